@@ -1,0 +1,14 @@
+import type { VendorDefinition } from '@evalrun/http'
+import { VERSION } from './version.js'
+
+export const datalabVendor: VendorDefinition = {
+  id: 'datalab',
+  displayName: 'Datalab',
+  packageName: '@evalrun/datalab',
+  packageVersion: VERSION,
+  factoryName: 'createDatalabClient',
+  defaultBaseUrl: 'https://www.datalab.to',
+  apiKeyHeader: 'X-API-Key',
+  apiKeyEnv: 'DATALAB_API_KEY',
+  baseUrlEnv: 'DATALAB_BASE_URL',
+}

@@ -1,0 +1,209 @@
+import { readEnv } from './env.js'
+import { EvalrunConfigError } from './errors.js'
+import type { RetryOptions } from './retry-policy.js'
+import type { VendorDefinition } from './vendor.js'
+
+/** Options every vendor client accepts. */
+export interface HttpClientOptions {
+  /** The vendor API key. Defaults to the vendor's env var (e.g. `DATALAB_API_KEY`). */
+  apiKey?: string
+  /** Defaults to the vendor's env var (e.g. `DATALAB_BASE_URL`), then the vendor's public URL. */
+  baseUrl?: string
+  /** A `fetch` to send requests with (tests, proxies, instrumentation). Defaults to `globalThis.fetch`. */
+  fetch?: (request: Request) => Promise<Response>
+  /** Time allowed for each attempt, in milliseconds. Default 30 000. */
+  timeoutMs?: number
+  /** Retry policy, or `false` to send each request once. */
+  retry?: RetryOptions | false
+  /** Extra headers sent with every request. */
+  headers?: Record<string, string>
+  /** Replaces the default `User-Agent` (`@evalrun/<vendor>/<version>`). */
+  userAgent?: string
+  /** Allow a plain `http://` base URL that is not loopback. Off by default: it would send the key in clear. */
+  allowInsecureHttp?: boolean
+}
+
+export interface ResolvedClientConfig {
+  readonly vendor: VendorDefinition
+  readonly baseUrl: string
+  readonly timeoutMs: number
+  readonly retry: Required<RetryOptions> | false
+  readonly fetch: (request: Request) => Promise<Response>
+  /** Headers for every request, the API key among them. Kept out of sight of `inspect` and `JSON.stringify`. */
+  readonly headers: () => Headers
+}
+
+export const DEFAULT_TIMEOUT_MS = 30_000
+export const DEFAULT_RETRY: Required<RetryOptions> = {
+  maxRetries: 2,
+  baseDelayMs: 500,
+  maxDelayMs: 8_000,
+  maxRetryAfterMs: 60_000,
+}
+
+const VISIBLE_ASCII = /^[\x21-\x7e]+$/
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]'])
+
+export function resolveClientConfig(
+  vendor: VendorDefinition,
+  options: HttpClientOptions = {},
+): ResolvedClientConfig {
+  const apiKey = resolveApiKey(vendor, options.apiKey)
+  const baseUrl = resolveBaseUrl(vendor, options)
+  const timeoutMs = resolveTimeout(vendor, options.timeoutMs)
+  const retry =
+    options.retry === false ? false : { ...DEFAULT_RETRY, ...validateRetry(vendor, options.retry) }
+  const fetchImpl = options.fetch ?? globalThis.fetch
+  if (typeof fetchImpl !== 'function') {
+    throw new EvalrunConfigError(
+      `${vendor.factoryName}: no fetch available. Pass \`fetch\` in the options (Node >= 20 and browsers have one).`,
+      'fetch',
+    )
+  }
+  const extraHeaders = validateHeaders(vendor, options.headers)
+  const userAgent = options.userAgent ?? `${vendor.packageName}/${vendor.packageVersion}`
+
+  return {
+    vendor,
+    baseUrl,
+    timeoutMs,
+    retry,
+    fetch: (request) => fetchImpl(request),
+    headers: () => {
+      const headers = new Headers(extraHeaders)
+      headers.set(vendor.apiKeyHeader, apiKey)
+      headers.set('User-Agent', userAgent)
+      headers.set('Accept', 'application/json')
+      return headers
+    },
+  }
+}
+
+function resolveApiKey(vendor: VendorDefinition, optionKey: string | undefined): string {
+  const fromOption = optionKey !== undefined
+  const source = fromOption ? '`apiKey`' : vendor.apiKeyEnv
+  const key = fromOption ? optionKey : readEnv(vendor.apiKeyEnv)
+  if (key === undefined) {
+    throw new EvalrunConfigError(
+      `${vendor.displayName} API key missing: pass \`apiKey\` to ${vendor.factoryName}() or set ${vendor.apiKeyEnv}.`,
+      'apiKey',
+    )
+  }
+  if (typeof key !== 'string' || key.trim() === '') {
+    throw new EvalrunConfigError(
+      `${vendor.displayName} API key from ${source} is empty: expected a non-empty key string.`,
+      'apiKey',
+    )
+  }
+  if (!VISIBLE_ASCII.test(key)) {
+    // Never echo the key: say only what kind of character is wrong.
+    const what = /[\r\n]/.test(key)
+      ? 'a line break'
+      : /\s/.test(key)
+        ? 'white space'
+        : 'a non-printable character'
+    throw new EvalrunConfigError(
+      `${vendor.displayName} API key from ${source} contains ${what}: expected visible ASCII characters only.`,
+      'apiKey',
+    )
+  }
+  return key
+}
+
+function resolveBaseUrl(vendor: VendorDefinition, options: HttpClientOptions): string {
+  const fromOption = options.baseUrl !== undefined
+  const raw = fromOption ? options.baseUrl : (readEnv(vendor.baseUrlEnv) ?? vendor.defaultBaseUrl)
+  const source = fromOption ? '`baseUrl`' : readEnv(vendor.baseUrlEnv) ? vendor.baseUrlEnv : 'the default'
+  let url: URL
+  try {
+    url = new URL(String(raw))
+  } catch {
+    throw new EvalrunConfigError(
+      `${vendor.displayName} base URL from ${source} is not a valid URL: expected an absolute https:// URL.`,
+      'baseUrl',
+    )
+  }
+  if (url.username || url.password) {
+    throw new EvalrunConfigError(
+      `${vendor.displayName} base URL from ${source} contains credentials: pass the key as \`apiKey\` instead.`,
+      'baseUrl',
+    )
+  }
+  if (url.search || url.hash) {
+    throw new EvalrunConfigError(
+      `${vendor.displayName} base URL from ${source} has a query or fragment: expected scheme, host and path only.`,
+      'baseUrl',
+    )
+  }
+  if (url.protocol === 'http:') {
+    if (!LOOPBACK_HOSTS.has(url.hostname) && !/^127\./.test(url.hostname) && !options.allowInsecureHttp) {
+      throw new EvalrunConfigError(
+        `${vendor.displayName} base URL from ${source} uses http:// on a non-loopback host (${url.host}): the API key would travel in clear. Use https://, or set \`allowInsecureHttp: true\`.`,
+        'baseUrl',
+      )
+    }
+  } else if (url.protocol !== 'https:') {
+    throw new EvalrunConfigError(
+      `${vendor.displayName} base URL from ${source} has protocol ${url.protocol}: expected https: (or http: on loopback).`,
+      'baseUrl',
+    )
+  }
+  return url.href.replace(/\/+$/, '')
+}
+
+function resolveTimeout(vendor: VendorDefinition, timeoutMs: number | undefined): number {
+  if (timeoutMs === undefined) return DEFAULT_TIMEOUT_MS
+  if (
+    typeof timeoutMs !== 'number' ||
+    !Number.isFinite(timeoutMs) ||
+    timeoutMs <= 0 ||
+    timeoutMs > 2_147_483_647
+  ) {
+    throw new EvalrunConfigError(
+      `${vendor.factoryName}: \`timeoutMs\` is ${String(timeoutMs)}: expected a positive number of milliseconds.`,
+      'timeoutMs',
+    )
+  }
+  return timeoutMs
+}
+
+function validateRetry(vendor: VendorDefinition, retry: RetryOptions | undefined): RetryOptions {
+  if (retry === undefined) return {}
+  if (typeof retry !== 'object' || retry === null) {
+    throw new EvalrunConfigError(
+      `${vendor.factoryName}: \`retry\` must be an object like { maxRetries: 2 } or false.`,
+      'retry',
+    )
+  }
+  for (const [name, value] of Object.entries(retry)) {
+    if (!(name in DEFAULT_RETRY)) {
+      throw new EvalrunConfigError(
+        `${vendor.factoryName}: unknown retry option \`${name}\`: expected one of ${Object.keys(DEFAULT_RETRY).join(', ')}.`,
+        `retry.${name}`,
+      )
+    }
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
+      throw new EvalrunConfigError(
+        `${vendor.factoryName}: \`retry.${name}\` is ${String(value)}: expected a whole number >= 0.`,
+        `retry.${name}`,
+      )
+    }
+  }
+  return retry
+}
+
+function validateHeaders(
+  vendor: VendorDefinition,
+  headers: Record<string, string> | undefined,
+): Record<string, string> | undefined {
+  if (headers === undefined) return undefined
+  for (const [name, value] of Object.entries(headers)) {
+    if (typeof value !== 'string' || /[\r\n\0]/.test(value)) {
+      throw new EvalrunConfigError(
+        `${vendor.factoryName}: header \`${name}\` must be a string without line breaks.`,
+        `headers.${name}`,
+      )
+    }
+  }
+  return headers
+}

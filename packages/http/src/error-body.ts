@@ -1,0 +1,41 @@
+const MAX_REASON_LENGTH = 300
+
+/**
+ * One line that says why, from the error bodies the vendors send: FastAPI's `{detail: string | [{loc, msg}]}`
+ * (Datalab, Humanloop) and `{message | error}` (PromptLayer). Never throws, whatever the body.
+ */
+export function describeErrorBody(body: unknown): string {
+  const reason = reasonOf(body)
+  return reason.length > MAX_REASON_LENGTH ? `${reason.slice(0, MAX_REASON_LENGTH - 1)}…` : reason
+}
+
+function reasonOf(body: unknown): string {
+  if (typeof body === 'string') return body.trim().replace(/\s+/g, ' ')
+  if (typeof body !== 'object' || body === null) return ''
+  const record = body as Record<string, unknown>
+  const detail = record.detail
+  if (typeof detail === 'string') return detail
+  if (Array.isArray(detail)) {
+    return detail
+      .map((item) => validationItem(item))
+      .filter(Boolean)
+      .join('; ')
+  }
+  if (typeof detail === 'object' && detail !== null) {
+    const inner = (detail as Record<string, unknown>).message ?? (detail as Record<string, unknown>).msg
+    if (typeof inner === 'string') return inner
+  }
+  for (const key of ['message', 'error', 'msg']) {
+    const value = record[key]
+    if (typeof value === 'string' && value !== '') return value
+  }
+  return ''
+}
+
+function validationItem(item: unknown): string {
+  if (typeof item !== 'object' || item === null) return typeof item === 'string' ? item : ''
+  const { loc, msg } = item as { loc?: unknown; msg?: unknown }
+  const where = Array.isArray(loc) ? loc.map(String).join('.') : ''
+  const what = typeof msg === 'string' ? msg : ''
+  return where && what ? `${where}: ${what}` : where || what
+}

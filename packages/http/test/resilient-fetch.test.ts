@@ -1,0 +1,256 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import {
+  createVendorClient,
+  EvalrunApiError,
+  EvalrunNetworkError,
+  EvalrunOutcomeUnknownError,
+  EvalrunTimeoutError,
+  type HttpClientOptions,
+  unwrap,
+} from '../src/index.js'
+import { connectionError, FAKE_KEY, json, scriptedFetch, type TestPaths, testVendor } from './helpers.js'
+
+function client(fetch: (request: Request) => Promise<Response>, options: HttpClientOptions = {}) {
+  return createVendorClient<TestPaths>(testVendor, { apiKey: FAKE_KEY, fetch, ...options })
+}
+
+const ok = () => json({ items: [] })
+
+describe('requests', () => {
+  it('sends the auth header, a User-Agent, and joins base URL, path and query', async () => {
+    const seen = scriptedFetch(ok)
+    await client(seen.fetch, { headers: { 'X-Team': 'evals' } }).GET('/things', {
+      params: { query: { page: 2, tag: ['a b', 'c'] } },
+    })
+    const [request] = seen.requests
+    expect(request?.url).toBe('https://api.acme.test/v5/things?page=2&tag=a%20b&tag=c')
+    expect(request?.headers.get('x-api-key')).toBe(FAKE_KEY)
+    expect(request?.headers.get('user-agent')).toBe('@evalrun/acme/1.2.3')
+    expect(request?.headers.get('x-team')).toBe('evals')
+  })
+
+  it('fills path parameters and sends JSON bodies', async () => {
+    const seen = scriptedFetch(() => json({ id: 'x/1', name: 'n' }))
+    const { data } = await client(seen.fetch).GET('/things/{id}', { params: { path: { id: 'x/1' } } })
+    expect(data).toEqual({ id: 'x/1', name: 'n' })
+    expect(seen.requests[0]?.url).toBe('https://api.acme.test/v5/things/x%2F1')
+    await client(seen.fetch).POST('/things', { body: { name: 'new' } })
+    expect(seen.bodies[1]).toBe('{"name":"new"}')
+    expect(seen.requests[1]?.headers.get('content-type')).toBe('application/json')
+  })
+})
+
+describe('retries', () => {
+  beforeEach(() => {
+    vi.useFakeTimers()
+    vi.spyOn(Math, 'random').mockReturnValue(0.5)
+  })
+  afterEach(() => {
+    vi.useRealTimers()
+  })
+
+  it('retries a GET on 500, 502, 503 and 408 with growing backoff, then succeeds', async () => {
+    const seen = scriptedFetch(
+      () => json({}, { status: 500 }),
+      () => json({}, { status: 502 }),
+      () => json({}, { status: 408 }),
+      ok,
+    )
+    const pending = client(seen.fetch, { retry: { maxRetries: 3 } }).GET('/things')
+    await vi.advanceTimersByTimeAsync(249) // first wait: 0.5 × 500 ms
+    expect(seen.requests).toHaveLength(1)
+    await vi.advanceTimersByTimeAsync(1)
+    expect(seen.requests).toHaveLength(2)
+    await vi.advanceTimersByTimeAsync(500) // second wait: 0.5 × 1000 ms
+    expect(seen.requests).toHaveLength(3)
+    await vi.advanceTimersByTimeAsync(1000)
+    const { data } = await pending
+    expect(data).toEqual({ items: [] })
+    expect(seen.requests).toHaveLength(4)
+  })
+
+  it('waits exactly as long as Retry-After says (seconds)', async () => {
+    const seen = scriptedFetch(() => json({}, { status: 429, headers: { 'Retry-After': '2' } }), ok)
+    const pending = client(seen.fetch).GET('/things')
+    await vi.advanceTimersByTimeAsync(1999)
+    expect(seen.requests).toHaveLength(1)
+    await vi.advanceTimersByTimeAsync(1)
+    expect((await pending).data).toEqual({ items: [] })
+  })
+
+  it('honours Retry-After as an HTTP date and retry-after-ms', async () => {
+    vi.setSystemTime(new Date('2026-01-01T00:00:00.000Z')) // HTTP dates have whole seconds
+    const at = new Date(Date.now() + 3000).toUTCString()
+    const seen = scriptedFetch(
+      () => json({}, { status: 503, headers: { 'Retry-After': at } }),
+      () => json({}, { status: 503, headers: { 'retry-after-ms': '150', 'Retry-After': '30' } }),
+      ok,
+    )
+    const pending = client(seen.fetch).GET('/things')
+    await vi.advanceTimersByTimeAsync(2000)
+    expect(seen.requests).toHaveLength(1)
+    await vi.advanceTimersByTimeAsync(1000)
+    expect(seen.requests).toHaveLength(2)
+    await vi.advanceTimersByTimeAsync(150)
+    expect((await pending).data).toEqual({ items: [] })
+  })
+
+  it('does not wait for a Retry-After beyond the limit: the 429 comes back as it is', async () => {
+    const seen = scriptedFetch(() =>
+      json({ detail: 'slow down' }, { status: 429, headers: { 'Retry-After': '120' } }),
+    )
+    const result = await client(seen.fetch).GET('/things')
+    expect(result.response.status).toBe(429)
+    expect(seen.requests).toHaveLength(1)
+  })
+
+  it('returns the last error response when retries run out', async () => {
+    const seen = scriptedFetch(() => json({ detail: 'down' }, { status: 500 }))
+    const pending = client(seen.fetch, { retry: { maxRetries: 2 } }).GET('/things')
+    await vi.runAllTimersAsync()
+    const result = await pending
+    expect(result.response.status).toBe(500)
+    expect(seen.requests).toHaveLength(3)
+  })
+
+  it('never retries a 4xx other than 408 and 429', async () => {
+    const seen = scriptedFetch(() => json({ detail: 'bad' }, { status: 422 }))
+    await client(seen.fetch).GET('/things')
+    expect(seen.requests).toHaveLength(1)
+  })
+
+  it('retries a POST only on 429 and 503, with the same body each time', async () => {
+    const seen = scriptedFetch(
+      () => json({}, { status: 429, headers: { 'Retry-After': '1' } }),
+      () => json({}, { status: 503 }),
+      () => json({ detail: 'boom' }, { status: 500 }),
+    )
+    const pending = client(seen.fetch, { retry: { maxRetries: 5 } }).POST('/things', {
+      body: { name: 'run' },
+    })
+    await vi.runAllTimersAsync()
+    const result = await pending
+    expect(result.response.status).toBe(500)
+    expect(seen.requests).toHaveLength(3)
+    expect(seen.bodies).toEqual(['{"name":"run"}', '{"name":"run"}', '{"name":"run"}'])
+    expect(new Set(seen.requests).size).toBe(3) // a fresh Request per attempt
+  })
+
+  it('retries a GET after connection errors, then says how many attempts failed', async () => {
+    const seen = scriptedFetch(() => {
+      throw connectionError('ECONNRESET')
+    })
+    const pending = client(seen.fetch).GET('/things')
+    const assertion = expect(pending).rejects.toSatisfy(
+      (error) =>
+        EvalrunNetworkError.isInstance(error) && error.attempts === 3 && /ECONNRESET/.test(error.message),
+    )
+    await vi.runAllTimersAsync()
+    await assertion
+    expect(seen.requests).toHaveLength(3)
+  })
+
+  it('retries a POST whose connection was refused: it never reached the server', async () => {
+    const seen = scriptedFetch(() => {
+      throw connectionError('ECONNREFUSED')
+    }, ok)
+    const pending = client(seen.fetch).POST('/things', { body: { name: 'run' } })
+    await vi.runAllTimersAsync()
+    expect((await pending).response.status).toBe(200)
+    expect(seen.requests).toHaveLength(2)
+  })
+
+  it('does not retry a POST whose connection dropped after sending: the outcome is unknown', async () => {
+    const seen = scriptedFetch(() => {
+      throw connectionError('ECONNRESET')
+    })
+    const error = await client(seen.fetch)
+      .POST('/things', { body: { name: 'run' } })
+      .catch((e: unknown) => e)
+    expect(EvalrunOutcomeUnknownError.isInstance(error)).toBe(true)
+    expect((error as Error).message).toMatch(/may or may not have taken effect/)
+    expect(seen.requests).toHaveLength(1)
+  })
+
+  it('retries a GET whose JSON body was cut off', async () => {
+    const seen = scriptedFetch(
+      () => new Response('{"items": [', { headers: { 'content-type': 'application/json' } }),
+      ok,
+    )
+    const pending = client(seen.fetch).GET('/things')
+    await vi.runAllTimersAsync()
+    expect((await pending).data).toEqual({ items: [] })
+  })
+
+  it('gives each attempt its own timeout and fails with a timeout error', async () => {
+    const signals: AbortSignal[] = []
+    const hang = (request: Request) =>
+      new Promise<Response>((_, reject) => {
+        signals.push(request.signal)
+        request.signal.addEventListener('abort', () => reject(request.signal.reason))
+      })
+    const pending = client(hang, { timeoutMs: 1000, retry: { maxRetries: 1 } }).GET('/things')
+    const assertion = expect(pending).rejects.toSatisfy(
+      (error) => EvalrunTimeoutError.isInstance(error) && error.timeoutMs === 1000 && error.attempts === 2,
+    )
+    await vi.advanceTimersByTimeAsync(999)
+    expect(signals[0]?.aborted).toBe(false)
+    await vi.advanceTimersByTimeAsync(1)
+    expect(signals[0]?.aborted).toBe(true)
+    await vi.runAllTimersAsync()
+    await assertion
+    expect(signals).toHaveLength(2)
+  })
+
+  it('stops at once when the caller aborts, during a request or during a backoff wait', async () => {
+    const controller = new AbortController()
+    const seen = scriptedFetch(() => json({}, { status: 500 }))
+    const pending = client(seen.fetch).GET('/things', { signal: controller.signal })
+    const assertion = expect(pending).rejects.toThrow(/stop/)
+    await vi.advanceTimersByTimeAsync(10)
+    controller.abort(new Error('stop'))
+    await assertion
+    expect(seen.requests).toHaveLength(1)
+  })
+})
+
+describe('unwrap', () => {
+  it('returns the data of a success', async () => {
+    const seen = scriptedFetch(() => json({ id: '1', name: 'one' }))
+    const thing = unwrap(await client(seen.fetch).GET('/things/{id}', { params: { path: { id: '1' } } }))
+    expect(thing.name).toBe('one')
+  })
+
+  it('throws a typed API error with status, operation, request id and the parsed body', async () => {
+    const seen = scriptedFetch(() =>
+      json({ detail: 'Thing not found' }, { status: 404, headers: { 'x-request-id': 'req_123' } }),
+    )
+    const result = await client(seen.fetch).GET('/things/{id}', { params: { path: { id: '7' } } })
+    const error = (() => {
+      try {
+        unwrap(result)
+      } catch (e) {
+        return e
+      }
+    })()
+    expect(EvalrunApiError.isInstance(error)).toBe(true)
+    expect(error).toMatchObject({
+      vendor: 'acme',
+      status: 404,
+      method: 'GET',
+      operation: 'GET /things/{id}',
+      url: 'https://api.acme.test/v5/things/7',
+      requestId: 'req_123',
+      body: { detail: 'Thing not found' },
+      isRetryable: false,
+    })
+    expect((error as Error).message).toBe('Acme answered 404 to GET /things/{id}: Thing not found')
+  })
+
+  it('summarises FastAPI validation errors', async () => {
+    const detail = [{ loc: ['body', 'name'], msg: 'Field required', type: 'missing' }]
+    const seen = scriptedFetch(() => json({ detail }, { status: 422 }))
+    const result = await client(seen.fetch).POST('/things', { body: { name: '' } })
+    expect(() => unwrap(result)).toThrow('body.name: Field required')
+  })
+})

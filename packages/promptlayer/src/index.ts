@@ -1,0 +1,15 @@
+export {
+  EvalrunApiError,
+  EvalrunConfigError,
+  EvalrunError,
+  EvalrunNetworkError,
+  EvalrunOutcomeUnknownError,
+  EvalrunTimeoutError,
+  type RetryOptions,
+  unwrap,
+} from '@evalrun/http'
+export { createPromptLayerClient, type PromptLayerClient, type PromptLayerClientOptions } from './client.js'
+export type { components, operations, paths } from './generated/openapi.js'
+export type * from './types.js'
+export { promptlayerVendor } from './vendor.js'
+export { VERSION } from './version.js'

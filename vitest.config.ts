@@ -1,0 +1,24 @@
+import { readdirSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { defineConfig } from 'vitest/config'
+
+// Tests run against the packages' sources, so no build is needed first.
+const packagesDir = fileURLToPath(new URL('./packages/', import.meta.url))
+const sourceAliases = readdirSync(packagesDir).map((dir) => ({
+  find: dir === 'evalrun' ? /^evalrun$/ : new RegExp(`^@evalrun/${dir}$`),
+  replacement: `${packagesDir}${dir}/src/index.ts`,
+}))
+
+export default defineConfig({
+  resolve: { alias: sourceAliases },
+  test: {
+    include: ['packages/*/test/**/*.test.ts', 'scripts/test/**/*.test.ts'],
+    typecheck: {
+      enabled: true,
+      include: ['packages/*/test/**/*.test-d.ts'],
+      tsconfig: './tsconfig.json',
+    },
+    restoreMocks: true,
+    testTimeout: 20_000,
+  },
+})
