@@ -12,8 +12,7 @@ const only = process.argv.slice(2).filter((arg) => !arg.startsWith('--'))
 const problems: string[] = []
 const started = performance.now()
 
-for (const spec of listVendorSpecs()) {
-  if (only.length > 0 && !only.includes(spec.vendor)) continue
+for (const spec of listVendorSpecs(only)) {
   const actualHash = sha256(readFileSync(spec.specPath))
   if (actualHash !== spec.source.sha256) {
     problems.push(

@@ -32,11 +32,12 @@ export interface VendorSpec {
 }
 
 /** Every vendor is a folder of specs/ with a source.json: the one list, never kept by hand elsewhere. */
-export function listVendorSpecs(): VendorSpec[] {
+export function listVendorSpecs(only: string[] = []): VendorSpec[] {
   const specsDir = join(repoRoot, 'specs')
   return readdirSync(specsDir, { withFileTypes: true })
     .filter((entry) => entry.isDirectory())
     .map((entry) => entry.name)
+    .filter((vendor) => only.length === 0 || only.includes(vendor))
     .sort()
     .map((vendor) => {
       const sourcePath = join(specsDir, vendor, 'source.json')

@@ -28,7 +28,7 @@ async function failure(
   try {
     const result =
       call === 'get' ? await client.GET('/things') : await client.POST('/things', { body: { name: 'x' } })
-    unwrap(result)
+    unwrap<unknown>(result)
   } catch (error) {
     expect(EvalrunError.isInstance(error)).toBe(true)
     return error

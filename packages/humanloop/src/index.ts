@@ -1,0 +1,15 @@
+export {
+  EvalrunApiError,
+  EvalrunConfigError,
+  EvalrunError,
+  EvalrunNetworkError,
+  EvalrunOutcomeUnknownError,
+  EvalrunTimeoutError,
+  type RetryOptions,
+  unwrap,
+} from '@evalrun/http'
+export { createHumanloopClient, type HumanloopClient, type HumanloopClientOptions } from './client.js'
+export type { components, operations, paths } from './generated/openapi.js'
+export type * from './types.js'
+export { humanloopVendor } from './vendor.js'
+export { VERSION } from './version.js'

@@ -1,0 +1,14 @@
+import type { VendorDefinition } from '@evalrun/http'
+import { VERSION } from './version.js'
+
+export const humanloopVendor: VendorDefinition = {
+  id: 'humanloop',
+  displayName: 'Humanloop',
+  packageName: '@evalrun/humanloop',
+  packageVersion: VERSION,
+  factoryName: 'createHumanloopClient',
+  defaultBaseUrl: 'https://api.humanloop.com/v5',
+  apiKeyHeader: 'X-API-KEY',
+  apiKeyEnv: 'HUMANLOOP_API_KEY',
+  baseUrlEnv: 'HUMANLOOP_BASE_URL',
+}
