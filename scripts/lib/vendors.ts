@@ -31,9 +31,12 @@ export interface VendorSpec {
   source: SpecSource
 }
 
-/** Every vendor is a folder of specs/ with a source.json: the one list, never kept by hand elsewhere. */
-export function listVendorSpecs(only: string[] = []): VendorSpec[] {
-  const specsDir = join(repoRoot, 'specs')
+/**
+ * Every vendor is a folder of specs/ with a source.json: the one list, never kept by hand elsewhere.
+ * `root` is injectable so the sync tests can run on a temporary copy of the repository.
+ */
+export function listVendorSpecs(only: string[] = [], root: string = repoRoot): VendorSpec[] {
+  const specsDir = join(root, 'specs')
   return readdirSync(specsDir, { withFileTypes: true })
     .filter((entry) => entry.isDirectory())
     .map((entry) => entry.name)
@@ -46,7 +49,7 @@ export function listVendorSpecs(only: string[] = []): VendorSpec[] {
         vendor,
         specPath: join(specsDir, vendor, source.vendoredFile),
         sourcePath,
-        generatedPath: join(repoRoot, 'packages', vendor, 'src', 'generated', 'openapi.ts'),
+        generatedPath: join(root, 'packages', vendor, 'src', 'generated', 'openapi.ts'),
         source,
       }
     })
