@@ -1,0 +1,127 @@
+import {
+  type AjvCustomizer,
+  type Context,
+  OpenAPIBackend,
+  type Request as OpenApiRequest,
+} from 'openapi-backend'
+import { loadSpec } from '../specs.js'
+import type { Issue, OperationInput, VendorApp, VendorResponse } from './vendor-app.js'
+
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?([Zz]|[+-]\d{2}:?\d{2})$/
+
+/** openapi-backend ships without formats; `date-time` is the only one the three specs use. */
+type Ajv = ReturnType<AjvCustomizer>
+
+export function addFormats(ajv: Ajv): Ajv {
+  ajv.addFormat('date-time', (value: string) => ISO_DATE_TIME.test(value) && !Number.isNaN(Date.parse(value)))
+  return ajv
+}
+
+export interface RoutedRequest {
+  method: string
+  /** Path below the vendor prefix, e.g. `/api/v1/eval_batch_runs`. */
+  path: string
+  /** Raw query string without `?`. */
+  query: string
+  headers: Record<string, string | string[] | undefined>
+  body: unknown
+  nowMs: number
+}
+
+/**
+ * Routes and validates requests against a vendor's vendored spec with openapi-backend: unknown path → 404,
+ * wrong method → 405, bad key → 401, invalid parameters or body → the vendor's validation error; only then
+ * the operation handler runs.
+ */
+export async function createOpenApiRouter(
+  app: VendorApp,
+  apiKey: string,
+): Promise<{ handle(request: RoutedRequest): Promise<VendorResponse>; api: OpenAPIBackend }> {
+  const api = new OpenAPIBackend({
+    // The specs are OpenAPI 3.1; openapi-backend's definition check only knows 3.0, so skip it (quick).
+    definition: loadSpec(app.vendor) as never,
+    quick: true,
+    coerceTypes: true,
+    ajvOpts: { allErrors: true },
+    customizeAjv: (ajv) => addFormats(ajv),
+  })
+  const withInput =
+    (handler: (input: OperationInput) => VendorResponse) =>
+    (context: Context, request: RoutedRequest): VendorResponse =>
+      handler({
+        params: context.request.params as Record<string, string>,
+        query: (context.request.query ?? {}) as Record<string, unknown>,
+        body: request.body,
+        nowMs: request.nowMs,
+      })
+  const handlers: Record<string, (context: Context, request: RoutedRequest) => VendorResponse> = {}
+  for (const [operationId, handler] of Object.entries(app.handlers))
+    handlers[operationId] = withInput(handler)
+  api.register({
+    ...handlers,
+    notFound: (context: Context) => app.errors.notFound(`No route for ${context.request.path}`),
+    methodNotAllowed: (context: Context) => ({
+      ...app.errors.generic(405, `Method ${context.request.method.toUpperCase()} not allowed`),
+      headers: { Allow: allowedMethods(api, context.request.path).join(', ') },
+    }),
+    unauthorizedHandler: () => app.errors.unauthorized(),
+    validationFail: (context: Context) => app.errors.invalid(toIssues(context.validation.errors ?? [])),
+  })
+  api.registerSecurityHandler(app.security.scheme, (context: Context) => {
+    const sent = context.request.headers[app.security.header]
+    return (Array.isArray(sent) ? sent[0] : sent) === apiKey
+  })
+  await api.init()
+  return {
+    api,
+    handle: (request) =>
+      Promise.resolve(
+        api.handleRequest(
+          {
+            method: request.method,
+            path: request.path,
+            query: request.query,
+            headers: request.headers as OpenApiRequest['headers'],
+            body: request.body,
+          },
+          request,
+        ) as VendorResponse | Promise<VendorResponse>,
+      ),
+  }
+}
+
+const METHODS = ['get', 'put', 'post', 'delete', 'patch']
+
+function allowedMethods(api: OpenAPIBackend, path: string): string[] {
+  const allowed = METHODS.filter((method) => api.router.matchOperation({ method, path, headers: {} }))
+  return [...allowed.map((method) => method.toUpperCase()), 'OPTIONS']
+}
+
+interface AjvLikeError {
+  instancePath?: string
+  keyword?: string
+  message?: string
+  params?: unknown
+}
+
+/** Ajv's errors as FastAPI-style `loc` lists: `/query/limit` → ['query', 'limit'], `/requestBody/x` → ['body', 'x']. */
+export function toIssues(errors: readonly AjvLikeError[]): Issue[] {
+  return errors.map((error) => {
+    const segments = (error.instancePath ?? '')
+      .split('/')
+      .filter(Boolean)
+      .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
+      .map((part) => (/^\d+$/.test(part) ? Number(part) : part))
+    if (segments[0] === 'requestBody') segments[0] = 'body'
+    const params = (error.params ?? {}) as { missingProperty?: string }
+    if (error.keyword === 'required' && params.missingProperty) {
+      segments.push(params.missingProperty === 'requestBody' ? 'body' : params.missingProperty)
+    }
+    if (segments.length === 0) segments.push('body')
+    return {
+      loc: segments,
+      msg: error.message ?? 'invalid value',
+      type: error.keyword === 'required' ? 'missing' : (error.keyword ?? 'value_error'),
+    }
+  })
+}

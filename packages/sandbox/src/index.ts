@@ -1,0 +1,12 @@
+export { startSandbox } from './sandbox.js'
+export type {
+  FaultKind,
+  FaultOptions,
+  Sandbox,
+  SandboxCatalog,
+  SandboxClock,
+  SandboxOptions,
+  SandboxStats,
+  SandboxVendor,
+} from './types.js'
+export { VERSION } from './version.js'

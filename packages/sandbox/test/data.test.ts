@@ -1,0 +1,101 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { type Sandbox, startSandbox } from '../src/index.js'
+import { raw } from './helpers.js'
+
+const opened: Sandbox[] = []
+afterEach(async () => {
+  await Promise.all(opened.splice(0).map((sb) => sb.close()))
+})
+async function open(options: Parameters<typeof startSandbox>[0]): Promise<Sandbox> {
+  const sb = await startSandbox(options)
+  opened.push(sb)
+  return sb
+}
+
+async function snapshot(sb: Sandbox) {
+  const dl = await raw(`${sb.urls.datalab}/api/v1/eval_batch_runs?limit=200`, { key: sb.apiKeys.datalab })
+  const pl = await raw(`${sb.urls.promptlayer}/api/public/v2/evaluations?include_runs=true&per_page=100`, {
+    key: sb.apiKeys.promptlayer,
+    header: 'X-API-KEY',
+  })
+  const evaluation = sb.catalog.humanloop.evaluations[0]!.id
+  const hl = await raw(`${sb.urls.humanloop}/evaluations/${evaluation}/stats`, {
+    key: sb.apiKeys.humanloop,
+    header: 'X-API-KEY',
+  })
+  return { catalog: sb.catalog, dl: dl.json(), pl: pl.json(), hl: hl.json() }
+}
+
+describe('seeded data', () => {
+  it('the same seed gives the same data; another seed different data', async () => {
+    const a = await snapshot(await open({ clock: 'manual', seed: 42 }))
+    const b = await snapshot(await open({ clock: 'manual', seed: 42 }))
+    const c = await snapshot(await open({ clock: 'manual', seed: 43 }))
+    expect(b).toEqual(a)
+    expect(c.dl).not.toEqual(a.dl)
+  })
+
+  it('has the documented status mix and runs spread over the suites', async () => {
+    const sb = await open({ clock: 'manual', runs: 200, suites: 4 })
+    expect(sb.stats().runs).toEqual({ datalab: 200, promptlayer: 200, humanloop: 200 })
+    const listed = (
+      await raw(`${sb.urls.datalab}/api/v1/eval_batch_runs?limit=200`, { key: sb.apiKeys.datalab })
+    ).json() as {
+      batch_runs: Array<{ status: string; collection_id: number; created: string; id: number }>
+    }
+    const statuses = new Set(listed.batch_runs.map((run) => run.status))
+    expect([...statuses].sort()).toEqual(['completed', 'completed_with_errors', 'failed', 'processing'])
+    expect(new Set(listed.batch_runs.map((run) => run.collection_id)).size).toBe(4)
+    // Newest first, ties by id: the documented, stable order.
+    const order = listed.batch_runs.map((run) => [Date.parse(run.created), run.id] as const)
+    for (let i = 1; i < order.length; i++) {
+      const [created, id] = order[i]!
+      const [previousCreated, previousId] = order[i - 1]!
+      expect(created < previousCreated || (created === previousCreated && id < previousId)).toBe(true)
+    }
+    const oldest = Date.parse(listed.batch_runs.at(-1)!.created)
+    expect(sb.clock.now().getTime() - oldest).toBeLessThan(32 * 86_400_000)
+
+    const evaluation = sb.catalog.humanloop.evaluations[0]!.id
+    const runs = (
+      await raw(`${sb.urls.humanloop}/evaluations/${evaluation}/runs`, {
+        key: sb.apiKeys.humanloop,
+        header: 'X-API-KEY',
+      })
+    ).json() as {
+      runs: Array<{ status: string }>
+    }
+    expect(new Set(runs.runs.map((run) => run.status))).toEqual(
+      new Set(['pending', 'running', 'completed', 'cancelled']),
+    )
+  })
+
+  it('exposes urls, env and a catalog a test can start runs from', async () => {
+    const sb = await open({ clock: 'manual', suites: 2 })
+    const port = new URL(sb.urls.datalab).port
+    expect(sb.urls).toEqual({
+      datalab: `http://127.0.0.1:${port}/datalab`,
+      promptlayer: `http://127.0.0.1:${port}/promptlayer`,
+      humanloop: `http://127.0.0.1:${port}/humanloop/v5`,
+    })
+    expect(sb.env).toMatchObject({
+      DATALAB_BASE_URL: sb.urls.datalab,
+      DATALAB_API_KEY: 'sandbox-datalab-key',
+      PROMPTLAYER_BASE_URL: sb.urls.promptlayer,
+      PROMPTLAYER_API_KEY: 'sandbox-promptlayer-key',
+      HUMANLOOP_BASE_URL: sb.urls.humanloop,
+      HUMANLOOP_API_KEY: 'sandbox-humanloop-key',
+      HUMANLOOP_FILE_IDS: sb.catalog.humanloop.files.map((file) => file.id).join(','),
+    })
+    expect(sb.catalog.datalab.collections).toHaveLength(2)
+    expect(sb.catalog.promptlayer.pipelines).toHaveLength(2)
+    expect(sb.catalog.humanloop.evaluations).toHaveLength(2)
+    expect(sb.clock.now().toISOString()).toBe('2026-01-15T12:00:00.000Z')
+  })
+
+  it('rejects bad options', async () => {
+    await expect(startSandbox({ runs: -1 })).rejects.toThrow(RangeError)
+    await expect(startSandbox({ faults: { rate: 2 } })).rejects.toThrow(RangeError)
+    await expect(startSandbox({ clock: { speed: Number.NaN } })).rejects.toThrow(RangeError)
+  })
+})

@@ -1,0 +1,172 @@
+import { createDatalabClient } from '@evalrun/datalab'
+import { createHumanloopClient } from '@evalrun/humanloop'
+import { createPromptLayerClient } from '@evalrun/promptlayer'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { type Sandbox, startSandbox } from '../src/index.js'
+import { createResponseValidator } from './helpers.js'
+
+// Walks every endpoint and every page of a full seeded data set, at several instants (so queued, running
+// and finished runs all appear), and validates each response against the vendored spec.
+let sb: Sandbox
+let validator: Awaited<ReturnType<typeof createResponseValidator>>
+
+beforeAll(async () => {
+  sb = await startSandbox({ clock: 'manual', seed: 3, runs: 24, suites: 3 })
+  validator = await createResponseValidator(sb)
+})
+afterAll(() => sb.close())
+
+const clients = () => {
+  const options = (vendor: 'datalab' | 'promptlayer' | 'humanloop') => ({
+    baseUrl: sb.urls[vendor],
+    apiKey: sb.apiKeys[vendor],
+    fetch: validator.fetch,
+    retry: false as const,
+  })
+  return {
+    datalab: createDatalabClient(options('datalab')),
+    promptlayer: createPromptLayerClient(options('promptlayer')),
+    humanloop: createHumanloopClient(options('humanloop')),
+  }
+}
+
+async function walkDatalab(): Promise<void> {
+  const { datalab } = clients()
+  const seen: number[] = []
+  for (let offset = 0; ; offset += 7) {
+    const page = await datalab.GET('/api/v1/eval_batch_runs', { params: { query: { limit: 7, offset } } })
+    seen.push(...page.data!.batch_runs.map((run) => run.id))
+    if (offset + 7 >= page.data!.total) break
+  }
+  expect(new Set(seen).size).toBe(seen.length)
+  expect(seen.length).toBe(sb.stats().runs.datalab)
+  for (const id of seen) {
+    await datalab.GET('/api/v1/eval_batch_runs/{run_id}', { params: { path: { run_id: id } } })
+    await datalab.GET('/api/v1/eval_batch_runs/{run_id}/results', { params: { path: { run_id: id } } })
+  }
+  for (const collection of sb.catalog.datalab.collections) {
+    await datalab.GET('/api/v1/eval_batch_runs', {
+      params: { query: { collection_id: collection.id, limit: 200 } },
+    })
+    let cursor: string | null | undefined
+    do {
+      const page = await datalab.GET('/api/v1/collections/{collection_id}/files', {
+        params: { path: { collection_id: collection.id }, query: { limit: 4, cursor } },
+      })
+      cursor = page.data!.next_cursor
+    } while (cursor)
+  }
+  for (let offset = 0; offset < sb.catalog.datalab.rubrics.length; offset += 2) {
+    await datalab.GET('/api/v1/eval_rubrics', {
+      params: { query: { limit: 2, offset, include_archived: true } },
+    })
+  }
+  for (const rubric of sb.catalog.datalab.rubrics) {
+    await datalab.GET('/api/v1/eval_rubrics/{rubric_id}', { params: { path: { rubric_id: rubric.id } } })
+  }
+}
+
+async function walkPromptLayer(): Promise<void> {
+  const { promptlayer } = clients()
+  const runIds: number[] = []
+  for (let page = 1; ; page++) {
+    const listed = await promptlayer.GET('/api/public/v2/evaluations', {
+      params: { query: { include_runs: true, per_page: 2, page, status: 'all' } },
+    })
+    for (const evaluation of listed.data!.evaluations)
+      runIds.push(evaluation.id, ...(evaluation.runs ?? []).map((run) => run.id!))
+    if (page >= listed.data!.pages) break
+  }
+  expect(runIds.length).toBe(sb.catalog.promptlayer.pipelines.length + sb.stats().runs.promptlayer)
+  for (const id of runIds) {
+    await promptlayer.GET('/reports/{report_id}', { params: { path: { report_id: id } } })
+    await promptlayer.GET('/reports/{report_id}/score', { params: { path: { report_id: id } } })
+    for (let page = 1; ; page++) {
+      const rows = await promptlayer.GET('/api/public/v2/evaluations/{evaluation_id}/rows', {
+        params: { path: { evaluation_id: id }, query: { page, per_page: 10 } },
+      })
+      if (page >= rows.data!.pages) break
+    }
+  }
+}
+
+async function walkHumanloop(): Promise<void> {
+  const { humanloop } = clients()
+  for (const file of sb.catalog.humanloop.files) {
+    const listed = await humanloop.GET('/evaluations', { params: { query: { file_id: file.id, size: 1 } } })
+    for (const evaluation of sb.catalog.humanloop.evaluations.filter((e) => e.fileId === file.id)) {
+      const id = evaluation.id
+      await humanloop.GET('/evaluations/{id}', { params: { path: { id } } })
+      await humanloop.GET('/evaluations/{id}/runs', { params: { path: { id } } })
+      await humanloop.GET('/evaluations/{id}/stats', { params: { path: { id } } })
+      let total = 0
+      let seen = 0
+      for (let page = 1; ; page++) {
+        const logs = await humanloop.GET('/evaluations/{id}/logs', {
+          params: { path: { id }, query: { page, size: 25 } },
+        })
+        total = logs.data!.total
+        seen += logs.data!.records.length
+        if (logs.data!.records.length < 25) break
+      }
+      expect(seen).toBe(total)
+    }
+    expect(listed.data!.total).toBeGreaterThan(0)
+  }
+}
+
+describe('every response over a full seeded data set is valid against the specs', () => {
+  it.each([
+    ['at the start', 0],
+    ['a few sandbox seconds later', 3_000],
+    ['after every run finished', 3_600_000],
+  ])('%s', async (_label, advanceMs) => {
+    sb.clock.advance(advanceMs)
+    await walkDatalab()
+    await walkPromptLayer()
+    await walkHumanloop()
+    expect(validator.problems).toEqual([])
+  })
+
+  it('error responses too (401, 404, 405, 422)', async () => {
+    const check = (url: string, init: RequestInit = {}) => validator.fetch(new Request(url, init))
+    const dl = sb.urls.datalab
+    const pl = sb.urls.promptlayer
+    const hl = sb.urls.humanloop
+    const dlKey = { 'X-API-Key': sb.apiKeys.datalab }
+    const plKey = { 'X-API-KEY': sb.apiKeys.promptlayer }
+    const hlKey = { 'X-API-KEY': sb.apiKeys.humanloop }
+    const json = { 'Content-Type': 'application/json' }
+    const statuses = [
+      await check(`${dl}/api/v1/eval_batch_runs`),
+      await check(`${dl}/api/v1/eval_batch_runs/999999`, { headers: dlKey }),
+      await check(`${dl}/api/v1/eval_batch_runs?limit=0`, { headers: dlKey }),
+      await check(`${dl}/api/v1/eval_batch_runs`, {
+        method: 'POST',
+        headers: { ...dlKey, ...json },
+        body: '{}',
+      }),
+      await check(`${pl}/reports/1`),
+      await check(`${pl}/reports/999999`, { headers: plKey }),
+      await check(`${pl}/reports/1/score`, { headers: plKey }),
+      await check(`${pl}/api/public/v2/evaluations?workspace_id=99`, { headers: plKey }),
+      await check(`${pl}/reports/1/run`, { method: 'POST', headers: { ...plKey, ...json }, body: '{}' }),
+      await check(`${hl}/evaluations`, { headers: hlKey }),
+      await check(`${hl}/evaluations/evr_missing`, { headers: hlKey }),
+      await check(`${hl}/evaluations/evr_missing/stats`),
+    ].map((response) => response.status)
+    expect(statuses).toEqual([401, 404, 422, 422, 401, 404, 400, 400, 422, 422, 404, 401])
+    expect(validator.problems).toEqual([])
+  })
+
+  it('the validator does catch a response that breaks the spec', async () => {
+    const own = await createResponseValidator(sb)
+    const broken = new Response(JSON.stringify({ batch_runs: 'nope' }), {
+      status: 200,
+      headers: { 'Content-Type': 'application/json' },
+    })
+    vi.spyOn(globalThis, 'fetch').mockResolvedValue(broken)
+    await own.fetch(new Request(`${sb.urls.datalab}/api/v1/eval_batch_runs`))
+    expect(own.problems).toHaveLength(1)
+  })
+})
