@@ -34,9 +34,9 @@ describe('PromptLayer types', () => {
 
   it('types the run body: name required', async () => {
     await client.POST('/reports/{report_id}/run', { params: { path: { report_id: 1 } }, body: { name: 'x' } })
-    // @ts-expect-error name is required
     await client.POST('/reports/{report_id}/run', {
       params: { path: { report_id: 1 } },
+      // @ts-expect-error name is required
       body: { dataset_id: 2 },
     })
   })

@@ -1,0 +1,40 @@
+import {
+  EvalrunApiError,
+  EvalrunConfigError,
+  EvalrunError,
+  EvalrunInvalidInputError,
+  EvalrunNetworkError,
+  EvalrunNotConfiguredError,
+  EvalrunNotFoundError,
+  EvalrunNotSupportedError,
+  EvalrunWaitTimeoutError,
+} from 'evalrun'
+import { CliError, ExitCode } from './exit-codes.js'
+
+/** The exit code and the one line to print for anything a command threw. */
+export function classifyError(error: unknown): { exitCode: ExitCode; message: string } {
+  if (error instanceof CliError) return { exitCode: error.exitCode, message: error.message }
+  if (isCommanderError(error))
+    return { exitCode: ExitCode.usage, message: error.message.replace(/^error: /, '') }
+  if (
+    EvalrunConfigError.isInstance(error) ||
+    EvalrunInvalidInputError.isInstance(error) ||
+    EvalrunNotConfiguredError.isInstance(error) ||
+    EvalrunNotSupportedError.isInstance(error)
+  ) {
+    return { exitCode: ExitCode.usage, message: error.message }
+  }
+  if (EvalrunWaitTimeoutError.isInstance(error)) return { exitCode: ExitCode.timeout, message: error.message }
+  if (EvalrunNotFoundError.isInstance(error) || EvalrunApiError.isInstance(error)) {
+    return { exitCode: ExitCode.api, message: error.message }
+  }
+  if (EvalrunNetworkError.isInstance(error) || EvalrunError.isInstance(error)) {
+    return { exitCode: ExitCode.api, message: error.message }
+  }
+  return { exitCode: ExitCode.api, message: error instanceof Error ? error.message : String(error) }
+}
+
+function isCommanderError(error: unknown): error is Error & { code: string } {
+  const code = error instanceof Error ? (error as Error & { code?: unknown }).code : undefined
+  return typeof code === 'string' && code.startsWith('commander.')
+}

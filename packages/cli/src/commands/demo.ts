@@ -1,0 +1,150 @@
+import { startSandbox } from '@evalrun/sandbox'
+import { createEvalrun, type EvalRun, type StartRunInput, type Vendor } from 'evalrun'
+import type { CommandContext } from '../context.js'
+import { ExitCode } from '../exit-codes.js'
+import { colorStatus, formatMetric, formatScore, RUN_TABLE_HEADERS, runRow } from '../output/format-run.js'
+import { createProgressView } from '../output/progress-view.js'
+import { renderTable, stripAnsi } from '../output/table.js'
+import { parseScore } from '../parse-values.js'
+
+export interface DemoFlags {
+  speed?: string
+}
+
+/**
+ * The tour, with no API keys: a sandbox in this process on a fast clock, one run started on each vendor and
+ * followed live, then every vendor's runs in one table and a score summary. Leaves nothing running.
+ */
+export async function demo(ctx: CommandContext, flags: DemoFlags): Promise<ExitCode> {
+  const { io, colors } = ctx
+  const say = (text: string) => io.stdout.write(`${text}\n`)
+  const sb = await startSandbox({
+    seed: 12,
+    runs: 24,
+    suites: 2,
+    clock: { speed: flags.speed ? parseScore(flags.speed, '--speed') : 8 },
+  })
+  try {
+    say(
+      colors.bold('evalrun demo') +
+        colors.dim(' — a local sandbox stands in for Datalab, PromptLayer and Humanloop'),
+    )
+    const evalrun = createEvalrun({
+      datalab: { apiKey: sb.apiKeys.datalab, baseUrl: sb.urls.datalab },
+      promptlayer: { apiKey: sb.apiKeys.promptlayer, baseUrl: sb.urls.promptlayer },
+      humanloop: {
+        apiKey: sb.apiKeys.humanloop,
+        baseUrl: sb.urls.humanloop,
+        fileIds: sb.catalog.humanloop.files.map((file) => file.id),
+      },
+    })
+
+    const inputs = startInputs(sb.catalog)
+    const started: EvalRun[] = []
+    for (const input of inputs) {
+      const run = await evalrun.runs.start(input)
+      started.push(run)
+      say(`started ${colors.cyan(run.ref)} on ${run.suite.kind} ${run.suite.name ?? run.suite.id}`)
+    }
+
+    say('\nwaiting for the three runs:')
+    const view = createProgressView(io, colors)
+    const finished = await Promise.all(
+      started.map((run) =>
+        evalrun.runs.wait(run.ref, {
+          timeoutMs: 60_000,
+          pollIntervalMs: 250,
+          onProgress: (r) => view.update(r),
+        }),
+      ),
+    )
+    for (const run of finished) view.update(run)
+    view.stop()
+
+    say(`\n${colors.bold('Latest runs across all three vendors')}`)
+    const rows: string[][] = []
+    const all: EvalRun[] = []
+    for await (const run of evalrun.runs.list()) all.push(run)
+    all.sort((a, b) => (b.createdAt?.getTime() ?? 0) - (a.createdAt?.getTime() ?? 0))
+    for (const run of all.slice(0, 12)) rows.push(runRow(run, colors))
+    say(renderTable(RUN_TABLE_HEADERS, rows, (s) => stripAnsi(s).length))
+
+    say(`\n${colors.bold('Score summary')} (${all.length} runs)`)
+    const summary = scoreSummary(all)
+    say(
+      renderTable(
+        ['VENDOR', 'RUNS', 'COMPLETED', 'FAILED', 'CANCELED', 'MEAN SCORE'],
+        summary.map((s) => [
+          s.vendor,
+          String(s.runs),
+          String(s.completed),
+          String(s.failed),
+          String(s.canceled),
+          formatScore(s.meanScore),
+        ]),
+        (s) => stripAnsi(s).length,
+      ),
+    )
+    say(`\n${colors.bold('The runs started by this demo')}`)
+    for (const run of finished) {
+      const metrics = run.metrics.map(formatMetric).join(' · ')
+      say(
+        `  ${run.ref}  ${colorStatus(run.status, colors)}  score ${formatScore(run.score)}${metrics ? `  ${metrics}` : ''}`,
+      )
+    }
+    return ExitCode.ok
+  } finally {
+    await sb.close()
+  }
+}
+
+type Catalog = Awaited<ReturnType<typeof startSandbox>>['catalog']
+
+function startInputs(catalog: Catalog): StartRunInput[] {
+  const collection = catalog.datalab.collections[0]
+  const rubric = catalog.datalab.rubrics[0]
+  const pipeline = catalog.promptlayer.pipelines[0]
+  const evaluation = catalog.humanloop.evaluations[0]
+  const dataset = catalog.humanloop.datasets[0]
+  const version = catalog.humanloop.versions[0]
+  if (!collection || !rubric || !pipeline || !evaluation || !dataset || !version) {
+    throw new Error('the sandbox catalog is missing a suite to start runs on')
+  }
+  return [
+    { vendor: 'datalab', collectionId: collection.id, rubricId: rubric.id },
+    { vendor: 'promptlayer', pipelineId: pipeline.id, name: 'evalrun demo' },
+    {
+      vendor: 'humanloop',
+      evaluationId: evaluation.id,
+      dataset: { versionId: dataset.versionId },
+      version: { versionId: version.versionId },
+    },
+  ]
+}
+
+interface VendorSummary {
+  vendor: Vendor
+  runs: number
+  completed: number
+  failed: number
+  canceled: number
+  meanScore: number | null
+}
+
+function scoreSummary(runs: EvalRun[]): VendorSummary[] {
+  const byVendor = new Map<Vendor, EvalRun[]>()
+  for (const run of runs) byVendor.set(run.vendor, [...(byVendor.get(run.vendor) ?? []), run])
+  return [...byVendor].map(([vendor, list]) => {
+    const scores = list
+      .filter((r) => r.status === 'completed' && r.score !== null)
+      .map((r) => r.score as number)
+    return {
+      vendor,
+      runs: list.length,
+      completed: list.filter((r) => r.status === 'completed').length,
+      failed: list.filter((r) => r.status === 'failed').length,
+      canceled: list.filter((r) => r.status === 'canceled').length,
+      meanScore: scores.length ? scores.reduce((a, b) => a + b, 0) / scores.length : null,
+    }
+  })
+}

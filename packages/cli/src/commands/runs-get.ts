@@ -1,0 +1,52 @@
+import type { EvalRun } from 'evalrun'
+import type { CommandContext } from '../context.js'
+import { ExitCode } from '../exit-codes.js'
+import { colorStatus, formatDate, formatProgress, formatScore } from '../output/format-run.js'
+import { renderTable, stripAnsi } from '../output/table.js'
+import { jsonLine } from '../output/write-json-line.js'
+
+export async function runsGet(
+  ctx: CommandContext,
+  ref: string,
+  flags: { json?: boolean },
+): Promise<ExitCode> {
+  const run = await ctx.evalrun().runs.get(ref)
+  ctx.io.stdout.write(flags.json ? jsonLine(run) : describeRun(run, ctx))
+  return ExitCode.ok
+}
+
+/** A run as label/value lines, then its metrics and warnings. */
+export function describeRun(run: EvalRun, ctx: CommandContext): string {
+  const date = (value: Date | null) => (value ? formatDate(value) : '—')
+  const fields: [string, string][] = [
+    ['ref', run.ref],
+    ['name', run.name ?? '—'],
+    ['suite', `${run.suite.kind} ${run.suite.name ?? run.suite.id} (${run.suite.ref})`],
+    [
+      'status',
+      `${colorStatus(run.status, ctx.colors)}${run.vendorStatus ? ` (${run.vendor}: ${run.vendorStatus})` : ''}`,
+    ],
+    ['progress', formatProgress(run)],
+    ['score', formatScore(run.score)],
+    ['created', date(run.createdAt)],
+    ['started', date(run.startedAt)],
+    ['completed', date(run.completedAt)],
+  ]
+  if (run.url) fields.push(['url', run.url])
+  let text = `${fields.map(([label, value]) => `${label.padEnd(10)} ${value}`).join('\n')}\n`
+  if (run.metrics.length > 0) {
+    const rows = run.metrics.map((metric) => [
+      metric.name,
+      metric.kind,
+      formatScore(metric.value),
+      metric.counts
+        ? Object.entries(metric.counts)
+            .map(([k, v]) => `${k}=${v}`)
+            .join(' ')
+        : '',
+    ])
+    text += `\n${renderTable(['METRIC', 'KIND', 'VALUE', 'COUNTS'], rows, (s) => stripAnsi(s).length)}\n`
+  }
+  for (const warning of run.warnings) text += `${ctx.colors.yellow('warning')} ${warning}\n`
+  return text
+}

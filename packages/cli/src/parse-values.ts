@@ -1,0 +1,39 @@
+import { CliError, ExitCode } from './exit-codes.js'
+
+const DURATION = /^(\d+(?:\.\d+)?)(ms|s|m|h)?$/
+const UNIT_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 } as const
+
+/** `90s`, `30m`, `1.5h`, `500ms`, or a bare number of seconds. */
+export function parseDuration(text: string, flag: string): number {
+  const match = DURATION.exec(text.trim())
+  if (!match) {
+    throw new CliError(
+      `${flag} ${JSON.stringify(text)}: expected a duration like 90s, 30m or 1h.`,
+      ExitCode.usage,
+    )
+  }
+  const unit = (match[2] ?? 's') as keyof typeof UNIT_MS
+  const ms = Number(match[1]) * UNIT_MS[unit]
+  if (ms <= 0) throw new CliError(`${flag} must be longer than zero.`, ExitCode.usage)
+  return ms
+}
+
+export function parsePositiveInt(text: string, flag: string): number {
+  const value = Number(text)
+  if (!/^\d+$/.test(text.trim()) || !Number.isSafeInteger(value) || value < 1) {
+    throw new CliError(
+      `${flag} ${JSON.stringify(text)}: expected a whole number of 1 or more.`,
+      ExitCode.usage,
+    )
+  }
+  return value
+}
+
+/** A score threshold: a number, compared with each run's score on the vendor's own scale. */
+export function parseScore(text: string, flag: string): number {
+  const value = Number(text)
+  if (text.trim() === '' || !Number.isFinite(value)) {
+    throw new CliError(`${flag} ${JSON.stringify(text)}: expected a number such as 0.8.`, ExitCode.usage)
+  }
+  return value
+}

@@ -1,0 +1,259 @@
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { type Sandbox, startSandbox } from '@evalrun/sandbox'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { cli, jsonLines } from './helpers.js'
+
+let sb: Sandbox
+let env: Record<string, string>
+
+beforeAll(async () => {
+  // A fast clock: started runs finish within a second or two of real time.
+  sb = await startSandbox({ seed: 3, runs: 18, suites: 2, clock: { speed: 60 } })
+  env = { ...sb.env, NO_COLOR: '1' }
+})
+afterAll(() => sb.close())
+
+describe('evalrun runs list', () => {
+  it('--json writes one run per line, from every vendor', async () => {
+    const { exitCode, stdout } = await cli(['runs', 'list', '--json'], env)
+    expect(exitCode).toBe(0)
+    const runs = jsonLines(stdout)
+    expect(new Set(runs.map((r) => r.vendor))).toEqual(new Set(['datalab', 'promptlayer', 'humanloop']))
+    expect(runs.length).toBe(new Set(runs.map((r) => r.ref)).size)
+    expect(runs.length).toBeGreaterThanOrEqual(54)
+    expect(typeof runs[0]?.createdAt).toBe('string')
+  })
+
+  it('prints an aligned table with the documented columns', async () => {
+    const { exitCode, stdout } = await cli(['runs', 'list', '--vendor', 'datalab', '--limit', '5'], env)
+    expect(exitCode).toBe(0)
+    const lines = stdout.trimEnd().split('\n')
+    expect(lines[0]).toMatch(/^REF\s+VENDOR\s+SUITE\s+NAME\s+STATUS\s+PROGRESS\s+SCORE\s+CREATED$/)
+    expect(lines).toHaveLength(6)
+    const statusColumn = lines[0]?.indexOf('STATUS') ?? -1
+    for (const line of lines.slice(1)) {
+      expect(line).toMatch(/^datalab:\d+ /)
+      expect(line.slice(statusColumn)).toMatch(/^(queued|running|completed|failed|canceled|unknown) /)
+    }
+  })
+
+  it('filters by status', async () => {
+    const { stdout } = await cli(['runs', 'list', '--status', 'completed', '--json'], env)
+    const runs = jsonLines(stdout)
+    expect(runs.length).toBeGreaterThan(0)
+    expect(runs.every((r) => r.status === 'completed')).toBe(true)
+  })
+})
+
+describe('evalrun runs get / results', () => {
+  it('shows one run as fields, and as JSON', async () => {
+    const [first] = jsonLines(
+      (await cli(['runs', 'list', '--vendor', 'humanloop', '--limit', '1', '--json'], env)).stdout,
+    )
+    const ref = String(first?.ref)
+    const table = await cli(['runs', 'get', ref], env)
+    expect(table.exitCode).toBe(0)
+    expect(table.stdout).toContain(`ref        ${ref}`)
+    expect(table.stdout).toMatch(/status\s+\w+/)
+    const json = await cli(['runs', 'get', ref, '--json'], env)
+    expect(jsonLines(json.stdout)[0]?.ref).toBe(ref)
+  })
+
+  it('lists per-item results', async () => {
+    const [done] = jsonLines(
+      (
+        await cli(
+          ['runs', 'list', '--vendor', 'datalab', '--status', 'completed', '--limit', '1', '--json'],
+          env,
+        )
+      ).stdout,
+    )
+    const { exitCode, stdout } = await cli(['runs', 'results', String(done?.ref), '--json'], env)
+    expect(exitCode).toBe(0)
+    const items = jsonLines(stdout)
+    expect(items.length).toBeGreaterThan(0)
+    expect(items.every((item) => item.runRef === done?.ref)).toBe(true)
+    const table = await cli(['runs', 'results', String(done?.ref)], env)
+    expect(table.stdout.split('\n')[0]).toMatch(/^ID\s+NAME\s+STATUS\s+SCORE$/)
+  })
+})
+
+describe('evalrun runs start / wait / cancel', () => {
+  it('starts a run on each vendor and waits for it (exit 0)', async () => {
+    const { catalog } = sb
+    const starts = [
+      [
+        'datalab',
+        '--collection',
+        String(catalog.datalab.collections[0]?.id),
+        '--rubric',
+        String(catalog.datalab.rubrics[0]?.id),
+      ],
+      ['promptlayer', '--pipeline', String(catalog.promptlayer.pipelines[0]?.id), '--name', 'cli test'],
+      [
+        'humanloop',
+        '--evaluation',
+        String(catalog.humanloop.evaluations[0]?.id),
+        '--dataset-version',
+        String(catalog.humanloop.datasets[0]?.versionId),
+        '--version-id',
+        String(catalog.humanloop.versions[0]?.versionId),
+      ],
+    ]
+    for (const args of starts) {
+      const { exitCode, stdout, stderr } = await cli(
+        ['runs', 'start', ...args, '--wait', '--timeout', '2m'],
+        env,
+      )
+      expect({ exitCode, stderr }).toEqual({ exitCode: 0, stderr: expect.any(String) })
+      expect(stdout).toMatch(new RegExp(`^started ${args[0]}:\\S+`))
+      expect(stdout).toMatch(/✓ \S+ completed, score /)
+      expect(stderr).toMatch(/running|completed/) // plain progress lines: not a terminal
+    }
+  })
+
+  it('exits 1 for a failed run, naming it', async () => {
+    const [failed] = jsonLines(
+      (await cli(['runs', 'list', '--status', 'failed', '--limit', '1', '--json'], env)).stdout,
+    )
+    expect(failed).toBeDefined()
+    const { exitCode, stdout } = await cli(['runs', 'wait', String(failed?.ref)], env)
+    expect(exitCode).toBe(1)
+    expect(stdout).toContain(`✗ ${failed?.ref} failed`)
+  })
+
+  it('exits 1 when a completed run scores below --min-score, 0 when at or above', async () => {
+    const runs = jsonLines((await cli(['runs', 'list', '--status', 'completed', '--json'], env)).stdout)
+    const scored = runs.find((r) => typeof r.score === 'number') as { ref: string; score: number }
+    const below = await cli(['runs', 'wait', scored.ref, '--min-score', String(scored.score + 1)], env)
+    expect(below.exitCode).toBe(1)
+    expect(below.stdout).toContain('is below --min-score')
+    const met = await cli(['runs', 'wait', scored.ref, '--min-score', String(scored.score)], env)
+    expect(met.exitCode).toBe(0)
+  })
+
+  it('cancels a Humanloop run, and the gate then exits 1', async () => {
+    const { catalog } = sb
+    const started = await cli(
+      [
+        'runs',
+        'start',
+        'humanloop',
+        '--evaluation',
+        String(catalog.humanloop.evaluations[1]?.id),
+        '--no-orchestrated',
+        '--json',
+      ],
+      env,
+    )
+    const ref = String(jsonLines(started.stdout)[0]?.ref)
+    const cancel = await cli(['runs', 'cancel', ref], env)
+    expect(cancel).toMatchObject({ exitCode: 0, stdout: `${ref} canceled\n` })
+    const gate = await cli(['runs', 'wait', ref], env)
+    expect(gate.exitCode).toBe(1)
+    expect(gate.stdout).toContain('was canceled')
+  })
+
+  it('says cancel is not supported by Datalab (exit 2)', async () => {
+    const { exitCode, stderr } = await cli(['runs', 'cancel', 'datalab:1'], env)
+    expect(exitCode).toBe(2)
+    expect(stderr).toMatch(/^evalrun: .*not supported.*Datalab/i)
+  })
+
+  it('exits 4 when the timeout passes first', async () => {
+    const slow = await startSandbox({ seed: 4, runs: 3, suites: 1, clock: 'manual' })
+    try {
+      const started = await cli(
+        [
+          'runs',
+          'start',
+          'datalab',
+          '--collection',
+          String(slow.catalog.datalab.collections[0]?.id),
+          '--rubric',
+          String(slow.catalog.datalab.rubrics[0]?.id),
+          '--json',
+        ],
+        slow.env,
+      )
+      const ref = String(jsonLines(started.stdout)[0]?.ref)
+      const { exitCode, stdout } = await cli(['runs', 'wait', ref, '--timeout', '300ms'], slow.env)
+      expect(exitCode).toBe(4)
+      expect(stdout).toContain(`✗ ${ref}`)
+    } finally {
+      await slow.close()
+    }
+  })
+})
+
+describe('usage and errors', () => {
+  it.each([
+    [['runs', 'list', '--bogus'], /unknown option '--bogus'/],
+    [['runs', 'get', 'not-a-ref'], /ref/],
+    [['runs', 'get', 'acme:1'], /acme/],
+    [['runs', 'start', 'datalab'], /needs --collection/],
+    [['runs', 'start', 'nobody'], /unknown vendor "nobody"/],
+    [['runs', 'list', '--limit', '0'], /--limit "0": expected a whole number/],
+    [['runs', 'wait', 'datalab:1', '--timeout', 'soon'], /--timeout "soon": expected a duration/],
+    [['runs', 'list', '--since', 'yesterday'], /since/],
+  ])('%j exits 2 with one line on stderr', async (argv, message) => {
+    const { exitCode, stderr, stdout } = await cli(argv, env)
+    expect(exitCode).toBe(2)
+    expect(stderr).toMatch(message)
+    expect(stderr).not.toMatch(/\n\s+at /) // no stack trace without --debug
+    expect(stdout).toBe('')
+  })
+
+  it('says which env var configures a vendor that has no key', async () => {
+    const { exitCode, stderr } = await cli(['runs', 'get', 'promptlayer:1'], { DATALAB_API_KEY: 'x' })
+    expect(exitCode).toBe(2)
+    expect(stderr).toContain('PROMPTLAYER_API_KEY')
+  })
+
+  it('exits 3 for a run the vendor does not know', async () => {
+    const { exitCode, stderr } = await cli(['runs', 'get', 'datalab:987654'], env)
+    expect(exitCode).toBe(3)
+    expect(stderr).toMatch(/^evalrun: /)
+  })
+
+  it('reads a page schema file for extract runs, and rejects a file that is not JSON', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'evalrun-cli-'))
+    writeFileSync(join(dir, 'bad.json'), '{ not json')
+    const { exitCode, stderr } = await cli(
+      [
+        'runs',
+        'start',
+        'datalab',
+        '--collection',
+        '1',
+        '--pipeline-type',
+        'extract',
+        '--page-schema',
+        join(dir, 'bad.json'),
+      ],
+      env,
+    )
+    expect(exitCode).toBe(2)
+    expect(stderr).toContain('not valid JSON')
+  })
+
+  it('never prints an API key, even with --debug', async () => {
+    const key = 'sk-cli-FAKE-4e1d'
+    const result = await cli(['--debug', '--promptlayer-api-key', key, 'runs', 'get', 'promptlayer:1'], {
+      PROMPTLAYER_BASE_URL: 'http://127.0.0.1:9/nowhere',
+    })
+    expect(result.exitCode).toBe(3)
+    expect(result.stdout + result.stderr).not.toContain(key)
+  })
+
+  it('--help shows examples; --version the version', async () => {
+    const help = await cli(['runs', 'wait', '--help'], env)
+    expect(help.exitCode).toBe(0)
+    expect(help.stdout).toContain('--min-score')
+    expect(help.stdout).toContain('Examples:')
+    const version = await cli(['--version'], env)
+    expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/)
+  })
+})

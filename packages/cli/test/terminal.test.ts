@@ -1,0 +1,117 @@
+import { execFile } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
+import { promisify } from 'node:util'
+import { type Sandbox, startSandbox } from '@evalrun/sandbox'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { jsonLines } from './helpers.js'
+
+const run = promisify(execFile)
+const repoRoot = fileURLToPath(new URL('../../../', import.meta.url))
+const tsx = `${repoRoot}node_modules/.bin/tsx`
+const bin = `${repoRoot}packages/cli/src/bin.ts`
+const ESC = String.fromCharCode(27)
+
+let sb: Sandbox
+beforeAll(async () => {
+  sb = await startSandbox({ seed: 5, runs: 6, suites: 1, clock: 'manual' })
+})
+afterAll(() => sb.close())
+
+/** `evalrun …` as a real process, from the repo root (tsx resolves workspace packages to their sources). */
+async function evalrunProcess(args: string[], options: { tty?: boolean; env?: Record<string, string> } = {}) {
+  const { NO_COLOR, FORCE_COLOR, ...inherited } = process.env
+  const env = { ...inherited, ...sb.env, TERM: 'xterm-256color', ...options.env }
+  const quoted = [tsx, bin, ...args].map((a) => `'${a}'`).join(' ')
+  // util-linux `script` gives the command a real pseudo-terminal and relays what it draws.
+  const [file, argv] = options.tty ? ['script', ['-qfec', quoted, '/dev/null']] : [tsx, [bin, ...args]]
+  try {
+    const { stdout, stderr } = await run(file as string, argv as string[], {
+      cwd: repoRoot,
+      env,
+      timeout: 90_000,
+    })
+    return { code: 0, stdout, stderr }
+  } catch (error) {
+    const failure = error as { code: number; stdout: string; stderr: string }
+    return { code: failure.code, stdout: failure.stdout, stderr: failure.stderr }
+  }
+}
+
+async function startDatalabRun(): Promise<string> {
+  const { stdout } = await evalrunProcess([
+    'runs',
+    'start',
+    'datalab',
+    '--collection',
+    String(sb.catalog.datalab.collections[0]?.id),
+    '--rubric',
+    String(sb.catalog.datalab.rubrics[0]?.id),
+    '--json',
+  ])
+  return String(jsonLines(stdout)[0]?.ref)
+}
+
+/**
+ * Moves the manual clock once the waiting process has polled at least once, so it sees the run queued or running
+ * first and then finishing, however slowly the process starts.
+ */
+async function advanceAfterFirstPoll<T>(waiting: Promise<T>): Promise<T> {
+  const before = sb.stats().requests
+  let done = false
+  const finished = waiting.finally(() => {
+    done = true
+  })
+  while (!done) {
+    if (sb.stats().requests > before) sb.clock.advance(1000)
+    await new Promise((resolve) => setTimeout(resolve, 50))
+  }
+  return finished
+}
+
+describe('runs wait as a process', () => {
+  it('draws live progress bars in colour on a terminal', async () => {
+    const ref = await startDatalabRun()
+    const { code, stdout } = await advanceAfterFirstPoll(
+      evalrunProcess(['runs', 'wait', ref, '--timeout', '1m'], { tty: true }),
+    )
+    expect(code).toBe(0)
+    expect(stdout).toMatch(/[█░]{4,}/)
+    expect(stdout).toContain(`${ESC}[`)
+    expect(stdout).toContain(ref)
+    expect(stdout).toMatch(/completed, score/)
+  })
+
+  it('writes plain progress lines, without colour, through a pipe', async () => {
+    const ref = await startDatalabRun()
+    const { code, stdout, stderr } = await advanceAfterFirstPoll(
+      evalrunProcess(['runs', 'wait', ref, '--timeout', '1m']),
+    )
+    expect(code).toBe(0)
+    expect(stderr).toMatch(new RegExp(`^${ref} (queued|running) `, 'm'))
+    expect(stderr).toMatch(new RegExp(`^${ref} completed \\d+/\\d+ \\(\\d+s\\)$`, 'm'))
+    expect(stdout + stderr).not.toContain(ESC)
+    expect(stdout).toMatch(new RegExp(`^✓ ${ref} completed, score `, 'm'))
+  })
+
+  it('respects NO_COLOR on a terminal', async () => {
+    const ref = await startDatalabRun()
+    const { stdout } = await evalrunProcess(['runs', 'get', ref], { tty: true, env: { NO_COLOR: '1' } })
+    expect(stdout).toContain(ref)
+    for (const colour of [31, 32, 33, 35, 36]) expect(stdout).not.toContain(`${ESC}[${colour}m`)
+  })
+})
+
+describe('pnpm demo (evalrun demo)', () => {
+  it('runs on the built-in sandbox, shows progress, a table across vendors and a score summary, then exits', async () => {
+    const { code, stdout, stderr } = await evalrunProcess(['demo', '--speed', '40'])
+    expect(code).toBe(0)
+    for (const vendor of ['datalab', 'promptlayer', 'humanloop']) {
+      expect(stdout).toMatch(new RegExp(`started ${vendor}:\\S+`))
+      expect(stdout).toMatch(new RegExp(`^${vendor}:\\S+\\s+${vendor}\\s`, 'm'))
+      expect(stdout).toMatch(new RegExp(`^${vendor}\\s+\\d+\\s+\\d+`, 'm'))
+    }
+    expect(stdout).toContain('Latest runs across all three vendors')
+    expect(stdout).toContain('Score summary')
+    expect(stderr).toMatch(/completed \d+\/\d+/)
+  })
+})

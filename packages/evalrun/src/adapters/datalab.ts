@@ -1,0 +1,79 @@
+import { type DatalabClient, unwrap } from '@evalrun/datalab'
+import type { EvalrunAdapter } from '../adapter.js'
+import { EvalrunInvalidInputError } from '../errors.js'
+import { mapDatalabItem } from '../mappers/map-datalab-item.js'
+import { mapDatalabRun } from '../mappers/map-datalab-run.js'
+import { readArray, readCount } from '../mappers/read-json.js'
+import { isIntegerId } from '../ref.js'
+import { validateDatalabStart } from './validate-datalab-start.js'
+
+/** Datalab's largest page for batch runs. */
+const PAGE_SIZE = 200
+
+/** Datalab eval batch runs. Datalab has no cancel endpoint, so `cancelRun` is absent. */
+export function createDatalabAdapter(client: DatalabClient): EvalrunAdapter<'datalab'> {
+  return {
+    specificationVersion: 'v1',
+    vendor: 'datalab',
+    displayName: 'Datalab',
+
+    checkListQuery(query) {
+      if (query.suiteId !== null) integerId('suite', query.suiteId, 'a collection id')
+    },
+
+    async *listRuns(query, signal) {
+      const collectionId = query.suiteId === null ? undefined : Number(query.suiteId)
+      // limit/offset, in Datalab's own (undocumented) order. New runs created meanwhile shift later pages: the
+      // core's dedupe drops the runs seen twice.
+      for (let offset = 0; ; ) {
+        const page = unwrap(
+          await client.GET('/api/v1/eval_batch_runs', {
+            params: { query: { limit: PAGE_SIZE, offset, collection_id: collectionId } },
+            signal,
+          }),
+        )
+        const runs = readArray(page, 'batch_runs')
+        for (const run of runs) yield mapDatalabRun(run)
+        offset += runs.length
+        const total = readCount(page, 'total')
+        if (runs.length === 0 || (total !== null && offset >= total)) return
+      }
+    },
+
+    async getRun(id, signal) {
+      const runId = integerId('ref', id, 'a batch run id')
+      const run = unwrap(
+        await client.GET('/api/v1/eval_batch_runs/{run_id}', { params: { path: { run_id: runId } }, signal }),
+      )
+      return mapDatalabRun(run)
+    },
+
+    async startRun(input, signal) {
+      const body = validateDatalabStart(input)
+      return mapDatalabRun(unwrap(await client.POST('/api/v1/eval_batch_runs', { body, signal })))
+    },
+
+    async *listItems(id, signal) {
+      const runId = integerId('ref', id, 'a batch run id')
+      // Not paginated: Datalab returns every file's result at once.
+      const results = unwrap(
+        await client.GET('/api/v1/eval_batch_runs/{run_id}/results', {
+          params: { path: { run_id: runId } },
+          signal,
+        }),
+      )
+      for (const result of readArray(results, 'file_results')) yield mapDatalabItem(result, `datalab:${id}`)
+    },
+  }
+}
+
+function integerId(field: string, id: string, what: string): number {
+  if (!isIntegerId(id)) {
+    throw new EvalrunInvalidInputError({
+      field,
+      value: `datalab:${id}`,
+      expected: `'datalab:<n>' with ${what}`,
+    })
+  }
+  return Number(id)
+}

@@ -1,0 +1,140 @@
+import { EvalrunError } from '@evalrun/http'
+import type { EvalRun } from './model.js'
+
+/** A vendor was used that has no API key (or, for Humanloop listing, no file ids). Nothing was sent. */
+export class EvalrunNotConfiguredError extends EvalrunError {
+  override readonly code = 'EVALRUN_NOT_CONFIGURED'
+  readonly vendor: string
+  /** The `createEvalrun` option that would configure it, e.g. `humanloop.apiKey`. */
+  readonly option: string
+  /** The environment variable that would configure it, e.g. `HUMANLOOP_API_KEY`, when there is one. */
+  readonly envVar: string | null
+
+  constructor(message: string, details: { vendor: string; option: string; envVar: string | null }) {
+    super(message)
+    this.vendor = details.vendor
+    this.option = details.option
+    this.envVar = details.envVar
+  }
+
+  static override isInstance(value: unknown): value is EvalrunNotConfiguredError {
+    return EvalrunError.isInstance(value) && value.code === 'EVALRUN_NOT_CONFIGURED'
+  }
+}
+
+/** The vendor's API has no way to do this (e.g. cancel a Datalab batch run). Nothing was sent. */
+export class EvalrunNotSupportedError extends EvalrunError {
+  override readonly code = 'EVALRUN_NOT_SUPPORTED'
+  readonly vendor: string
+  /** What was asked for: `cancel`, … */
+  readonly operation: string
+
+  constructor(message: string, details: { vendor: string; operation: string }) {
+    super(message)
+    this.vendor = details.vendor
+    this.operation = details.operation
+  }
+
+  static override isInstance(value: unknown): value is EvalrunNotSupportedError {
+    return EvalrunError.isInstance(value) && value.code === 'EVALRUN_NOT_SUPPORTED'
+  }
+}
+
+/** No run with this ref is visible with the configured key. `cause` holds the vendor's 404 when there was one. */
+export class EvalrunNotFoundError extends EvalrunError {
+  override readonly code = 'EVALRUN_NOT_FOUND'
+  readonly ref: string
+
+  constructor(message: string, details: { ref: string; cause?: unknown }) {
+    super(message, { cause: details.cause })
+    this.ref = details.ref
+  }
+
+  static override isInstance(value: unknown): value is EvalrunNotFoundError {
+    return EvalrunError.isInstance(value) && value.code === 'EVALRUN_NOT_FOUND'
+  }
+}
+
+/** An argument cannot work. Nothing was sent. */
+export class EvalrunInvalidInputError extends EvalrunError {
+  override readonly code = 'EVALRUN_INVALID_INPUT'
+  /** The argument at fault, as a path: `ref`, `limit`, `input.pageSchema`. */
+  readonly field: string
+  /** The value received. */
+  readonly value: unknown
+  /** What would have been accepted, in words. */
+  readonly expected: string
+
+  constructor(details: { field: string; value: unknown; expected: string }) {
+    super(`Invalid \`${details.field}\`: got ${describeValue(details.value)}; expected ${details.expected}.`)
+    this.field = details.field
+    this.value = details.value
+    this.expected = details.expected
+  }
+
+  static override isInstance(value: unknown): value is EvalrunInvalidInputError {
+    return EvalrunError.isInstance(value) && value.code === 'EVALRUN_INVALID_INPUT'
+  }
+}
+
+/** `runs.wait` reached its deadline before the run ended. `lastRun` is the last state seen, if any. */
+export class EvalrunWaitTimeoutError extends EvalrunError {
+  override readonly code = 'EVALRUN_WAIT_TIMEOUT'
+  readonly ref: string
+  readonly timeoutMs: number
+  readonly lastRun: EvalRun | null
+
+  constructor(message: string, details: { ref: string; timeoutMs: number; lastRun: EvalRun | null }) {
+    super(message)
+    this.ref = details.ref
+    this.timeoutMs = details.timeoutMs
+    this.lastRun = details.lastRun
+  }
+
+  static override isInstance(value: unknown): value is EvalrunWaitTimeoutError {
+    return EvalrunError.isInstance(value) && value.code === 'EVALRUN_WAIT_TIMEOUT'
+  }
+}
+
+export interface VendorFailure {
+  vendor: string
+  error: unknown
+}
+
+/**
+ * `runs.list` finished, but one or more vendors failed along the way. Every run the other vendors had was
+ * delivered before this was thrown; `failures` says which vendors failed and why.
+ */
+export class EvalrunListError extends EvalrunError {
+  override readonly code = 'EVALRUN_LIST'
+  readonly failures: VendorFailure[]
+  /** What did arrive: how many runs were yielded, and which vendors were listed to the end. */
+  readonly partial: { yielded: number; completedVendors: string[] }
+
+  constructor(failures: VendorFailure[], partial: { yielded: number; completedVendors: string[] }) {
+    const summary = failures.map((f) => `${f.vendor}: ${errorMessage(f.error)}`).join('; ')
+    super(
+      `Listing runs failed for ${failures.length === 1 ? 'one vendor' : `${failures.length} vendors`} (${summary}); ${partial.yielded} runs from the others were delivered.`,
+      { cause: failures[0]?.error },
+    )
+    this.failures = failures
+    this.partial = partial
+  }
+
+  static override isInstance(value: unknown): value is EvalrunListError {
+    return EvalrunError.isInstance(value) && value.code === 'EVALRUN_LIST'
+  }
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
+}
+
+function describeValue(value: unknown): string {
+  if (value === undefined) return 'nothing'
+  if (typeof value === 'string') return JSON.stringify(value.length > 80 ? `${value.slice(0, 80)}…` : value)
+  if (typeof value === 'number' || typeof value === 'boolean' || value === null) return String(value)
+  if (value instanceof Date) return `Date(${Number.isNaN(value.getTime()) ? 'invalid' : value.toISOString()})`
+  if (Array.isArray(value)) return `an array of ${value.length}`
+  return `a ${typeof value}`
+}

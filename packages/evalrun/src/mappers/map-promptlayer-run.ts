@@ -1,0 +1,145 @@
+import type {
+  GetReportResponse,
+  GetReportScoreResponse,
+  EvaluationRun as PromptLayerListedRun,
+  Evaluation as PromptLayerPipeline,
+  RunReportResponse,
+} from '@evalrun/promptlayer'
+import type { EvalRun, PromptLayerRawRun } from '../model.js'
+import { finishRun } from './finish-run.js'
+import { mapPromptLayerColumnMetrics, mapPromptLayerScore } from './map-promptlayer-score.js'
+import { mapPromptLayerStatus } from './map-promptlayer-status.js'
+import { parseVendorDate } from './parse-vendor-date.js'
+import { asRecord, readField, readId, readString } from './read-json.js'
+
+/** A run as nested under its pipeline by `GET /api/public/v2/evaluations?include_runs=true`. */
+export function mapPromptLayerListedRun(run: unknown, pipeline: unknown): EvalRun<'promptlayer'> {
+  // The pipeline is kept without its `runs`: each of them would otherwise carry all of its siblings.
+  const { runs: _runs, ...pipelineWithoutRuns } = (asRecord(pipeline) ?? {}) as PromptLayerPipeline
+  const stats = mapPromptLayerStatus(
+    readField(run, 'status'),
+    readField(readField(run, 'stats'), 'status_counts'),
+  )
+  const warnings = [...stats.warnings]
+  const { score, metrics } = mapPromptLayerScore(
+    readField(run, 'score'),
+    readField(run, 'score_calculation_error'),
+    warnings,
+  )
+  const raw: PromptLayerRawRun = {
+    from: 'listing',
+    run: run as PromptLayerListedRun,
+    pipeline: pipelineWithoutRuns as PromptLayerPipeline,
+  }
+  return build({
+    run,
+    suiteId: readId(run, 'parent_report_id') ?? readId(pipeline, 'id'),
+    suiteName: readString(pipeline, 'name'),
+    stats,
+    score,
+    metrics,
+    warnings,
+    raw,
+  })
+}
+
+/** A run read with `GET /reports/{id}`, and its `GET /reports/{id}/score` when that was read. */
+export function mapPromptLayerReport(report: unknown, scoreResponse: unknown): EvalRun<'promptlayer'> {
+  const body = readField(report, 'report')
+  const stats = mapPromptLayerStatus(
+    readField(report, 'status'),
+    readField(readField(report, 'stats'), 'status_counts'),
+  )
+  const warnings = [...stats.warnings]
+  const fromScore = mapPromptLayerScore(
+    readField(scoreResponse, 'score'),
+    readField(body, 'score_calculation_error'),
+    warnings,
+  )
+  const metrics = [
+    ...fromScore.metrics,
+    ...mapPromptLayerColumnMetrics(readField(report, 'report_columns'), fromScore.metrics),
+  ]
+  const raw: PromptLayerRawRun = {
+    from: 'report',
+    report: report as GetReportResponse,
+    score: (scoreResponse ?? null) as GetReportScoreResponse | null,
+  }
+  return build({
+    run: body,
+    suiteId: readId(body, 'parent_report_id'),
+    suiteName: null,
+    stats,
+    score: fromScore.score,
+    metrics,
+    warnings,
+    raw,
+  })
+}
+
+/** What `POST /reports/{id}/run` said, for when the new report cannot be read yet. */
+export function mapPromptLayerStartedRun(
+  started: unknown,
+  pipelineId: string,
+  reason: string,
+): EvalRun<'promptlayer'> {
+  const warnings = [`The run was started, but reading it back failed (${reason}); its state is unknown.`]
+  return build({
+    run: { id: readField(started, 'report_id') },
+    suiteId: pipelineId,
+    suiteName: null,
+    stats: { status: 'unknown', vendorStatus: null, warnings: [], progress: emptyProgress() },
+    score: null,
+    metrics: [],
+    warnings,
+    raw: { from: 'start', started: started as RunReportResponse },
+  })
+}
+
+interface BuildInput {
+  run: unknown
+  suiteId: string | null
+  suiteName: string | null
+  stats: ReturnType<typeof mapPromptLayerStatus>
+  score: number | null
+  metrics: EvalRun['metrics']
+  warnings: string[]
+  raw: PromptLayerRawRun
+}
+
+function build(input: BuildInput): EvalRun<'promptlayer'> {
+  const { run, warnings } = input
+  const id = readId(run, 'id')
+  if (id === null) warnings.push('PromptLayer run has no id.')
+  if (input.suiteId === null) warnings.push('PromptLayer run has no parent_report_id (pipeline).')
+  const createdAt = parseVendorDate(readField(run, 'created_at'), 'created_at', warnings)
+  const updatedAt = parseVendorDate(readField(run, 'updated_at'), 'updated_at', warnings)
+  return finishRun<'promptlayer'>({
+    ref: `promptlayer:${id ?? ''}`,
+    vendor: 'promptlayer',
+    id: id ?? '',
+    name: readString(run, 'name'),
+    suite: {
+      kind: 'pipeline',
+      id: input.suiteId ?? '',
+      name: input.suiteName,
+      ref: `promptlayer:${input.suiteId ?? ''}`,
+    },
+    status: input.stats.status,
+    vendorStatus: input.stats.vendorStatus,
+    createdAt,
+    // PromptLayer starts a run when it creates it and records no separate start or end time.
+    startedAt: createdAt,
+    completedAt: input.stats.status === 'completed' || input.stats.status === 'failed' ? updatedAt : null,
+    progress: input.stats.progress,
+    score: input.score,
+    metrics: input.metrics,
+    url: null,
+    raw: input.raw,
+    warnings,
+  })
+}
+
+function emptyProgress() {
+  return { total: null, completed: null, failed: null }
+}

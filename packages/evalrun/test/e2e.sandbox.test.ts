@@ -1,0 +1,163 @@
+import { type Sandbox, startSandbox } from '@evalrun/sandbox'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createEvalrun, type EvalRun, type Evalrun, EvalrunListError, parseRef } from '../src/index.js'
+import { collect } from './helpers/fake-fetch.js'
+
+function evalrunFor(sandbox: Sandbox): Evalrun {
+  return createEvalrun({
+    datalab: { apiKey: sandbox.apiKeys.datalab, baseUrl: sandbox.urls.datalab },
+    promptlayer: { apiKey: sandbox.apiKeys.promptlayer, baseUrl: sandbox.urls.promptlayer },
+    humanloop: {
+      apiKey: sandbox.apiKeys.humanloop,
+      baseUrl: sandbox.urls.humanloop,
+      fileIds: sandbox.catalog.humanloop.files.map((file) => file.id),
+    },
+  })
+}
+
+/**
+ * Waits on the sandbox's manual clock: every poll moves sandbox time a minute on, so runs progress by polls,
+ * not by wall time. Polls are 5 ms apart in real time; nothing here depends on how long that takes.
+ */
+function waitAdvancing(evalrun: Evalrun, sandbox: Sandbox, run: EvalRun): Promise<EvalRun> {
+  return evalrun.runs.wait(run, {
+    pollIntervalMs: 5,
+    maxPollIntervalMs: 5,
+    timeoutMs: 60_000,
+    onProgress: () => sandbox.clock.advance(60_000),
+  })
+}
+
+describe('against the sandbox', () => {
+  let sandbox: Sandbox
+  let evalrun: Evalrun
+  beforeAll(async () => {
+    sandbox = await startSandbox({ port: 0, seed: 42, suites: 3, runs: 12, clock: 'manual' })
+    evalrun = evalrunFor(sandbox)
+  })
+  afterAll(() => sandbox.close())
+
+  it('starts a run on each vendor, waits for it, lists it and reads its results', async () => {
+    const { datalab, promptlayer, humanloop } = sandbox.catalog
+    const collection = datalab.collections[0]!
+    const started = [
+      await evalrun.runs.start({
+        vendor: 'datalab',
+        collectionId: collection.id,
+        rubricId: datalab.rubrics[0]!.id,
+      }),
+      await evalrun.runs.start({
+        vendor: 'promptlayer',
+        pipelineId: promptlayer.pipelines[0]!.id,
+        name: 'e2e',
+      }),
+      await evalrun.runs.start({
+        vendor: 'humanloop',
+        evaluationId: humanloop.evaluations[0]!.id,
+        dataset: { versionId: humanloop.datasets[0]!.versionId },
+        version: { versionId: humanloop.versions[0]!.versionId },
+      }),
+    ]
+    for (const run of started) {
+      expect(run.terminal, run.ref).toBe(false)
+      expect(parseRef(run.ref).vendor).toBe(run.vendor)
+    }
+
+    const finished = await Promise.all(started.map((run) => waitAdvancing(evalrun, sandbox, run)))
+    for (const run of finished) {
+      expect(run.status, `${run.ref}: ${run.warnings.join('; ')}`).toBe('completed')
+      expect(run.progress.completed).toBe(run.progress.total)
+    }
+    const [datalabRun, promptlayerRun, humanloopRun] = finished
+    expect(datalabRun?.progress.total).toBe(collection.fileCount)
+    expect(humanloopRun?.metrics.length).toBeGreaterThan(0)
+
+    const listed = new Set((await collect(evalrun.runs.list())).map((run) => run.ref))
+    for (const run of finished) expect(listed.has(run.ref), run.ref).toBe(true)
+
+    for (const run of finished) {
+      const items = await collect(evalrun.runs.results(run))
+      expect(items.length, run.ref).toBeGreaterThan(0)
+      for (const item of items) {
+        expect(item.runRef).toBe(run.ref)
+        expect(item.status, `${run.ref} ${item.id}: ${item.warnings.join('; ')}`).not.toBe('unknown')
+      }
+    }
+    expect(typeof datalabRun?.score).toBe('number')
+    expect(typeof promptlayerRun?.score).toBe('number')
+  })
+
+  it('cancels a Humanloop run', async () => {
+    const { humanloop } = sandbox.catalog
+    const run = await evalrun.runs.start({
+      vendor: 'humanloop',
+      evaluationId: humanloop.evaluations[1]!.id,
+      dataset: { versionId: humanloop.datasets[1]!.versionId },
+      version: { versionId: humanloop.versions[1]!.versionId },
+    })
+    const canceled = await evalrun.runs.cancel(run)
+    expect(canceled).toMatchObject({ ref: run.ref, status: 'canceled', terminal: true })
+    expect((await evalrun.runs.get(run.ref)).status).toBe('canceled')
+    // Waiting on a canceled run ends at once instead of polling forever.
+    expect((await waitAdvancing(evalrun, sandbox, run)).status).toBe('canceled')
+  })
+
+  it('filters a listing by suite and status', async () => {
+    const suite = `humanloop:${sandbox.catalog.humanloop.evaluations[0]!.id}`
+    const runs = await collect(evalrun.runs.list({ suite, status: ['completed', 'canceled'] }))
+    expect(runs.length).toBeGreaterThan(0)
+    for (const run of runs) {
+      expect(run.suite.ref).toBe(suite)
+      expect(['completed', 'canceled']).toContain(run.status)
+    }
+  })
+})
+
+describe('a failing vendor during a listing', () => {
+  let sandbox: Sandbox
+  beforeAll(async () => {
+    sandbox = await startSandbox({ port: 0, seed: 3, suites: 2, runs: 300, clock: 'manual' })
+  })
+  afterAll(() => sandbox.close())
+
+  it('delivers the other vendors, then reports the failure', async () => {
+    sandbox.setFaults({ rate: 1, kinds: ['500'], vendors: ['promptlayer'] })
+    const evalrun = createEvalrun({
+      retry: false,
+      datalab: { apiKey: sandbox.apiKeys.datalab, baseUrl: sandbox.urls.datalab },
+      promptlayer: { apiKey: sandbox.apiKeys.promptlayer, baseUrl: sandbox.urls.promptlayer },
+      humanloop: { apiKey: sandbox.apiKeys.humanloop, baseUrl: sandbox.urls.humanloop, fileIds: [] },
+    })
+    const refs: string[] = []
+    const error = await (async () => {
+      for await (const run of evalrun.runs.list({ vendors: ['datalab', 'promptlayer'] })) refs.push(run.ref)
+    })().catch((e: unknown) => e)
+    expect(EvalrunListError.isInstance(error)).toBe(true)
+    expect((error as EvalrunListError).failures.map((f) => f.vendor)).toEqual(['promptlayer'])
+    expect(refs).toHaveLength(300)
+    expect(refs.every((ref) => ref.startsWith('datalab:'))).toBe(true)
+  })
+})
+
+describe('listing 3 × 2,000 sandbox runs', () => {
+  let sandbox: Sandbox
+  beforeAll(async () => {
+    sandbox = await startSandbox({ port: 0, seed: 7, suites: 4, runs: 2000, clock: 'manual' })
+  })
+  afterAll(() => sandbox.close())
+
+  it('returns exactly the sandbox runs, each once', async () => {
+    const refs = (await collect(evalrunFor(sandbox).runs.list())).map((run) => run.ref)
+    const unique = new Set(refs)
+    expect(unique.size).toBe(refs.length)
+    const perVendor = { datalab: 0, promptlayer: 0, humanloop: 0 }
+    for (const ref of unique) perVendor[parseRef(ref).vendor]++
+    expect(perVendor).toEqual(sandbox.stats().runs)
+    expect(perVendor).toEqual({ datalab: 2000, promptlayer: 2000, humanloop: 2000 })
+    // Datalab ids are its own sequence: the listing has every one of them.
+    const datalabIds = [...unique]
+      .filter((ref) => ref.startsWith('datalab:'))
+      .map((ref) => Number(ref.slice(8)))
+    expect(datalabIds.sort((a, b) => a - b)).toEqual(Array.from({ length: 2000 }, (_, i) => i + 1))
+  })
+})

@@ -1,0 +1,116 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { mapDatalabItem } from '../src/mappers/map-datalab-item.js'
+import { mapDatalabRun } from '../src/mappers/map-datalab-run.js'
+import { mapDatalabStatus } from '../src/mappers/map-datalab-status.js'
+import { mapHumanloopItem } from '../src/mappers/map-humanloop-item.js'
+import { mapHumanloopRun } from '../src/mappers/map-humanloop-run.js'
+import { mapHumanloopStatus } from '../src/mappers/map-humanloop-status.js'
+import { mapPromptLayerItem } from '../src/mappers/map-promptlayer-item.js'
+import { mapPromptLayerListedRun, mapPromptLayerReport } from '../src/mappers/map-promptlayer-run.js'
+import { mapPromptLayerStatus } from '../src/mappers/map-promptlayer-status.js'
+import { type EvalRun, RUN_STATUSES } from '../src/model.js'
+import { datalabRunCompleted } from './fixtures/datalab.js'
+import { humanloopEvaluation, humanloopRunCompleted, humanloopStats } from './fixtures/humanloop.js'
+import { promptlayerReport, promptlayerRunCompleted, promptlayerScore } from './fixtures/promptlayer.js'
+
+const NUM_RUNS = 2000
+const ITEM_STATUSES = ['passed', 'failed', 'error', 'pending', 'skipped', 'completed', 'unknown']
+
+/** Anything JSON.parse could produce, and more (undefined, special keys). */
+const anything = fc.anything({ withNullPrototype: true, withObjectString: true })
+
+/** A valid payload with some fields replaced by arbitrary values: the likeliest real-world oddity. */
+function nearValid(base: Record<string, unknown>) {
+  const keys = Object.keys(base)
+  return fc
+    .dictionary(fc.constantFrom(...keys, 'status', 'constructor', '__proto__'), anything, { maxKeys: 4 })
+    .map((patch) => ({ ...base, ...patch }))
+}
+
+function expectValidRun(run: EvalRun) {
+  expect(RUN_STATUSES).toContain(run.status)
+  expect(run.terminal).toBe(
+    run.status === 'completed' || run.status === 'failed' || run.status === 'canceled',
+  )
+  expect(typeof run.ref).toBe('string')
+  expect(Array.isArray(run.warnings)).toBe(true)
+  expect(Array.isArray(run.metrics)).toBe(true)
+  for (const date of [run.createdAt, run.startedAt, run.completedAt]) {
+    if (date !== null) expect(Number.isNaN(date.getTime())).toBe(false)
+  }
+  if (run.score !== null) expect(Number.isFinite(run.score)).toBe(true)
+}
+
+describe('mappers accept arbitrary JSON without throwing', () => {
+  it('status mappers always return a valid status', () => {
+    fc.assert(
+      fc.property(anything, anything, (a, b) => {
+        for (const mapped of [mapDatalabStatus(a), mapHumanloopStatus(a), mapPromptLayerStatus(a, b)]) {
+          expect(RUN_STATUSES).toContain(mapped.status)
+          expect(mapped.status === 'unknown' ? mapped.warnings.length > 0 : true).toBe(true)
+        }
+      }),
+      { numRuns: NUM_RUNS },
+    )
+  })
+
+  it('mapDatalabRun', () => {
+    fc.assert(
+      fc.property(fc.oneof(anything, nearValid(datalabRunCompleted)), (raw) =>
+        expectValidRun(mapDatalabRun(raw)),
+      ),
+      { numRuns: NUM_RUNS },
+    )
+  })
+
+  it('PromptLayer run mappers', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(anything, nearValid(promptlayerRunCompleted)),
+        fc.oneof(anything, nearValid(promptlayerReport)),
+        fc.oneof(anything, nearValid(promptlayerScore)),
+        (run, report, score) => {
+          expectValidRun(mapPromptLayerListedRun(run, report))
+          expectValidRun(mapPromptLayerReport(report, score))
+        },
+      ),
+      { numRuns: NUM_RUNS },
+    )
+  })
+
+  it('mapHumanloopRun', () => {
+    const stats = humanloopStats.run_stats[0] as Record<string, unknown>
+    fc.assert(
+      fc.property(
+        fc.oneof(anything, nearValid(humanloopEvaluation)),
+        fc.oneof(anything, nearValid(humanloopRunCompleted)),
+        fc.oneof(anything, nearValid(stats)),
+        (evaluation, run, runStats) => {
+          const mapped = mapHumanloopRun({ evaluation, run, stats: runStats }, 'evr_1')
+          expectValidRun(mapped)
+          for (const metric of mapped.metrics) {
+            expect(['numeric', 'boolean', 'categorical']).toContain(metric.kind)
+          }
+        },
+      ),
+      { numRuns: NUM_RUNS },
+    )
+  })
+
+  it('item mappers', () => {
+    fc.assert(
+      fc.property(anything, anything, (raw, columns) => {
+        for (const item of [
+          mapDatalabItem(raw, 'datalab:1'),
+          mapPromptLayerItem(raw, columns, 1, 'promptlayer:1'),
+          mapHumanloopItem(raw, 'humanloop:e/r'),
+        ]) {
+          expect(ITEM_STATUSES).toContain(item.status)
+          if (item.score !== null) expect(typeof item.score).toBe('number')
+        }
+      }),
+      { numRuns: NUM_RUNS },
+    )
+  })
+})

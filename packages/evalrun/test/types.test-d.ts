@@ -1,0 +1,77 @@
+import type { EvalBatchRun } from '@evalrun/datalab'
+import { describe, expectTypeOf, it } from 'vitest'
+import {
+  createEvalrun,
+  type EvalItem,
+  type EvalRun,
+  type HumanloopRawRun,
+  type PromptLayerRawRun,
+  type StartRunInput,
+  type Vendor,
+} from '../src/index.js'
+
+const evalrun = createEvalrun()
+
+describe('EvalRun', () => {
+  it('narrows raw on vendor', () => {
+    const run = {} as EvalRun
+    if (run.vendor === 'datalab') expectTypeOf(run.raw).toEqualTypeOf<EvalBatchRun>()
+    if (run.vendor === 'promptlayer') expectTypeOf(run.raw).toEqualTypeOf<PromptLayerRawRun>()
+    if (run.vendor === 'humanloop') expectTypeOf(run.raw).toEqualTypeOf<HumanloopRawRun>()
+    expectTypeOf<EvalRun<'datalab'>['raw']>().toEqualTypeOf<EvalBatchRun>()
+  })
+
+  it('narrows the PromptLayer payload on where it came from', () => {
+    const run = {} as EvalRun<'promptlayer'>
+    if (run.raw.from === 'report')
+      expectTypeOf(run.raw.report.status).toEqualTypeOf<'RUNNING' | 'COMPLETED' | undefined>()
+  })
+
+  it('has the three built-in vendors', () => {
+    expectTypeOf<Vendor>().toEqualTypeOf<'datalab' | 'promptlayer' | 'humanloop'>()
+  })
+
+  it('narrows EvalItem raw too', () => {
+    const item = {} as EvalItem
+    if (item.vendor === 'humanloop') expectTypeOf(item.raw.run_id).toEqualTypeOf<string>()
+  })
+})
+
+describe('runs', () => {
+  it('list returns an AsyncIterable of EvalRun', () => {
+    expectTypeOf(evalrun.runs.list()).toEqualTypeOf<AsyncIterable<EvalRun>>()
+    expectTypeOf(evalrun.runs.results('datalab:1')).toEqualTypeOf<AsyncIterable<EvalItem>>()
+  })
+
+  it('start returns the run of the vendor it was given', () => {
+    expectTypeOf(evalrun.runs.start({ vendor: 'datalab', collectionId: 1, rubricId: 2 })).toEqualTypeOf<
+      Promise<EvalRun<'datalab'>>
+    >()
+    expectTypeOf(
+      evalrun.runs.start({ vendor: 'humanloop', evaluationId: 'e', orchestrated: false }),
+    ).toEqualTypeOf<Promise<EvalRun<'humanloop'>>>()
+  })
+
+  it('start input is a union discriminated on vendor', () => {
+    expectTypeOf<Extract<StartRunInput, { vendor: 'promptlayer' }>>()
+      .toHaveProperty('pipelineId')
+      .toEqualTypeOf<number>()
+    // @ts-expect-error a Datalab input has no pipeline name
+    evalrun.runs.start({ vendor: 'datalab', collectionId: 1, name: 'x' })
+    // @ts-expect-error PromptLayer needs a name
+    evalrun.runs.start({ vendor: 'promptlayer', pipelineId: 1 })
+    // @ts-expect-error Humanloop runs belong to an evaluation, not a collection
+    evalrun.runs.start({ vendor: 'humanloop', collectionId: 1 })
+    // @ts-expect-error unknown vendor
+    evalrun.runs.start({ vendor: 'openai', collectionId: 1 })
+    // @ts-expect-error pipelineType is a closed set
+    evalrun.runs.start({ vendor: 'datalab', collectionId: 1, pipelineType: 'ocr' })
+  })
+
+  it('list options are typed', () => {
+    // @ts-expect-error not a status
+    evalrun.runs.list({ status: 'done' })
+    // @ts-expect-error not a vendor
+    evalrun.runs.list({ vendors: ['openai'] })
+  })
+})

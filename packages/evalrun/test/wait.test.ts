@@ -1,0 +1,133 @@
+import { EvalrunApiError, EvalrunNetworkError } from '@evalrun/http'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { EvalrunWaitTimeoutError } from '../src/errors.js'
+import { mapDatalabRun } from '../src/mappers/map-datalab-run.js'
+import type { EvalRun } from '../src/model.js'
+import { waitForRun } from '../src/wait-for-run.js'
+import { datalabRunProcessing } from './fixtures/datalab.js'
+
+// In progress by Datalab's counters, so an unknown word stays unknown.
+const run = (status: string): EvalRun => mapDatalabRun({ ...datalabRunProcessing, status })
+
+function apiError(status: number, isRetryable: boolean) {
+  return new EvalrunApiError(`Datalab answered ${status}`, {
+    vendor: 'datalab',
+    status,
+    method: 'GET',
+    operation: 'GET /api/v1/eval_batch_runs/{run_id}',
+    url: 'https://www.datalab.to/api/v1/eval_batch_runs/1',
+    requestId: null,
+    body: null,
+    isRetryable,
+  })
+}
+
+/** A getRun that answers from a script, one entry per poll (the last one repeats). */
+function scripted(script: (EvalRun | Error)[]) {
+  let calls = 0
+  const getRun = vi.fn(async () => {
+    const next = script[Math.min(calls++, script.length - 1)] as EvalRun | Error
+    if (next instanceof Error) throw next
+    return next
+  })
+  return getRun
+}
+
+/** No jitter: pauses are exactly 1 000 × 1.5^n, capped at 10 000. */
+const noJitter = () => 0.5
+
+describe('waitForRun', () => {
+  beforeEach(() => vi.useFakeTimers())
+  afterEach(() => vi.useRealTimers())
+
+  it.each(['completed', 'failed', 'cancelled'])('ends on the terminal status %s', async (status) => {
+    const getRun = scripted([run('pending'), run('processing'), run(status)])
+    const onProgress = vi.fn()
+    const waiting = waitForRun('datalab:1', getRun, { onProgress }, noJitter)
+    await vi.advanceTimersByTimeAsync(1_000 + 1_500)
+    const final = await waiting
+    expect(final.terminal).toBe(true)
+    expect(getRun).toHaveBeenCalledTimes(3)
+    expect(onProgress.mock.calls.map(([r]) => r.status)).toEqual(['queued', 'running', final.status])
+  })
+
+  it('backs off 1 s ×1.5 up to 10 s', async () => {
+    const getRun = scripted([run('processing')])
+    const waiting = waitForRun('datalab:1', getRun, { timeoutMs: 60_000 }, noJitter).catch((e: unknown) => e)
+    const pauses = [1_000, 1_500, 2_250, 3_375, 5_063, 7_594, 10_000, 10_000]
+    for (const [index, pause] of pauses.entries()) {
+      expect(getRun).toHaveBeenCalledTimes(index + 1)
+      await vi.advanceTimersByTimeAsync(pause - 1)
+      expect(getRun).toHaveBeenCalledTimes(index + 1)
+      await vi.advanceTimersByTimeAsync(1)
+    }
+    await vi.advanceTimersByTimeAsync(60_000)
+    await waiting
+  })
+
+  it('does not spin on unknown: it keeps backing off until the deadline', async () => {
+    const getRun = scripted([run('mystery')])
+    const waiting = waitForRun('datalab:1', getRun, { timeoutMs: 30_000 }, noJitter).catch((e: unknown) => e)
+    await vi.advanceTimersByTimeAsync(30_000)
+    const error = await waiting
+    expect(EvalrunWaitTimeoutError.isInstance(error)).toBe(true)
+    const timeout = error as EvalrunWaitTimeoutError
+    expect(timeout.lastRun?.status).toBe('unknown')
+    expect(timeout.message).toBe(
+      'Run datalab:1 did not finish within 30000 ms: it was last seen unknown (vendor: mystery).',
+    )
+    // 1 + 1.5 + 2.25 + 3.375 + 5.06 + 7.59 + 10 = 30.8 s: seven polls fit in 30 s, not hundreds.
+    expect(getRun).toHaveBeenCalledTimes(7)
+  })
+
+  it('keeps waiting through transient errors', async () => {
+    const getRun = scripted([
+      apiError(503, true),
+      new EvalrunNetworkError('socket hang up', { vendor: 'datalab', method: 'GET', url: 'u', attempts: 3 }),
+      run('completed'),
+    ])
+    const waiting = waitForRun('datalab:1', getRun, {}, noJitter)
+    await vi.advanceTimersByTimeAsync(2_500)
+    expect((await waiting).status).toBe('completed')
+  })
+
+  it('ends on an error that will not go away', async () => {
+    const getRun = scripted([run('processing'), apiError(401, false)])
+    const waiting = waitForRun('datalab:1', getRun, {}, noJitter).catch((e: unknown) => e)
+    await vi.advanceTimersByTimeAsync(1_000)
+    expect(((await waiting) as EvalrunApiError).status).toBe(401)
+  })
+
+  it('stops at once when aborted, with the signal reason', async () => {
+    const controller = new AbortController()
+    const getRun = scripted([run('processing')])
+    const waiting = waitForRun('datalab:1', getRun, { signal: controller.signal }, noJitter).catch(
+      (e: unknown) => e,
+    )
+    await vi.advanceTimersByTimeAsync(1_200)
+    controller.abort(new Error('user gave up'))
+    expect(((await waiting) as Error).message).toBe('user gave up')
+    expect(getRun).toHaveBeenCalledTimes(2)
+  })
+
+  it('cuts short a poll that is still running at the deadline', async () => {
+    const getRun = vi.fn(
+      (signal: AbortSignal) =>
+        new Promise<EvalRun>((_, reject) => signal.addEventListener('abort', () => reject(signal.reason))),
+    )
+    const waiting = waitForRun('datalab:1', getRun, { timeoutMs: 5_000 }, noJitter).catch((e: unknown) => e)
+    await vi.advanceTimersByTimeAsync(5_000)
+    const error = (await waiting) as EvalrunWaitTimeoutError
+    expect(EvalrunWaitTimeoutError.isInstance(error)).toBe(true)
+    expect(error.message).toContain('it was never read')
+  })
+
+  it('rejects bad options before polling', async () => {
+    const getRun = scripted([run('completed')])
+    await expect(waitForRun('datalab:1', getRun, { timeoutMs: -1 })).rejects.toThrow('Invalid `timeoutMs`')
+    await expect(waitForRun('datalab:1', getRun, { pollIntervalMs: 0 })).rejects.toThrow(
+      'Invalid `pollIntervalMs`',
+    )
+    expect(getRun).not.toHaveBeenCalled()
+  })
+})
