@@ -6,7 +6,8 @@ export function packageBuild(overrides: Options = {}): Options {
     entry: ['src/index.ts'],
     format: ['esm', 'cjs'],
     dts: true,
-    sourcemap: true,
+    // No source maps in the published packages: they would double the install size for little use.
+    sourcemap: false,
     clean: true,
     target: 'es2022',
     platform: 'neutral',
