@@ -15,7 +15,7 @@ import { CliError, ExitCode } from './exit-codes.js'
 export function classifyError(error: unknown): { exitCode: ExitCode; message: string } {
   if (error instanceof CliError) return { exitCode: error.exitCode, message: error.message }
   if (isCommanderError(error))
-    return { exitCode: ExitCode.usage, message: error.message.replace(/^error: /, '') }
+    return { exitCode: ExitCode.usage, message: hideOptionValue(error.message.replace(/^error: /, '')) }
   if (
     EvalrunConfigError.isInstance(error) ||
     EvalrunInvalidInputError.isInstance(error) ||
@@ -32,6 +32,14 @@ export function classifyError(error: unknown): { exitCode: ExitCode; message: st
     return { exitCode: ExitCode.api, message: error.message }
   }
   return { exitCode: ExitCode.api, message: error instanceof Error ? error.message : String(error) }
+}
+
+/**
+ * commander echoes an unknown `--flag=value` whole; the value may be a key given to a misspelt key flag
+ * (`--datalab-apikey=sk-…`), and the flag's name is all the user needs to fix the command.
+ */
+function hideOptionValue(message: string): string {
+  return message.replace(/(unknown option '[^'=]*)=[^']*'/, "$1=…'")
 }
 
 function isCommanderError(error: unknown): error is Error & { code: string } {

@@ -112,9 +112,11 @@ export class EvalrunListError extends EvalrunError {
   readonly partial: { yielded: number; completedVendors: string[] }
 
   constructor(failures: VendorFailure[], partial: { yielded: number; completedVendors: string[] }) {
-    const summary = failures.map((f) => `${f.vendor}: ${errorMessage(f.error)}`).join('; ')
+    const summary = failures
+      .map((f) => `${f.vendor}: ${errorMessage(f.error)}${failedPage(f.error)}`)
+      .join('; ')
     super(
-      `Listing runs failed for ${failures.length === 1 ? 'one vendor' : `${failures.length} vendors`} (${summary}); ${partial.yielded} runs from the others were delivered.`,
+      `Listing runs failed for ${failures.length === 1 ? 'one vendor' : `${failures.length} vendors`} (${summary}); ${partial.yielded} runs were delivered (the other vendors' in full, a failed vendor's up to its failure).`,
       { cause: failures[0]?.error },
     )
     this.failures = failures
@@ -124,6 +126,27 @@ export class EvalrunListError extends EvalrunError {
   static override isInstance(value: unknown): value is EvalrunListError {
     return EvalrunError.isInstance(value) && value.code === 'EVALRUN_LIST'
   }
+}
+
+/**
+ * Which page could not be had: an API error's message names the operation only (`GET /evaluations`), so the
+ * request's query (`?page=3`, `?offset=400`) is added when the message does not already carry it.
+ */
+function failedPage(error: unknown): string {
+  const { url, method } = (typeof error === 'object' && error !== null ? error : {}) as {
+    url?: unknown
+    method?: unknown
+  }
+  if (typeof url !== 'string' || !(error instanceof Error)) return ''
+  let request: URL
+  try {
+    request = new URL(url)
+  } catch {
+    return ''
+  }
+  if (request.search === '' || error.message.includes(request.search)) return ''
+  const verb = typeof method === 'string' ? `${method} ` : ''
+  return ` [failed page: ${verb}${request.pathname}${request.search}]`
 }
 
 function errorMessage(error: unknown): string {

@@ -204,6 +204,30 @@ describe('runs.list', () => {
     expect(listError.message).toContain('promptlayer: PromptLayer answered 400')
   })
 
+  it('names the page that could not be had in the EvalrunListError', async () => {
+    const datalab = datalabRoutes(450)
+    const { fetch } = fakeFetch({
+      'GET /dl/api/v1/eval_batch_runs': (request) =>
+        request.url.searchParams.get('offset') === '200'
+          ? json({ detail: 'overloaded' }, 503)
+          : datalab.route(request),
+    })
+    const evalrun = createEvalrun({ ...vendorOptions(fetch), promptlayer: false, humanloop: false })
+    const seen: string[] = []
+    const error = await (async () => {
+      for await (const run of evalrun.runs.list()) seen.push(run.ref)
+    })().catch((e: unknown) => e)
+    expect(seen).toHaveLength(200)
+    expect((error as EvalrunListError).message).toContain('datalab: Datalab answered 503')
+    expect((error as EvalrunListError).message).toMatch(
+      /\[failed page: GET \/dl\/api\/v1\/eval_batch_runs\?limit=200&offset=200\]/,
+    )
+    // The 200 runs came from the failed vendor itself, before its failure: the message must not say "others".
+    expect((error as EvalrunListError).message).toContain(
+      "200 runs were delivered (the other vendors' in full, a failed vendor's up to its failure)",
+    )
+  })
+
   it('reports a vendor that failed before the limit was reached', async () => {
     let promptlayerAnswered: () => void = () => {}
     const answered = new Promise<void>((resolve) => {

@@ -1,9 +1,9 @@
-import createClient, { type Client, type Middleware } from 'openapi-fetch'
+import createClient, { type Client } from 'openapi-fetch'
 import { type HttpClientOptions, resolveClientConfig } from './config.js'
 import { describeErrorBody } from './error-body.js'
 import { EvalrunApiError } from './errors.js'
 import { redactUrl } from './redact.js'
-import { createResilientFetch } from './resilient-fetch.js'
+import { createResilientFetch, requestUrls } from './resilient-fetch.js'
 import { isRetryableStatus } from './retry-policy.js'
 import type { VendorDefinition } from './vendor.js'
 
@@ -11,7 +11,6 @@ interface ResponseContext {
   vendor: VendorDefinition
   method: string
   operation: string
-  url: string
 }
 
 // Which vendor and operation a response came from, so `unwrap` can build a full error from the result alone.
@@ -24,19 +23,32 @@ export function createVendorClient<Paths extends {}>(
 ): Client<Paths> {
   const config = resolveClientConfig(vendor, options)
   const client = createClient<Paths>({ baseUrl: config.baseUrl, fetch: createResilientFetch(config) })
-  const recordContext: Middleware = {
-    onResponse({ request, response, schemaPath }) {
-      responseContexts.set(response, {
-        vendor,
-        method: request.method,
-        operation: `${request.method} ${schemaPath}`,
-        url: request.url,
-      })
-    },
-  }
-  client.use(recordContext)
-  return client
+  // Each method call records which operation its response answers, for `unwrap`. Cheaper than a middleware,
+  // which makes openapi-fetch do extra work on every request.
+  const withContext =
+    (method: HttpMethod) =>
+    async (path: string, ...init: unknown[]): Promise<FetchResult<unknown>> => {
+      const call = client[method] as (path: string, ...init: unknown[]) => Promise<FetchResult<unknown>>
+      const result = await call(path, ...init)
+      responseContexts.set(result.response, { vendor, method, operation: `${method} ${path}` })
+      return result
+    }
+  return {
+    ...client,
+    GET: withContext('GET'),
+    PUT: withContext('PUT'),
+    POST: withContext('POST'),
+    DELETE: withContext('DELETE'),
+    OPTIONS: withContext('OPTIONS'),
+    HEAD: withContext('HEAD'),
+    PATCH: withContext('PATCH'),
+    TRACE: withContext('TRACE'),
+    request: (method: string, path: string, ...init: unknown[]) =>
+      withContext(method.toUpperCase() as HttpMethod)(path, ...init),
+  } as Client<Paths>
 }
+
+type HttpMethod = 'GET' | 'PUT' | 'POST' | 'DELETE' | 'OPTIONS' | 'HEAD' | 'PATCH' | 'TRACE'
 
 type FetchResult<T> = { data?: T; error?: unknown; response: Response }
 
@@ -50,7 +62,7 @@ export function unwrap<T>(result: FetchResult<T>): T {
   const context = responseContexts.get(response)
   const vendorName = context?.vendor.displayName ?? 'API'
   const method = context?.method ?? 'request'
-  const url = redactUrl(context?.url ?? response.url)
+  const url = redactUrl(requestUrls.get(response) ?? response.url)
   const reason = describeErrorBody(result.error)
   const where = context ? context.operation : url
   const message = `${vendorName} answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''} to ${where}${reason ? `: ${reason}` : ''}`

@@ -35,7 +35,12 @@ function reasonOf(body: unknown): string {
 function validationItem(item: unknown): string {
   if (typeof item !== 'object' || item === null) return typeof item === 'string' ? item : ''
   const { loc, msg } = item as { loc?: unknown; msg?: unknown }
-  const where = Array.isArray(loc) ? loc.map(String).join('.') : ''
+  const where = Array.isArray(loc) ? loc.map(locPart).join('.') : ''
   const what = typeof msg === 'string' ? msg : ''
   return where && what ? `${where}: ${what}` : where || what
+}
+
+/** A `loc` segment is a name or an index; anything else is shown as `?` (String() throws on some objects). */
+function locPart(part: unknown): string {
+  return (typeof part === 'object' && part !== null) || typeof part === 'function' ? '?' : String(part)
 }

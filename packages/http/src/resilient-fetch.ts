@@ -2,7 +2,7 @@ import type { ResolvedClientConfig } from './config.js'
 import { EvalrunNetworkError, EvalrunOutcomeUnknownError, EvalrunTimeoutError } from './errors.js'
 import { redactUrl } from './redact.js'
 import { backoffDelay, isIdempotent, isRetryableStatus, parseRetryAfter } from './retry-policy.js'
-import { anySignal, sleep } from './signals.js'
+import { sleep } from './signals.js'
 
 const MAX_REDIRECTS = 5
 const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304])
@@ -17,6 +17,9 @@ const NOT_SENT_CODES = new Set([
 /** Headers that carry credentials, dropped when a redirect leaves the configured origin. */
 const CREDENTIAL_HEADERS = ['authorization', 'cookie', 'proxy-authorization']
 
+/** The URL an error response answered (a buffered Response has none of its own); read by `unwrap`. */
+export const requestUrls = new WeakMap<Response, string>()
+
 type AttemptFailure = { kind: 'timeout' | 'network' | 'malformed'; cause: unknown; notSent: boolean }
 
 /**
@@ -25,28 +28,41 @@ type AttemptFailure = { kind: 'timeout' | 'network' | 'malformed'; cause: unknow
  */
 export function createResilientFetch(config: ResolvedClientConfig): (request: Request) => Promise<Response> {
   const maxRetries = config.retry === false ? 0 : config.retry.maxRetries
+  const origin = new URL(config.baseUrl).origin
+  const defaultHeaders = config.headers()
 
   return async function resilientFetch(request: Request): Promise<Response> {
     const method = request.method.toUpperCase()
     const body = request.body === null ? undefined : await request.arrayBuffer()
     const callerSignal = request.signal
-    const headers = config.headers()
+    const headers = new Headers(defaultHeaders)
     request.headers.forEach((value, name) => {
       headers.set(name, value)
     })
 
     for (let attempt = 0; ; attempt++) {
       callerSignal.throwIfAborted()
-      const timeout = new AbortController()
-      const timer = setTimeout(
-        () => timeout.abort(new DOMException('attempt timed out', 'TimeoutError')),
-        config.timeoutMs,
-      )
-      const signal = anySignal([callerSignal, timeout.signal])
+      // One controller per attempt, aborted by its timer or by the caller (cheaper than AbortSignal.any).
+      const attemptController = new AbortController()
+      let timedOut = false
+      const timer = setTimeout(() => {
+        timedOut = true
+        attemptController.abort(new DOMException('attempt timed out', 'TimeoutError'))
+      }, config.timeoutMs)
+      const onCallerAbort = () => attemptController.abort(callerSignal.reason)
+      callerSignal.addEventListener('abort', onCallerAbort)
       const canRetry = attempt < maxRetries
       let failure: AttemptFailure
       try {
-        const response = await send(config, request.url, method, headers, body, signal)
+        const response = await send(
+          config,
+          origin,
+          request.url,
+          method,
+          headers,
+          body,
+          attemptController.signal,
+        )
         const buffered = await readWhole(response)
         if (canRetry && isRetryableStatus(buffered.status, method)) {
           const delay = retryDelay(config, buffered.headers, attempt)
@@ -55,12 +71,14 @@ export function createResilientFetch(config: ResolvedClientConfig): (request: Re
             continue
           }
         }
+        if (!buffered.ok) requestUrls.set(buffered, request.url)
         return buffered
       } catch (error) {
         if (callerSignal.aborted) throw callerSignal.reason
-        failure = classify(error, timeout.signal.aborted)
+        failure = classify(error, timedOut)
       } finally {
         clearTimeout(timer)
+        callerSignal.removeEventListener('abort', onCallerAbort)
       }
       const safeToRepeat = isIdempotent(method) || failure.notSent
       if (canRetry && safeToRepeat) {
@@ -81,17 +99,17 @@ function retryDelay(config: ResolvedClientConfig, headers: Headers, attempt: num
 
 async function send(
   config: ResolvedClientConfig,
+  origin: string,
   url: string,
   method: string,
   headers: Headers,
   body: ArrayBuffer | undefined,
   signal: AbortSignal,
 ): Promise<Response> {
-  const origin = new URL(config.baseUrl).origin
   let currentUrl = url
   let currentMethod = method
   let currentBody = body
-  const currentHeaders = new Headers(headers)
+  let currentHeaders = headers
   for (let hop = 0; ; hop++) {
     const response = await config.fetch(
       new Request(currentUrl, {
@@ -112,6 +130,8 @@ async function send(
     await response.body?.cancel()
     if (hop >= MAX_REDIRECTS) throw new RedirectError(`more than ${MAX_REDIRECTS} redirects`)
     const next = new URL(location, currentUrl)
+    // A copy: the caller's headers serve the next attempt as they were.
+    currentHeaders = new Headers(currentHeaders)
     if (next.origin !== origin) {
       // The key belongs to the configured vendor only: never replay it to another origin.
       currentHeaders.delete(config.vendor.apiKeyHeader)

@@ -23,6 +23,14 @@ const METHODS_WITH_BODY = new Set(['POST', 'PUT', 'PATCH'])
 const STATUS_FAULTS = new Set<FaultKind>(['429', '500', '502', '503'])
 // After a 413 the rest of the upload is discarded, not buffered; a client that keeps sending is cut off.
 const OVERSIZE_GRACE_MS = 1_000
+/**
+ * Slow clients (slowloris: headers sent a byte at a time, or a connection that sends nothing) are cut off once
+ * their headers have taken this long; Node's defaults (60 s, checked every 30 s) let a handful of them hold
+ * sockets for minutes. A loopback client sends its headers in well under a millisecond.
+ */
+export const HEADERS_TIMEOUT_MS = 5_000
+const REQUEST_TIMEOUT_MS = 30_000
+const TIMEOUT_CHECK_INTERVAL_MS = 1_000
 
 export interface SandboxServer {
   server: Server
@@ -32,7 +40,12 @@ export interface SandboxServer {
 
 export function createSandboxServer(context: ServerContext): SandboxServer {
   const timers = new Set<NodeJS.Timeout>()
-  const server = createServer((request, response) => {
+  const limits = {
+    headersTimeout: HEADERS_TIMEOUT_MS,
+    requestTimeout: REQUEST_TIMEOUT_MS,
+    connectionsCheckingInterval: TIMEOUT_CHECK_INTERVAL_MS,
+  }
+  const server = createServer(limits, (request, response) => {
     handle(context, request, response, timers).catch((error: unknown) => {
       if (response.headersSent) {
         response.destroy()

@@ -1,0 +1,132 @@
+/**
+ * (1) Per-call overhead: one GET with path and query through each `@evalrun/<vendor>` client, through bare
+ * openapi-fetch with the same paths, and through raw `fetch`, all on a stubbed `fetch` that answers at once.
+ * Target: our layer adds at most 10 µs per call over bare openapi-fetch (medians).
+ */
+import type { paths as DatalabPaths } from '@evalrun/datalab'
+import type { paths as HumanloopPaths } from '@evalrun/humanloop'
+import type { paths as PromptlayerPaths } from '@evalrun/promptlayer'
+import { Bench } from 'tinybench'
+import { type Measurement, verdictOf } from '../lib/result.js'
+import { round } from '../lib/stats.js'
+import { loadDatalab, loadHumanloop, loadOpenapiFetch, loadPromptLayer } from '../lib/workspace-modules.js'
+
+const BASE_URL = 'https://api.example.test'
+const API_KEY = 'bench-key'
+const BODY = JSON.stringify({ records: [{ id: 'log_1', output: 'ok' }], page: 1, size: 10, total: 1 })
+const TARGET_US = 10
+
+/** Answers every request at once with the same small JSON page, consuming nothing but the Request. */
+const stubFetch = async (_request: Request): Promise<Response> =>
+  new Response(BODY, { status: 200, headers: { 'content-type': 'application/json' } })
+
+interface VendorCase {
+  vendor: string
+  /** Through `@evalrun/<vendor>`. */
+  evalrun: () => Promise<unknown>
+  /** Through openapi-fetch alone, with the auth header set by hand. */
+  openapiFetch: () => Promise<unknown>
+  /** Through fetch: the URL built by hand, the body parsed by hand. */
+  rawFetch: () => Promise<unknown>
+}
+
+async function vendorCases(): Promise<VendorCase[]> {
+  const createClient = await loadOpenapiFetch()
+  const { createDatalabClient } = await loadDatalab()
+  const { createPromptLayerClient } = await loadPromptLayer()
+  const { createHumanloopClient } = await loadHumanloop()
+  const options = { apiKey: API_KEY, baseUrl: BASE_URL, fetch: stubFetch }
+  const raw = async (path: string, header: string) =>
+    (await stubFetch(new Request(`${BASE_URL}${path}`, { headers: { [header]: API_KEY } }))).json()
+
+  const datalab = createDatalabClient(options)
+  const datalabBare = createClient<DatalabPaths>({
+    baseUrl: BASE_URL,
+    fetch: stubFetch,
+    headers: { 'X-API-Key': API_KEY },
+  })
+  const datalabParams = { params: { path: { collection_id: 7 }, query: { limit: 50, cursor: 'c1' } } }
+
+  const promptlayer = createPromptLayerClient(options)
+  const promptlayerBare = createClient<PromptlayerPaths>({
+    baseUrl: BASE_URL,
+    fetch: stubFetch,
+    headers: { 'X-API-KEY': API_KEY },
+  })
+  const promptlayerParams = { params: { path: { evaluation_id: 7 }, query: { page: 2, per_page: 50 } } }
+
+  const humanloop = createHumanloopClient(options)
+  const humanloopBare = createClient<HumanloopPaths>({
+    baseUrl: BASE_URL,
+    fetch: stubFetch,
+    headers: { 'X-API-KEY': API_KEY },
+  })
+  const humanloopParams = { params: { path: { id: 'ev_1' }, query: { page: 2, size: 50 } } }
+
+  return [
+    {
+      vendor: 'datalab',
+      evalrun: () => datalab.GET('/api/v1/collections/{collection_id}/files', datalabParams),
+      openapiFetch: () => datalabBare.GET('/api/v1/collections/{collection_id}/files', datalabParams),
+      rawFetch: () => raw('/api/v1/collections/7/files?limit=50&cursor=c1', 'X-API-Key'),
+    },
+    {
+      vendor: 'promptlayer',
+      evalrun: () => promptlayer.GET('/api/public/v2/evaluations/{evaluation_id}/rows', promptlayerParams),
+      openapiFetch: () =>
+        promptlayerBare.GET('/api/public/v2/evaluations/{evaluation_id}/rows', promptlayerParams),
+      rawFetch: () => raw('/api/public/v2/evaluations/7/rows?page=2&per_page=50', 'X-API-KEY'),
+    },
+    {
+      vendor: 'humanloop',
+      evalrun: () => humanloop.GET('/evaluations/{id}/logs', humanloopParams),
+      openapiFetch: () => humanloopBare.GET('/evaluations/{id}/logs', humanloopParams),
+      rawFetch: () => raw('/evaluations/ev_1/logs?page=2&size=50', 'X-API-KEY'),
+    },
+  ]
+}
+
+export async function measureCallOverhead(): Promise<Measurement> {
+  const cases = await vendorCases()
+  const bench = new Bench({ time: 1_000, warmupTime: 250 })
+  for (const c of cases) {
+    bench.add(`${c.vendor} evalrun`, c.evalrun)
+    bench.add(`${c.vendor} openapi-fetch`, c.openapiFetch)
+    bench.add(`${c.vendor} raw fetch`, c.rawFetch)
+  }
+  await bench.run()
+  const p50Us = (name: string): number => {
+    const result = bench.getTask(name)?.result
+    if (result?.state !== 'completed') throw new Error(`bench task ${name} did not complete`)
+    return result.latency.p50 * 1_000
+  }
+
+  const rows = cases.map(({ vendor }) => {
+    const ours = p50Us(`${vendor} evalrun`)
+    const bare = p50Us(`${vendor} openapi-fetch`)
+    const raw = p50Us(`${vendor} raw fetch`)
+    return {
+      vendor,
+      'evalrun p50 (µs)': round(ours, 1),
+      'openapi-fetch p50 (µs)': round(bare, 1),
+      'raw fetch p50 (µs)': round(raw, 1),
+      'added over openapi-fetch (µs)': round(ours - bare, 1),
+      'evalrun / openapi-fetch': round(ours / bare),
+      'evalrun / raw fetch': round(ours / raw),
+    }
+  })
+  const worst = Math.max(...rows.map((row) => row['added over openapi-fetch (µs)']))
+  return {
+    id: 1,
+    title: 'Per-call overhead (stubbed fetch)',
+    target: `adds ≤ ${TARGET_US} µs per call over bare openapi-fetch`,
+    verdict: verdictOf(worst <= TARGET_US),
+    summary: `evalrun adds at most ${worst} µs per call over bare openapi-fetch (median of each task)`,
+    rows,
+    notes: [
+      'tinybench, 1 s per task after 250 ms warm-up, tasks run one after another in one process.',
+      'Each call builds, sends (to a stub that answers at once) and parses one GET with path and query parameters.',
+      "evalrun's extra work per call: headers from config, a per-attempt timeout and signal, reading the body whole before returning (so a cut-off body is retried), and the response context kept for `unwrap`.",
+    ],
+  }
+}

@@ -1,0 +1,98 @@
+/**
+ * (6) Listing at scale: the sandbox (in its own process) seeded with 1,000 and 10,000 runs per vendor;
+ * `runs.list()` over all three vendors vs a hand-written raw-fetch loop over the same pages, each listing in a
+ * fresh child process so its peak RSS is its own. Targets: ≤ 1.2× the raw loop's time; peak RSS growth
+ * ≤ 64 MB and not growing with the number of runs (3k vs 30k).
+ */
+import { execFileSync } from 'node:child_process'
+import { type Measurement, verdictOf } from '../lib/result.js'
+import { startSandboxProcess } from '../lib/sandbox-process.js'
+import { median, round } from '../lib/stats.js'
+
+const SIZES = [1_000, 10_000]
+const REPEATS = 3
+const TARGET_RATIO = 1.2
+const TARGET_GROWTH_MB = 64
+const childScript = new URL('./listing-child.ts', import.meta.url).pathname
+
+interface ChildResult {
+  runs: number
+  ms: number
+  maxRssBeforeKb: number
+  maxRssAfterKb: number
+}
+
+function listInChild(mode: 'facade' | 'raw', sandboxJson: string): ChildResult {
+  const output = execFileSync(process.execPath, ['--import', 'tsx', childScript, mode, sandboxJson], {
+    encoding: 'utf8',
+    timeout: 300_000,
+  })
+  return JSON.parse(output.trim().split('\n').pop() ?? '{}') as ChildResult
+}
+
+export async function measureListingAtScale(): Promise<Measurement> {
+  const rows: Measurement['rows'] = []
+  const growthBySize = new Map<number, number>()
+  let worstRatio = 0
+  for (const perVendor of SIZES) {
+    const sandbox = await startSandboxProcess({ clock: 'manual', runs: perVendor })
+    try {
+      const sandboxJson = JSON.stringify({
+        urls: sandbox.urls,
+        apiKeys: sandbox.apiKeys,
+        catalog: sandbox.catalog,
+      })
+      const results = { facade: [] as ChildResult[], raw: [] as ChildResult[] }
+      // Interleaved, so that both modes meet the same machine.
+      for (let i = 0; i < REPEATS; i++) {
+        results.facade.push(listInChild('facade', sandboxJson))
+        results.raw.push(listInChild('raw', sandboxJson))
+      }
+      const summary = (list: ChildResult[]) => ({
+        runs: list[0]?.runs ?? 0,
+        ms: median(list.map((r) => r.ms)),
+        growthMb: median(list.map((r) => (r.maxRssAfterKb - r.maxRssBeforeKb) / 1024)),
+        peakMb: median(list.map((r) => r.maxRssAfterKb / 1024)),
+      })
+      const facade = summary(results.facade)
+      const raw = summary(results.raw)
+      const ratio = facade.ms / raw.ms
+      worstRatio = Math.max(worstRatio, ratio)
+      growthBySize.set(perVendor, facade.growthMb)
+      for (const [mode, s] of [
+        ['evalrun runs.list()', facade],
+        ['raw fetch loop', raw],
+      ] as const) {
+        rows.push({
+          'runs (total)': s.runs,
+          lister: mode,
+          'time, median (ms)': round(s.ms, 0),
+          'runs / s': round((s.runs / s.ms) * 1000, 0),
+          'time vs raw loop': mode === 'raw fetch loop' ? 1 : round(ratio),
+          'peak RSS growth (MB)': round(s.growthMb, 1),
+          'peak RSS (MB)': round(s.peakMb, 1),
+        })
+      }
+    } finally {
+      await sandbox.close()
+    }
+  }
+  const small = growthBySize.get(SIZES[0] as number) ?? 0
+  const large = growthBySize.get(SIZES[1] as number) ?? 0
+  // "Flat": 10× the runs may cost some more (page buffers, the dedupe window), but not in proportion.
+  const flat = large <= TARGET_GROWTH_MB && large - small <= TARGET_GROWTH_MB / 4
+  return {
+    id: 6,
+    title: 'Listing at scale',
+    target: `≤ ${TARGET_RATIO}× the raw loop's time; peak RSS growth ≤ ${TARGET_GROWTH_MB} MB and flat from 3k to 30k runs`,
+    verdict: verdictOf(worstRatio <= TARGET_RATIO && flat),
+    summary: `runs.list() takes ${round(worstRatio)}× the raw loop at worst; peak RSS growth ${round(small, 1)} MB at 3k runs vs ${round(large, 1)} MB at 30k`,
+    rows,
+    notes: [
+      `Median of ${REPEATS} interleaved runs per lister and size, each in a fresh process; the sandbox runs in another process with a manual clock, so no run changes while listed.`,
+      'Peak RSS growth = process.resourceUsage().maxRSS after the listing minus the same just before it (modules loaded).',
+      'The raw loop reads the very pages the adapters read (Datalab limit/offset by 200, PromptLayer 100 pipelines with their runs, Humanloop 100 evaluations per file then runs and stats per evaluation), the vendors concurrently, and only counts runs.',
+      '"Flat" is checked as: growth at 30k ≤ 64 MB and no more than 16 MB above growth at 3k.',
+    ],
+  }
+}

@@ -1,0 +1,130 @@
+/**
+ * (2) Loopback round trip: reading one run through each vendor client vs raw `fetch` of the same sandbox URL,
+ * calls interleaved (ours, raw, ours, raw…) so that both see the same machine. Target: p50 ratio ≤ 1.10.
+ */
+import { type Measurement, verdictOf } from '../lib/result.js'
+import { facadeOptions } from '../lib/sandbox.js'
+import { type RemoteSandbox, startSandboxProcess } from '../lib/sandbox-process.js'
+import { percentile, round } from '../lib/stats.js'
+import { loadDatalab, loadFacade, loadHumanloop, loadPromptLayer } from '../lib/workspace-modules.js'
+
+const WARMUP = 100
+const CALLS = 1_000
+const TARGET_RATIO = 1.1
+
+interface Pair {
+  label: string
+  ours: () => Promise<unknown>
+  raw: () => Promise<unknown>
+}
+
+async function firstRefs(sandbox: RemoteSandbox): Promise<Record<string, string>> {
+  const { createEvalrun } = await loadFacade()
+  const refs: Record<string, string> = {}
+  for await (const run of createEvalrun(facadeOptions(sandbox)).runs.list()) refs[run.vendor] ??= run.ref
+  return refs
+}
+
+async function pairs(sandbox: RemoteSandbox): Promise<Pair[]> {
+  const { createDatalabClient, datalabVendor } = await loadDatalab()
+  const { createPromptLayerClient, promptlayerVendor } = await loadPromptLayer()
+  const { createHumanloopClient, humanloopVendor } = await loadHumanloop()
+  const { createEvalrun } = await loadFacade()
+  const refs = await firstRefs(sandbox)
+  const datalabId = Number(refs.datalab?.split(':')[1])
+  const promptlayerId = Number(refs.promptlayer?.split(':')[1])
+  const humanloopEvaluation = refs.humanloop?.split(':')[1]?.split('/')[0] ?? ''
+  const options = (vendor: keyof RemoteSandbox['urls']) => ({
+    apiKey: sandbox.apiKeys[vendor],
+    baseUrl: sandbox.urls[vendor],
+  })
+  const raw = (vendor: keyof RemoteSandbox['urls'], header: string, path: string) => async () =>
+    (await fetch(`${sandbox.urls[vendor]}${path}`, { headers: { [header]: sandbox.apiKeys[vendor] } })).json()
+
+  const datalab = createDatalabClient(options('datalab'))
+  const promptlayer = createPromptLayerClient(options('promptlayer'))
+  const humanloop = createHumanloopClient(options('humanloop'))
+  const facade = createEvalrun(facadeOptions(sandbox))
+  const rawDatalab = raw('datalab', datalabVendor.apiKeyHeader, `/api/v1/eval_batch_runs/${datalabId}`)
+  return [
+    {
+      label: '@evalrun/datalab GET /api/v1/eval_batch_runs/{run_id}',
+      ours: () =>
+        datalab.GET('/api/v1/eval_batch_runs/{run_id}', { params: { path: { run_id: datalabId } } }),
+      raw: rawDatalab,
+    },
+    {
+      label: '@evalrun/promptlayer GET /reports/{report_id}',
+      ours: () => promptlayer.GET('/reports/{report_id}', { params: { path: { report_id: promptlayerId } } }),
+      raw: raw('promptlayer', promptlayerVendor.apiKeyHeader, `/reports/${promptlayerId}`),
+    },
+    {
+      label: '@evalrun/humanloop GET /evaluations/{id}',
+      ours: () => humanloop.GET('/evaluations/{id}', { params: { path: { id: humanloopEvaluation } } }),
+      raw: raw('humanloop', humanloopVendor.apiKeyHeader, `/evaluations/${humanloopEvaluation}`),
+    },
+    {
+      // Context, not the target: the facade maps the run into evalrun's model on top of the same request.
+      label: 'facade runs.get (Datalab ref)',
+      ours: () => facade.runs.get(refs.datalab ?? ''),
+      raw: rawDatalab,
+    },
+  ]
+}
+
+async function timeCalls(pair: Pair): Promise<{ ours: number[]; raw: number[] }> {
+  for (let i = 0; i < WARMUP; i++) {
+    await pair.ours()
+    await pair.raw()
+  }
+  const ours: number[] = []
+  const raw: number[] = []
+  for (let i = 0; i < CALLS; i++) {
+    // Alternate which goes first, so neither always follows the other's garbage.
+    const [first, second, firstTimes, secondTimes] =
+      i % 2 === 0 ? [pair.ours, pair.raw, ours, raw] : [pair.raw, pair.ours, raw, ours]
+    let started = performance.now()
+    await first()
+    firstTimes.push(performance.now() - started)
+    started = performance.now()
+    await second()
+    secondTimes.push(performance.now() - started)
+  }
+  return { ours, raw }
+}
+
+export async function measureLoopback(): Promise<Measurement> {
+  const sandbox = await startSandboxProcess({ clock: 'manual', runs: 30 })
+  try {
+    const rows: Measurement['rows'] = []
+    let worstVendorRatio = 0
+    for (const pair of await pairs(sandbox)) {
+      const { ours, raw } = await timeCalls(pair)
+      const ratio = percentile(ours, 50) / percentile(raw, 50)
+      if (!pair.label.startsWith('facade')) worstVendorRatio = Math.max(worstVendorRatio, ratio)
+      rows.push({
+        call: pair.label,
+        'ours p50 (ms)': round(percentile(ours, 50), 3),
+        'raw fetch p50 (ms)': round(percentile(raw, 50), 3),
+        'p50 ratio': round(ratio),
+        'ours p99 (ms)': round(percentile(ours, 99), 3),
+        'raw fetch p99 (ms)': round(percentile(raw, 99), 3),
+        'p99 ratio': round(percentile(ours, 99) / percentile(raw, 99)),
+      })
+    }
+    return {
+      id: 2,
+      title: 'Loopback round trip (sandbox on 127.0.0.1)',
+      target: `p50 of a vendor client's read ≤ ${TARGET_RATIO}× raw fetch of the same URL`,
+      verdict: verdictOf(worstVendorRatio <= TARGET_RATIO),
+      summary: `worst vendor-client p50 ratio to raw fetch: ${round(worstVendorRatio)}`,
+      rows,
+      notes: [
+        `${CALLS} calls each after ${WARMUP} warm-up, ours and raw interleaved, one at a time, against one sandbox running in a separate process.`,
+        'Raw fetch sends the same URL with the API key header and parses the JSON body.',
+      ],
+    }
+  } finally {
+    await sandbox.close()
+  }
+}

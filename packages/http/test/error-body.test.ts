@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest'
+import { describeErrorBody } from '../src/index.js'
+
+describe('describeErrorBody', () => {
+  it('reads FastAPI validation details and PromptLayer messages', () => {
+    expect(describeErrorBody({ detail: [{ loc: ['query', 'limit', 0], msg: 'too big' }] })).toBe(
+      'query.limit.0: too big',
+    )
+    expect(describeErrorBody({ success: false, message: 'Invalid workspace_id' })).toBe(
+      'Invalid workspace_id',
+    )
+  })
+
+  it('never throws on odd `loc` segments (objects String() cannot convert, throwing toString)', () => {
+    const throwing = {
+      toString() {
+        throw new Error('boom')
+      },
+    }
+    expect(describeErrorBody({ detail: [{ loc: [Object.create(null), 'x'], msg: 'bad' }] })).toBe('?.x: bad')
+    expect(describeErrorBody({ detail: [{ loc: [throwing, 3], msg: 'bad' }] })).toBe('?.3: bad')
+  })
+})

@@ -1,0 +1,57 @@
+import { join } from 'node:path'
+import { type BundleSize, everyExportOf, measureBundle } from './bundle-size.js'
+import { packageDir } from './pack-workspace.js'
+
+/** Budgets from issue 7, in bytes (kB = 1 000 bytes, MB = 1 000 000 bytes): the targets the bench reports on. */
+export const BUDGETS = {
+  vendorBundleGzip: 5_000,
+  facadeBundleGzip: 15_000,
+  installBytes: 1_000_000,
+  installPackages: 8,
+} as const
+
+/**
+ * What CI fails on. The install budget is the target itself. The bundles do not meet their targets yet (openapi-fetch
+ * alone is 2.6 kB of a vendor package's 7.1 kB; see BENCHMARKS.md), so CI holds them at today's size plus a little,
+ * to stop growth while the gap is worked on. Lower these as the bundles shrink; never raise them quietly.
+ */
+export const CI_CEILINGS = {
+  vendorBundleGzip: 7_300,
+  facadeBundleGzip: 19_000,
+} as const
+
+export const VENDOR_PACKAGES = ['@evalrun/datalab', '@evalrun/promptlayer', '@evalrun/humanloop'] as const
+
+export interface BundleBudgetResult extends BundleSize {
+  name: string
+  /** The issue 7 target. */
+  budget: number
+  /** What CI fails on (see CI_CEILINGS). */
+  ceiling: number
+}
+
+/** Each vendor package and the facade, bundled from dist/ for the browser, beside its gzip budget. */
+export async function measurePackageBundles(): Promise<BundleBudgetResult[]> {
+  const targets = [
+    ...VENDOR_PACKAGES.map((name) => ({
+      name,
+      budget: BUDGETS.vendorBundleGzip,
+      ceiling: CI_CEILINGS.vendorBundleGzip,
+    })),
+    { name: 'evalrun', budget: BUDGETS.facadeBundleGzip, ceiling: CI_CEILINGS.facadeBundleGzip },
+  ]
+  const results: BundleBudgetResult[] = []
+  for (const { name, budget, ceiling } of targets) {
+    const dir = packageDir(name)
+    // Resolved from the package's own folder, so its dependencies resolve as they would once installed.
+    const size = await measureBundle(everyExportOf(join(dir, 'dist', 'index.js')), dir)
+    results.push({ name, budget, ceiling, ...size })
+  }
+  return results
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes >= 1_000_000) return `${(bytes / 1_000_000).toFixed(2)} MB`
+  if (bytes >= 1_000) return `${(bytes / 1_000).toFixed(2)} kB`
+  return `${bytes} B`
+}

@@ -1,0 +1,30 @@
+import { createEvalrun, EvalrunError } from 'evalrun'
+import { describe, expect, it } from 'vitest'
+import { BAD_API_INPUTS } from './support/bad-api-inputs.js'
+import { recordFigures } from './support/figures.js'
+import { failureOf, recordingFetch } from './support/recording-fetch.js'
+
+const { fetch, requests } = recordingFetch()
+const evalrun = createEvalrun({
+  fetch,
+  datalab: { apiKey: 'k', baseUrl: 'http://127.0.0.1:9/dl' },
+  promptlayer: { apiKey: 'k', baseUrl: 'http://127.0.0.1:9/pl' },
+  humanloop: { apiKey: 'k', baseUrl: 'http://127.0.0.1:9/hl', fileIds: ['pr_1'] },
+})
+
+describe('bad input to the public API: a typed error naming the input, and nothing sent', () => {
+  it.each(BAD_API_INPUTS)('$what', async ({ call, error: errorClass, names, expects }) => {
+    const error = await failureOf(() => call(evalrun, fetch))
+    expect(EvalrunError.isInstance(error), `threw ${String(error)}`).toBe(true)
+    expect(errorClass.isInstance(error), `expected ${errorClass.name}, got ${String(error)}`).toBe(true)
+    const { message } = error as Error
+    expect(message).toMatch(names)
+    expect(message).toMatch(expects)
+    expect(requests).toEqual([])
+  })
+
+  it('records the figures', () => {
+    expect(BAD_API_INPUTS.length).toBeGreaterThanOrEqual(40)
+    recordFigures('bad-input-api', { inputsTried: BAD_API_INPUTS.length, requestsSent: requests.length })
+  })
+})

@@ -1,0 +1,217 @@
+import { describeErrorBody, EvalrunApiError, unwrap } from '@evalrun/http'
+import { createEvalrun, type EvalRun, EvalrunError, RUN_STATUSES } from 'evalrun'
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { datalabResults, datalabRunCompleted } from '../packages/evalrun/test/fixtures/datalab.js'
+import {
+  humanloopEvaluation,
+  humanloopRunCompleted,
+  humanloopStats,
+} from '../packages/evalrun/test/fixtures/humanloop.js'
+import { promptlayerReport, promptlayerScore } from '../packages/evalrun/test/fixtures/promptlayer.js'
+import { recordFigures } from './support/figures.js'
+
+/**
+ * The mappers on their own are fuzzed in packages/evalrun/test/mappers.property.test.ts. These properties go
+ * through the whole client instead: bytes on the wire → HTTP layer → adapter → mapper, as a vendor would send
+ * them, with any status.
+ */
+const CASES_PER_VENDOR = 2_000
+const CASES_ERROR_PARSING = 5_000
+
+const NULL_BODY_STATUSES = new Set([204, 205, 304])
+const ITEM_STATUSES = ['passed', 'failed', 'error', 'pending', 'skipped', 'completed', 'unknown']
+
+/** A valid payload with some fields replaced by arbitrary JSON: the likeliest real-world oddity. */
+function nearValid(base: object) {
+  return fc
+    .dictionary(fc.constantFrom(...Object.keys(base), 'status', 'id', '__proto__'), fc.jsonValue(), {
+      maxKeys: 4,
+    })
+    .map((patch) => JSON.stringify({ ...base, ...patch }))
+}
+
+/** What a vendor might answer: near-valid JSON, any JSON, or text that is not JSON. */
+const wireBody = (base: object) =>
+  fc.oneof(
+    { weight: 4, arbitrary: nearValid(base) },
+    { weight: 2, arbitrary: fc.jsonValue().map((value) => JSON.stringify(value)) },
+    { weight: 1, arbitrary: fc.string() },
+  )
+const wireStatus = fc.oneof(
+  { weight: 6, arbitrary: fc.constant(200) },
+  { weight: 1, arbitrary: fc.integer({ min: 200, max: 599 }) },
+)
+
+type Answer = { status: number; body: string }
+
+/** One client for all properties; each case swaps in the answers by path suffix. */
+let answers: Array<[RegExp, Answer]> = []
+const evalrun = createEvalrun({
+  retry: false,
+  fetch: async (request) => {
+    const path = new URL(request.url).pathname
+    const answer = answers.find(([pattern]) => pattern.test(path))?.[1] ?? { status: 404, body: '{}' }
+    const body = NULL_BODY_STATUSES.has(answer.status) ? null : answer.body
+    return new Response(body, { status: answer.status, headers: { 'content-type': 'application/json' } })
+  },
+  datalab: { apiKey: 'k', baseUrl: 'http://127.0.0.1:9/dl' },
+  promptlayer: { apiKey: 'k', baseUrl: 'http://127.0.0.1:9/pl' },
+  humanloop: { apiKey: 'k', baseUrl: 'http://127.0.0.1:9/hl', fileIds: ['pr_1'] },
+})
+
+const tally = { resolved: 0, typedErrors: 0, unknownStatusWithWarning: 0 }
+
+/** Never a crash: a valid run, or one of evalrun's typed errors. */
+async function expectRunOrTypedError(read: () => Promise<EvalRun>) {
+  let run: EvalRun
+  try {
+    run = await read()
+  } catch (error) {
+    expect(EvalrunError.isInstance(error), `untyped failure: ${String(error)}`).toBe(true)
+    expect((error as Error).message.length).toBeGreaterThan(0)
+    tally.typedErrors++
+    return
+  }
+  tally.resolved++
+  expect(RUN_STATUSES).toContain(run.status)
+  expect(run.terminal).toBe(['completed', 'failed', 'canceled'].includes(run.status))
+  // An unknown status is never silent: a warning says what was not understood.
+  if (run.status === 'unknown') {
+    expect(run.warnings.length).toBeGreaterThan(0)
+    tally.unknownStatusWithWarning++
+  }
+  for (const warning of run.warnings) expect(typeof warning).toBe('string')
+  for (const date of [run.createdAt, run.startedAt, run.completedAt]) {
+    if (date !== null) expect(Number.isNaN(date.getTime())).toBe(false)
+  }
+  if (run.score !== null) expect(Number.isFinite(run.score)).toBe(true)
+}
+
+describe('odd vendor data through the whole client', () => {
+  it('Datalab: runs.get and runs.results', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        wireStatus,
+        wireBody(datalabRunCompleted),
+        wireBody(datalabResults),
+        async (status, run, results) => {
+          answers = [
+            [/\/results$/, { status, body: results }],
+            [/\/eval_batch_runs\/\d+$/, { status, body: run }],
+          ]
+          await expectRunOrTypedError(() => evalrun.runs.get('datalab:1'))
+          try {
+            for await (const item of evalrun.runs.results('datalab:1'))
+              expect(ITEM_STATUSES).toContain(item.status)
+          } catch (error) {
+            expect(EvalrunError.isInstance(error), String(error)).toBe(true)
+          }
+        },
+      ),
+      { numRuns: CASES_PER_VENDOR },
+    )
+  })
+
+  it('PromptLayer: runs.get (report, then score)', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        wireStatus,
+        fc.oneof(wireBody(promptlayerReport), nearValid({ ...promptlayerReport, status: 'COMPLETED' })),
+        wireStatus,
+        wireBody(promptlayerScore),
+        async (status, report, scoreStatus, score) => {
+          answers = [
+            [/\/score$/, { status: scoreStatus, body: score }],
+            [/\/reports\/\d+$/, { status, body: report }],
+          ]
+          await expectRunOrTypedError(() => evalrun.runs.get('promptlayer:1'))
+        },
+      ),
+      { numRuns: CASES_PER_VENDOR },
+    )
+  })
+
+  it('Humanloop: runs.get (evaluation, runs, stats)', async () => {
+    const runsBody = fc
+      .dictionary(fc.constantFrom(...Object.keys(humanloopRunCompleted)), fc.jsonValue(), { maxKeys: 4 })
+      .map((patch) =>
+        JSON.stringify({ runs: [{ ...humanloopRunCompleted, ...patch, id: humanloopRunCompleted.id }] }),
+      )
+    await fc.assert(
+      fc.asyncProperty(
+        wireStatus,
+        wireBody(humanloopEvaluation),
+        fc.oneof(runsBody, wireBody({ runs: [] })),
+        wireBody(humanloopStats),
+        async (status, evaluation, runs, stats) => {
+          answers = [
+            [/\/runs$/, { status, body: runs }],
+            [/\/stats$/, { status: 200, body: stats }],
+            [/\/evaluations\/[^/]+$/, { status: 200, body: evaluation }],
+          ]
+          await expectRunOrTypedError(() =>
+            evalrun.runs.get(`humanloop:${humanloopEvaluation.id}/${humanloopRunCompleted.id}`),
+          )
+        },
+      ),
+      { numRuns: CASES_PER_VENDOR },
+    )
+    recordFigures('odd-vendor-data', {
+      casesPerVendor: CASES_PER_VENDOR,
+      errorParsingCases: CASES_ERROR_PARSING,
+      ...tally,
+    })
+  })
+})
+
+describe('error parsing in the HTTP layer', () => {
+  const anything = fc.anything({ withNullPrototype: true, withObjectString: true, withBoxedValues: true })
+  const fastApiLike = fc.record({
+    detail: fc.oneof(
+      fc.string(),
+      fc.array(fc.record({ loc: fc.array(anything, { maxLength: 4 }), msg: anything, type: anything }), {
+        maxLength: 4,
+      }),
+      fc.record({ message: anything, msg: anything }),
+    ),
+  })
+
+  it('describeErrorBody: one short line, whatever the body', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(anything, fastApiLike, fc.record({ message: anything, error: anything })),
+        (body) => {
+          const reason = describeErrorBody(body)
+          expect(typeof reason).toBe('string')
+          expect(reason.length).toBeLessThanOrEqual(300)
+        },
+      ),
+      { numRuns: CASES_ERROR_PARSING },
+    )
+  })
+
+  it('unwrap: an EvalrunApiError with the status for any error status and body, the data otherwise', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 200, max: 599 }), fc.oneof(anything, fastApiLike), (status, body) => {
+        const response = new Response(null, { status })
+        if (response.ok) {
+          expect(unwrap({ data: body, response })).toBe(body)
+          return
+        }
+        let thrown: unknown
+        try {
+          unwrap({ error: body, response })
+        } catch (error) {
+          thrown = error
+        }
+        expect(EvalrunApiError.isInstance(thrown)).toBe(true)
+        const apiError = thrown as EvalrunApiError
+        expect(apiError.status).toBe(status)
+        expect(apiError.message).toContain(`answered ${status}`)
+        expect(typeof apiError.isRetryable).toBe('boolean')
+      }),
+      { numRuns: CASES_ERROR_PARSING },
+    )
+  })
+})

@@ -1,0 +1,230 @@
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { type Sandbox, startSandbox } from '@evalrun/sandbox'
+import {
+  createEvalrun,
+  EvalrunApiError,
+  EvalrunConfigError,
+  EvalrunInvalidInputError,
+  EvalrunListError,
+  EvalrunNetworkError,
+  EvalrunNotConfiguredError,
+  EvalrunNotFoundError,
+  EvalrunNotSupportedError,
+  EvalrunOutcomeUnknownError,
+  EvalrunTimeoutError,
+  EvalrunWaitTimeoutError,
+} from 'evalrun'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type LoopbackServer, startLoopbackServer } from '../test-support/loopback-server.js'
+import { collect } from './support/collect.js'
+import { recordFigures } from './support/figures.js'
+import { expectKeyNotIn, FAKE_KEY } from './support/no-leak.js'
+import { failureOf } from './support/recording-fetch.js'
+
+type ErrorClass = { isInstance(value: unknown): boolean; name: string }
+
+let sandbox: Sandbox
+let vendor: LoopbackServer
+let silent: Server
+let silentUrl: string
+const checked: string[] = []
+
+beforeAll(async () => {
+  // The sandbox accepts the fake key, so requests get as far as they can.
+  sandbox = await startSandbox({
+    seed: 41,
+    runs: 10,
+    clock: 'manual',
+    apiKeys: { datalab: FAKE_KEY, promptlayer: FAKE_KEY, humanloop: FAKE_KEY },
+  })
+  // A vendor that answers every request with an error status chosen by the path, echoing what it received.
+  vendor = await startLoopbackServer((request) => {
+    const status = Number(request.url.match(/\/status-(\d{3})\//)?.[1] ?? 500)
+    return { status, body: { detail: `rejected ${request.method} ${request.url}` } }
+  })
+  // A vendor that accepts connections and never answers.
+  silent = createServer(() => {})
+  await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve))
+  silentUrl = `http://127.0.0.1:${(silent.address() as AddressInfo).port}`
+})
+afterAll(async () => {
+  silent.closeAllConnections()
+  await Promise.all([sandbox.close(), vendor.close(), new Promise((r) => silent.close(r))])
+  recordFigures('secrets-api', { failurePathsChecked: checked.length, paths: checked })
+})
+
+const fast = { maxRetries: 1, baseDelayMs: 1, maxDelayMs: 2 }
+const datalabAt = (baseUrl: string, extra: object = {}) =>
+  createEvalrun({
+    datalab: { apiKey: FAKE_KEY, baseUrl },
+    promptlayer: false,
+    humanloop: false,
+    retry: fast,
+    ...extra,
+  })
+const onSandbox = () =>
+  createEvalrun({
+    datalab: { apiKey: FAKE_KEY, baseUrl: sandbox.urls.datalab },
+    promptlayer: { apiKey: FAKE_KEY, baseUrl: sandbox.urls.promptlayer },
+    humanloop: false,
+    retry: fast,
+  })
+
+interface FailurePath {
+  what: string
+  error: ErrorClass
+  fail: () => unknown
+  before?: () => void
+}
+
+const PATHS: FailurePath[] = [
+  {
+    what: 'API error (401)',
+    error: EvalrunApiError,
+    fail: () => datalabAt(`${vendor.url}/status-401`).runs.get('datalab:1'),
+  },
+  {
+    what: 'API error (500 after retries)',
+    error: EvalrunApiError,
+    fail: () => datalabAt(`${vendor.url}/status-500`).runs.get('datalab:1'),
+  },
+  {
+    what: 'not found (404)',
+    error: EvalrunNotFoundError,
+    fail: () => datalabAt(`${vendor.url}/status-404`).runs.get('datalab:1'),
+  },
+  {
+    what: 'network error (connection refused)',
+    error: EvalrunNetworkError,
+    fail: () => datalabAt('http://127.0.0.1:9').runs.get('datalab:1'),
+  },
+  {
+    what: 'timeout',
+    error: EvalrunTimeoutError,
+    fail: () => datalabAt(silentUrl, { timeoutMs: 50 }).runs.get('datalab:1'),
+  },
+  {
+    what: 'outcome unknown (reset after a POST)',
+    error: EvalrunOutcomeUnknownError,
+    before: () => sandbox.setFaults({ rate: 1, kinds: ['reset'] }),
+    fail: () =>
+      onSandbox().runs.start({
+        vendor: 'datalab',
+        collectionId: sandbox.catalog.datalab.collections[0]!.id,
+        rubricId: sandbox.catalog.datalab.rubrics[0]!.id,
+      }),
+  },
+  {
+    what: 'list error',
+    error: EvalrunListError,
+    before: () => sandbox.setFaults({ rate: 1, kinds: ['500'], vendors: ['promptlayer'] }),
+    fail: () => collect(onSandbox().runs.list()),
+  },
+  {
+    what: 'wait timeout',
+    error: EvalrunWaitTimeoutError,
+    fail: async () => {
+      const evalrun = onSandbox()
+      const run = await evalrun.runs.start({
+        vendor: 'promptlayer',
+        pipelineId: sandbox.catalog.promptlayer.pipelines[0]!.id,
+        name: 'x',
+      })
+      return evalrun.runs.wait(run, { timeoutMs: 50, pollIntervalMs: 10, maxPollIntervalMs: 10 })
+    },
+  },
+  {
+    what: 'config: key with CR/LF',
+    error: EvalrunConfigError,
+    fail: () => createEvalrun({ datalab: { apiKey: `${FAKE_KEY}\r\nX-Evil: 1` } }),
+  },
+  {
+    what: 'config: key with a space',
+    error: EvalrunConfigError,
+    fail: () => createEvalrun({ datalab: { apiKey: `${FAKE_KEY} x` } }),
+  },
+  {
+    what: 'config: key as the URL password',
+    error: EvalrunConfigError,
+    fail: () =>
+      createEvalrun({ datalab: { apiKey: 'k', baseUrl: `https://user:${FAKE_KEY}@api.example.com` } }),
+  },
+  {
+    what: 'config: key in the URL query',
+    error: EvalrunConfigError,
+    fail: () =>
+      createEvalrun({ datalab: { apiKey: 'k', baseUrl: `https://api.example.com/?api_key=${FAKE_KEY}` } }),
+  },
+  {
+    what: 'config: http:// off loopback',
+    error: EvalrunConfigError,
+    fail: () => createEvalrun({ datalab: { apiKey: FAKE_KEY, baseUrl: 'http://api.example.com' } }),
+  },
+  {
+    what: 'invalid input',
+    error: EvalrunInvalidInputError,
+    fail: () => datalabAt(vendor.url).runs.list({ limit: -1 }),
+  },
+  {
+    what: 'not configured',
+    error: EvalrunNotConfiguredError,
+    fail: () => datalabAt(vendor.url).runs.get('promptlayer:1'),
+  },
+  {
+    what: 'not supported',
+    error: EvalrunNotSupportedError,
+    fail: () => datalabAt(vendor.url).runs.cancel('datalab:1'),
+  },
+]
+
+describe('the key never appears in an error', () => {
+  it.each(PATHS)('$what', async ({ what, error: errorClass, fail, before }) => {
+    before?.()
+    const error = await failureOf(fail).finally(() => sandbox.setFaults(null))
+    expect(errorClass.isInstance(error), `${what}: got ${String(error)}`).toBe(true)
+    expectKeyNotIn(error, what)
+    if (EvalrunListError.isInstance(error))
+      for (const f of error.failures) expectKeyNotIn(f.error, `${what} (failure)`)
+    checked.push(what)
+  })
+})
+
+describe('keys go only to the configured base URL', () => {
+  it('a redirect to another origin drops the key (facade level, all three vendors)', async () => {
+    const elsewhere = await startLoopbackServer(() => ({ status: 404, body: { detail: 'elsewhere' } }))
+    const redirecting = await startLoopbackServer((request) => ({
+      status: 302,
+      headers: { location: `${elsewhere.url}${request.url}` },
+    }))
+    try {
+      const evalrun = createEvalrun({
+        datalab: { apiKey: FAKE_KEY, baseUrl: `${redirecting.url}/dl` },
+        promptlayer: { apiKey: FAKE_KEY, baseUrl: `${redirecting.url}/pl` },
+        humanloop: { apiKey: FAKE_KEY, baseUrl: `${redirecting.url}/hl`, fileIds: ['pr_1'] },
+        retry: false,
+      })
+      for (const ref of ['datalab:1', 'promptlayer:2', 'humanloop:evr_1/run_1']) {
+        expectKeyNotIn(await failureOf(() => evalrun.runs.get(ref)), `redirected ${ref}`)
+      }
+      expect(redirecting.requests.length).toBeGreaterThanOrEqual(3)
+      // Humanloop reads three resources at once; some may still be on their way when the first one fails.
+      expect(elsewhere.requests.length).toBeGreaterThanOrEqual(3)
+      // The configured origin got the key; the other origin got no key, in any header.
+      for (const request of redirecting.requests) expect(Object.values(request.headers)).toContain(FAKE_KEY)
+      for (const request of elsewhere.requests) {
+        expect(JSON.stringify(request.headers)).not.toContain(FAKE_KEY)
+        expect(request.url).not.toContain(FAKE_KEY)
+      }
+      recordFigures('secrets-redirect', {
+        requestsToConfiguredOrigin: redirecting.requests.length,
+        requestsFollowedElsewhere: elsewhere.requests.length,
+        followedRequestsCarryingKey: elsewhere.requests.filter((r) =>
+          JSON.stringify(r.headers).includes(FAKE_KEY),
+        ).length,
+      })
+    } finally {
+      await Promise.all([elsewhere.close(), redirecting.close()])
+    }
+  })
+})

@@ -1,0 +1,127 @@
+import { type Sandbox, startSandbox } from '@evalrun/sandbox'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { cli } from '../packages/cli/test/helpers.js'
+import { type LoopbackServer, startLoopbackServer } from '../test-support/loopback-server.js'
+import { recordFigures } from './support/figures.js'
+import { FAKE_KEY } from './support/no-leak.js'
+
+let sandbox: Sandbox
+let vendor: LoopbackServer
+beforeAll(async () => {
+  sandbox = await startSandbox({ seed: 51, runs: 10, clock: 'manual', apiKeys: { datalab: FAKE_KEY } })
+  vendor = await startLoopbackServer((request) => {
+    const status = Number(request.url.match(/\/status-(\d{3})\//)?.[1] ?? 500)
+    return { status, body: { detail: `rejected ${request.url}` } }
+  })
+})
+afterAll(() => Promise.all([sandbox.close(), vendor.close()]))
+
+interface CliFailure {
+  what: string
+  argv: string[]
+  /** Base URL for Datalab; the key is given both as env and as a flag. */
+  baseUrl: () => string
+  exitCode: number
+  before?: () => void
+}
+
+const onSandbox = () => sandbox.urls.datalab
+const collection = () => String(sandbox.catalog.datalab.collections[0]!.id)
+const rubric = () => String(sandbox.catalog.datalab.rubrics[0]!.id)
+
+const FAILURES: CliFailure[] = [
+  { what: 'unknown flag', argv: ['runs', 'list', '--frobnicate'], baseUrl: onSandbox, exitCode: 2 },
+  {
+    what: 'misspelt key flag with =',
+    argv: [`--datalab-apikey=${FAKE_KEY}`, 'runs', 'list'],
+    baseUrl: onSandbox,
+    exitCode: 2,
+  },
+  { what: 'malformed ref', argv: ['runs', 'get', 'datalab'], baseUrl: onSandbox, exitCode: 2 },
+  { what: 'bad --limit', argv: ['runs', 'list', '--limit', '-3'], baseUrl: onSandbox, exitCode: 2 },
+  {
+    what: 'key with CR/LF',
+    argv: ['--datalab-api-key', `${FAKE_KEY}\r\nX-Evil: 1`, 'runs', 'get', 'datalab:1'],
+    baseUrl: onSandbox,
+    exitCode: 2,
+  },
+  {
+    what: 'key in the base URL',
+    argv: ['runs', 'get', 'datalab:1'],
+    baseUrl: () => `https://user:${FAKE_KEY}@api.example.com`,
+    exitCode: 2,
+  },
+  { what: 'cancel not supported', argv: ['runs', 'cancel', 'datalab:1'], baseUrl: onSandbox, exitCode: 2 },
+  {
+    what: 'API error 401',
+    argv: ['runs', 'get', 'datalab:1'],
+    baseUrl: () => `${vendor.url}/status-401`,
+    exitCode: 3,
+  },
+  {
+    what: 'not found 404',
+    argv: ['runs', 'get', 'datalab:1'],
+    baseUrl: () => `${vendor.url}/status-404`,
+    exitCode: 3,
+  },
+  {
+    what: 'API error on list',
+    argv: ['runs', 'list', '--vendor', 'datalab'],
+    baseUrl: () => `${vendor.url}/status-403`,
+    exitCode: 3,
+  },
+  {
+    what: 'API error on results',
+    argv: ['runs', 'results', 'datalab:1'],
+    baseUrl: () => `${vendor.url}/status-400`,
+    exitCode: 3,
+  },
+  {
+    what: 'connection refused',
+    argv: ['runs', 'get', 'datalab:1'],
+    baseUrl: () => 'http://127.0.0.1:9',
+    exitCode: 3,
+  },
+  {
+    what: 'outcome unknown on start',
+    argv: ['runs', 'start', 'datalab', '--collection', '1', '--rubric', '1'],
+    baseUrl: onSandbox,
+    exitCode: 3,
+    before: () => sandbox.setFaults({ rate: 1, kinds: ['truncated'] }),
+  },
+  {
+    what: 'wait timeout',
+    argv: ['runs', 'start', 'datalab', '--collection', 'C', '--rubric', 'R', '--wait', '--timeout', '200ms'],
+    baseUrl: onSandbox,
+    exitCode: 4,
+  },
+]
+
+const argvFor = (failure: CliFailure) =>
+  failure.argv.map((arg) => (arg === 'C' ? collection() : arg === 'R' ? rubric() : arg))
+
+describe('the CLI never prints the key', () => {
+  const checked: string[] = []
+  afterAll(() =>
+    recordFigures('secrets-cli', {
+      cliFailurePathsChecked: checked.length,
+      runsEach: 'with and without --debug',
+    }),
+  )
+
+  it.each(FAILURES)('$what', async (failure) => {
+    for (const debug of [false, true]) {
+      failure.before?.()
+      const result = await cli(
+        [...(debug ? ['--debug'] : []), '--datalab-api-key', FAKE_KEY, ...argvFor(failure)],
+        { DATALAB_API_KEY: FAKE_KEY, DATALAB_BASE_URL: failure.baseUrl() },
+      ).finally(() => sandbox.setFaults(null))
+      expect(result.exitCode, result.stderr).toBe(failure.exitCode)
+      expect(result.stderr.length).toBeGreaterThan(0)
+      expect(result.stdout.includes(FAKE_KEY), `stdout of ${failure.what}`).toBe(false)
+      expect(result.stderr.includes(FAKE_KEY), `stderr of ${failure.what}: ${result.stderr}`).toBe(false)
+      if (debug && failure.exitCode === 3) expect(result.stderr).toMatch(/\n\s+at /) // --debug did print a stack
+    }
+    checked.push(failure.what)
+  })
+})

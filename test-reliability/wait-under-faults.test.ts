@@ -1,0 +1,126 @@
+import { type Sandbox, startSandbox } from '@evalrun/sandbox'
+import { type EvalRun, EvalrunWaitTimeoutError, type StartRunInput } from 'evalrun'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { recordFigures } from './support/figures.js'
+import { sandboxEvalrun } from './support/sandbox-evalrun.js'
+
+/** A 'slow' answer that never comes within the test: only the deadline or the signal can end the wait. */
+const NEVER_MS = 60_000
+
+let sandbox: Sandbox
+beforeAll(async () => {
+  sandbox = await startSandbox({ seed: 31, runs: 10, clock: 'manual' })
+})
+afterAll(() => sandbox.close())
+
+function inputFor(vendor: 'datalab' | 'promptlayer' | 'humanloop'): StartRunInput {
+  const { datalab, promptlayer, humanloop } = sandbox.catalog
+  if (vendor === 'datalab') {
+    return { vendor, collectionId: datalab.collections[0]!.id, rubricId: datalab.rubrics[0]!.id }
+  }
+  if (vendor === 'promptlayer') return { vendor, pipelineId: promptlayer.pipelines[0]!.id, name: 'wait' }
+  return {
+    vendor,
+    evaluationId: humanloop.evaluations[0]!.id,
+    dataset: { versionId: humanloop.datasets[0]!.versionId },
+    version: { versionId: humanloop.versions[0]!.versionId },
+  }
+}
+
+/** Sandbox time moves 0.3 s per request, so a run progresses as it is polled, with no real waiting. */
+const advancingFetch = (request: Request) => {
+  sandbox.clock.advance(300)
+  return globalThis.fetch(request)
+}
+
+describe('runs.wait under faults', () => {
+  it('transient errors (no retries below it) do not end the wait', async () => {
+    const figures = []
+    for (const vendor of ['datalab', 'promptlayer', 'humanloop'] as const) {
+      const run = await sandboxEvalrun(sandbox).runs.start(inputFor(vendor) as never)
+      // Retries off: every fault reaches the wait itself as an error.
+      const evalrun = sandboxEvalrun(sandbox, { retry: false, fetch: advancingFetch })
+      const before = sandbox.stats()
+      sandbox.setFaults({
+        rate: 0.5,
+        seed: 3,
+        kinds: ['429', '500', '502', '503', 'reset', 'truncated'],
+        retryAfterSeconds: 0,
+      })
+      const seen: EvalRun[] = []
+      const done = await evalrun.runs
+        .wait(run, {
+          pollIntervalMs: 1,
+          maxPollIntervalMs: 5,
+          timeoutMs: 30_000,
+          onProgress: (r) => seen.push(r),
+        })
+        .finally(() => sandbox.setFaults(null))
+      const faults = sandbox.stats().faultsInjected - before.faultsInjected
+      expect(done.terminal).toBe(true)
+      expect(done.ref).toBe(run.ref)
+      expect(faults).toBeGreaterThan(0)
+      figures.push({ vendor, finalStatus: done.status, successfulPolls: seen.length, faultsSurvived: faults })
+    }
+    recordFigures('wait-transient', { faultRate: 0.5, runs: figures })
+  }, 60_000)
+
+  it('the deadline is honoured when every poll fails', async () => {
+    const run = await sandboxEvalrun(sandbox).runs.start(inputFor('datalab') as never)
+    sandbox.setFaults({ rate: 1, kinds: ['503'], retryAfterSeconds: 0 })
+    const evalrun = sandboxEvalrun(sandbox, { retry: false })
+    const error = await evalrun.runs
+      .wait(run, { timeoutMs: 300, pollIntervalMs: 10, maxPollIntervalMs: 20 })
+      .catch((e: unknown) => e)
+      .finally(() => sandbox.setFaults(null))
+    expect(EvalrunWaitTimeoutError.isInstance(error)).toBe(true)
+    const timeout = error as EvalrunWaitTimeoutError
+    expect(timeout.timeoutMs).toBe(300)
+    expect(timeout.message).toMatch(
+      /did not finish within 300 ms: it was never read; the last poll failed: .*503/,
+    )
+    recordFigures('wait-deadline', { timeoutMs: 300, everyPollFailed: true, message: timeout.message })
+  })
+
+  it('the deadline cuts short a poll in flight', async () => {
+    const run = await sandboxEvalrun(sandbox).runs.start(inputFor('datalab') as never)
+    sandbox.setFaults({ rate: 1, kinds: ['slow'], latencyMs: NEVER_MS })
+    const started = Date.now()
+    const error = await sandboxEvalrun(sandbox)
+      .runs.wait(run, { timeoutMs: 300 })
+      .catch((e: unknown) => e)
+      .finally(() => sandbox.setFaults(null))
+    // Not a timing assertion: it shows the wait did not sit out the minute-long answer.
+    expect(Date.now() - started).toBeLessThan(NEVER_MS / 2)
+    expect(EvalrunWaitTimeoutError.isInstance(error)).toBe(true)
+  })
+
+  it('an AbortSignal stops it at once, request in flight included, with the signal’s reason', async () => {
+    const run = await sandboxEvalrun(sandbox).runs.start(inputFor('promptlayer') as never)
+    sandbox.setFaults({ rate: 1, kinds: ['slow'], latencyMs: NEVER_MS })
+    const controller = new AbortController()
+    const requestsBefore = sandbox.stats().requests
+    const started = Date.now()
+    const waiting = sandboxEvalrun(sandbox)
+      .runs.wait(run, { signal: controller.signal })
+      .catch((e: unknown) => e)
+    // Abort once the poll has reached the sandbox, so that a request is truly in flight.
+    while (sandbox.stats().requests === requestsBefore) await new Promise((r) => setTimeout(r, 5))
+    const reason = new Error('deploy cancelled')
+    controller.abort(reason)
+    expect(await waiting).toBe(reason)
+    sandbox.setFaults(null)
+    expect(Date.now() - started).toBeLessThan(NEVER_MS / 2)
+    // An already aborted signal sends nothing.
+    const requests = sandbox.stats().requests
+    await expect(sandboxEvalrun(sandbox).runs.wait(run, { signal: AbortSignal.abort(reason) })).rejects.toBe(
+      reason,
+    )
+    expect(sandbox.stats().requests).toBe(requests)
+    recordFigures('wait-abort', {
+      rejectedWithTheSignalReason: true,
+      answerDelayMs: NEVER_MS,
+      requestsSentWithAnAbortedSignal: sandbox.stats().requests - requests,
+    })
+  })
+})
