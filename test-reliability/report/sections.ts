@@ -238,13 +238,10 @@ Each has a test in its package: \`packages/evalrun/test/list.test.ts\` ("names t
 
 const limits: Section = () => `## Known limits (found, not fixed)
 
-- **CLI configuration errors name the facade's options, not where the CLI read the value.** A blank
-  \`DATALAB_API_KEY\` gives "Datalab API key from \`apiKey\` is empty", an \`http://\` \`DATALAB_BASE_URL\` suggests
-  "set \`allowInsecureHttp: true\`" (no CLI flag does that), and a missing key says "pass \`datalab: { apiKey }\` to
-  createEvalrun() or set DATALAB_API_KEY". The exit code (2) and the facts are right; the wording is the library's.
-  The CLI passes environment values as options, so fixing this means threading the source through
-  \`packages/cli/src/context.ts\`: more than a minimal fix.
-- The CLI prints commander's hint "(run with --help for usage)" on the line *before* the error itself.
+- **Some CLI configuration errors still use the library's words.** Keys and base URLs read from the environment
+  are named by their env var (\`DATALAB_API_KEY\`), but an \`http://\` \`DATALAB_BASE_URL\` off loopback suggests
+  "set \`allowInsecureHttp: true\`", which no CLI flag does, and a missing key mentions \`createEvalrun()\` beside the
+  env var. The exit code (2) and the facts are right.
 - Deletions during offset pagination can skip a run (section 3); the sandbox cannot delete runs, so this is not
   measured.
 - The dedupe remembers the last 10,000 refs (\`DEDUPE_WINDOW\`): more runs than that created during one page read

@@ -51,7 +51,6 @@ export async function runCli(argv: string[], io: CliIo, options: RunCliOptions =
       new Option('--promptlayer-api-key <key>', 'PromptLayer API key (default: $PROMPTLAYER_API_KEY)'),
     )
     .addOption(new Option('--humanloop-api-key <key>', 'Humanloop API key (default: $HUMANLOOP_API_KEY)'))
-    .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
     .configureOutput({
       writeOut: (text) => io.stdout.write(text),
@@ -197,7 +196,8 @@ Examples:
       return ExitCode.ok
     }
     const { exitCode: failure, message } = classifyError(error)
-    io.stderr.write(`evalrun: ${message}\n`)
+    const hint = code?.startsWith('commander.') ? ' (see --help)' : ''
+    io.stderr.write(`evalrun: ${message}${hint}\n`)
     if (debug && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`)
     return failure
   }

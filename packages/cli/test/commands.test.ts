@@ -212,6 +212,16 @@ describe('usage and errors', () => {
     expect(stderr).toContain('PROMPTLAYER_API_KEY')
   })
 
+  it('names the env var, not a library option, when a key from the environment is malformed', async () => {
+    const { exitCode, stderr } = await cli(['runs', 'get', 'datalab:1'], { DATALAB_API_KEY: 'two words' })
+    expect(exitCode).toBe(2)
+    expect(stderr).toBe(
+      'evalrun: Datalab API key from DATALAB_API_KEY contains white space: expected visible ASCII characters only.\n',
+    )
+    const blank = await cli(['runs', 'get', 'datalab:1'], { DATALAB_API_KEY: '' })
+    expect(blank.stderr).toContain('DATALAB_API_KEY')
+  })
+
   it('exits 3 for a run the vendor does not know', async () => {
     const { exitCode, stderr } = await cli(['runs', 'get', 'datalab:987654'], env)
     expect(exitCode).toBe(3)

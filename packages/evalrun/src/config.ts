@@ -1,5 +1,5 @@
 import { createDatalabClient } from '@evalrun/datalab'
-import { type HttpClientOptions, type RetryOptions, readEnv } from '@evalrun/http'
+import { type Env, type HttpClientOptions, type RetryOptions, readEnv } from '@evalrun/http'
 import { createHumanloopClient } from '@evalrun/humanloop'
 import { createPromptLayerClient } from '@evalrun/promptlayer'
 import type { AnyEvalrunAdapter } from './adapter.js'
@@ -27,6 +27,8 @@ export interface EvalrunOptions {
   fetch?: HttpClientOptions['fetch']
   retry?: RetryOptions | false
   timeoutMs?: number
+  /** Where to read the vendors' env vars from instead of `process.env` (e.g. a Worker's env bindings). */
+  env?: Env
   /** Extra vendors, or replacements for built-in ones (matched by `vendor`). */
   adapters?: readonly AnyEvalrunAdapter[]
 }
@@ -59,7 +61,9 @@ const BUILT_INS = {
     displayName: 'Humanloop',
     keyEnv: 'HUMANLOOP_API_KEY',
     create: (options, extra) =>
-      createHumanloopAdapter(createHumanloopClient(options), { fileIds: resolveFileIds(extra.fileIds) }),
+      createHumanloopAdapter(createHumanloopClient(options), {
+        fileIds: resolveFileIds(extra.fileIds, options.env),
+      }),
   },
 } satisfies Record<string, BuiltIn>
 
@@ -91,7 +95,7 @@ export function resolveAdapters(options: EvalrunOptions): {
       continue
     }
     const vendorOptions = { ...(own ?? {}) } as HumanloopOptions
-    if (vendorOptions.apiKey === undefined && readEnv(builtIn.keyEnv) === undefined) {
+    if (vendorOptions.apiKey === undefined && readEnv(builtIn.keyEnv, options.env) === undefined) {
       unconfigured.set(vendor, unconfiguredEntry)
       continue
     }
@@ -100,6 +104,7 @@ export function resolveAdapters(options: EvalrunOptions): {
       ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
       ...(options.retry === undefined ? {} : { retry: options.retry }),
       ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
+      ...(options.env === undefined ? {} : { env: options.env }),
       ...http,
     }
     adapters.set(vendor, builtIn.create(httpOptions, { fileIds }))
@@ -124,9 +129,9 @@ export function resolveAdapters(options: EvalrunOptions): {
   return { adapters, unconfigured }
 }
 
-function resolveFileIds(fileIds: readonly string[] | undefined): string[] {
+function resolveFileIds(fileIds: readonly string[] | undefined, env: Env | undefined): string[] {
   if (fileIds === undefined) {
-    const fromEnv = readEnv('HUMANLOOP_FILE_IDS')
+    const fromEnv = readEnv('HUMANLOOP_FILE_IDS', env)
     return fromEnv === undefined
       ? []
       : fromEnv

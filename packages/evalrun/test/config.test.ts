@@ -30,6 +30,28 @@ describe('createEvalrun configuration', () => {
     expect(fileIds).toEqual(['pr_a', 'pr_b'])
   })
 
+  it("reads an injected env (a Worker's bindings) instead of process.env", async () => {
+    vi.stubEnv('DATALAB_API_KEY', 'from-process')
+    const env = {
+      HUMANLOOP_API_KEY: 'hl-bound-key',
+      HUMANLOOP_BASE_URL: 'http://127.0.0.1:9/hl',
+      HUMANLOOP_FILE_IDS: 'pr_x',
+    }
+    const keys: Array<string | null> = []
+    const { fetch: route, requests } = fakeFetch({
+      'GET /hl/evaluations': () => json({ records: [], page: 1, size: 100, total: 0 }),
+    })
+    const fetch = (request: Request) => {
+      keys.push(request.headers.get('x-api-key'))
+      return route(request)
+    }
+    const evalrun = createEvalrun({ fetch, env })
+    expect(evalrun.vendors).toEqual(['humanloop'])
+    await collect(evalrun.runs.list())
+    expect(requests.map((r) => r.url.searchParams.get('file_id'))).toEqual(['pr_x'])
+    expect(keys).toEqual(['hl-bound-key'])
+  })
+
   it('sends each vendor its own key header', async () => {
     stubVendorEnv()
     const seen: Record<string, string | null> = {}

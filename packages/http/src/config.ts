@@ -1,4 +1,4 @@
-import { readEnv } from './env.js'
+import { type Env, readEnv } from './env.js'
 import { EvalrunConfigError } from './errors.js'
 import type { RetryOptions } from './retry-policy.js'
 import type { VendorDefinition } from './vendor.js'
@@ -21,6 +21,8 @@ export interface HttpClientOptions {
   userAgent?: string
   /** Allow a plain `http://` base URL that is not loopback. Off by default: it would send the key in clear. */
   allowInsecureHttp?: boolean
+  /** Where to read `*_API_KEY` and `*_BASE_URL` from instead of `process.env` (e.g. a Worker's env bindings). */
+  env?: Env
 }
 
 export interface ResolvedClientConfig {
@@ -48,7 +50,7 @@ export function resolveClientConfig(
   vendor: VendorDefinition,
   options: HttpClientOptions = {},
 ): ResolvedClientConfig {
-  const apiKey = resolveApiKey(vendor, options.apiKey)
+  const apiKey = resolveApiKey(vendor, options.apiKey, options.env)
   const baseUrl = resolveBaseUrl(vendor, options)
   const timeoutMs = resolveTimeout(vendor, options.timeoutMs)
   const retry =
@@ -79,10 +81,14 @@ export function resolveClientConfig(
   }
 }
 
-function resolveApiKey(vendor: VendorDefinition, optionKey: string | undefined): string {
+function resolveApiKey(
+  vendor: VendorDefinition,
+  optionKey: string | undefined,
+  env: Env | undefined,
+): string {
   const fromOption = optionKey !== undefined
   const source = fromOption ? '`apiKey`' : vendor.apiKeyEnv
-  const key = fromOption ? optionKey : readEnv(vendor.apiKeyEnv)
+  const key = fromOption ? optionKey : readEnv(vendor.apiKeyEnv, env)
   if (key === undefined) {
     throw new EvalrunConfigError(
       `${vendor.displayName} API key missing: pass \`apiKey\` to ${vendor.factoryName}() or set ${vendor.apiKeyEnv}.`,
@@ -112,8 +118,9 @@ function resolveApiKey(vendor: VendorDefinition, optionKey: string | undefined):
 
 function resolveBaseUrl(vendor: VendorDefinition, options: HttpClientOptions): string {
   const fromOption = options.baseUrl !== undefined
-  const raw = fromOption ? options.baseUrl : (readEnv(vendor.baseUrlEnv) ?? vendor.defaultBaseUrl)
-  const source = fromOption ? '`baseUrl`' : readEnv(vendor.baseUrlEnv) ? vendor.baseUrlEnv : 'the default'
+  const fromEnv = readEnv(vendor.baseUrlEnv, options.env)
+  const raw = fromOption ? options.baseUrl : (fromEnv ?? vendor.defaultBaseUrl)
+  const source = fromOption ? '`baseUrl`' : fromEnv ? vendor.baseUrlEnv : 'the default'
   let url: URL
   try {
     url = new URL(String(raw))

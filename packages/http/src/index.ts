@@ -7,7 +7,7 @@ export {
   type ResolvedClientConfig,
   resolveClientConfig,
 } from './config.js'
-export { readEnv } from './env.js'
+export { type Env, readEnv } from './env.js'
 export { describeErrorBody } from './error-body.js'
 export {
   type ApiErrorDetails,

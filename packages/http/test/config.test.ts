@@ -32,6 +32,18 @@ describe('resolveClientConfig', () => {
     expect(resolveClientConfig(testVendor).baseUrl).toBe('http://127.0.0.1:4010/acme')
   })
 
+  it('reads an injected env instead of process.env (edge bindings, a CLI)', () => {
+    vi.stubEnv('ACME_API_KEY', 'from-process')
+    const env = { ACME_API_KEY: FAKE_KEY, ACME_BASE_URL: 'http://127.0.0.1:7/acme' }
+    const config = resolveClientConfig(testVendor, { env })
+    expect(config.headers().get('x-api-key')).toBe(FAKE_KEY)
+    expect(config.baseUrl).toBe('http://127.0.0.1:7/acme')
+    const error = configError(() => resolveClientConfig(testVendor, { env: { ACME_API_KEY: 'two words' } }))
+    expect(error.message).toBe(
+      'Acme API key from ACME_API_KEY contains white space: expected visible ASCII characters only.',
+    )
+  })
+
   it('names the option and the env var when the key is missing', () => {
     vi.stubEnv('ACME_API_KEY', '')
     const error = configError(() => resolveClientConfig(testVendor))
