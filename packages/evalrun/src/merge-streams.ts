@@ -15,6 +15,10 @@ type Pulled<T> = { index: number; result: IteratorResult<T> } | { index: number;
  * so memory stays at about one page per source whatever the totals. A failing source is recorded in `outcome`
  * and dropped; the others go on. On early exit every source is closed (`return()`); `stop` is called first so
  * that their in-flight requests can be aborted rather than awaited.
+ *
+ * Settled pulls go to a queue in the order they settle (at most one per source), rather than through
+ * `Promise.race` over the pending pulls: racing again for every item would attach one more reaction to a slow
+ * source's pending pull per item of the fast ones, costing time and memory in proportion to the listing.
  */
 export async function* mergeStreams<T>(
   sources: StreamSource<T>[],
@@ -22,15 +26,35 @@ export async function* mergeStreams<T>(
   stop: () => void,
 ): AsyncGenerator<{ name: string; value: T }> {
   const iterators = sources.map((source) => source.iterable[Symbol.asyncIterator]())
-  const pull = (index: number): Promise<Pulled<T>> =>
-    (iterators[index] as AsyncIterator<T>).next().then(
-      (result) => ({ index, result }),
-      (error: unknown) => ({ index, error }),
+  /** Sources not yet done or failed → their pull in flight (or settled and queued but not handled yet). */
+  const pending = new Map<number, Promise<unknown>>()
+  const settled: Pulled<T>[] = []
+  let wake: (() => void) | null = null
+  const arrive = (pulled: Pulled<T>) => {
+    settled.push(pulled)
+    const waiting = wake
+    wake = null
+    waiting?.()
+  }
+  const pull = (index: number) => {
+    pending.set(
+      index,
+      (iterators[index] as AsyncIterator<T>).next().then(
+        (result) => arrive({ index, result }),
+        (error: unknown) => arrive({ index, error }),
+      ),
     )
-  const pending = new Map<number, Promise<Pulled<T>>>(iterators.map((_, index) => [index, pull(index)]))
+  }
+  for (let index = 0; index < iterators.length; index++) pull(index)
   try {
     while (pending.size > 0) {
-      const pulled = await Promise.race(pending.values())
+      if (settled.length === 0) {
+        await new Promise<void>((resolve) => {
+          wake = resolve
+        })
+        continue
+      }
+      const pulled = settled.shift() as Pulled<T>
       const name = (sources[pulled.index] as StreamSource<T>).name
       if ('error' in pulled) {
         pending.delete(pulled.index)
@@ -43,7 +67,7 @@ export async function* mergeStreams<T>(
         continue
       }
       // Ask for the next item before handing this one over: sources keep loading while the consumer works.
-      pending.set(pulled.index, pull(pulled.index))
+      pull(pulled.index)
       yield { name, value: pulled.result.value }
     }
   } finally {

@@ -33,10 +33,16 @@ export function createDatalabAdapter(client: DatalabClient): EvalrunAdapter<'dat
           }),
         )
         const runs = readArray(page, 'batch_runs')
-        for (const run of runs) yield mapDatalabRun(run)
-        offset += runs.length
         const total = readCount(page, 'total')
-        if (runs.length === 0 || (total !== null && offset >= total)) return
+        const count = runs.length
+        for (let index = 0; index < count; index++) {
+          const run = runs[index]
+          // Dropped from the page: the run's `raw` keeps it for as long as the consumer keeps the run.
+          runs[index] = undefined
+          yield mapDatalabRun(run)
+        }
+        offset += count
+        if (count === 0 || (total !== null && offset >= total)) return
       }
     },
 

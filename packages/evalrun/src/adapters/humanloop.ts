@@ -3,6 +3,7 @@ import { type HumanloopClient, unwrap } from '@evalrun/humanloop'
 import type { AdapterListQuery, EvalrunAdapter } from '../adapter.js'
 import { EvalrunInvalidInputError, EvalrunNotConfiguredError, EvalrunNotFoundError } from '../errors.js'
 import { mapHumanloopItem } from '../mappers/map-humanloop-item.js'
+import { humanloopEvaluatorNames } from '../mappers/map-humanloop-metrics.js'
 import { mapHumanloopRun } from '../mappers/map-humanloop-run.js'
 import { readArray, readCount, readField, readId } from '../mappers/read-json.js'
 import type { EvalRun } from '../model.js'
@@ -25,11 +26,18 @@ export function createHumanloopAdapter(
   options: HumanloopAdapterOptions,
 ): EvalrunAdapter<'humanloop'> {
   /**
-   * Every run of one evaluation (given, or being read), with the evaluation's stats. The stats only add progress
-   * and metrics, so failing to read them is a warning on each run, not a failure.
+   * Every run of one evaluation (given, or being read), with the evaluation's stats, mapped one at a time as
+   * they are pulled. Humanloop returns all of an evaluation's runs in one response, and its stats in another:
+   * both are read before the first run is mapped, then each run is released from the response as it is yielded,
+   * so that runs the consumer is done with can be collected before the evaluation's last one. The stats only add
+   * progress and metrics, so failing to read them is a warning on each run, not a failure.
    */
-  async function runsOf(evaluationRead: unknown, evaluationId: string, signal: AbortSignal) {
-    const [evaluation, runs, stats] = await Promise.all([
+  async function* runsOf(
+    evaluationRead: unknown,
+    evaluationId: string,
+    signal: AbortSignal,
+  ): AsyncGenerator<EvalRun<'humanloop'>> {
+    const [evaluation, runsBody, stats] = await Promise.all([
       evaluationRead,
       client.GET('/evaluations/{id}/runs', { params: { path: { id: evaluationId } }, signal }).then(unwrap),
       client
@@ -43,20 +51,30 @@ export function createHumanloopAdapter(
           },
         ),
     ])
+    // Indexed once per evaluation: looking each run's entry up in the array would be quadratic.
     const statsByRun = new Map<string, unknown>()
     for (const entry of readArray(stats.body, 'run_stats')) {
       const runId = readId(entry, 'run_id')
       if (runId !== null) statsByRun.set(runId, entry)
     }
-    return readArray(runs, 'runs').map((run) => {
+    const context = { evaluatorNames: humanloopEvaluatorNames(evaluation) }
+    const warning =
+      stats.problem === null
+        ? null
+        : `Stats could not be read (${stats.problem}); progress and metrics are missing.`
+    const runs = readArray(runsBody, 'runs')
+    for (let index = 0; index < runs.length; index++) {
+      const run = runs[index]
+      // Dropped from the response: the run's `raw` keeps it for as long as the consumer keeps the run.
+      runs[index] = undefined
       const mapped = mapHumanloopRun(
         { evaluation, run, stats: statsByRun.get(readId(run, 'id') ?? '') },
         evaluationId,
+        context,
       )
-      if (stats.problem !== null)
-        mapped.warnings.push(`Stats could not be read (${stats.problem}); progress and metrics are missing.`)
-      return mapped
-    })
+      if (warning !== null) mapped.warnings.push(warning)
+      yield mapped
+    }
   }
 
   async function getEvaluation(evaluationId: string, signal: AbortSignal) {
@@ -65,9 +83,13 @@ export function createHumanloopAdapter(
 
   async function getRun(id: string, signal: AbortSignal): Promise<EvalRun<'humanloop'>> {
     const { evaluationId, runId } = splitId(id)
-    const run = (await runsOf(getEvaluation(evaluationId, signal), evaluationId, signal)).find(
-      (candidate) => candidate.id === runId,
-    )
+    let run: EvalRun<'humanloop'> | undefined
+    for await (const candidate of runsOf(getEvaluation(evaluationId, signal), evaluationId, signal)) {
+      if (candidate.id === runId) {
+        run = candidate
+        break
+      }
+    }
     if (run === undefined) {
       throw new EvalrunNotFoundError(`No run ${runId} in Humanloop evaluation ${evaluationId}.`, {
         ref: `humanloop:${id}`,
@@ -117,7 +139,7 @@ export function createHumanloopAdapter(
 
     async *listRuns(query, signal) {
       if (query.suiteId !== null) {
-        yield* await runsOf(getEvaluation(query.suiteId, signal), query.suiteId, signal)
+        yield* runsOf(getEvaluation(query.suiteId, signal), query.suiteId, signal)
         return
       }
       // An evaluation belongs to one file, but the same file may be configured twice.
@@ -129,7 +151,7 @@ export function createHumanloopAdapter(
           seen.add(evaluationId)
           // No runs, nothing to read: saves two requests per empty evaluation.
           if (readField(evaluation, 'runs_count') === 0) continue
-          yield* await runsOf(evaluation, evaluationId, signal)
+          yield* runsOf(evaluation, evaluationId, signal)
         }
       }
     },

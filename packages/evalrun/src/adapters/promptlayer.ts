@@ -6,6 +6,7 @@ import {
   mapPromptLayerListedRun,
   mapPromptLayerReport,
   mapPromptLayerStartedRun,
+  promptLayerPipelineContext,
 } from '../mappers/map-promptlayer-run.js'
 import { readArray, readCount, readField } from '../mappers/read-json.js'
 import type { EvalRun } from '../model.js'
@@ -73,7 +74,15 @@ export function createPromptLayerAdapter(client: PromptLayerClient): EvalrunAdap
           // where they carry their status and counts.
           if (readField(pipeline, 'is_blueprint') === false) continue
           if (pipelineId !== null && readField(pipeline, 'id') !== pipelineId) continue
-          for (const run of readArray(pipeline, 'runs')) yield mapPromptLayerListedRun(run, pipeline)
+          // One slim copy of the pipeline (without `runs`) for all of its runs, not one per run.
+          const context = promptLayerPipelineContext(pipeline)
+          const runs = readArray(pipeline, 'runs')
+          for (let index = 0; index < runs.length; index++) {
+            const run = runs[index]
+            // Dropped from the page: the run's `raw` keeps it for as long as the consumer keeps the run.
+            runs[index] = undefined
+            yield mapPromptLayerListedRun(run, pipeline, context)
+          }
         }
         const pages = readCount(body, 'pages')
         if (pipelines.length === 0 || pages === null || page >= pages) return

@@ -17,34 +17,50 @@ export function mapHumanloopMetrics(
     const versionId = readString(stats, 'evaluator_version_id') ?? 'unknown evaluator'
     const name = evaluatorNames.get(versionId) ?? versionId
     const judgments = readCount(stats, 'num_judgments')
-    const base = { name, source: 'evaluator_stats', ...(judgments === null ? {} : { total: judgments }) }
     const numTrue = readCount(stats, 'num_true')
     const numFalse = readCount(stats, 'num_false')
     const perOption = asRecord(readField(stats, 'num_judgments_per_option'))
     if (numTrue !== null || numFalse !== null) {
       const decided = (numTrue ?? 0) + (numFalse ?? 0)
-      metrics.push({
-        ...base,
-        kind: 'boolean',
-        value: decided === 0 ? null : (numTrue ?? 0) / decided,
-        counts: { true: numTrue ?? 0, false: numFalse ?? 0, ...tallies(stats) },
-      })
+      const counts = tallies(stats, { true: numTrue ?? 0, false: numFalse ?? 0 })
+      metrics.push(
+        metric(name, judgments, 'boolean', decided === 0 ? null : (numTrue ?? 0) / decided, counts),
+      )
     } else if (perOption !== null) {
       const counts: Record<string, number> = {}
-      for (const [option, count] of Object.entries(perOption)) {
+      for (const option of Object.keys(perOption)) {
+        const count = perOption[option]
         if (typeof count === 'number' && Number.isFinite(count)) counts[option] = count
       }
-      metrics.push({ ...base, kind: 'categorical', value: null, counts })
+      metrics.push(metric(name, judgments, 'categorical', null, counts))
     } else if (readField(stats, 'mean') !== undefined || readField(stats, 'percentiles') !== undefined) {
-      metrics.push({ ...base, kind: 'numeric', value: readNumber(stats, 'mean'), counts: tallies(stats) })
+      metrics.push(metric(name, judgments, 'numeric', readNumber(stats, 'mean'), tallies(stats, {})))
     }
   }
   return metrics
 }
 
-/** Nulls and errors, which every evaluator kind reports. */
-function tallies(stats: unknown): Record<string, number> {
-  const counts: Record<string, number> = {}
+/**
+ * `{ name, source, total?, kind, value, counts }`, in that key order, built field by field: spreading a shared
+ * base into every metric was a measurable part of mapping a listing.
+ */
+function metric(
+  name: string,
+  judgments: number | null,
+  kind: EvalMetric['kind'],
+  value: number | null,
+  counts: Record<string, number>,
+): EvalMetric {
+  const built: Partial<EvalMetric> = { name, source: 'evaluator_stats' }
+  if (judgments !== null) built.total = judgments
+  built.kind = kind
+  built.value = value
+  built.counts = counts
+  return built as EvalMetric
+}
+
+/** Nulls and errors, which every evaluator kind reports, added to `counts`. */
+function tallies(stats: unknown, counts: Record<string, number>): Record<string, number> {
   const nulls = readCount(stats, 'num_nulls')
   const errors = readCount(stats, 'num_errors')
   if (nulls !== null) counts.nulls = nulls

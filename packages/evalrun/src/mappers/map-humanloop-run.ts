@@ -8,10 +8,13 @@ import { readCount, readField, readId, readString } from './read-json.js'
 /**
  * A Humanloop run (`EvaluationRunResponse`) with its evaluation and its entry in the evaluation's stats.
  * `evaluationId` is the id the run was read under, used when the evaluation itself could not be read.
+ * `context.evaluatorNames` is `humanloopEvaluatorNames(evaluation)`, for callers mapping many runs of one
+ * evaluation (computed here when absent).
  */
 export function mapHumanloopRun(
   input: { evaluation: unknown; run: unknown; stats: unknown },
   evaluationId: string,
+  context?: { evaluatorNames: ReadonlyMap<string, string> },
 ): EvalRun<'humanloop'> {
   const { evaluation, run, stats } = input
   // The run's own status is the fresher one; the stats entry is read separately and may lag.
@@ -51,7 +54,7 @@ export function mapHumanloopRun(
     },
     // Humanloop has no headline score: each evaluator is a metric.
     score: null,
-    metrics: mapHumanloopMetrics(stats, humanloopEvaluatorNames(evaluation)),
+    metrics: mapHumanloopMetrics(stats, context?.evaluatorNames ?? humanloopEvaluatorNames(evaluation)),
     url: readString(evaluation, 'url'),
     raw,
     warnings,

@@ -12,10 +12,33 @@ import { mapPromptLayerStatus } from './map-promptlayer-status.js'
 import { parseVendorDate } from './parse-vendor-date.js'
 import { asRecord, readField, readId, readString } from './read-json.js'
 
-/** A run as nested under its pipeline by `GET /api/public/v2/evaluations?include_runs=true`. */
-export function mapPromptLayerListedRun(run: unknown, pipeline: unknown): EvalRun<'promptlayer'> {
-  // The pipeline is kept without its `runs`: each of them would otherwise carry all of its siblings.
+/** What every run of one pipeline shares: see `mapPromptLayerListedRun`. */
+export interface PromptLayerPipelineContext {
+  /** The pipeline without its `runs`: each run would otherwise carry all of its siblings. */
+  pipelineWithoutRuns: PromptLayerPipeline
+  id: string | null
+  name: string | null
+}
+
+/** Computed once per pipeline when listing, rather than once per run. */
+export function promptLayerPipelineContext(pipeline: unknown): PromptLayerPipelineContext {
   const { runs: _runs, ...pipelineWithoutRuns } = (asRecord(pipeline) ?? {}) as PromptLayerPipeline
+  return {
+    pipelineWithoutRuns: pipelineWithoutRuns as PromptLayerPipeline,
+    id: readId(pipeline, 'id'),
+    name: readString(pipeline, 'name'),
+  }
+}
+
+/**
+ * A run as nested under its pipeline by `GET /api/public/v2/evaluations?include_runs=true`. Runs mapped with the
+ * same `context` share its slim pipeline as `raw.pipeline`.
+ */
+export function mapPromptLayerListedRun(
+  run: unknown,
+  pipeline: unknown,
+  context: PromptLayerPipelineContext = promptLayerPipelineContext(pipeline),
+): EvalRun<'promptlayer'> {
   const stats = mapPromptLayerStatus(
     readField(run, 'status'),
     readField(readField(run, 'stats'), 'status_counts'),
@@ -29,12 +52,12 @@ export function mapPromptLayerListedRun(run: unknown, pipeline: unknown): EvalRu
   const raw: PromptLayerRawRun = {
     from: 'listing',
     run: run as PromptLayerListedRun,
-    pipeline: pipelineWithoutRuns as PromptLayerPipeline,
+    pipeline: context.pipelineWithoutRuns,
   }
   return build({
     run,
-    suiteId: readId(run, 'parent_report_id') ?? readId(pipeline, 'id'),
-    suiteName: readString(pipeline, 'name'),
+    suiteId: readId(run, 'parent_report_id') ?? context.id,
+    suiteName: context.name,
     stats,
     score,
     metrics,

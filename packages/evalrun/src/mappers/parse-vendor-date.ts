@@ -38,8 +38,20 @@ function normaliseOffset(zone: string): string {
 function validDate(iso: string, day: string | undefined): Date | null {
   const time = Date.parse(iso)
   if (Number.isNaN(time) || day === undefined) return null
-  const [year, month, date] = day.split('-').map(Number)
-  const check = new Date(Date.UTC(year ?? 0, (month ?? 1) - 1, date ?? 1))
-  if (check.getUTCMonth() + 1 !== month || check.getUTCDate() !== date) return null
+  // `day` is YYYY-MM-DD (the pattern says so): checked by arithmetic, which listings do for every run's dates.
+  const year = Number(day.slice(0, 4))
+  const month = Number(day.slice(5, 7))
+  const date = Number(day.slice(8, 10))
+  if (month < 1 || month > 12 || date < 1 || date > daysInMonth(year, month)) return null
   return new Date(time)
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+
+function daysInMonth(year: number, month: number): number {
+  if (month !== 2) return DAYS_IN_MONTH[month - 1] as number
+  // As `Date.UTC` reads them: years 0–99 are 1900–1999.
+  const full = year < 100 ? year + 1900 : year
+  const leap = (full % 4 === 0 && full % 100 !== 0) || full % 400 === 0
+  return leap ? 29 : 28
 }
