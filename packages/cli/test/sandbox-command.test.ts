@@ -1,0 +1,49 @@
+import { PassThrough } from 'node:stream'
+import { describe, expect, it } from 'vitest'
+import { runCli } from '../src/index.js'
+import { cli, jsonLines } from './helpers.js'
+
+describe('evalrun sandbox', () => {
+  it('serves until told to stop, printing env vars that the other commands can use', async () => {
+    const stdout = new PassThrough()
+    let printed = ''
+    let stop: () => void = () => {}
+    const stopped = new Promise<void>((resolve) => {
+      stop = resolve
+    })
+    const envReady = new Promise<void>((resolve) => {
+      stdout.on('data', (chunk: Buffer) => {
+        printed += chunk.toString()
+        if (printed.includes('HUMANLOOP_FILE_IDS=')) resolve()
+      })
+    })
+    const running = runCli(
+      ['sandbox', '--speed', '5', '--runs', '4'],
+      { stdout, stderr: new PassThrough(), env: {} },
+      { stop: stopped },
+    )
+    await envReady
+
+    const env = Object.fromEntries(
+      [...printed.matchAll(/^export (\w+)=(.*)$/gm)].map((match) => [match[1] as string, match[2] as string]),
+    )
+    expect(Object.keys(env).sort()).toEqual([
+      'DATALAB_API_KEY',
+      'DATALAB_BASE_URL',
+      'HUMANLOOP_API_KEY',
+      'HUMANLOOP_BASE_URL',
+      'HUMANLOOP_FILE_IDS',
+      'PROMPTLAYER_API_KEY',
+      'PROMPTLAYER_BASE_URL',
+    ])
+    expect(env.DATALAB_BASE_URL).toMatch(/^http:\/\/127\.0\.0\.1:\d+\//)
+    const listed = await cli(['runs', 'list', '--json'], env)
+    expect(listed.exitCode).toBe(0)
+    expect(new Set(jsonLines(listed.stdout).map((run) => run.vendor)).size).toBe(3)
+
+    stop()
+    expect(await running).toBe(0)
+    const after = await cli(['runs', 'list', '--vendor', 'datalab'], env)
+    expect(after.exitCode).toBe(3) // the server is gone
+  })
+})
