@@ -10,7 +10,6 @@ import { createEvalrun } from 'evalrun'
 import { type Browser, chromium } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { bundleForRuntime } from './support/bundle.js'
-import { facadeOptionsFor } from './support/sandbox-options.js'
 import { serveStatic } from './support/static-server.js'
 
 /** Debian's Chromium; CHROMIUM_PATH points elsewhere (and lets the missing-browser failure be tried). */
@@ -47,7 +46,7 @@ describe.skipIf(!haveChromium && !inCi)('browser (headless Chromium)', () => {
       )
     }
     const sandbox = await startSandbox({ port: 0, seed: 11, runs: 6, suites: 2, clock: 'manual' })
-    const options = facadeOptionsFor(sandbox)
+    const options = sandbox.clientOptions
     const site = await serveStatic({
       '/': { type: 'text/html', body: page(options) },
       '/page.js': { type: 'text/javascript', body: await bundleForRuntime(pageEntry, 'browser') },

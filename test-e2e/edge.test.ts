@@ -8,7 +8,6 @@ import { EdgeVM } from '@edge-runtime/vm'
 import { startSandbox } from '@evalrun/sandbox'
 import { describe, expect, it } from 'vitest'
 import { bundleForRuntime } from './support/bundle.js'
-import { facadeOptionsFor } from './support/sandbox-options.js'
 
 const workerEntry = fileURLToPath(new URL('./fixtures/edge-worker.ts', import.meta.url))
 
@@ -33,7 +32,7 @@ describe('edge runtime (EdgeVM)', () => {
       vm.evaluate(code)
       const collection = sandbox.catalog.datalab.collections.find((c) => c.fileCount > 0)
       const config = {
-        facade: facadeOptionsFor(sandbox),
+        facade: sandbox.clientOptions,
         datalab: {
           apiKey: sandbox.apiKeys.datalab,
           baseUrl: sandbox.urls.datalab,

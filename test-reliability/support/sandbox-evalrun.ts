@@ -11,13 +11,7 @@ export interface SandboxEvalrunOptions {
 /** An evalrun client for all three sandbox vendors, configured by options only (never the process env). */
 export function sandboxEvalrun(sandbox: Sandbox, options: SandboxEvalrunOptions = {}): Evalrun {
   return createEvalrun({
-    datalab: { apiKey: sandbox.apiKeys.datalab, baseUrl: sandbox.urls.datalab },
-    promptlayer: { apiKey: sandbox.apiKeys.promptlayer, baseUrl: sandbox.urls.promptlayer },
-    humanloop: {
-      apiKey: sandbox.apiKeys.humanloop,
-      baseUrl: sandbox.urls.humanloop,
-      fileIds: sandbox.catalog.humanloop.files.map((file) => file.id),
-    },
+    ...sandbox.clientOptions,
     retry: options.retry ?? { maxRetries: 8, baseDelayMs: 5, maxDelayMs: 50 },
     ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
     ...(options.fetch === undefined ? {} : { fetch: options.fetch }),

@@ -3,9 +3,9 @@ import { startSandbox } from '@evalrun/sandbox'
 import { createEvalrun } from 'evalrun'
 
 const sandbox = await startSandbox({ port: 0, seed: 1, clock: { speed: 600 } }) // 10 sandbox minutes per second
-Object.assign(process.env, sandbox.env) // DATALAB_API_KEY, …, HUMANLOOP_FILE_IDS
 try {
-  const evalrun = createEvalrun()
+  // The sandbox's env (DATALAB_API_KEY, …, HUMANLOOP_FILE_IDS), as a deployed app would read its own.
+  const evalrun = createEvalrun({ env: sandbox.env })
   const { datalab, promptlayer, humanloop } = sandbox.catalog
   const started = await Promise.all([
     evalrun.runs.start({

@@ -4,15 +4,7 @@ import { createEvalrun, type EvalRun, type Evalrun, EvalrunListError, parseRef }
 import { collect } from './helpers/fake-fetch.js'
 
 function evalrunFor(sandbox: Sandbox): Evalrun {
-  return createEvalrun({
-    datalab: { apiKey: sandbox.apiKeys.datalab, baseUrl: sandbox.urls.datalab },
-    promptlayer: { apiKey: sandbox.apiKeys.promptlayer, baseUrl: sandbox.urls.promptlayer },
-    humanloop: {
-      apiKey: sandbox.apiKeys.humanloop,
-      baseUrl: sandbox.urls.humanloop,
-      fileIds: sandbox.catalog.humanloop.files.map((file) => file.id),
-    },
-  })
+  return createEvalrun(sandbox.clientOptions)
 }
 
 /**
@@ -124,9 +116,8 @@ describe('a failing vendor during a listing', () => {
     sandbox.setFaults({ rate: 1, kinds: ['500'], vendors: ['promptlayer'] })
     const evalrun = createEvalrun({
       retry: false,
-      datalab: { apiKey: sandbox.apiKeys.datalab, baseUrl: sandbox.urls.datalab },
-      promptlayer: { apiKey: sandbox.apiKeys.promptlayer, baseUrl: sandbox.urls.promptlayer },
-      humanloop: { apiKey: sandbox.apiKeys.humanloop, baseUrl: sandbox.urls.humanloop, fileIds: [] },
+      ...sandbox.clientOptions,
+      humanloop: { ...sandbox.clientOptions.humanloop, fileIds: [] },
     })
     const refs: string[] = []
     const error = await (async () => {

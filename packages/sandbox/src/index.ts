@@ -4,6 +4,7 @@ export type {
   FaultOptions,
   Sandbox,
   SandboxCatalog,
+  SandboxClientOptions,
   SandboxClock,
   SandboxOptions,
   SandboxStats,

@@ -8,6 +8,7 @@ import {
   SANDBOX_VENDORS,
   type Sandbox,
   type SandboxCatalog,
+  type SandboxClientOptions,
   type SandboxOptions,
   type SandboxVendor,
 } from './types.js'
@@ -110,13 +111,20 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     env[`${ENV_PREFIX[vendor]}_BASE_URL`] = urls[vendor]
     env[`${ENV_PREFIX[vendor]}_API_KEY`] = apiKeys[vendor]
   }
-  env.HUMANLOOP_FILE_IDS = catalog.humanloop.files.map((file) => file.id).join(',')
+  const fileIds = catalog.humanloop.files.map((file) => file.id)
+  env.HUMANLOOP_FILE_IDS = fileIds.join(',')
+  const clientOptions: SandboxClientOptions = {
+    datalab: { apiKey: apiKeys.datalab, baseUrl: urls.datalab },
+    promptlayer: { apiKey: apiKeys.promptlayer, baseUrl: urls.promptlayer },
+    humanloop: { apiKey: apiKeys.humanloop, baseUrl: urls.humanloop, fileIds },
+  }
 
   let closed: Promise<void> | null = null
   return {
     urls,
     apiKeys,
     env,
+    clientOptions,
     clock: { now: clock.now, advance: clock.advance, speed: clock.speed },
     catalog,
     setFaults: (next) => faults.set(next),

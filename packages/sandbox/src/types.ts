@@ -66,12 +66,23 @@ export interface SandboxStats {
   runs: Record<SandboxVendor, number>
 }
 
+export interface SandboxClientOptions {
+  datalab: { apiKey: string; baseUrl: string }
+  promptlayer: { apiKey: string; baseUrl: string }
+  humanloop: { apiKey: string; baseUrl: string; fileIds: string[] }
+}
+
 export interface Sandbox {
   /** Base URLs to pass as `baseUrl` to the vendor clients. */
   urls: Record<SandboxVendor, string>
   apiKeys: Record<SandboxVendor, string>
   /** DATALAB_BASE_URL, DATALAB_API_KEY, PROMPTLAYER_…, HUMANLOOP_…, HUMANLOOP_FILE_IDS. */
   env: Record<string, string>
+  /**
+   * Options for each vendor client, and for `createEvalrun` as a whole: `createEvalrun(sandbox.clientOptions)`,
+   * `createDatalabClient(sandbox.clientOptions.datalab)`. Humanloop lists every seeded file.
+   */
+  clientOptions: SandboxClientOptions
   clock: SandboxClock
   catalog: SandboxCatalog
   setFaults(faults: FaultOptions | null): void

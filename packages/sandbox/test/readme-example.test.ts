@@ -10,7 +10,7 @@ beforeAll(async () => {
 afterAll(() => sb.close())
 
 it('follows a batch run to completion', async () => {
-  const datalab = createDatalabClient({ baseUrl: sb.urls.datalab, apiKey: sb.apiKeys.datalab })
+  const datalab = createDatalabClient(sb.clientOptions.datalab)
   const collection = sb.catalog.datalab.collections[0]!
   const run = unwrap(
     await datalab.POST('/api/v1/eval_batch_runs', {

@@ -29,15 +29,7 @@ export async function demo(ctx: CommandContext, flags: DemoFlags): Promise<ExitC
       colors.bold('evalrun demo') +
         colors.dim(' — a local sandbox stands in for Datalab, PromptLayer and Humanloop'),
     )
-    const evalrun = createEvalrun({
-      datalab: { apiKey: sb.apiKeys.datalab, baseUrl: sb.urls.datalab },
-      promptlayer: { apiKey: sb.apiKeys.promptlayer, baseUrl: sb.urls.promptlayer },
-      humanloop: {
-        apiKey: sb.apiKeys.humanloop,
-        baseUrl: sb.urls.humanloop,
-        fileIds: sb.catalog.humanloop.files.map((file) => file.id),
-      },
-    })
+    const evalrun = createEvalrun(sb.clientOptions)
 
     const inputs = startInputs(sb.catalog)
     const started: EvalRun[] = []
