@@ -1,9 +1,11 @@
 import type { EvalBatchRun } from '@evalrun/datalab'
+import type { SandboxClientOptions } from '@evalrun/sandbox'
 import { describe, expectTypeOf, it } from 'vitest'
 import {
   createEvalrun,
   type EvalItem,
   type EvalRun,
+  type EvalrunOptions,
   type HumanloopRawRun,
   type PromptLayerRawRun,
   type StartRunInput,
@@ -73,5 +75,9 @@ describe('runs', () => {
     evalrun.runs.list({ status: 'done' })
     // @ts-expect-error not a vendor
     evalrun.runs.list({ vendors: ['openai'] })
+  })
+
+  it("accepts the sandbox's client options as they are", () => {
+    expectTypeOf<SandboxClientOptions>().toExtend<EvalrunOptions>()
   })
 })

@@ -1,0 +1,30 @@
+import { describe, expectTypeOf, it } from 'vitest'
+import {
+  type FaultKind,
+  type Sandbox,
+  type SandboxClientOptions,
+  type SandboxOptions,
+  type SandboxVendor,
+  startSandbox,
+} from '../src/index.js'
+
+describe('@evalrun/sandbox types', () => {
+  it('startSandbox takes optional options and resolves to a Sandbox', () => {
+    expectTypeOf(startSandbox).parameters.toEqualTypeOf<[SandboxOptions?]>()
+    expectTypeOf(startSandbox).returns.resolves.toEqualTypeOf<Sandbox>()
+  })
+
+  it('gives a base URL, a key and client options per vendor', () => {
+    expectTypeOf<Sandbox['urls']>().toEqualTypeOf<Record<SandboxVendor, string>>()
+    expectTypeOf<Sandbox['clientOptions']>().toEqualTypeOf<SandboxClientOptions>()
+    expectTypeOf<SandboxClientOptions['humanloop']['fileIds']>().toEqualTypeOf<string[]>()
+  })
+
+  it('names the vendors and fault kinds it knows', () => {
+    expectTypeOf<SandboxVendor>().toEqualTypeOf<'datalab' | 'promptlayer' | 'humanloop'>()
+    expectTypeOf<FaultKind>().toEqualTypeOf<'429' | '500' | '502' | '503' | 'reset' | 'truncated' | 'slow'>()
+    // @ts-expect-error the clock is 'manual' or a speed
+    const options: SandboxOptions = { clock: 'fast' }
+    void options
+  })
+})
