@@ -185,8 +185,8 @@ export const BAD_CLI_INPUTS: BadCliInput[] = [
     what: 'vendor without a key',
     argv: ['runs', 'get', 'datalab:1'],
     env: { DATALAB_API_KEY: undefined },
-    names: /Datalab is not configured/,
-    expects: /DATALAB_API_KEY/,
+    names: /datalab is not configured/,
+    expects: /set DATALAB_API_KEY or pass --datalab-api-key/,
   },
   {
     what: 'Humanloop listing without file ids',

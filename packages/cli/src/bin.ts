@@ -2,10 +2,10 @@
 import { processIo } from './io.js'
 import { runCli } from './program.js'
 
-const stop = new Promise<void>((resolve) => {
-  process.once('SIGINT', () => resolve())
-  process.once('SIGTERM', () => resolve())
-})
-process.exitCode = await runCli(process.argv.slice(2), processIo(), { stop })
-// Requests still in flight after the answer (e.g. other vendors' pages) must not hold the process.
-if (process.exitCode !== 0 || !process.argv.includes('sandbox')) process.exit()
+// Only `evalrun sandbox` waits for Ctrl-C; every other command keeps Node's default (Ctrl-C ends it at once).
+const untilInterrupted = () =>
+  new Promise<void>((resolve) => {
+    process.once('SIGINT', () => resolve())
+    process.once('SIGTERM', () => resolve())
+  })
+process.exitCode = await runCli(process.argv.slice(2), processIo(), { untilInterrupted })

@@ -16,6 +16,14 @@ export function classifyError(error: unknown): { exitCode: ExitCode; message: st
   if (error instanceof CliError) return { exitCode: error.exitCode, message: error.message }
   if (isCommanderError(error))
     return { exitCode: ExitCode.usage, message: hideOptionValue(error.message.replace(/^error: /, '')) }
+  if (EvalrunNotConfiguredError.isInstance(error) && error.option.endsWith('.apiKey')) {
+    // The library's advice names createEvalrun() options; a CLI user has env vars and flags.
+    const flag = `--${error.vendor}-api-key`
+    return {
+      exitCode: ExitCode.usage,
+      message: `${error.vendor} is not configured: set ${error.envVar} or pass ${flag}.`,
+    }
+  }
   if (
     EvalrunConfigError.isInstance(error) ||
     EvalrunInvalidInputError.isInstance(error) ||

@@ -19,8 +19,8 @@ const collect = (value: string, previous: string[] = []) => [
 ]
 
 export interface RunCliOptions {
-  /** Resolves when the process is asked to stop (SIGINT/SIGTERM); ends `evalrun sandbox`. */
-  stop?: Promise<void>
+  /** Resolves when the process is asked to stop (SIGINT/SIGTERM); called by `evalrun sandbox` only. */
+  untilInterrupted?: () => Promise<void>
 }
 
 /** Runs one `evalrun` command line (without the `node evalrun` part) and returns the exit code. */
@@ -178,7 +178,7 @@ Examples:
     .addHelpText('after', '\nExample:\n  eval "$(evalrun sandbox --speed 20 &)"; evalrun runs list')
     .action(
       run((async (ctx: CommandContext, flags: Record<string, string>) =>
-        sandbox(ctx, flags, options.stop ?? new Promise(() => {}))) as never),
+        sandbox(ctx, flags, options.untilInterrupted?.() ?? new Promise(() => {}))) as never),
     )
 
   program

@@ -209,7 +209,9 @@ describe('usage and errors', () => {
   it('says which env var configures a vendor that has no key', async () => {
     const { exitCode, stderr } = await cli(['runs', 'get', 'promptlayer:1'], { DATALAB_API_KEY: 'x' })
     expect(exitCode).toBe(2)
-    expect(stderr).toContain('PROMPTLAYER_API_KEY')
+    expect(stderr).toBe(
+      'evalrun: promptlayer is not configured: set PROMPTLAYER_API_KEY or pass --promptlayer-api-key.\n',
+    )
   })
 
   it('names the env var, not a library option, when a key from the environment is malformed', async () => {

@@ -20,7 +20,7 @@ describe('evalrun sandbox', () => {
     const running = runCli(
       ['sandbox', '--speed', '5', '--runs', '4'],
       { stdout, stderr: new PassThrough(), env: {} },
-      { stop: stopped },
+      { untilInterrupted: () => stopped },
     )
     await envReady
 

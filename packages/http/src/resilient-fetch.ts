@@ -223,8 +223,11 @@ function toError(
   return new EvalrunNetworkError(`${vendor.displayName}: ${where} failed: ${what} (${tries}).`, details)
 }
 
+/** `fetch failed: connect ECONNREFUSED 127.0.0.1:4010 (ECONNREFUSED)`: undici's own message says little. */
 function describe(cause: unknown): string {
   const code = errorCode(cause)
   const message = cause instanceof Error ? cause.message : String(cause)
-  return code ? `${message}, ${code}` : message
+  const inner = cause instanceof Error && cause.cause instanceof Error ? cause.cause.message : ''
+  const detail = inner && inner !== message ? `${message}: ${inner}` : message
+  return code && !detail.includes(code) ? `${detail} (${code})` : detail
 }
