@@ -1,18 +1,10 @@
 import type { Issue, OperationInput, VendorApp, VendorErrors, VendorResponse } from '../../http/vendor-app.js'
 import { rngFor } from '../../prng.js'
+import { fastApiErrors } from '../fastapi-errors.js'
 import { type DatalabCollection, DatalabModel, type DatalabRubric } from './model.js'
 
-/** Datalab is a FastAPI app: errors are `{detail: string}`, validation failures `{detail: [{loc,msg,type}]}` (422). */
-export const datalabErrors: VendorErrors = {
-  unauthorized: () => ({ status: 401, body: { detail: 'Invalid or missing API key' } }),
-  notFound: (message) => ({ status: 404, body: { detail: message } }),
-  invalid: (issues) => ({ status: 422, body: { detail: issues } }),
-  malformedJson: (message) => ({
-    status: 422,
-    body: { detail: [{ loc: ['body', 0], msg: `JSON decode error: ${message}`, type: 'json_invalid' }] },
-  }),
-  generic: (status, message) => ({ status, body: { detail: message } }),
-}
+/** Datalab is a FastAPI app. */
+export const datalabErrors: VendorErrors = fastApiErrors('Invalid or missing API key')
 
 const ok = (body: unknown): VendorResponse => ({ status: 200, body })
 const invalid = (...issues: Issue[]) => datalabErrors.invalid(issues)

@@ -1,19 +1,11 @@
 import type { Issue, OperationInput, VendorApp, VendorErrors, VendorResponse } from '../../http/vendor-app.js'
 import { rngFor } from '../../prng.js'
+import { fastApiErrors } from '../fastapi-errors.js'
 import type { HumanloopEvaluation, HumanloopEvaluator, HumanloopRun } from './model.js'
 import { HumanloopModel } from './model.js'
 
-/** Humanloop (FastAPI): `{detail: string}` for 401/404/429, `{detail: [{loc,msg,type}]}` with 422. */
-export const humanloopErrors: VendorErrors = {
-  unauthorized: () => ({ status: 401, body: { detail: 'Could not validate API key' } }),
-  notFound: (message) => ({ status: 404, body: { detail: message } }),
-  invalid: (issues) => ({ status: 422, body: { detail: issues } }),
-  malformedJson: (message) => ({
-    status: 422,
-    body: { detail: [{ loc: ['body', 0], msg: `JSON decode error: ${message}`, type: 'json_invalid' }] },
-  }),
-  generic: (status, message) => ({ status, body: { detail: message } }),
-}
+/** Humanloop is a FastAPI app. */
+export const humanloopErrors: VendorErrors = fastApiErrors('Could not validate API key')
 
 const ok = (body: unknown, status = 200): VendorResponse => ({ status, body })
 const invalid = (...issues: Issue[]) => humanloopErrors.invalid(issues)
