@@ -38,8 +38,18 @@ async function pairs(sandbox: RemoteSandbox): Promise<Pair[]> {
     apiKey: sandbox.apiKeys[vendor],
     baseUrl: sandbox.urls[vendor],
   })
+  // The same request on the wire as the clients send (key, User-Agent, Accept), so that only the client stack
+  // differs: the sandbox validates every header it gets, and fewer headers would be less work for it.
   const raw = (vendor: keyof RemoteSandbox['urls'], header: string, path: string) => async () =>
-    (await fetch(`${sandbox.urls[vendor]}${path}`, { headers: { [header]: sandbox.apiKeys[vendor] } })).json()
+    (
+      await fetch(`${sandbox.urls[vendor]}${path}`, {
+        headers: {
+          [header]: sandbox.apiKeys[vendor],
+          'User-Agent': `@evalrun/${vendor}/bench`,
+          Accept: 'application/json',
+        },
+      })
+    ).json()
 
   const datalab = createDatalabClient(options('datalab'))
   const promptlayer = createPromptLayerClient(options('promptlayer'))
@@ -121,7 +131,7 @@ export async function measureLoopback(): Promise<Measurement> {
       rows,
       notes: [
         `${CALLS} calls each after ${WARMUP} warm-up, ours and raw interleaved, one at a time, against one sandbox running in a separate process.`,
-        'Raw fetch sends the same URL with the API key header and parses the JSON body.',
+        'Raw fetch sends the same URL with the same headers as the clients (API key, User-Agent, Accept) and parses the JSON body.',
       ],
     }
   } finally {

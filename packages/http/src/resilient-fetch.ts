@@ -152,6 +152,25 @@ async function send(
 class RedirectError extends Error {}
 class MalformedBodyError extends Error {}
 
+/**
+ * A response whose JSON body was parsed once already: `json()` hands out that value instead of parsing the same
+ * bytes a second time (openapi-fetch calls `json()` when the response has a Content-Length).
+ */
+class ParsedJsonResponse extends Response {
+  readonly #parsed: unknown
+
+  constructor(body: ArrayBuffer, init: ResponseInit, parsed: unknown) {
+    super(body, init)
+    this.#parsed = parsed
+  }
+
+  override json(): Promise<unknown> {
+    return Promise.resolve(this.#parsed)
+  }
+}
+
+const utf8 = new TextDecoder()
+
 /** Reads the body now; for JSON, checks that it parses, so that a truncated payload fails this attempt. */
 async function readWhole(response: Response): Promise<Response> {
   const init = { status: response.status, statusText: response.statusText, headers: response.headers }
@@ -159,18 +178,22 @@ async function readWhole(response: Response): Promise<Response> {
     await response.body?.cancel()
     return new Response(null, init)
   }
-  const text = await response.text()
-  const type = response.headers.get('content-type') ?? ''
-  if (response.ok && text !== '' && /json/i.test(type)) {
-    try {
-      JSON.parse(text)
-    } catch (error) {
-      throw new MalformedBodyError('the response body is not valid JSON (cut off or corrupted)', {
-        cause: error,
-      })
-    }
+  const bytes = await response.arrayBuffer()
+  if (bytes.byteLength === 0) return new Response(null, init)
+  if (!response.ok || !/json/i.test(response.headers.get('content-type') ?? ''))
+    return new Response(bytes, init)
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(utf8.decode(bytes))
+  } catch (error) {
+    throw new MalformedBodyError('the response body is not valid JSON (cut off or corrupted)', {
+      cause: error,
+    })
   }
-  return new Response(text === '' ? null : text, init)
+  // Without a Content-Length openapi-fetch would parse `text()` itself: give it one.
+  const headers = response.headers.has('content-length') ? response.headers : new Headers(response.headers)
+  if (headers !== response.headers) headers.set('content-length', String(bytes.byteLength))
+  return new ParsedJsonResponse(bytes, { ...init, headers }, parsed)
 }
 
 function classify(error: unknown, timedOut: boolean): AttemptFailure {

@@ -40,6 +40,31 @@ describe('requests', () => {
   })
 })
 
+describe('responses', () => {
+  it('parses a JSON body once, with or without a Content-Length', async () => {
+    const parse = vi.spyOn(JSON, 'parse')
+    const withLength = () =>
+      new Response('{"items":[]}', {
+        headers: { 'content-type': 'application/json', 'content-length': '12' },
+      })
+    for (const respond of [ok, withLength]) {
+      parse.mockClear()
+      const { data } = await client(scriptedFetch(respond).fetch).GET('/things')
+      expect(data).toEqual({ items: [] })
+      expect(parse).toHaveBeenCalledTimes(1)
+    }
+  })
+
+  it('hands non-JSON and error bodies on untouched', async () => {
+    const seen = scriptedFetch(
+      () => new Response('plain words', { status: 503, headers: { 'retry-after': '999' } }),
+    )
+    const result = await client(seen.fetch).GET('/things')
+    expect(result.response.status).toBe(503)
+    expect(result.error).toBe('plain words')
+  })
+})
+
 describe('retries', () => {
   beforeEach(() => {
     vi.useFakeTimers()
