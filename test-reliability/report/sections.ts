@@ -238,9 +238,6 @@ Each has a test in its package: \`packages/evalrun/test/list.test.ts\` ("names t
 
 const limits: Section = () => `## Known limits (found, not fixed)
 
-- **Some CLI configuration errors still use the library's words.** Keys and base URLs read from the environment
-  are named by their env var (\`DATALAB_API_KEY\`), but an \`http://\` \`DATALAB_BASE_URL\` off loopback suggests
-  "set \`allowInsecureHttp: true\`", which no CLI flag does. The exit code (2) and the facts are right.
 - Deletions during offset pagination can skip a run (section 3); the sandbox cannot delete runs, so this is not
   measured.
 - The dedupe remembers the last 10,000 refs (\`DEDUPE_WINDOW\`): more runs than that created during one page read

@@ -24,6 +24,11 @@ export function classifyError(error: unknown): { exitCode: ExitCode; message: st
       message: `${error.vendor} is not configured: set ${error.envVar} or pass ${flag}.`,
     }
   }
+  if (EvalrunConfigError.isInstance(error) && error.option === 'baseUrl') {
+    // The library's advice names its option; the CLI's equivalent is a flag.
+    const message = error.message.replace('set `allowInsecureHttp: true`', 'pass --allow-insecure-http')
+    return { exitCode: ExitCode.usage, message }
+  }
   if (
     EvalrunConfigError.isInstance(error) ||
     EvalrunInvalidInputError.isInstance(error) ||

@@ -3,11 +3,12 @@ import pc from 'picocolors'
 import type { Colors } from 'picocolors/types'
 import { type CliIo, wantsColor } from './io.js'
 
-/** API keys given as flags; they win over the environment. */
+/** Global flags that configure the vendors: API keys (they win over the environment), plain-http consent. */
 export interface KeyFlags {
   datalabApiKey?: string
   promptlayerApiKey?: string
   humanloopApiKey?: string
+  allowInsecureHttp?: boolean
 }
 
 export interface CommandContext {
@@ -34,8 +35,13 @@ export function createContext(io: CliIo, keys: KeyFlags): CommandContext {
  */
 function optionsFrom(env: CliIo['env'], keys: KeyFlags): EvalrunOptions {
   const options: EvalrunOptions = { env }
-  if (keys.datalabApiKey !== undefined) options.datalab = { apiKey: keys.datalabApiKey }
-  if (keys.promptlayerApiKey !== undefined) options.promptlayer = { apiKey: keys.promptlayerApiKey }
-  if (keys.humanloopApiKey !== undefined) options.humanloop = { apiKey: keys.humanloopApiKey }
+  const insecure = keys.allowInsecureHttp ? { allowInsecureHttp: true } : {}
+  const vendorOptions = (apiKey: string | undefined) => ({
+    ...insecure,
+    ...(apiKey === undefined ? {} : { apiKey }),
+  })
+  options.datalab = vendorOptions(keys.datalabApiKey)
+  options.promptlayer = vendorOptions(keys.promptlayerApiKey)
+  options.humanloop = vendorOptions(keys.humanloopApiKey)
   return options
 }

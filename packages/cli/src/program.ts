@@ -51,6 +51,7 @@ export async function runCli(argv: string[], io: CliIo, options: RunCliOptions =
       new Option('--promptlayer-api-key <key>', 'PromptLayer API key (default: $PROMPTLAYER_API_KEY)'),
     )
     .addOption(new Option('--humanloop-api-key <key>', 'Humanloop API key (default: $HUMANLOOP_API_KEY)'))
+    .option('--allow-insecure-http', 'allow an http:// *_BASE_URL off loopback (the key travels in clear)')
     .exitOverride()
     .configureOutput({
       writeOut: (text) => io.stdout.write(text),

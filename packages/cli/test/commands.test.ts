@@ -224,6 +224,17 @@ describe('usage and errors', () => {
     expect(blank.stderr).toContain('DATALAB_API_KEY')
   })
 
+  it('refuses an http:// base URL off loopback unless --allow-insecure-http is passed', async () => {
+    // 0.0.0.0 is not on the loopback list, and port 9 is one fetch refuses to dial: nothing leaves the machine.
+    const insecure = { DATALAB_API_KEY: 'k', DATALAB_BASE_URL: 'http://0.0.0.0:9' }
+    const refused = await cli(['runs', 'get', 'datalab:1'], insecure)
+    expect(refused.exitCode).toBe(2)
+    expect(refused.stderr).toContain('Use https://, or pass --allow-insecure-http.')
+    const allowed = await cli(['--allow-insecure-http', 'runs', 'get', 'datalab:1'], insecure)
+    expect(allowed.exitCode).toBe(3) // configured: the request itself was attempted and failed
+    expect(allowed.stderr).toContain('bad port')
+  })
+
   it('exits 3 for a run the vendor does not know', async () => {
     const { exitCode, stderr } = await cli(['runs', 'get', 'datalab:987654'], env)
     expect(exitCode).toBe(3)
