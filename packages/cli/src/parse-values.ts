@@ -37,3 +37,15 @@ export function parseScore(text: string, flag: string): number {
   }
   return value
 }
+
+/** A TCP port on 127.0.0.1: 0 (any free one) to 65535. */
+export function parsePort(text: string, flag: string): number {
+  const value = Number(text)
+  if (!/^\d+$/.test(text.trim()) || value > 65_535) {
+    throw new CliError(
+      `${flag} ${JSON.stringify(text)}: expected a port number from 0 to 65535.`,
+      ExitCode.usage,
+    )
+  }
+  return value
+}

@@ -198,6 +198,7 @@ describe('usage and errors', () => {
     [['runs', 'list', '--limit', '0'], /--limit "0": expected a whole number/],
     [['runs', 'wait', 'datalab:1', '--timeout', 'soon'], /--timeout "soon": expected a duration/],
     [['runs', 'list', '--since', 'yesterday'], /since/],
+    [['sandbox', '--port', 'abc'], /--port "abc": expected a port number from 0 to 65535/],
   ])('%j exits 2 with one line on stderr', async (argv, message) => {
     const { exitCode, stderr, stdout } = await cli(argv, env)
     expect(exitCode).toBe(2)

@@ -1,7 +1,7 @@
 import { startSandbox } from '@evalrun/sandbox'
 import type { CommandContext } from '../context.js'
 import { ExitCode } from '../exit-codes.js'
-import { parsePositiveInt, parseScore } from '../parse-values.js'
+import { parsePort, parsePositiveInt, parseScore } from '../parse-values.js'
 
 export interface SandboxFlags {
   port?: string
@@ -17,7 +17,7 @@ export async function sandbox(
   stop: Promise<void>,
 ): Promise<ExitCode> {
   const sb = await startSandbox({
-    port: flags.port ? Number(flags.port) : 0,
+    port: flags.port ? parsePort(flags.port, '--port') : 0,
     ...(flags.seed ? { seed: parsePositiveInt(flags.seed, '--seed') } : {}),
     ...(flags.runs ? { runs: parsePositiveInt(flags.runs, '--runs') } : {}),
     clock: { speed: flags.speed ? parseScore(flags.speed, '--speed') : 1 },
