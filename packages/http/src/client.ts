@@ -22,17 +22,26 @@ export function createVendorClient<Paths extends {}>(
   options: HttpClientOptions = {},
 ): Client<Paths> {
   const config = resolveClientConfig(vendor, options)
-  const client = createClient<Paths>({ baseUrl: config.baseUrl, fetch: createResilientFetch(config) })
+  const client = createClient<Paths>({
+    baseUrl: config.baseUrl,
+    headers: config.headers(),
+    // Redirects are followed by hand (see resilient-fetch), so that the key never goes to another origin.
+    redirect: 'manual',
+    fetch: createResilientFetch(config),
+  })
   // Each method call records which operation its response answers, for `unwrap`. Cheaper than a middleware,
   // which makes openapi-fetch do extra work on every request.
-  const withContext =
-    (method: HttpMethod) =>
-    async (path: string, ...init: unknown[]): Promise<FetchResult<unknown>> => {
-      const call = client[method] as (path: string, ...init: unknown[]) => Promise<FetchResult<unknown>>
-      const result = await call(path, ...init)
-      responseContexts.set(result.response, { vendor, method, operation: `${method} ${path}` })
-      return result
-    }
+  const withContext = (method: HttpMethod) => {
+    const call = client[method] as (path: string, init?: unknown) => Promise<FetchResult<unknown>>
+    return (path: string, init?: unknown): Promise<FetchResult<unknown>> =>
+      call(path, init).then((result) => {
+        // Only `unwrap` of an error reads it: successes skip the bookkeeping.
+        if (!result.response.ok) {
+          responseContexts.set(result.response, { vendor, method, operation: `${method} ${path}` })
+        }
+        return result
+      })
+  }
   return {
     ...client,
     GET: withContext('GET'),
@@ -43,8 +52,8 @@ export function createVendorClient<Paths extends {}>(
     HEAD: withContext('HEAD'),
     PATCH: withContext('PATCH'),
     TRACE: withContext('TRACE'),
-    request: (method: string, path: string, ...init: unknown[]) =>
-      withContext(method.toUpperCase() as HttpMethod)(path, ...init),
+    request: (method: string, path: string, init?: unknown) =>
+      withContext(method.toUpperCase() as HttpMethod)(path, init),
   } as Client<Paths>
 }
 

@@ -9,8 +9,11 @@ export interface HttpClientOptions {
   apiKey?: string
   /** Defaults to the vendor's env var (e.g. `DATALAB_BASE_URL`), then the vendor's public URL. */
   baseUrl?: string
-  /** A `fetch` to send requests with (tests, proxies, instrumentation). Defaults to `globalThis.fetch`. */
-  fetch?: (request: Request) => Promise<Response>
+  /**
+   * A `fetch` to send requests with (tests, proxies, instrumentation). Defaults to `globalThis.fetch`. It is called
+   * as `fetch(request, init)`: pass `init` on, it carries the attempt's timeout signal and `redirect: 'manual'`.
+   */
+  fetch?: (request: Request, init?: RequestInit) => Promise<Response>
   /** Time allowed for each attempt, in milliseconds. Default 30 000. */
   timeoutMs?: number
   /** Retry policy, or `false` to send each request once. */
@@ -30,7 +33,7 @@ export interface ResolvedClientConfig {
   readonly baseUrl: string
   readonly timeoutMs: number
   readonly retry: Required<RetryOptions> | false
-  readonly fetch: (request: Request) => Promise<Response>
+  readonly fetch: (request: Request, init?: RequestInit) => Promise<Response>
   /** Headers for every request, the API key among them. Kept out of sight of `inspect` and `JSON.stringify`. */
   readonly headers: () => Headers
 }
@@ -70,7 +73,7 @@ export function resolveClientConfig(
     baseUrl,
     timeoutMs,
     retry,
-    fetch: (request) => fetchImpl(request),
+    fetch: (request, init) => fetchImpl(request, init),
     headers: () => {
       const headers = new Headers(extraHeaders)
       headers.set(vendor.apiKeyHeader, apiKey)

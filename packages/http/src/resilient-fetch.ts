@@ -1,4 +1,7 @@
+import { Attempt } from './attempt.js'
+import { BufferedResponse } from './buffered-response.js'
 import type { ResolvedClientConfig } from './config.js'
+import { DeadlineQueue } from './deadline-queue.js'
 import { EvalrunNetworkError, EvalrunOutcomeUnknownError, EvalrunTimeoutError } from './errors.js'
 import { redactUrl } from './redact.js'
 import { backoffDelay, isIdempotent, isRetryableStatus, parseRetryAfter } from './retry-policy.js'
@@ -23,47 +26,32 @@ export const requestUrls = new WeakMap<Response, string>()
 type AttemptFailure = { kind: 'timeout' | 'network' | 'malformed'; cause: unknown; notSent: boolean }
 
 /**
- * The `fetch` given to openapi-fetch: adds auth and default headers, a fresh timeout per attempt, retries with
- * backoff, safe redirects, and reads the body before returning so that a cut-off body counts as a failed attempt.
+ * The `fetch` given to openapi-fetch, whose requests already carry the config's headers: adds a fresh timeout per
+ * attempt, retries with backoff, safe redirects, and reads the body before returning so that a cut-off body counts
+ * as a failed attempt.
  */
 export function createResilientFetch(config: ResolvedClientConfig): (request: Request) => Promise<Response> {
   const maxRetries = config.retry === false ? 0 : config.retry.maxRetries
   const origin = new URL(config.baseUrl).origin
-  const defaultHeaders = config.headers()
+  const deadlines = new DeadlineQueue(config.timeoutMs)
 
   return async function resilientFetch(request: Request): Promise<Response> {
-    const method = request.method.toUpperCase()
+    const method = request.method
+    // A body is read once so that every attempt can send it again; a bodiless request is simply sent again.
     const body = request.body === null ? undefined : await request.arrayBuffer()
     const callerSignal = request.signal
-    const headers = new Headers(defaultHeaders)
-    request.headers.forEach((value, name) => {
-      headers.set(name, value)
-    })
 
     for (let attempt = 0; ; attempt++) {
       callerSignal.throwIfAborted()
-      // One controller per attempt, aborted by its timer or by the caller (cheaper than AbortSignal.any).
-      const attemptController = new AbortController()
-      let timedOut = false
-      const timer = setTimeout(() => {
-        timedOut = true
-        attemptController.abort(new DOMException('attempt timed out', 'TimeoutError'))
-      }, config.timeoutMs)
-      const onCallerAbort = () => attemptController.abort(callerSignal.reason)
-      callerSignal.addEventListener('abort', onCallerAbort)
       const canRetry = attempt < maxRetries
       let failure: AttemptFailure
       try {
-        const response = await send(
-          config,
-          origin,
-          request.url,
-          method,
-          headers,
-          body,
-          attemptController.signal,
-        )
-        const buffered = await readWhole(response)
+        const toSend =
+          body === undefined ? request : new Request(request.url, { method, headers: request.headers, body })
+        const attemptInit = new Attempt(callerSignal, deadlines)
+        const buffered = await attemptInit.settled(send(config, origin, toSend, body, attemptInit))
+        // A fetch that never read its signal cannot have been stopped by the caller: look now.
+        callerSignal.throwIfAborted()
         if (canRetry && isRetryableStatus(buffered.status, method)) {
           const delay = retryDelay(config, buffered.headers, attempt)
           if (delay !== null) {
@@ -75,10 +63,7 @@ export function createResilientFetch(config: ResolvedClientConfig): (request: Re
         return buffered
       } catch (error) {
         if (callerSignal.aborted) throw callerSignal.reason
-        failure = classify(error, timedOut)
-      } finally {
-        clearTimeout(timer)
-        callerSignal.removeEventListener('abort', onCallerAbort)
+        failure = classify(error)
       }
       const safeToRepeat = isIdempotent(method) || failure.notSent
       if (canRetry && safeToRepeat) {
@@ -97,79 +82,66 @@ function retryDelay(config: ResolvedClientConfig, headers: Headers, attempt: num
   return requested <= config.retry.maxRetryAfterMs ? requested : null
 }
 
+/** Sends `request` with redirects followed by hand, so that the key never goes to another origin; reads the body. */
 async function send(
   config: ResolvedClientConfig,
   origin: string,
-  url: string,
-  method: string,
-  headers: Headers,
+  request: Request,
   body: ArrayBuffer | undefined,
-  signal: AbortSignal,
+  init: RequestInit,
 ): Promise<Response> {
-  let currentUrl = url
-  let currentMethod = method
+  let current = request
   let currentBody = body
-  let currentHeaders = headers
   for (let hop = 0; ; hop++) {
-    const response = await config.fetch(
-      new Request(currentUrl, {
-        method: currentMethod,
-        headers: currentHeaders,
-        body: currentBody,
-        signal,
-        redirect: 'manual',
-      }),
-    )
+    const response = await config.fetch(current, init)
     if (response.type === 'opaqueredirect') {
       throw new RedirectError(
         'the server redirected, and this runtime does not let a client follow it safely',
       )
     }
     const location = response.headers.get('location')
-    if (response.status < 300 || response.status >= 400 || location === null) return response
+    if (response.status < 300 || response.status >= 400 || location === null) return readWhole(response)
     await response.body?.cancel()
     if (hop >= MAX_REDIRECTS) throw new RedirectError(`more than ${MAX_REDIRECTS} redirects`)
-    const next = new URL(location, currentUrl)
-    // A copy: the caller's headers serve the next attempt as they were.
-    currentHeaders = new Headers(currentHeaders)
-    if (next.origin !== origin) {
-      // The key belongs to the configured vendor only: never replay it to another origin.
-      currentHeaders.delete(config.vendor.apiKeyHeader)
-      for (const name of CREDENTIAL_HEADERS) currentHeaders.delete(name)
-    }
-    if (
-      response.status === 303 ||
-      ((response.status === 301 || response.status === 302) && currentMethod === 'POST')
-    ) {
-      currentMethod = 'GET'
-      currentBody = undefined
-      currentHeaders.delete('content-type')
-    }
-    currentUrl = next.href
+    ;[current, currentBody] = redirectRequest(config, origin, current, currentBody, response.status, location)
   }
+}
+
+/** The request to send after a redirect: the key dropped off-origin, a POST turned into a GET by 303. */
+function redirectRequest(
+  config: ResolvedClientConfig,
+  origin: string,
+  previous: Request,
+  body: ArrayBuffer | undefined,
+  status: number,
+  location: string,
+): [Request, ArrayBuffer | undefined] {
+  const next = new URL(location, previous.url)
+  const headers = new Headers(previous.headers)
+  if (next.origin !== origin) {
+    // The key belongs to the configured vendor only: never replay it to another origin.
+    headers.delete(config.vendor.apiKeyHeader)
+    for (const name of CREDENTIAL_HEADERS) headers.delete(name)
+  }
+  let method = previous.method
+  let nextBody = body
+  if (status === 303 || ((status === 301 || status === 302) && method === 'POST')) {
+    method = 'GET'
+    nextBody = undefined
+    headers.delete('content-type')
+  }
+  return [new Request(next.href, { method, headers, body: nextBody }), nextBody]
 }
 
 class RedirectError extends Error {}
 class MalformedBodyError extends Error {}
 
-/**
- * A response whose JSON body was parsed once already: `json()` hands out that value instead of parsing the same
- * bytes a second time (openapi-fetch calls `json()` when the response has a Content-Length).
- */
-class ParsedJsonResponse extends Response {
-  readonly #parsed: unknown
-
-  constructor(body: ArrayBuffer, init: ResponseInit, parsed: unknown) {
-    super(body, init)
-    this.#parsed = parsed
-  }
-
-  override json(): Promise<unknown> {
-    return Promise.resolve(this.#parsed)
-  }
-}
-
 const utf8 = new TextDecoder()
+
+/** `application/json`, `application/problem+json`, `text/json; charset=utf-8`… */
+function isJson(contentType: string | null): boolean {
+  return contentType !== null && contentType.toLowerCase().includes('json')
+}
 
 /** Reads the body now; for JSON, checks that it parses, so that a truncated payload fails this attempt. */
 async function readWhole(response: Response): Promise<Response> {
@@ -178,26 +150,43 @@ async function readWhole(response: Response): Promise<Response> {
     await response.body?.cancel()
     return new Response(null, init)
   }
-  const bytes = await response.arrayBuffer()
+  if (!response.ok || !isJson(response.headers.get('content-type'))) {
+    const bytes = new Uint8Array(await response.arrayBuffer())
+    return bytes.byteLength === 0 ? new Response(null, init) : new BufferedResponse(bytes, init)
+  }
+  // Bytes first, for an honest Content-Length below.
+  const bytes = new Uint8Array(await response.arrayBuffer())
   if (bytes.byteLength === 0) return new Response(null, init)
-  if (!response.ok || !/json/i.test(response.headers.get('content-type') ?? ''))
-    return new Response(bytes, init)
+  const text = utf8.decode(bytes)
   let parsed: unknown
   try {
-    parsed = JSON.parse(utf8.decode(bytes))
+    parsed = JSON.parse(text)
   } catch (error) {
     throw new MalformedBodyError('the response body is not valid JSON (cut off or corrupted)', {
       cause: error,
     })
   }
   // Without a Content-Length openapi-fetch would parse `text()` itself: give it one.
-  const headers = response.headers.has('content-length') ? response.headers : new Headers(response.headers)
-  if (headers !== response.headers) headers.set('content-length', String(bytes.byteLength))
-  return new ParsedJsonResponse(bytes, { ...init, headers }, parsed)
+  const headers = withContentLength(response.headers, bytes.byteLength)
+  return new BufferedResponse(text, { ...init, headers }, { value: parsed })
 }
 
-function classify(error: unknown, timedOut: boolean): AttemptFailure {
-  if (timedOut) return { kind: 'timeout', cause: error, notSent: false }
+function withContentLength(headers: Headers, length: number): Headers {
+  if (headers.has('content-length')) return headers
+  try {
+    headers.set('content-length', String(length))
+    return headers
+  } catch {
+    // The headers of a fetched response are read-only: a copy, then.
+    const copy = new Headers(headers)
+    copy.set('content-length', String(length))
+    return copy
+  }
+}
+
+function classify(error: unknown): AttemptFailure {
+  if (error instanceof DOMException && error.name === 'TimeoutError')
+    return { kind: 'timeout', cause: error, notSent: false }
   if (error instanceof MalformedBodyError) return { kind: 'malformed', cause: error, notSent: false }
   const code = errorCode(error)
   return { kind: 'network', cause: error, notSent: code !== null && NOT_SENT_CODES.has(code) }

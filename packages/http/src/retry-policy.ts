@@ -21,8 +21,7 @@ export function isIdempotent(method: string): boolean {
  */
 export function isRetryableStatus(status: number, method: string): boolean {
   if (status === 429 || status === 503) return true
-  if (!isIdempotent(method)) return false
-  return status === 408 || status >= 500
+  return (status === 408 || status >= 500) && isIdempotent(method)
 }
 
 /** The server's requested wait in ms, from `retry-after-ms` or `Retry-After` (seconds or an HTTP date). */

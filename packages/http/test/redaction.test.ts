@@ -15,7 +15,7 @@ function expectNoKey(value: unknown) {
 }
 
 async function failure(
-  fetch: (r: Request) => Promise<Response>,
+  fetch: (r: Request, init?: RequestInit) => Promise<Response>,
   call: 'get' | 'post',
   options: HttpClientOptions = {},
 ) {
@@ -49,9 +49,9 @@ describe('the API key never leaks', () => {
   })
 
   it('through a timeout', async () => {
-    const hang = (request: Request) =>
+    const hang = (_request: Request, init?: RequestInit) =>
       new Promise<Response>((_, reject) =>
-        request.signal.addEventListener('abort', () => reject(request.signal.reason)),
+        init?.signal?.addEventListener('abort', () => reject(init.signal?.reason)),
       )
     expectNoKey(await failure(hang, 'get', { timeoutMs: 5 }))
   })

@@ -10,7 +10,10 @@ import {
 } from '../src/index.js'
 import { connectionError, FAKE_KEY, json, scriptedFetch, type TestPaths, testVendor } from './helpers.js'
 
-function client(fetch: (request: Request) => Promise<Response>, options: HttpClientOptions = {}) {
+function client(
+  fetch: (request: Request, init?: RequestInit) => Promise<Response>,
+  options: HttpClientOptions = {},
+) {
   return createVendorClient<TestPaths>(testVendor, { apiKey: FAKE_KEY, fetch, ...options })
 }
 
@@ -207,12 +210,13 @@ describe('retries', () => {
     expect((await pending).data).toEqual({ items: [] })
   })
 
-  it('gives each attempt its own timeout and fails with a timeout error', async () => {
+  it('gives each attempt its own timeout, passed to fetch in init, and fails with a timeout error', async () => {
     const signals: AbortSignal[] = []
-    const hang = (request: Request) =>
+    const hang = (_request: Request, init?: RequestInit) =>
       new Promise<Response>((_, reject) => {
-        signals.push(request.signal)
-        request.signal.addEventListener('abort', () => reject(request.signal.reason))
+        const signal = init?.signal as AbortSignal
+        signals.push(signal)
+        signal.addEventListener('abort', () => reject(signal.reason))
       })
     const pending = client(hang, { timeoutMs: 1000, retry: { maxRetries: 1 } }).GET('/things')
     const assertion = expect(pending).rejects.toSatisfy(
@@ -225,6 +229,27 @@ describe('retries', () => {
     await vi.runAllTimersAsync()
     await assertion
     expect(signals).toHaveLength(2)
+  })
+
+  it('times out even when the fetch given ignores init and never answers', async () => {
+    const ignoresInit = () => new Promise<Response>(() => {})
+    const pending = client(ignoresInit, { timeoutMs: 1000, retry: false }).GET('/things')
+    const assertion = expect(pending).rejects.toSatisfy((error) => EvalrunTimeoutError.isInstance(error))
+    await vi.advanceTimersByTimeAsync(1000)
+    await assertion
+  })
+
+  it('asks fetch not to follow redirects itself, on every attempt', async () => {
+    const inits: Array<RequestInit | undefined> = []
+    const recording = async (_request: Request, init?: RequestInit) => {
+      inits.push(init)
+      return inits.length === 1 ? json({}, { status: 500 }) : ok()
+    }
+    const pending = client(recording).GET('/things')
+    await vi.runAllTimersAsync()
+    await pending
+    expect(inits.map((init) => init?.redirect)).toEqual(['manual', 'manual'])
+    expect(inits[0]?.signal).not.toBe(inits[1]?.signal)
   })
 
   it('stops at once when the caller aborts, during a request or during a backoff wait', async () => {

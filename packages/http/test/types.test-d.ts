@@ -41,10 +41,10 @@ describe('@evalrun/http types', () => {
     expectTypeOf<EvalrunApiError>().toExtend<EvalrunError>()
   })
 
-  it('options: retry is an object or false, env a string map, fetch takes a Request', () => {
+  it('options: retry is an object or false, env a string map, fetch takes a Request and init', () => {
     expectTypeOf<HttpClientOptions['retry']>().toEqualTypeOf<RetryOptions | false | undefined>()
     expectTypeOf<HttpClientOptions['fetch']>().toEqualTypeOf<
-      ((request: Request) => Promise<Response>) | undefined
+      ((request: Request, init?: RequestInit) => Promise<Response>) | undefined
     >()
     // @ts-expect-error retry counts are numbers
     createVendorClient(testVendor, { apiKey: 'k', retry: { maxRetries: '2' } })
