@@ -57,6 +57,8 @@ try {
     console.log(
       `bench: (${id}) ${measurement.title}: ${measurement.verdict}: ${measurement.summary} [${Math.round(performance.now() - started)} ms]`,
     )
+    // Trying things out: the table too, since nothing is written.
+    if (only !== null) console.table(measurement.rows)
   }
 } finally {
   for (const install of installs ? Object.values(installs) : []) {

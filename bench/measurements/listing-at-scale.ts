@@ -10,6 +10,13 @@ import { startSandboxProcess } from '../lib/sandbox-process.js'
 import { median, round } from '../lib/stats.js'
 
 const SIZES = [1_000, 10_000]
+/**
+ * Runs per suite (Datalab collection, PromptLayer pipeline, Humanloop evaluation) in the seeded sandbox. With the
+ * sandbox's default of 3 suites, 10,000 runs would make evaluations of 3,333 runs that PromptLayer and Humanloop
+ * return in one response each: memory would then follow the size of one evaluation, for any client that parses
+ * whole responses, raw or not. 50 per suite keeps responses the size real evaluation suites give.
+ */
+const RUNS_PER_SUITE = 50
 const REPEATS = 3
 const TARGET_RATIO = 1.2
 const TARGET_GROWTH_MB = 64
@@ -35,7 +42,8 @@ export async function measureListingAtScale(): Promise<Measurement> {
   const growthBySize = new Map<number, number>()
   let worstRatio = 0
   for (const perVendor of SIZES) {
-    const sandbox = await startSandboxProcess({ clock: 'manual', runs: perVendor })
+    const suites = perVendor / RUNS_PER_SUITE
+    const sandbox = await startSandboxProcess({ clock: 'manual', runs: perVendor, suites })
     try {
       const sandboxJson = JSON.stringify({
         urls: sandbox.urls,
@@ -90,8 +98,9 @@ export async function measureListingAtScale(): Promise<Measurement> {
     rows,
     notes: [
       `Median of ${REPEATS} interleaved runs per lister and size, each in a fresh process; the sandbox runs in another process with a manual clock, so no run changes while listed.`,
+      `The sandbox spreads the runs over suites of ${RUNS_PER_SUITE} (Datalab collections, PromptLayer pipelines, Humanloop evaluations): PromptLayer nests a pipeline's runs in the list page and Humanloop returns an evaluation's runs in one response, so one suite of thousands of runs would be one response that big, parsed whole by both listers.`,
       'Peak RSS growth = process.resourceUsage().maxRSS after the listing minus the same just before it (modules loaded).',
-      'The raw loop reads the very pages the adapters read (Datalab limit/offset by 200, PromptLayer 100 pipelines with their runs, Humanloop 100 evaluations per file then runs and stats per evaluation), the vendors concurrently, and only counts runs.',
+      'The raw loop reads the very pages the adapters read (Datalab limit/offset by 200, PromptLayer 20 pipelines with their runs, Humanloop 100 evaluations per file then runs and stats per evaluation), the vendors concurrently, and only counts runs.',
       '"Flat" is checked as: growth at 30k ≤ 64 MB and no more than 16 MB above growth at 3k.',
     ],
   }

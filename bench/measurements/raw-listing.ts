@@ -30,7 +30,7 @@ export async function listRawRuns(sandbox: Omit<RemoteSandbox, 'close'>): Promis
   async function promptlayer(): Promise<number> {
     let count = 0
     for (let page = 1; ; page++) {
-      const query = `include_runs=true&page=${page}&per_page=100&sort_by=created_at&sort_order=desc`
+      const query = `include_runs=true&page=${page}&per_page=20&sort_by=created_at&sort_order=desc`
       const body = await get('promptlayer', 'X-API-KEY', `/api/public/v2/evaluations?${query}`)
       const pipelines = array(body, 'evaluations')
       for (const pipeline of pipelines) {

@@ -12,12 +12,16 @@ export const BUDGETS = {
 
 /**
  * What CI fails on. The install budget is the target itself. The bundles do not meet their targets yet (openapi-fetch
- * alone is 2.6 kB of a vendor package's 7.1 kB; see BENCHMARKS.md), so CI holds them at today's size plus a little,
+ * alone is 2.6 kB of a vendor package's 7.8 kB; see BENCHMARKS.md), so CI holds them at today's size plus a little,
  * to stop growth while the gap is worked on. Lower these as the bundles shrink; never raise them quietly.
+ *
+ * Raised once, on purpose (7.3 → 7.9 kB and 19.0 → 19.65 kB): cutting the per-call overhead from 65 µs to about
+ * 15 µs (measurement 1: an abort signal made only when fetch reads it, one timer per client, responses read once
+ * without a second stream) costs about 0.6 kB of code, a trade between two targets of the same issue.
  */
 export const CI_CEILINGS = {
-  vendorBundleGzip: 7_300,
-  facadeBundleGzip: 19_000,
+  vendorBundleGzip: 7_900,
+  facadeBundleGzip: 19_650,
 } as const
 
 export const VENDOR_PACKAGES = ['@evalrun/datalab', '@evalrun/promptlayer', '@evalrun/humanloop'] as const

@@ -72,7 +72,7 @@ describe('runs.list', () => {
       'GET /dl/api/v1/eval_batch_runs': datalabRoutes(3).route,
       'GET /pl/api/public/v2/evaluations': ({ url }) => {
         expect(url.searchParams.get('include_runs')).toBe('true')
-        expect(url.searchParams.get('per_page')).toBe('100')
+        expect(url.searchParams.get('per_page')).toBe('20')
         const page = Number(url.searchParams.get('page'))
         const pipelines =
           page === 1

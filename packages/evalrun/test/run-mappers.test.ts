@@ -218,20 +218,31 @@ describe('parseVendorDate', () => {
     ['2026-03-02T11:31:47+0200', '2026-03-02T09:31:47.000Z'],
     ['2026-03-02 09:31', '2026-03-02T09:31:00.000Z'],
     ['2026-03-02', '2026-03-02T00:00:00.000Z'],
+    ['2026-03-02T01:00:00-05:30', '2026-03-02T06:30:00.000Z'],
+    ['2024-02-29T12:00:00Z', '2024-02-29T12:00:00.000Z'],
+    ['2026-12-31T24:00:00Z', '2027-01-01T00:00:00.000Z'],
+    ['0099-06-01T00:00:00Z', '0099-06-01T00:00:00.000Z'],
   ])('%s → %s', (text, iso) => {
     const warnings: string[] = []
     expect(parseVendorDate(text, 'created', warnings)?.toISOString()).toBe(iso)
     expect(warnings).toEqual([])
   })
 
-  it.each(['2026-02-30', 'March 2, 2026', '2026-13-01T00:00:00Z', '', 1_700_000_000, {}])(
-    '%j → null + warning',
-    (value) => {
-      const warnings: string[] = []
-      expect(parseVendorDate(value, 'created', warnings)).toBeNull()
-      expect(warnings).toHaveLength(1)
-    },
-  )
+  it.each([
+    '2026-02-30',
+    '2025-02-29',
+    'March 2, 2026',
+    '2026-13-01T00:00:00Z',
+    '2026-03-02T24:30:00Z',
+    '2026-03-02T09:60:00Z',
+    '',
+    1_700_000_000,
+    {},
+  ])('%j → null + warning', (value) => {
+    const warnings: string[] = []
+    expect(parseVendorDate(value, 'created', warnings)).toBeNull()
+    expect(warnings).toHaveLength(1)
+  })
 
   it('null stays null without a warning', () => {
     const warnings: string[] = []

@@ -1,18 +1,17 @@
 type Bytes = Uint8Array<ArrayBuffer>
 
 /**
- * A response whose body was read whole already: bytes, or the text of a JSON body with the value parsed while
- * checking it. Building a `Response` around a body costs a stream per response (about as much as the rest of a
- * call), and copying headers costs too, so this one holds what was read and the headers as they came, and `json()`
- * hands out the parsed value instead of parsing again.
- * Otherwise it behaves like any `Response`: a body can be read once, `body` is a stream, `clone()` works.
+ * A response whose body was read whole already, with the value parsed while checking it (for JSON). Wrapping a
+ * body in a new `Response` costs a stream per response (about as much as the rest of a call), so this one keeps
+ * what was read and the headers as they came: `json()` hands out the parsed value. Any other way of reading the
+ * body builds that `Response` then, so it behaves as usual: read once, `body` a stream, `clone()` works.
  */
 export class BufferedResponse extends Response {
   readonly #content: Bytes | string
   readonly #headers: Headers
   readonly #parsed: { value: unknown } | undefined
-  #stream: ReadableStream<Bytes> | undefined
-  #used = false
+  #read = false
+  #full: Response | undefined
 
   /** `init.headers` is kept as it is, not copied: it is the Headers of the response that was read. */
   constructor(
@@ -30,42 +29,39 @@ export class BufferedResponse extends Response {
     return this.#headers
   }
 
-  override get body(): ReadableStream<Bytes> {
-    this.#stream ??= new Blob([this.#content]).stream() as ReadableStream<Bytes>
-    return this.#stream
+  override get body(): ReadableStream<Bytes> | null {
+    return this.#fullResponse().body as ReadableStream<Bytes> | null
   }
 
   override get bodyUsed(): boolean {
-    return this.#used || (this.#stream?.locked ?? false)
-  }
-
-  override async arrayBuffer(): Promise<ArrayBuffer> {
-    return (await this.bytes()).buffer
-  }
-
-  override async bytes(): Promise<Bytes> {
-    const content = await this.#read()
-    // A copy: what one reader does to its bytes must not show in a clone's.
-    return typeof content === 'string' ? new TextEncoder().encode(content) : content.slice()
-  }
-
-  override async text(): Promise<string> {
-    const content = await this.#read()
-    return typeof content === 'string' ? content : new TextDecoder().decode(content)
+    return this.#read || (this.#full?.bodyUsed ?? false)
   }
 
   override async json(): Promise<unknown> {
-    if (this.#parsed === undefined) return JSON.parse(await this.text())
-    await this.#read()
+    if (this.#parsed === undefined || this.#full !== undefined || this.#read)
+      return this.#fullResponse().json()
+    this.#read = true
     return this.#parsed.value
   }
 
+  override async text(): Promise<string> {
+    return this.#fullResponse().text()
+  }
+
+  override async arrayBuffer(): Promise<ArrayBuffer> {
+    return this.#fullResponse().arrayBuffer()
+  }
+
+  override async bytes(): Promise<Bytes> {
+    return this.#fullResponse().bytes() as Promise<Bytes>
+  }
+
   override async blob(): Promise<Blob> {
-    return new Blob([await this.#read()], { type: this.headers.get('content-type') ?? '' })
+    return this.#fullResponse().blob()
   }
 
   override async formData(): Promise<FormData> {
-    return new Response(await this.#read(), { headers: this.headers }).formData()
+    return this.#fullResponse().formData()
   }
 
   override clone(): Response {
@@ -74,11 +70,10 @@ export class BufferedResponse extends Response {
     return new BufferedResponse(this.#content, init, this.#parsed)
   }
 
-  async #read(): Promise<Bytes | string> {
-    if (this.bodyUsed) throw new TypeError('Response body has already been read')
-    // Once `body` was handed out, the stream is the body: reading it fails as usual if the caller read it.
-    if (this.#stream !== undefined) return new Uint8Array(await new Response(this.#stream).arrayBuffer())
-    this.#used = true
-    return this.#content
+  /** The body as an ordinary Response, made on first need; a TypeError if `json()` read it already. */
+  #fullResponse(): Response {
+    if (this.#read) throw new TypeError('Response body has already been read')
+    this.#full ??= new Response(this.#content, { headers: this.#headers })
+    return this.#full
   }
 }

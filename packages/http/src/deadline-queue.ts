@@ -13,13 +13,13 @@ export interface Deadline {
 /**
  * Time limits of one length for many attempts, kept by one timer. Because every limit has the same length, they
  * come due in the order they were set: a queue and a timer for its head do the work of a timer per attempt, which
- * costs as much as the rest of a call. When the queue is empty the timer no longer keeps a Node process alive.
+ * costs as much as the rest of a call. The timer never keeps a Node process alive by itself (a request in flight
+ * does), so an idle client lets the process exit.
  */
 export class DeadlineQueue {
   readonly #timeoutMs: number
   readonly #deadlines: Deadline[] = []
-  #head = 0
-  #timer: ReturnType<typeof setTimeout> | undefined
+  #timerSet = false
 
   constructor(timeoutMs: number) {
     this.#timeoutMs = timeoutMs
@@ -28,58 +28,34 @@ export class DeadlineQueue {
   /** Calls `owner.onTimeout()` once `timeoutMs` have passed, unless cleared first. */
   add(owner: TimeLimited): Deadline {
     const deadline: Deadline = { due: Date.now() + this.#timeoutMs, owner, done: false }
-    if (this.#isEmpty()) setRef(this.#timer, true)
     this.#deadlines.push(deadline)
-    this.#timer ??= setTimeout(() => this.#fire(), this.#timeoutMs)
+    if (!this.#timerSet) this.#setTimer(this.#timeoutMs)
     return deadline
   }
 
   clear(deadline: Deadline): void {
     deadline.done = true
-    this.#dropFinished()
+    while (this.#deadlines[0]?.done) this.#deadlines.shift()
+  }
+
+  #setTimer(ms: number): void {
+    this.#timerSet = true
+    const timer = setTimeout(() => this.#fire(), ms) as { unref?: () => void }
+    // Node's timers have `unref`; browsers' and edge runtimes' are numbers.
+    if (typeof timer === 'object') timer.unref?.()
   }
 
   #fire(): void {
-    this.#timer = undefined
+    this.#timerSet = false
     const now = Date.now()
-    while (!this.#isEmpty()) {
-      const deadline = this.#deadlines[this.#head] as Deadline
-      if (!deadline.done && deadline.due > now) break
-      this.#head++
-      if (!deadline.done) {
-        deadline.done = true
-        deadline.owner.onTimeout()
+    for (let head = this.#deadlines[0]; head && (head.done || head.due <= now); head = this.#deadlines[0]) {
+      this.#deadlines.shift()
+      if (!head.done) {
+        head.done = true
+        head.owner.onTimeout()
       }
     }
-    this.#dropFinished()
-    if (!this.#isEmpty()) {
-      const next = this.#deadlines[this.#head] as Deadline
-      this.#timer = setTimeout(() => this.#fire(), Math.max(0, next.due - now))
-    }
+    const next = this.#deadlines[0]
+    if (next) this.#setTimer(Math.max(0, next.due - now))
   }
-
-  #dropFinished(): void {
-    while (!this.#isEmpty() && (this.#deadlines[this.#head] as Deadline).done) this.#head++
-    if (this.#isEmpty()) {
-      this.#deadlines.length = 0
-      this.#head = 0
-      setRef(this.#timer, false)
-    } else if (this.#head > 1024 && this.#head * 2 > this.#deadlines.length) {
-      // Finished deadlines at the front are dropped in bulk, so that the array does not grow without end.
-      this.#deadlines.splice(0, this.#head)
-      this.#head = 0
-    }
-  }
-
-  #isEmpty(): boolean {
-    return this.#head >= this.#deadlines.length
-  }
-}
-
-/** Node's timers can stop keeping the process alive; browsers' and edge runtimes' are plain numbers. */
-function setRef(timer: ReturnType<typeof setTimeout> | undefined, ref: boolean): void {
-  if (typeof timer !== 'object' || timer === null) return
-  const handle = timer as { ref?: () => void; unref?: () => void }
-  if (ref) handle.ref?.()
-  else handle.unref?.()
 }

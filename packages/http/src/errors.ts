@@ -54,25 +54,18 @@ export interface ApiErrorDetails {
 /** The vendor answered with an error status (after any retries). */
 export class EvalrunApiError extends EvalrunError {
   override readonly code = 'EVALRUN_API'
-  readonly vendor: string
-  readonly status: number
-  readonly method: string
-  readonly operation: string | null
-  readonly url: string
-  readonly requestId: string | null
-  readonly body: unknown
-  readonly isRetryable: boolean
+  declare readonly vendor: string
+  declare readonly status: number
+  declare readonly method: string
+  declare readonly operation: string | null
+  declare readonly url: string
+  declare readonly requestId: string | null
+  declare readonly body: unknown
+  declare readonly isRetryable: boolean
 
   constructor(message: string, details: ApiErrorDetails) {
     super(message)
-    this.vendor = details.vendor
-    this.status = details.status
-    this.method = details.method
-    this.operation = details.operation
-    this.url = details.url
-    this.requestId = details.requestId
-    this.body = details.body
-    this.isRetryable = details.isRetryable
+    Object.assign(this, details)
   }
 
   static override isInstance(value: unknown): value is EvalrunApiError {
@@ -91,17 +84,14 @@ export interface RequestErrorDetails {
 /** No usable response: the connection failed, or the body was cut off or was not the JSON it claimed to be. */
 export class EvalrunNetworkError extends EvalrunError {
   override readonly code: string = 'EVALRUN_NETWORK'
-  readonly vendor: string
-  readonly method: string
-  readonly url: string
-  readonly attempts: number
+  declare readonly vendor: string
+  declare readonly method: string
+  declare readonly url: string
+  declare readonly attempts: number
 
-  constructor(message: string, details: RequestErrorDetails) {
-    super(message, { cause: details.cause })
-    this.vendor = details.vendor
-    this.method = details.method
-    this.url = details.url
-    this.attempts = details.attempts
+  constructor(message: string, { cause, ...details }: RequestErrorDetails) {
+    super(message, { cause })
+    Object.assign(this, details)
   }
 
   static override isInstance(value: unknown): value is EvalrunNetworkError {
@@ -117,11 +107,10 @@ export class EvalrunNetworkError extends EvalrunError {
 /** A request took longer than `timeoutMs` on every attempt. */
 export class EvalrunTimeoutError extends EvalrunNetworkError {
   override readonly code = 'EVALRUN_TIMEOUT'
-  readonly timeoutMs: number
+  declare readonly timeoutMs: number
 
   constructor(message: string, details: RequestErrorDetails & { timeoutMs: number }) {
     super(message, details)
-    this.timeoutMs = details.timeoutMs
   }
 
   static override isInstance(value: unknown): value is EvalrunTimeoutError {

@@ -140,7 +140,7 @@ const utf8 = new TextDecoder()
 
 /** `application/json`, `application/problem+json`, `text/json; charset=utf-8`… */
 function isJson(contentType: string | null): boolean {
-  return contentType !== null && contentType.toLowerCase().includes('json')
+  return contentType?.toLowerCase().includes('json') ?? false
 }
 
 /** Reads the body now; for JSON, checks that it parses, so that a truncated payload fails this attempt. */

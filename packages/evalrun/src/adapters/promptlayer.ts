@@ -15,6 +15,8 @@ import { validatePromptLayerStart } from './validate-promptlayer-start.js'
 
 /** PromptLayer's largest page. */
 const PAGE_SIZE = 100
+/** Pipelines per list page: each carries all of its runs, so pages stay small to keep responses small. */
+const PIPELINE_PAGE_SIZE = 20
 
 /**
  * PromptLayer's (legacy) evaluation reports: a pipeline is a blueprint report, each run a report whose
@@ -60,7 +62,7 @@ export function createPromptLayerAdapter(client: PromptLayerClient): EvalrunAdap
               query: {
                 include_runs: true,
                 page,
-                per_page: PAGE_SIZE,
+                per_page: PIPELINE_PAGE_SIZE,
                 sort_by: 'created_at',
                 sort_order: 'desc',
               },

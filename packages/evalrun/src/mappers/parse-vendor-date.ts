@@ -21,37 +21,41 @@ export function parseVendorDate(value: unknown, field: string, warnings: string[
 function parseIso(text: string): Date | null {
   const match = ISO_DATE_TIME.exec(text)
   if (!match) return null
-  const [, day, time, fraction, zone] = match
-  if (time === undefined) return validDate(`${day}T00:00:00.000Z`, day)
-  const seconds = time.length === 5 ? `${time}:00` : time
-  // Keep milliseconds only: more digits are legal ISO 8601 but not every engine parses them.
-  const millis = (fraction ?? '').padEnd(3, '0').slice(0, 3)
-  const offset = zone === undefined ? 'Z' : zone.toUpperCase() === 'Z' ? 'Z' : normaliseOffset(zone)
-  return validDate(`${day}T${seconds}.${millis}${offset}`, day)
-}
-
-function normaliseOffset(zone: string): string {
-  return zone.includes(':') ? zone : `${zone.slice(0, 3)}:${zone.slice(3)}`
-}
-
-/** Rejects dates that engines silently roll over (2024-02-30 → March 1). */
-function validDate(iso: string, day: string | undefined): Date | null {
-  const time = Date.parse(iso)
-  if (Number.isNaN(time) || day === undefined) return null
-  // `day` is YYYY-MM-DD (the pattern says so): checked by arithmetic, which listings do for every run's dates.
+  const [, day = '', time, fraction, zone] = match
+  // Built from the parts by arithmetic rather than re-parsed as a string: listings do this for every run's dates.
   const year = Number(day.slice(0, 4))
   const month = Number(day.slice(5, 7))
   const date = Number(day.slice(8, 10))
+  // Engines silently roll over impossible dates (2024-02-30 → March 1): rejected instead.
   if (month < 1 || month > 12 || date < 1 || date > daysInMonth(year, month)) return null
-  return new Date(time)
+  const hours = time === undefined ? 0 : Number(time.slice(0, 2))
+  const minutes = time === undefined ? 0 : Number(time.slice(3, 5))
+  const seconds = time === undefined || time.length === 5 ? 0 : Number(time.slice(6, 8))
+  // Milliseconds only: more digits are legal ISO 8601 but below what a Date holds.
+  const millis = fraction === undefined ? 0 : Number(fraction.padEnd(3, '0').slice(0, 3))
+  // 24:00 is ISO 8601's end of the day, the next day's midnight.
+  const endOfDay = hours === 24 && minutes === 0 && seconds === 0 && millis === 0
+  if ((hours > 23 && !endOfDay) || minutes > 59 || seconds > 59) return null
+  // Date.UTC reads years 0–99 as 1900–1999: those are computed 400 years (one whole calendar cycle) later.
+  const early = year < 100
+  const utc = Date.UTC(early ? year + 400 : year, month - 1, date, hours, minutes, seconds, millis)
+  const instant = utc - (early ? MS_PER_400_YEARS : 0) - offsetMinutes(zone) * 60_000
+  return Number.isNaN(instant) ? null : new Date(instant)
 }
 
+/** `Z`, `+02:00`, `-0530` or none (read as UTC) → minutes east of UTC. */
+function offsetMinutes(zone: string | undefined): number {
+  if (zone === undefined || zone.toUpperCase() === 'Z') return 0
+  const digits = zone.replace(':', '')
+  const minutes = Number(digits.slice(1, 3)) * 60 + Number(digits.slice(3, 5))
+  return zone.startsWith('-') ? -minutes : minutes
+}
+
+const MS_PER_400_YEARS = 146_097 * 86_400_000
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
 
 function daysInMonth(year: number, month: number): number {
   if (month !== 2) return DAYS_IN_MONTH[month - 1] as number
-  // As `Date.UTC` reads them: years 0–99 are 1900–1999.
-  const full = year < 100 ? year + 1900 : year
-  const leap = (full % 4 === 0 && full % 100 !== 0) || full % 400 === 0
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0
   return leap ? 29 : 28
 }
