@@ -6,7 +6,13 @@ import { type Measurement, verdictOf } from '../lib/result.js'
 import { facadeOptions } from '../lib/sandbox.js'
 import { type RemoteSandbox, startSandboxProcess } from '../lib/sandbox-process.js'
 import { percentile, round } from '../lib/stats.js'
-import { loadDatalab, loadFacade, loadHumanloop, loadPromptLayer } from '../lib/workspace-modules.js'
+import {
+  loadDatalab,
+  loadFacade,
+  loadHumanloop,
+  loadOpenapiFetch,
+  loadPromptLayer,
+} from '../lib/workspace-modules.js'
 
 const WARMUP = 100
 const CALLS = 1_000
@@ -16,6 +22,8 @@ interface Pair {
   label: string
   ours: () => Promise<unknown>
   raw: () => Promise<unknown>
+  /** The same read through bare openapi-fetch (same headers): how much of the gap is openapi-fetch's own. */
+  bare?: () => Promise<unknown>
 }
 
 async function firstRefs(sandbox: RemoteSandbox): Promise<Record<string, string>> {
@@ -51,6 +59,19 @@ async function pairs(sandbox: RemoteSandbox): Promise<Pair[]> {
       })
     ).json()
 
+  const createClient = await loadOpenapiFetch()
+  const bare = (vendor: keyof RemoteSandbox['urls'], header: string) =>
+    createClient({
+      baseUrl: sandbox.urls[vendor],
+      headers: {
+        [header]: sandbox.apiKeys[vendor],
+        'User-Agent': `@evalrun/${vendor}/bench`,
+        Accept: 'application/json',
+      },
+    }) as unknown as { GET: (path: string, init: unknown) => Promise<unknown> }
+  const bareDatalab = bare('datalab', datalabVendor.apiKeyHeader)
+  const barePromptlayer = bare('promptlayer', promptlayerVendor.apiKeyHeader)
+  const bareHumanloop = bare('humanloop', humanloopVendor.apiKeyHeader)
   const datalab = createDatalabClient(options('datalab'))
   const promptlayer = createPromptLayerClient(options('promptlayer'))
   const humanloop = createHumanloopClient(options('humanloop'))
@@ -62,16 +83,21 @@ async function pairs(sandbox: RemoteSandbox): Promise<Pair[]> {
       ours: () =>
         datalab.GET('/api/v1/eval_batch_runs/{run_id}', { params: { path: { run_id: datalabId } } }),
       raw: rawDatalab,
+      bare: () =>
+        bareDatalab.GET('/api/v1/eval_batch_runs/{run_id}', { params: { path: { run_id: datalabId } } }),
     },
     {
       label: '@evalrun/promptlayer GET /reports/{report_id}',
       ours: () => promptlayer.GET('/reports/{report_id}', { params: { path: { report_id: promptlayerId } } }),
       raw: raw('promptlayer', promptlayerVendor.apiKeyHeader, `/reports/${promptlayerId}`),
+      bare: () =>
+        barePromptlayer.GET('/reports/{report_id}', { params: { path: { report_id: promptlayerId } } }),
     },
     {
       label: '@evalrun/humanloop GET /evaluations/{id}',
       ours: () => humanloop.GET('/evaluations/{id}', { params: { path: { id: humanloopEvaluation } } }),
       raw: raw('humanloop', humanloopVendor.apiKeyHeader, `/evaluations/${humanloopEvaluation}`),
+      bare: () => bareHumanloop.GET('/evaluations/{id}', { params: { path: { id: humanloopEvaluation } } }),
     },
     {
       // Context, not the target: the facade maps the run into evalrun's model on top of the same request.
@@ -82,25 +108,23 @@ async function pairs(sandbox: RemoteSandbox): Promise<Pair[]> {
   ]
 }
 
-async function timeCalls(pair: Pair): Promise<{ ours: number[]; raw: number[] }> {
-  for (let i = 0; i < WARMUP; i++) {
-    await pair.ours()
-    await pair.raw()
-  }
-  const ours: number[] = []
-  const raw: number[] = []
+async function timeCalls(pair: Pair): Promise<{ ours: number[]; raw: number[]; bare: number[] }> {
+  const times = { ours: [] as number[], raw: [] as number[], bare: [] as number[] }
+  const contenders = (['ours', 'raw', 'bare'] as const).flatMap((name) => {
+    const call = pair[name]
+    return call ? [{ call, times: times[name] }] : []
+  })
+  for (let i = 0; i < WARMUP; i++) for (const { call } of contenders) await call()
   for (let i = 0; i < CALLS; i++) {
-    // Alternate which goes first, so neither always follows the other's garbage.
-    const [first, second, firstTimes, secondTimes] =
-      i % 2 === 0 ? [pair.ours, pair.raw, ours, raw] : [pair.raw, pair.ours, raw, ours]
-    let started = performance.now()
-    await first()
-    firstTimes.push(performance.now() - started)
-    started = performance.now()
-    await second()
-    secondTimes.push(performance.now() - started)
+    // Each goes first in turn, so that none always follows another's garbage.
+    for (let j = 0; j < contenders.length; j++) {
+      const contender = contenders[(i + j) % contenders.length] as (typeof contenders)[number]
+      const started = performance.now()
+      await contender.call()
+      contender.times.push(performance.now() - started)
+    }
   }
-  return { ours, raw }
+  return times
 }
 
 export async function measureLoopback(): Promise<Measurement> {
@@ -109,7 +133,7 @@ export async function measureLoopback(): Promise<Measurement> {
     const rows: Measurement['rows'] = []
     let worstVendorRatio = 0
     for (const pair of await pairs(sandbox)) {
-      const { ours, raw } = await timeCalls(pair)
+      const { ours, raw, bare } = await timeCalls(pair)
       const ratio = percentile(ours, 50) / percentile(raw, 50)
       if (!pair.label.startsWith('facade')) worstVendorRatio = Math.max(worstVendorRatio, ratio)
       rows.push({
@@ -117,6 +141,8 @@ export async function measureLoopback(): Promise<Measurement> {
         'ours p50 (ms)': round(percentile(ours, 50), 3),
         'raw fetch p50 (ms)': round(percentile(raw, 50), 3),
         'p50 ratio': round(ratio),
+        'bare openapi-fetch p50 ratio':
+          bare.length > 0 ? round(percentile(bare, 50) / percentile(raw, 50)) : '—',
         'ours p99 (ms)': round(percentile(ours, 99), 3),
         'raw fetch p99 (ms)': round(percentile(raw, 99), 3),
         'p99 ratio': round(percentile(ours, 99) / percentile(raw, 99)),
@@ -130,8 +156,9 @@ export async function measureLoopback(): Promise<Measurement> {
       summary: `worst vendor-client p50 ratio to raw fetch: ${round(worstVendorRatio)}`,
       rows,
       notes: [
-        `${CALLS} calls each after ${WARMUP} warm-up, ours and raw interleaved, one at a time, against one sandbox running in a separate process.`,
+        `${CALLS} calls each after ${WARMUP} warm-up, ours, raw and bare openapi-fetch interleaved, one at a time, against one sandbox running in a separate process.`,
         'Raw fetch sends the same URL with the same headers as the clients (API key, User-Agent, Accept) and parses the JSON body.',
+        'Bare openapi-fetch (same headers, no evalrun layer) is timed in the same rotation: its own ratio to raw fetch shows how much of the gap openapi-fetch itself accounts for.',
       ],
     }
   } finally {
