@@ -32,15 +32,17 @@ export function createVendorClient<Paths extends {}>(
   // Each method call records which operation its response answers, for `unwrap`. Cheaper than a middleware,
   // which makes openapi-fetch do extra work on every request.
   const withContext = (method: HttpMethod) => {
-    const call = client[method] as (path: string, init?: unknown) => Promise<FetchResult<unknown>>
-    return (path: string, init?: unknown): Promise<FetchResult<unknown>> =>
-      call(path, init).then((result) => {
+    const call = client[method] as (path: string, init?: CallInit) => Promise<FetchResult<unknown>>
+    return (path: string, init?: CallInit): Promise<FetchResult<unknown>> => {
+      const called = init?.signal ? callWithOwnSignal(call, path, init, init.signal) : call(path, init)
+      return called.then((result) => {
         // Only `unwrap` of an error reads it: successes skip the bookkeeping.
         if (!result.response.ok) {
           responseContexts.set(result.response, { vendor, method, operation: `${method} ${path}` })
         }
         return result
       })
+    }
   }
   return {
     ...client,
@@ -52,12 +54,35 @@ export function createVendorClient<Paths extends {}>(
     HEAD: withContext('HEAD'),
     PATCH: withContext('PATCH'),
     TRACE: withContext('TRACE'),
-    request: (method: string, path: string, init?: unknown) =>
+    request: (method: string, path: string, init?: CallInit) =>
       withContext(method.toUpperCase() as HttpMethod)(path, init),
   } as Client<Paths>
 }
 
 type HttpMethod = 'GET' | 'PUT' | 'POST' | 'DELETE' | 'OPTIONS' | 'HEAD' | 'PATCH' | 'TRACE'
+
+type CallInit = { signal?: AbortSignal | null } & Record<string, unknown>
+
+/**
+ * The call with a signal of its own, aborted by the caller's while the call runs. A Request stays tied to its signal
+ * until the Request is garbage-collected, so on one signal shared by many calls (a listing's) those ties pile up,
+ * and each new one costs more than the last: here each call's tie is undone as soon as the call ends.
+ */
+function callWithOwnSignal(
+  call: (path: string, init?: CallInit) => Promise<FetchResult<unknown>>,
+  path: string,
+  init: CallInit,
+  callerSignal: AbortSignal,
+): Promise<FetchResult<unknown>> {
+  if (callerSignal.aborted) return Promise.reject(callerSignal.reason)
+  const controller = new AbortController()
+  const onAbort = () => controller.abort(callerSignal.reason)
+  callerSignal.addEventListener('abort', onAbort)
+  const untie = () => callerSignal.removeEventListener('abort', onAbort)
+  const called = call(path, { ...init, signal: controller.signal })
+  called.then(untie, untie)
+  return called
+}
 
 type FetchResult<T> = { data?: T; error?: unknown; response: Response }
 

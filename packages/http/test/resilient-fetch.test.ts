@@ -1,3 +1,4 @@
+import { getEventListeners } from 'node:events'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import {
   createVendorClient,
@@ -40,6 +41,28 @@ describe('requests', () => {
     await client(seen.fetch).POST('/things', { body: { name: 'new' } })
     expect(seen.bodies[1]).toBe('{"name":"new"}')
     expect(seen.requests[1]?.headers.get('content-type')).toBe('application/json')
+  })
+})
+
+describe('signals', () => {
+  it('leaves no ties on a signal shared by many calls once they end', async () => {
+    const shared = new AbortController().signal
+    const seen = scriptedFetch(ok)
+    const things = client(seen.fetch)
+    for (let i = 0; i < 50; i++) await things.GET('/things', { signal: shared })
+    expect(getEventListeners(shared, 'abort')).toHaveLength(0)
+  })
+
+  it('still stops a call when the shared signal aborts', async () => {
+    const controller = new AbortController()
+    const hang = (_request: Request, init?: RequestInit) =>
+      new Promise<Response>((_, reject) =>
+        init?.signal?.addEventListener('abort', () => reject(new Error('x'))),
+      )
+    const pending = client(hang).GET('/things', { signal: controller.signal })
+    controller.abort(new Error('stop'))
+    await expect(pending).rejects.toThrow('stop')
+    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0)
   })
 })
 
