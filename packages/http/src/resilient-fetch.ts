@@ -154,10 +154,19 @@ async function readWhole(response: Response): Promise<Response> {
     const bytes = new Uint8Array(await response.arrayBuffer())
     return bytes.byteLength === 0 ? new Response(null, init) : new BufferedResponse(bytes, init)
   }
-  // Bytes first, for an honest Content-Length below.
-  const bytes = new Uint8Array(await response.arrayBuffer())
-  if (bytes.byteLength === 0) return new Response(null, init)
-  const text = utf8.decode(bytes)
+  // openapi-fetch parses `text()` itself when there is no Content-Length: one is added then, counted in bytes.
+  const length = response.headers.get('content-length')
+  let text: string
+  let headers = response.headers
+  if (length === null) {
+    const bytes = new Uint8Array(await response.arrayBuffer())
+    text = utf8.decode(bytes)
+    headers = new Headers(headers)
+    headers.set('content-length', String(bytes.byteLength))
+  } else {
+    text = await response.text()
+  }
+  if (text === '') return new Response(null, init)
   let parsed: unknown
   try {
     parsed = JSON.parse(text)
@@ -166,17 +175,7 @@ async function readWhole(response: Response): Promise<Response> {
       cause: error,
     })
   }
-  // Without a Content-Length openapi-fetch would parse `text()` itself: give it one.
-  const headers = withContentLength(response.headers, bytes.byteLength)
   return new BufferedResponse(text, { ...init, headers }, { value: parsed })
-}
-
-function withContentLength(headers: Headers, length: number): Headers {
-  if (headers.has('content-length')) return headers
-  // A copy: a fetched response's headers are read-only (and finding that out by a throw costs tens of µs).
-  const copy = new Headers(headers)
-  copy.set('content-length', String(length))
-  return copy
 }
 
 function classify(error: unknown): AttemptFailure {
