@@ -99,7 +99,7 @@ async function vendorCases(): Promise<VendorCase[]> {
 }
 
 /** Rounds of every task in turn: a shared machine's load drifts, and each figure should meet the same drift. */
-const ROUNDS = 7
+const ROUNDS = 15
 
 export async function measureCallOverhead(): Promise<Measurement> {
   const cases = await vendorCases()

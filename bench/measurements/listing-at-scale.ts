@@ -17,7 +17,7 @@ const SIZES = [1_000, 10_000]
  * whole responses, raw or not. 50 per suite keeps responses the size real evaluation suites give.
  */
 const RUNS_PER_SUITE = 50
-const REPEATS = 3
+const REPEATS = 5
 const TARGET_RATIO = 1.2
 const TARGET_GROWTH_MB = 64
 const childScript = new URL('./listing-child.ts', import.meta.url).pathname

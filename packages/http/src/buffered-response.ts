@@ -1,5 +1,7 @@
 type Bytes = Uint8Array<ArrayBuffer>
 
+const BODY_USED = 'Response body has already been read'
+
 /**
  * A response whose body was read whole already, with the value parsed while checking it (for JSON). Wrapping a
  * body in a new `Response` costs a stream per response (about as much as the rest of a call), so this one keeps
@@ -65,14 +67,14 @@ export class BufferedResponse extends Response {
   }
 
   override clone(): Response {
-    if (this.bodyUsed) throw new TypeError('Response.clone: the body has already been read')
+    if (this.bodyUsed) throw new TypeError(BODY_USED)
     const init = { status: this.status, statusText: this.statusText, headers: new Headers(this.#headers) }
     return new BufferedResponse(this.#content, init, this.#parsed)
   }
 
   /** The body as an ordinary Response, made on first need; a TypeError if `json()` read it already. */
   #fullResponse(): Response {
-    if (this.#read) throw new TypeError('Response body has already been read')
+    if (this.#read) throw new TypeError(BODY_USED)
     this.#full ??= new Response(this.#content, { headers: this.#headers })
     return this.#full
   }

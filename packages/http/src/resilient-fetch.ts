@@ -8,7 +8,6 @@ import { backoffDelay, isIdempotent, isRetryableStatus, parseRetryAfter } from '
 import { sleep } from './signals.js'
 
 const MAX_REDIRECTS = 5
-const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304])
 /** Connection errors that prove the request never left: safe to retry even a POST. */
 const NOT_SENT_CODES = new Set([
   'ECONNREFUSED',
@@ -136,8 +135,6 @@ function redirectRequest(
 class RedirectError extends Error {}
 class MalformedBodyError extends Error {}
 
-const utf8 = new TextDecoder()
-
 /** `application/json`, `application/problem+json`, `text/json; charset=utf-8`… */
 function isJson(contentType: string | null): boolean {
   return contentType?.toLowerCase().includes('json') ?? false
@@ -146,26 +143,11 @@ function isJson(contentType: string | null): boolean {
 /** Reads the body now; for JSON, checks that it parses, so that a truncated payload fails this attempt. */
 async function readWhole(response: Response): Promise<Response> {
   const init = { status: response.status, statusText: response.statusText, headers: response.headers }
-  if (NULL_BODY_STATUSES.has(response.status)) {
-    await response.body?.cancel()
-    return new Response(null, init)
-  }
   if (!response.ok || !isJson(response.headers.get('content-type'))) {
     const bytes = new Uint8Array(await response.arrayBuffer())
     return bytes.byteLength === 0 ? new Response(null, init) : new BufferedResponse(bytes, init)
   }
-  // openapi-fetch parses `text()` itself when there is no Content-Length: one is added then, counted in bytes.
-  const length = response.headers.get('content-length')
-  let text: string
-  let headers = response.headers
-  if (length === null) {
-    const bytes = new Uint8Array(await response.arrayBuffer())
-    text = utf8.decode(bytes)
-    headers = new Headers(headers)
-    headers.set('content-length', String(bytes.byteLength))
-  } else {
-    text = await response.text()
-  }
+  const text = await response.text()
   if (text === '') return new Response(null, init)
   let parsed: unknown
   try {
@@ -174,6 +156,12 @@ async function readWhole(response: Response): Promise<Response> {
     throw new MalformedBodyError('the response body is not valid JSON (cut off or corrupted)', {
       cause: error,
     })
+  }
+  // openapi-fetch parses `text()` itself when there is no Content-Length: one is added then (vendors send one).
+  let headers = response.headers
+  if (!headers.has('content-length')) {
+    headers = new Headers(headers)
+    headers.set('content-length', String(new TextEncoder().encode(text).byteLength))
   }
   return new BufferedResponse(text, { ...init, headers }, { value: parsed })
 }
