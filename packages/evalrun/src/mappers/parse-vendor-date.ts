@@ -20,35 +20,47 @@ export function parseVendorDate(value: unknown, field: string, warnings: string[
 
 function parseIso(text: string): Date | null {
   const match = ISO_DATE_TIME.exec(text)
-  if (!match) return null
-  const [, day = '', time, fraction, zone] = match
-  // Built from the parts by arithmetic rather than re-parsed as a string: listings do this for every run's dates.
-  const year = Number(day.slice(0, 4))
-  const month = Number(day.slice(5, 7))
-  const date = Number(day.slice(8, 10))
+  if (match === null) return null
+  const hasTime = match[2] !== undefined
+  const fraction = match[3]
+  // The pattern fixed where each digit is: numbers are read digit by digit (listings do this for every run's dates).
+  const year = digits(text, 0, 4)
+  const month = digits(text, 5, 2)
+  const date = digits(text, 8, 2)
   // Engines silently roll over impossible dates (2024-02-30 → March 1): rejected instead.
   if (month < 1 || month > 12 || date < 1 || date > daysInMonth(year, month)) return null
-  const hours = time === undefined ? 0 : Number(time.slice(0, 2))
-  const minutes = time === undefined ? 0 : Number(time.slice(3, 5))
-  const seconds = time === undefined || time.length === 5 ? 0 : Number(time.slice(6, 8))
+  const hours = hasTime ? digits(text, 11, 2) : 0
+  const minutes = hasTime ? digits(text, 14, 2) : 0
+  const seconds = hasTime && text.charCodeAt(16) === COLON ? digits(text, 17, 2) : 0
   // Milliseconds only: more digits are legal ISO 8601 but below what a Date holds.
-  const millis = fraction === undefined ? 0 : Number(fraction.padEnd(3, '0').slice(0, 3))
+  const millis =
+    fraction === undefined ? 0 : Number(fraction.slice(0, 3)) * 10 ** (3 - Math.min(3, fraction.length))
   // 24:00 is ISO 8601's end of the day, the next day's midnight.
   const endOfDay = hours === 24 && minutes === 0 && seconds === 0 && millis === 0
   if ((hours > 23 && !endOfDay) || minutes > 59 || seconds > 59) return null
   // Date.UTC reads years 0–99 as 1900–1999: those are computed 400 years (one whole calendar cycle) later.
   const early = year < 100
   const utc = Date.UTC(early ? year + 400 : year, month - 1, date, hours, minutes, seconds, millis)
-  const instant = utc - (early ? MS_PER_400_YEARS : 0) - offsetMinutes(zone) * 60_000
+  const instant = utc - (early ? MS_PER_400_YEARS : 0) - offsetMinutes(match[4]) * 60_000
   return Number.isNaN(instant) ? null : new Date(instant)
+}
+
+const COLON = 58
+const MINUS = 45
+
+/** The number written by `count` decimal digits of `text` from `start`. */
+function digits(text: string, start: number, count: number): number {
+  let value = 0
+  for (let i = start; i < start + count; i++) value = value * 10 + text.charCodeAt(i) - 48
+  return value
 }
 
 /** `Z`, `+02:00`, `-0530` or none (read as UTC) → minutes east of UTC. */
 function offsetMinutes(zone: string | undefined): number {
-  if (zone === undefined || zone.toUpperCase() === 'Z') return 0
-  const digits = zone.replace(':', '')
-  const minutes = Number(digits.slice(1, 3)) * 60 + Number(digits.slice(3, 5))
-  return zone.startsWith('-') ? -minutes : minutes
+  if (zone === undefined || zone.length === 1) return 0
+  // ±HH:MM or ±HHMM (the pattern allows nothing else).
+  const minutes = digits(zone, 1, 2) * 60 + digits(zone, zone.length === 6 ? 4 : 3, 2)
+  return zone.charCodeAt(0) === MINUS ? -minutes : minutes
 }
 
 const MS_PER_400_YEARS = 146_097 * 86_400_000
