@@ -4,17 +4,15 @@ import type { EvalRun } from './model.js'
 /** A vendor was used that has no API key (or, for Humanloop listing, no file ids). Nothing was sent. */
 export class EvalrunNotConfiguredError extends EvalrunError {
   override readonly code = 'EVALRUN_NOT_CONFIGURED'
-  readonly vendor: string
+  declare readonly vendor: string
   /** The `createEvalrun` option that would configure it, e.g. `humanloop.apiKey`. */
-  readonly option: string
+  declare readonly option: string
   /** The environment variable that would configure it, e.g. `HUMANLOOP_API_KEY`, when there is one. */
-  readonly envVar: string | null
+  declare readonly envVar: string | null
 
   constructor(message: string, details: { vendor: string; option: string; envVar: string | null }) {
     super(message)
-    this.vendor = details.vendor
-    this.option = details.option
-    this.envVar = details.envVar
+    Object.assign(this, details)
   }
 
   static override isInstance(value: unknown): value is EvalrunNotConfiguredError {
@@ -25,14 +23,13 @@ export class EvalrunNotConfiguredError extends EvalrunError {
 /** The vendor's API has no way to do this (e.g. cancel a Datalab batch run). Nothing was sent. */
 export class EvalrunNotSupportedError extends EvalrunError {
   override readonly code = 'EVALRUN_NOT_SUPPORTED'
-  readonly vendor: string
+  declare readonly vendor: string
   /** What was asked for: `cancel`, … */
-  readonly operation: string
+  declare readonly operation: string
 
   constructor(message: string, details: { vendor: string; operation: string }) {
     super(message)
-    this.vendor = details.vendor
-    this.operation = details.operation
+    Object.assign(this, details)
   }
 
   static override isInstance(value: unknown): value is EvalrunNotSupportedError {
@@ -59,17 +56,15 @@ export class EvalrunNotFoundError extends EvalrunError {
 export class EvalrunInvalidInputError extends EvalrunError {
   override readonly code = 'EVALRUN_INVALID_INPUT'
   /** The argument at fault, as a path: `ref`, `limit`, `input.pageSchema`. */
-  readonly field: string
+  declare readonly field: string
   /** The value received. */
-  readonly value: unknown
+  declare readonly value: unknown
   /** What would have been accepted, in words. */
-  readonly expected: string
+  declare readonly expected: string
 
   constructor(details: { field: string; value: unknown; expected: string }) {
     super(`Invalid \`${details.field}\`: got ${describeValue(details.value)}; expected ${details.expected}.`)
-    this.field = details.field
-    this.value = details.value
-    this.expected = details.expected
+    Object.assign(this, details)
   }
 
   static override isInstance(value: unknown): value is EvalrunInvalidInputError {
@@ -80,15 +75,13 @@ export class EvalrunInvalidInputError extends EvalrunError {
 /** `runs.wait` reached its deadline before the run ended. `lastRun` is the last state seen, if any. */
 export class EvalrunWaitTimeoutError extends EvalrunError {
   override readonly code = 'EVALRUN_WAIT_TIMEOUT'
-  readonly ref: string
-  readonly timeoutMs: number
-  readonly lastRun: EvalRun | null
+  declare readonly ref: string
+  declare readonly timeoutMs: number
+  declare readonly lastRun: EvalRun | null
 
   constructor(message: string, details: { ref: string; timeoutMs: number; lastRun: EvalRun | null }) {
     super(message)
-    this.ref = details.ref
-    this.timeoutMs = details.timeoutMs
-    this.lastRun = details.lastRun
+    Object.assign(this, details)
   }
 
   static override isInstance(value: unknown): value is EvalrunWaitTimeoutError {

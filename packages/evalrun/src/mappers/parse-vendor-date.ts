@@ -1,8 +1,7 @@
 import { preview } from './read-json.js'
 
 // ISO 8601 date or date-time. FastAPI back ends (Datalab, Humanloop) may send naive date-times with microseconds.
-const ISO_DATE_TIME =
-  /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2})?)(?:\.(\d+))?(Z|[+-]\d{2}:?\d{2})?)?$/i
+const ISO_DATE_TIME = /^\d{4}-\d\d-\d\d(?:[T ](\d\d:\d\d(?::\d\d)?)(?:\.(\d+))?(Z|[+-]\d\d:?\d\d)?)?$/i
 
 /**
  * A vendor timestamp as a `Date`. Null and absent values are null; anything that is not a valid ISO 8601 date
@@ -21,8 +20,8 @@ export function parseVendorDate(value: unknown, field: string, warnings: string[
 function parseIso(text: string): Date | null {
   const match = ISO_DATE_TIME.exec(text)
   if (match === null) return null
-  const hasTime = match[2] !== undefined
-  const fraction = match[3]
+  const hasTime = match[1] !== undefined
+  const fraction = match[2]
   // The pattern fixed where each digit is: numbers are read digit by digit (listings do this for every run's dates).
   const year = digits(text, 0, 4)
   const month = digits(text, 5, 2)
@@ -41,7 +40,7 @@ function parseIso(text: string): Date | null {
   // Date.UTC reads years 0–99 as 1900–1999: those are computed 400 years (one whole calendar cycle) later.
   const early = year < 100
   const utc = Date.UTC(early ? year + 400 : year, month - 1, date, hours, minutes, seconds, millis)
-  const instant = utc - (early ? MS_PER_400_YEARS : 0) - offsetMinutes(match[4]) * 60_000
+  const instant = utc - (early ? MS_PER_400_YEARS : 0) - offsetMinutes(match[3]) * 60_000
   return Number.isNaN(instant) ? null : new Date(instant)
 }
 
