@@ -27,7 +27,8 @@ export class DeadlineQueue {
 
   /** Calls `owner.onTimeout()` once `timeoutMs` have passed, unless cleared first. */
   add(owner: TimeLimited): Deadline {
-    const deadline: Deadline = { due: Date.now() + this.#timeoutMs, owner, done: false }
+    // performance.now(): a clock that never jumps, unlike the wall clock of Date.now().
+    const deadline: Deadline = { due: performance.now() + this.#timeoutMs, owner, done: false }
     this.#deadlines.push(deadline)
     if (!this.#timerSet) this.#setTimer(this.#timeoutMs)
     return deadline
@@ -47,7 +48,7 @@ export class DeadlineQueue {
 
   #fire(): void {
     this.#timerSet = false
-    const now = Date.now()
+    const now = performance.now()
     for (let head = this.#deadlines[0]; head && (head.done || head.due <= now); head = this.#deadlines[0]) {
       this.#deadlines.shift()
       if (!head.done) {
