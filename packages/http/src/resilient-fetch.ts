@@ -46,7 +46,7 @@ export function createResilientFetch(config: ResolvedClientConfig): (request: Re
       let failure: AttemptFailure
       try {
         const toSend =
-          body === undefined ? request : new Request(request.url, { method, headers: request.headers, body })
+          body === undefined ? request : requestWithBody(request.url, method, request.headers, body)
         const attemptInit = new Attempt(callerSignal, deadlines)
         const buffered = await attemptInit.settled(send(config, origin, toSend, body, attemptInit))
         // A fetch that never read its signal cannot have been stopped by the caller: look now.
@@ -129,7 +129,20 @@ function redirectRequest(
     nextBody = undefined
     headers.delete('content-type')
   }
-  return [new Request(next.href, { method, headers, body: nextBody }), nextBody]
+  return [requestWithBody(next.href, method, headers, nextBody), nextBody]
+}
+
+/**
+ * A Request the layer builds itself (a body sent again, a redirect hop). `redirect: 'manual'` is on the Request as
+ * on openapi-fetch's, not only in `init`, so that a fetch that ignores `init` still never follows a redirect.
+ */
+function requestWithBody(
+  url: string,
+  method: string,
+  headers: Headers,
+  body: ArrayBuffer | undefined,
+): Request {
+  return new Request(url, { method, headers, body, redirect: 'manual' })
 }
 
 class RedirectError extends Error {}

@@ -275,6 +275,19 @@ describe('retries', () => {
     expect(inits[0]?.signal).not.toBe(inits[1]?.signal)
   })
 
+  it('builds every request it sends with redirect "manual", for a fetch that ignores init', async () => {
+    const seen = scriptedFetch(
+      () => json({}, { status: 503 }),
+      () => new Response(null, { status: 307, headers: { location: '/things/moved' } }),
+      () => json({ id: '1', name: 'n' }),
+    )
+    const pending = client(seen.fetch).POST('/things', { body: { name: 'n' } })
+    await vi.runAllTimersAsync()
+    expect((await pending).data).toEqual({ id: '1', name: 'n' })
+    expect(seen.requests.map((request) => request.redirect)).toEqual(['manual', 'manual', 'manual'])
+    expect(seen.bodies).toEqual(['{"name":"n"}', '{"name":"n"}', '{"name":"n"}'])
+  })
+
   it('stops at once when the caller aborts, during a request or during a backoff wait', async () => {
     const controller = new AbortController()
     const seen = scriptedFetch(() => json({}, { status: 500 }))
