@@ -61,7 +61,6 @@ export async function measureListingAtScale(): Promise<Measurement> {
         catalog: sandbox.catalog,
       })
       const results = { facade: [] as ChildResult[], raw: [] as ChildResult[] }
-      const sampled = { facade: [] as ChildResult[], raw: [] as ChildResult[] }
       // The sandbox computes its runs' state on first read and warms up its own code: one untimed listing first,
       // so that neither lister pays for that.
       listInChild('raw', sandboxJson)
@@ -70,8 +69,6 @@ export async function measureListingAtScale(): Promise<Measurement> {
         const order = i % 2 === 0 ? (['facade', 'raw'] as const) : (['raw', 'facade'] as const)
         for (const mode of order) results[mode].push(listInChild(mode, sandboxJson))
       }
-      sampled.facade.push(listInChild('facade', sandboxJson, [SAMPLE_LIVE_HEAP]))
-      sampled.raw.push(listInChild('raw', sandboxJson, [SAMPLE_LIVE_HEAP]))
       const summary = (list: ChildResult[]) => ({
         runs: list[0]?.runs ?? 0,
         ms: median(list.map((r) => r.ms)),
@@ -83,8 +80,9 @@ export async function measureListingAtScale(): Promise<Measurement> {
       const ratio = facade.ms / raw.ms
       worstRatio = Math.max(worstRatio, ratio)
       growthBySize.set(perVendor, facade.growthMb)
-      const liveMb = (list: ChildResult[]) => (list[0]?.liveGrowthKb ?? 0) / 1024
-      heldBySize.set(perVendor, { facade: liveMb(sampled.facade), raw: liveMb(sampled.raw) })
+      const liveMb = (mode: 'facade' | 'raw') =>
+        (listInChild(mode, sandboxJson, [SAMPLE_LIVE_HEAP]).liveGrowthKb ?? 0) / 1024
+      heldBySize.set(perVendor, { facade: liveMb('facade'), raw: liveMb('raw') })
       for (const [mode, s] of [
         ['evalrun runs.list()', facade],
         ['raw fetch loop', raw],

@@ -48,26 +48,19 @@ async function pairs(sandbox: RemoteSandbox): Promise<Pair[]> {
   })
   // The same request on the wire as the clients send (key, User-Agent, Accept), so that only the client stack
   // differs: the sandbox validates every header it gets, and fewer headers would be less work for it.
+  const wireHeaders = (vendor: keyof RemoteSandbox['urls'], header: string) => ({
+    [header]: sandbox.apiKeys[vendor],
+    'User-Agent': `@evalrun/${vendor}/bench`,
+    Accept: 'application/json',
+  })
   const raw = (vendor: keyof RemoteSandbox['urls'], header: string, path: string) => async () =>
-    (
-      await fetch(`${sandbox.urls[vendor]}${path}`, {
-        headers: {
-          [header]: sandbox.apiKeys[vendor],
-          'User-Agent': `@evalrun/${vendor}/bench`,
-          Accept: 'application/json',
-        },
-      })
-    ).json()
+    (await fetch(`${sandbox.urls[vendor]}${path}`, { headers: wireHeaders(vendor, header) })).json()
 
   const createClient = await loadOpenapiFetch()
   const bare = (vendor: keyof RemoteSandbox['urls'], header: string) =>
     createClient({
       baseUrl: sandbox.urls[vendor],
-      headers: {
-        [header]: sandbox.apiKeys[vendor],
-        'User-Agent': `@evalrun/${vendor}/bench`,
-        Accept: 'application/json',
-      },
+      headers: wireHeaders(vendor, header),
     }) as unknown as { GET: (path: string, init: unknown) => Promise<unknown> }
   const bareDatalab = bare('datalab', datalabVendor.apiKeyHeader)
   const barePromptlayer = bare('promptlayer', promptlayerVendor.apiKeyHeader)
