@@ -40,8 +40,8 @@ function parseIso(text: string): Date | null {
   // Date.UTC reads years 0–99 as 1900–1999: those are computed 400 years (one whole calendar cycle) later.
   const early = year < 100
   const utc = Date.UTC(early ? year + 400 : year, month - 1, date, hours, minutes, seconds, millis)
-  const instant = utc - (early ? MS_PER_400_YEARS : 0) - offsetMinutes(match[3]) * 60_000
-  return Number.isNaN(instant) ? null : new Date(instant)
+  // Four-digit years keep every instant within what a Date holds: no NaN to check for.
+  return new Date(utc - (early ? MS_PER_400_YEARS : 0) - offsetMinutes(match[3]) * 60_000)
 }
 
 const COLON = 58
