@@ -25,6 +25,8 @@ const childScript = new URL('./listing-child.ts', import.meta.url).pathname
 interface ChildResult {
   runs: number
   ms: number
+  /** CPU time of the lister's own process during the listing (user + system). */
+  cpuMs: number
   maxRssBeforeKb: number
   maxRssAfterKb: number
   liveGrowthKb: number | null
@@ -72,6 +74,7 @@ export async function measureListingAtScale(): Promise<Measurement> {
       const summary = (list: ChildResult[]) => ({
         runs: list[0]?.runs ?? 0,
         ms: median(list.map((r) => r.ms)),
+        cpuMs: median(list.map((r) => r.cpuMs)),
         growthMb: median(list.map((r) => (r.maxRssAfterKb - r.maxRssBeforeKb) / 1024)),
         peakMb: median(list.map((r) => r.maxRssAfterKb / 1024)),
       })
@@ -93,6 +96,8 @@ export async function measureListingAtScale(): Promise<Measurement> {
           'time, median (ms)': round(s.ms, 0),
           'runs / s': round((s.runs / s.ms) * 1000, 0),
           'time vs raw loop': mode === 'raw fetch loop' ? 1 : round(ratio),
+          'client CPU, median (ms)': round(s.cpuMs, 0),
+          'client CPU vs raw loop': mode === 'raw fetch loop' ? 1 : round(facade.cpuMs / raw.cpuMs),
           'peak RSS growth (MB)': round(s.growthMb, 1),
           'peak RSS (MB)': round(s.peakMb, 1),
           'live heap growth, peak (MB)': round(
@@ -122,6 +127,7 @@ export async function measureListingAtScale(): Promise<Measurement> {
     notes: [
       `Median of ${REPEATS} interleaved runs per lister and size (each going first in turn, after one untimed listing that warms the sandbox up), each in a fresh process; the sandbox runs in another process with a manual clock, so no run changes while listed.`,
       `The sandbox spreads the runs over suites of ${RUNS_PER_SUITE} (Datalab collections, PromptLayer pipelines, Humanloop evaluations): PromptLayer nests a pipeline's runs in the list page and Humanloop returns an evaluation's runs in one response, so one suite of thousands of runs would be one response that big, parsed whole by both listers.`,
+      'Client CPU is the lister process\'s own user + system time during the listing (process.cpuUsage()): the work evalrun adds on the client (mapping every run into the EvalRun model, the merge and dedupe, the HTTP layer), without the sandbox\'s share. On this 2-core machine the sandbox and the lister compete for the cores, so extra client CPU also shows up in the time.',
       'Peak RSS growth = process.resourceUsage().maxRSS after the listing minus the same just before it (modules loaded).',
       'The raw loop reads the very pages the adapters read (Datalab limit/offset by 200, PromptLayer 20 pipelines with their runs, Humanloop 100 evaluations per file then runs and stats per evaluation), the vendors concurrently, and only counts runs.',
       '"Flat" is checked as: peak RSS growth at 30k ≤ 64 MB, and the live heap\'s peak growth (sampled after a full collection every 50 ms, in a separate untimed listing with --expose-gc) at 30k no more than 16 MB above that at 3k. Peak RSS also counts garbage not yet collected, which V8 lets stand longer the longer a process allocates: the raw loop, which keeps nothing between pages, grows with the number of runs too.',

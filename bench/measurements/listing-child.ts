@@ -1,7 +1,8 @@
 /**
  * One listing of measurement 6, alone in its process so that peak RSS is its own: `facade` (runs.list over all
  * three vendors) or `raw` (the hand-written fetch loop). argv: mode, then the sandbox as JSON.
- * Prints one JSON line: runs listed, milliseconds, peak RSS before and after the listing (kB). Run with
+ * Prints one JSON line: runs listed, milliseconds, this process's CPU time during the listing (ms), peak RSS before
+ * and after the listing (kB). Run with
  * `--expose-gc`, it also samples the live heap (after a full collection, every 50 ms) and reports its peak above
  * the start: what the listing holds, without the garbage V8 has not collected yet. Those runs are not timed.
  */
@@ -31,11 +32,13 @@ let livePeak = liveBefore
 const sampler = gc ? setInterval(() => (livePeak = Math.max(livePeak, liveHeap())), 50) : undefined
 
 const maxRssBeforeKb = process.resourceUsage().maxRSS
+const cpuBefore = process.cpuUsage()
 const started = performance.now()
 const runs = mode === 'raw' ? await listRawRuns(sandbox) : await listFacade()
 const ms = performance.now() - started
+const cpu = process.cpuUsage(cpuBefore)
 clearInterval(sampler)
 const liveGrowthKb = gc ? Math.round((livePeak - liveBefore) / 1024) : null
 process.stdout.write(
-  `${JSON.stringify({ runs, ms, maxRssBeforeKb, maxRssAfterKb: process.resourceUsage().maxRSS, liveGrowthKb })}\n`,
+  `${JSON.stringify({ runs, ms, cpuMs: (cpu.user + cpu.system) / 1000, maxRssBeforeKb, maxRssAfterKb: process.resourceUsage().maxRSS, liveGrowthKb })}\n`,
 )

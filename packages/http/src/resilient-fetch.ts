@@ -93,16 +93,19 @@ async function send(
   let currentBody = body
   for (let hop = 0; ; hop++) {
     const response = await config.fetch(current, init)
+    const status = response.status
+    // Only a redirect needs its type and Location read (an opaque redirect is the one response with status 0).
+    if (status !== 0 && (status < 300 || status >= 400)) return readWhole(response)
     if (response.type === 'opaqueredirect') {
       throw new RedirectError(
         'the server redirected, and this runtime does not let a client follow it safely',
       )
     }
     const location = response.headers.get('location')
-    if (response.status < 300 || response.status >= 400 || location === null) return readWhole(response)
+    if (location === null) return readWhole(response)
     await response.body?.cancel()
     if (hop >= MAX_REDIRECTS) throw new RedirectError(`more than ${MAX_REDIRECTS} redirects`)
-    ;[current, currentBody] = redirectRequest(config, origin, current, currentBody, response.status, location)
+    ;[current, currentBody] = redirectRequest(config, origin, current, currentBody, status, location)
   }
 }
 

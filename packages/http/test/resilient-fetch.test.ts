@@ -288,6 +288,31 @@ describe('retries', () => {
     expect(seen.bodies).toEqual(['{"name":"n"}', '{"name":"n"}', '{"name":"n"}'])
   })
 
+  it('fails clearly on an opaque redirect, which a browser gives for redirect "manual"', async () => {
+    // What browsers answer: status 0, no headers, type 'opaqueredirect'. Node cannot build one, so it is faked.
+    const opaqueRedirect = () => {
+      const response = new Response(null, { status: 200 })
+      Object.defineProperty(response, 'status', { value: 0 })
+      Object.defineProperty(response, 'ok', { value: false })
+      Object.defineProperty(response, 'type', { value: 'opaqueredirect' })
+      return response
+    }
+    const seen = scriptedFetch(opaqueRedirect)
+    const error = await client(seen.fetch, { retry: false })
+      .GET('/things')
+      .catch((e: unknown) => e)
+    expect(EvalrunNetworkError.isInstance(error)).toBe(true)
+    expect((error as Error).message).toMatch(/redirected, and this runtime does not let a client follow it/)
+  })
+
+  it('hands a 3xx without a Location on as it is', async () => {
+    const seen = scriptedFetch(() => new Response('pick one', { status: 300 }))
+    const { response, error } = await client(seen.fetch).GET('/things')
+    expect(response.status).toBe(300)
+    expect(error).toBe('pick one')
+    expect(seen.requests).toHaveLength(1)
+  })
+
   it('stops at once when the caller aborts, during a request or during a backoff wait', async () => {
     const controller = new AbortController()
     const seen = scriptedFetch(() => json({}, { status: 500 }))
