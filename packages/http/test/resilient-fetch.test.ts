@@ -81,6 +81,16 @@ describe('responses', () => {
     }
   })
 
+  it('gives a chunked JSON answer the Content-Length of its bytes, not of its characters', async () => {
+    // No Content-Length, as a chunked (e.g. compressed) answer arrives; "é" and "✓" take 2 and 3 bytes in UTF-8.
+    const chunked = () => json({ name: 'é✓' })
+    const { data, response } = await client(scriptedFetch(chunked).fetch).GET('/things')
+    expect(data).toEqual({ name: 'é✓' })
+    const bytes = new TextEncoder().encode(JSON.stringify({ name: 'é✓' })).byteLength
+    expect(response.headers.get('content-length')).toBe(String(bytes))
+    expect(bytes).toBeGreaterThan(JSON.stringify({ name: 'é✓' }).length)
+  })
+
   it('hands non-JSON and error bodies on untouched', async () => {
     const seen = scriptedFetch(
       () => new Response('plain words', { status: 503, headers: { 'retry-after': '999' } }),
