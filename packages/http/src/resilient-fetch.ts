@@ -18,8 +18,6 @@ const NOT_SENT_CODES = new Set([
 ])
 /** Headers that carry credentials, dropped when a redirect leaves the configured origin. */
 const CREDENTIAL_HEADERS = ['authorization', 'cookie', 'proxy-authorization']
-/** Decodes as `Response.text()` does: UTF-8, a leading BOM dropped, bad bytes replaced. Stateless, so shared. */
-const UTF8 = new TextDecoder()
 
 /** The URL an error response answered (a buffered Response has none of its own); read by `unwrap`. */
 export const requestUrls = new WeakMap<Response, string>()
@@ -161,25 +159,27 @@ function isJson(contentType: string | null): boolean {
 /** Reads the body now; for JSON, checks that it parses, so that a truncated payload fails this attempt. */
 async function readWhole(response: Response): Promise<Response> {
   const init = { status: response.status, statusText: response.statusText, headers: response.headers }
-  // Bytes rather than text: their length is at hand for the Content-Length below, with no second encoding.
-  const bytes = new Uint8Array(await response.arrayBuffer())
-  if (bytes.byteLength === 0) return new Response(null, init)
-  if (!response.ok || !isJson(response.headers.get('content-type'))) return new BufferedResponse(bytes, init)
+  if (!response.ok || !isJson(response.headers.get('content-type'))) {
+    const bytes = new Uint8Array(await response.arrayBuffer())
+    return bytes.byteLength === 0 ? new Response(null, init) : new BufferedResponse(bytes, init)
+  }
+  const text = await response.text()
+  if (text === '') return new Response(null, init)
   let parsed: unknown
   try {
-    parsed = JSON.parse(UTF8.decode(bytes))
+    parsed = JSON.parse(text)
   } catch (error) {
     throw new MalformedBodyError('the response body is not valid JSON (cut off or corrupted)', {
       cause: error,
     })
   }
-  // openapi-fetch parses `text()` itself when there is no Content-Length: one is added then (chunked answers).
+  // openapi-fetch parses `text()` itself when there is no Content-Length: one is added then (vendors send one).
   let headers = response.headers
   if (!headers.has('content-length')) {
     headers = new Headers(headers)
-    headers.set('content-length', String(bytes.byteLength))
+    headers.set('content-length', String(new TextEncoder().encode(text).byteLength))
   }
-  return new BufferedResponse(bytes, { ...init, headers }, { value: parsed })
+  return new BufferedResponse(text, { ...init, headers }, { value: parsed })
 }
 
 function classify(error: unknown): AttemptFailure {
