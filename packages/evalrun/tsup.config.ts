@@ -1,4 +1,15 @@
+import { readdirSync } from 'node:fs'
 import { defineConfig } from 'tsup'
 import { packageBuild } from '../../tsup.shared'
 
-export default defineConfig(packageBuild())
+// One entry for everything, one for the core, and one per vendor folder (`evalrun/datalab`, …), so that a bundle
+// can carry only the vendors it imports.
+const vendorEntries = Object.fromEntries(
+  readdirSync('src/vendors', { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => [entry.name, `src/vendors/${entry.name}/index.ts`]),
+)
+
+export default defineConfig(
+  packageBuild({ entry: { index: 'src/index.ts', core: 'src/core.ts', ...vendorEntries } }),
+)

@@ -334,10 +334,10 @@ export const BAD_API_INPUTS: BadApiInput[] = [
     expects: /expected 'datalab:<n>' with a batch run id/,
   },
   {
-    what: 'get: negative PromptLayer id',
-    call: (e) => e.runs.get('promptlayer:-5'),
+    what: 'get: fractional PromptLayer id',
+    call: (e) => e.runs.get('promptlayer:1.5'),
     error: EvalrunInvalidInputError,
-    names: /`ref`: got "promptlayer:-5"/,
+    names: /`ref`: got "promptlayer:1.5"/,
     expects: /expected 'promptlayer:<report id>'/,
   },
   {

@@ -1,77 +1,24 @@
-export {
-  EvalrunApiError,
-  EvalrunConfigError,
-  EvalrunError,
-  EvalrunNetworkError,
-  EvalrunOutcomeUnknownError,
-  EvalrunTimeoutError,
-  type RetryOptions,
-} from '@evalrun/http'
-export type { AdapterListQuery, AnyEvalrunAdapter, EvalrunAdapter } from './adapter.js'
-export { createDatalabAdapter } from './adapters/datalab.js'
-export { createHumanloopAdapter, type HumanloopAdapterOptions } from './adapters/humanloop.js'
-export { createPromptLayerAdapter } from './adapters/promptlayer.js'
-export type { EvalrunOptions, HumanloopOptions, VendorOptions } from './config.js'
-export {
-  type CallOptions,
-  createEvalrun,
-  type Evalrun,
-  type EvalrunRuns,
-  type RunRef,
-} from './create-evalrun.js'
-export {
-  EvalrunInvalidInputError,
-  EvalrunListError,
-  EvalrunNotConfiguredError,
-  EvalrunNotFoundError,
-  EvalrunNotSupportedError,
-  EvalrunWaitTimeoutError,
-  type VendorFailure,
-} from './errors.js'
-export type { ListRunsOptions } from './list-options.js'
-export { DEDUPE_WINDOW } from './list-runs.js'
-export { mapDatalabItem } from './mappers/map-datalab-item.js'
-export { mapDatalabRun } from './mappers/map-datalab-run.js'
-export { mapDatalabStatus } from './mappers/map-datalab-status.js'
-export { mapHumanloopItem } from './mappers/map-humanloop-item.js'
-export { mapHumanloopMetrics } from './mappers/map-humanloop-metrics.js'
-export { mapHumanloopRun } from './mappers/map-humanloop-run.js'
-export { mapHumanloopStatus } from './mappers/map-humanloop-status.js'
-export { mapPromptLayerItem } from './mappers/map-promptlayer-item.js'
-export {
-  mapPromptLayerListedRun,
-  mapPromptLayerReport,
-  mapPromptLayerStartedRun,
-} from './mappers/map-promptlayer-run.js'
-export { mapPromptLayerStatus } from './mappers/map-promptlayer-status.js'
-export type { MappedStatus } from './mappers/mapped-status.js'
-export { parseVendorDate } from './mappers/parse-vendor-date.js'
-export {
-  type EvalItem,
-  type EvalMetric,
-  type EvalRun,
-  type HumanloopRawRun,
-  type ItemStatus,
-  type PromptLayerRawRow,
-  type PromptLayerRawRun,
-  type RawItems,
-  type RawRuns,
-  RUN_STATUSES,
-  type RunProgress,
-  type RunStatus,
-  type RunSuite,
-  TERMINAL_STATUSES,
-  type Vendor,
-} from './model.js'
-export { formatRef, type ParsedRef, parseRef } from './ref.js'
-export type {
-  DatalabPipelineType,
-  DatalabStartInput,
-  HumanloopFileRef,
-  HumanloopStartInput,
-  PromptLayerStartInput,
-  StartInputs,
-  StartRunInput,
-} from './start-input.js'
-export { VERSION } from './version.js'
-export { DEFAULT_WAIT_TIMEOUT_MS, type WaitOptions } from './wait-for-run.js'
+import type { EvalrunOptions } from './core/config.js'
+import { createEvalrunWith, type Evalrun } from './core/create-evalrun.js'
+import type { EvalrunVendor } from './core/vendor.js'
+import { BUILT_IN_VENDORS } from './vendors/index.js'
+
+export * from './core.js'
+export * from './vendors/datalab/index.js'
+export * from './vendors/humanloop/index.js'
+export { BUILT_IN_VENDORS } from './vendors/index.js'
+export * from './vendors/promptlayer/index.js'
+
+/**
+ * One client over every configured evaluation vendor, built in or added. A built-in vendor is configured by its
+ * options or its env vars (each vendor's README names them; `BUILT_IN_VENDORS` lists their credentials); using
+ * one that is not throws `EvalrunNotConfiguredError` saying how to configure it. To bundle fewer vendors, use
+ * `createEvalrun` from `evalrun/core` with the vendors you import.
+ */
+export function createEvalrun(
+  options: EvalrunOptions & { vendors?: readonly EvalrunVendor[] } = {},
+): Evalrun {
+  // Anything but an options object is passed on as it is, for the core to reject with a typed error.
+  if (typeof options !== 'object' || options === null) return createEvalrunWith(options)
+  return createEvalrunWith({ ...options, vendors: options.vendors ?? BUILT_IN_VENDORS })
+}

@@ -6,7 +6,7 @@ import {
   EvalrunInvalidInputError,
   EvalrunNotSupportedError,
 } from '../src/index.js'
-import { mapDatalabRun } from '../src/mappers/map-datalab-run.js'
+import { mapDatalabRun } from '../src/vendors/datalab/map-run.js'
 import { datalabRunCompleted } from './fixtures/datalab.js'
 import { collect } from './helpers/fake-fetch.js'
 

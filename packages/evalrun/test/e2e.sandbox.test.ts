@@ -1,6 +1,7 @@
 import { type Sandbox, startSandbox } from '@evalrun/sandbox'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createEvalrun, type EvalRun, type Evalrun, EvalrunListError, parseRef } from '../src/index.js'
+import { splitRef } from '../src/core/ref.js'
+import { createEvalrun, type EvalRun, type Evalrun, EvalrunListError } from '../src/index.js'
 import { collect } from './helpers/fake-fetch.js'
 
 function evalrunFor(sandbox: Sandbox): Evalrun {
@@ -52,7 +53,8 @@ describe('against the sandbox', () => {
     ]
     for (const run of started) {
       expect(run.terminal, run.ref).toBe(false)
-      expect(parseRef(run.ref).vendor).toBe(run.vendor)
+      expect(splitRef(run.ref).vendor).toBe(run.vendor)
+      expect((await evalrun.runs.get(run.ref)).ref).toBe(run.ref)
     }
 
     const finished = await Promise.all(started.map((run) => waitAdvancing(evalrun, sandbox, run)))
@@ -142,7 +144,7 @@ describe('listing 3 × 2,000 sandbox runs', () => {
     const unique = new Set(refs)
     expect(unique.size).toBe(refs.length)
     const perVendor = { datalab: 0, promptlayer: 0, humanloop: 0 }
-    for (const ref of unique) perVendor[parseRef(ref).vendor]++
+    for (const ref of unique) perVendor[splitRef(ref).vendor as keyof typeof perVendor]++
     expect(perVendor).toEqual(sandbox.stats().runs)
     expect(perVendor).toEqual({ datalab: 2000, promptlayer: 2000, humanloop: 2000 })
     // Datalab ids are its own sequence: the listing has every one of them.

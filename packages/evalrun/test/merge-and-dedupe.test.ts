@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { type MergeOutcome, mergeStreams } from '../src/merge-streams.js'
-import { RecentRefs } from '../src/recent-refs.js'
+import { type MergeOutcome, mergeStreams } from '../src/core/merge-streams.js'
+import { RecentRefs } from '../src/core/recent-refs.js'
 
 describe('RecentRefs', () => {
   it('drops repeats within the window and forgets what fell out of it', () => {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { mapDatalabItem } from '../src/mappers/map-datalab-item.js'
-import { mapDatalabRun } from '../src/mappers/map-datalab-run.js'
-import { mapHumanloopItem } from '../src/mappers/map-humanloop-item.js'
-import { mapHumanloopRun } from '../src/mappers/map-humanloop-run.js'
-import { mapPromptLayerItem } from '../src/mappers/map-promptlayer-item.js'
-import { mapPromptLayerListedRun, mapPromptLayerReport } from '../src/mappers/map-promptlayer-run.js'
-import { parseVendorDate } from '../src/mappers/parse-vendor-date.js'
+import { parseVendorDate } from '../src/core/parse-vendor-date.js'
+import { mapDatalabItem } from '../src/vendors/datalab/map-item.js'
+import { mapDatalabRun } from '../src/vendors/datalab/map-run.js'
+import { mapHumanloopItem } from '../src/vendors/humanloop/map-item.js'
+import { mapHumanloopRun } from '../src/vendors/humanloop/map-run.js'
+import { mapPromptLayerItem } from '../src/vendors/promptlayer/map-item.js'
+import { mapPromptLayerListedRun, mapPromptLayerReport } from '../src/vendors/promptlayer/map-run.js'
 import {
   datalabResults,
   datalabRunCompleted,

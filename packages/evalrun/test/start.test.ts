@@ -94,8 +94,8 @@ describe('runs.start validates before sending anything', () => {
       'input.dataset',
     ],
     [
-      'humanloop: evaluation id with a slash',
-      { vendor: 'humanloop', evaluationId: 'a/b', orchestrated: false },
+      'humanloop: blank evaluation id',
+      { vendor: 'humanloop', evaluationId: '  ', orchestrated: false },
       'input.evaluationId',
     ],
     ['unknown vendor', { vendor: 'openai' }, 'input.vendor'],

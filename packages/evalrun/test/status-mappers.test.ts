@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { mapDatalabStatus } from '../src/mappers/map-datalab-status.js'
-import { mapHumanloopStatus } from '../src/mappers/map-humanloop-status.js'
-import { mapPromptLayerStatus } from '../src/mappers/map-promptlayer-status.js'
+import { mapDatalabStatus } from '../src/vendors/datalab/map-status.js'
+import { mapHumanloopStatus } from '../src/vendors/humanloop/map-status.js'
+import { mapPromptLayerStatus } from '../src/vendors/promptlayer/map-status.js'
 
 describe('mapDatalabStatus', () => {
   const done = { completed_at: '2026-03-02T09:31:47Z', total_files: 5, completed_files: 5 }

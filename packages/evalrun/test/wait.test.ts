@@ -1,9 +1,9 @@
 import { EvalrunApiError, EvalrunNetworkError } from '@evalrun/http'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { EvalrunWaitTimeoutError } from '../src/errors.js'
-import { mapDatalabRun } from '../src/mappers/map-datalab-run.js'
-import type { EvalRun } from '../src/model.js'
-import { waitForRun } from '../src/wait-for-run.js'
+import { EvalrunWaitTimeoutError } from '../src/core/errors.js'
+import type { EvalRun } from '../src/core/model.js'
+import { waitForRun } from '../src/core/wait-for-run.js'
+import { mapDatalabRun } from '../src/vendors/datalab/map-run.js'
 import { datalabRunProcessing } from './fixtures/datalab.js'
 
 // In progress by Datalab's counters, so an unknown word stays unknown.

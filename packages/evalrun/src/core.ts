@@ -1,0 +1,52 @@
+// `evalrun/core`: the model, the client and the errors, with no vendor. Pair it with the vendors you use
+// (`evalrun/datalab`, …) so that a bundle carries only those: `createEvalrun({ vendors: [datalab] })`.
+export {
+  EvalrunApiError,
+  EvalrunConfigError,
+  EvalrunError,
+  EvalrunNetworkError,
+  EvalrunOutcomeUnknownError,
+  EvalrunTimeoutError,
+  type RetryOptions,
+} from '@evalrun/http'
+export type { AdapterListQuery, AnyEvalrunAdapter, EvalrunAdapter } from './core/adapter.js'
+export type { EvalrunOptions } from './core/config.js'
+export {
+  type CallOptions,
+  createEvalrunWith as createEvalrun,
+  type Evalrun,
+  type EvalrunCoreOptions,
+  type EvalrunRuns,
+  type RunRef,
+} from './core/create-evalrun.js'
+export {
+  EvalrunInvalidInputError,
+  EvalrunListError,
+  EvalrunNotConfiguredError,
+  EvalrunNotFoundError,
+  EvalrunNotSupportedError,
+  EvalrunWaitTimeoutError,
+  type VendorFailure,
+} from './core/errors.js'
+export type { ListRunsOptions } from './core/list-options.js'
+export { DEDUPE_WINDOW } from './core/list-runs.js'
+export {
+  type EvalItem,
+  type EvalMetric,
+  type EvalRun,
+  type ItemStatus,
+  type RawItems,
+  type RawRuns,
+  RUN_STATUSES,
+  type RunProgress,
+  type RunStatus,
+  type RunSuite,
+  type StartInputOf,
+  type StartInputs,
+  type StartRunInput,
+  TERMINAL_STATUSES,
+  type Vendor,
+} from './core/model.js'
+export type { EvalrunVendor, StartFlag, VendorCredential, VendorOptions } from './core/vendor.js'
+export { DEFAULT_WAIT_TIMEOUT_MS, type WaitOptions } from './core/wait-for-run.js'
+export { VERSION } from './version.js'

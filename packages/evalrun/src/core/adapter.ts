@@ -1,0 +1,55 @@
+import type { EvalItem, EvalRun, StartInputOf, Vendor } from './model.js'
+
+/** What the core asks an adapter to list. Status, `since`, dedupe and `limit` are applied by the core. */
+export interface AdapterListQuery {
+  /** The vendor's part of a suite ref (`acme:suite_1` → `suite_1`), or null for every suite the adapter reaches. */
+  suiteId: string | null
+  /** Only runs created at or after this matter; a hint that lets an adapter stop early. The core filters anyway. */
+  since: Date | null
+  /** Reports something the caller should know about the listing as a whole (routed to `onWarning`). */
+  warn(message: string): void
+}
+
+/**
+ * How the core talks to one vendor. Every built-in vendor implements it; to add one:
+ *
+ * 1. Declare its payloads by module augmentation of `RawRuns`, `RawItems` and `StartInputs`
+ *    (`declare module 'evalrun' { interface RawRuns { acme: AcmeRun } … }`), which adds it to `Vendor`.
+ * 2. Implement this interface, mapping every vendor payload with functions that accept `unknown` and never throw
+ *    (unknown values become `status: 'unknown'` plus a warning).
+ * 3. Pass it as `createEvalrun({ adapters: [acmeAdapter] })`.
+ *
+ * Rules the core relies on:
+ * - `id` arguments are the part of a ref after `<vendor>:`; refs an adapter emits must round-trip through them.
+ * - Invalid arguments throw `EvalrunInvalidInputError` before any request is sent.
+ * - Vendor errors propagate as the HTTP layer's errors (`EvalrunApiError`, `EvalrunNetworkError`, …); the core
+ *   turns a 404 into `EvalrunNotFoundError`. Single requests are retried by the HTTP layer, never here.
+ * - Every request uses the `signal` given, so that aborting stops it.
+ * - Listings page lazily: hold at most about one page in memory. Stop when a page adds no run not seen before
+ *   (a server that ignores the offset or repeats a cursor), with a warning: `pageGuard` does both.
+ * - A vendor whose API has no run status derives one by a rule written in its adapter, never claiming more than
+ *   the data shows (a run with no sign of finishing is `running`, not `completed`), sets `vendorStatus` to null
+ *   and adds a warning naming the rule.
+ *
+ * Versions: `v2` made `startRun` optional (absent: the core throws `EvalrunNotSupportedError`); `v1` adapters,
+ * which always have it, are still accepted.
+ */
+export interface EvalrunAdapter<V extends Vendor = Vendor> {
+  /** The version of this interface the adapter implements. */
+  readonly specificationVersion: 'v2' | 'v1'
+  readonly vendor: V
+  /** For messages: `Acme`. */
+  readonly displayName: string
+  /** Throws (before any request) when this query cannot be listed, e.g. a vendor that lists only per suite, given none. */
+  checkListQuery?(query: AdapterListQuery): void
+  listRuns(query: AdapterListQuery, signal: AbortSignal): AsyncIterable<EvalRun<V>>
+  getRun(id: string, signal: AbortSignal): Promise<EvalRun<V>>
+  /** Validates `input` before sending anything. Absent when the vendor cannot start runs through its API. */
+  startRun?(input: StartInputOf<V>, signal: AbortSignal): Promise<EvalRun<V>>
+  /** Absent when the vendor cannot cancel runs: the core then throws `EvalrunNotSupportedError`. */
+  cancelRun?(id: string, signal: AbortSignal): Promise<EvalRun<V>>
+  listItems(id: string, signal: AbortSignal): AsyncIterable<EvalItem<V>>
+}
+
+/** Any adapter, whatever its vendor. */
+export type AnyEvalrunAdapter = { [V in Vendor]: EvalrunAdapter<V> }[Vendor]

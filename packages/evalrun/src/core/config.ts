@@ -1,0 +1,99 @@
+import { type Env, type HttpClientOptions, type RetryOptions, readEnv } from '@evalrun/http'
+import type { BuiltInVendorOptions } from '../vendors/registry.js'
+import type { AnyEvalrunAdapter } from './adapter.js'
+import { EvalrunInvalidInputError } from './errors.js'
+import type { EvalrunVendor, VendorOptions } from './vendor.js'
+
+/** Per-vendor options: each built-in vendor's own, or `false` to leave it off even if the env configures it. */
+export type VendorOptionsMap = { [V in keyof BuiltInVendorOptions]?: BuiltInVendorOptions[V] | false }
+
+export interface EvalrunOptions extends VendorOptionsMap {
+  /** Used by every vendor unless its own options say otherwise. */
+  fetch?: HttpClientOptions['fetch']
+  retry?: RetryOptions | false
+  timeoutMs?: number
+  /** Where to read the vendors' env vars from instead of `process.env` (e.g. a Worker's env bindings). */
+  env?: Env
+  /**
+   * Called with what a listing could not do as asked (a vendor whose pages repeat, say), instead of
+   * `console.warn`. `runs.list({ onWarning })` overrides it for one listing.
+   */
+  onWarning?: (message: string, vendor: string) => void
+  /** Extra vendors, or replacements for built-in ones (matched by `vendor`). */
+  adapters?: readonly AnyEvalrunAdapter[]
+}
+
+/** A vendor left unconfigured, and what would configure it (for `EvalrunNotConfiguredError`). */
+export interface UnconfiguredVendor {
+  displayName: string
+  /** `datalab.apiKey`, or `datalab` when it was turned off with `datalab: false`. */
+  option: string
+  /** The env vars that would configure it; empty when it was turned off. */
+  envVars: string[]
+}
+
+/**
+ * Builds the adapters of `vendors`: a vendor is configured when each of its credentials is given (option or env
+ * var); one that is not is recorded as unconfigured, so that using it can say how to configure it. Bad keys or
+ * URLs throw here.
+ */
+export function resolveAdapters(
+  vendors: readonly EvalrunVendor[],
+  options: EvalrunOptions,
+): {
+  adapters: Map<string, AnyEvalrunAdapter>
+  unconfigured: Map<string, UnconfiguredVendor>
+} {
+  if (typeof options !== 'object' || options === null) {
+    throw new EvalrunInvalidInputError({ field: 'options', value: options, expected: 'an options object' })
+  }
+  const adapters = new Map<string, AnyEvalrunAdapter>()
+  const unconfigured = new Map<string, UnconfiguredVendor>()
+  const perVendor = options as Record<string, (VendorOptions & Record<string, unknown>) | false | undefined>
+  for (const vendor of vendors) {
+    const own = perVendor[vendor.id]
+    if (own === false) {
+      unconfigured.set(vendor.id, { displayName: vendor.displayName, option: vendor.id, envVars: [] })
+      continue
+    }
+    const vendorOptions = { ...(own ?? {}) }
+    const missing = vendor.credentials.filter(
+      (credential) =>
+        vendorOptions[credential.option] === undefined &&
+        readEnv(credential.envVar, options.env) === undefined,
+    )
+    if (missing.length > 0) {
+      unconfigured.set(vendor.id, {
+        displayName: vendor.displayName,
+        option: missing.map((credential) => `${vendor.id}.${credential.option}`).join(', '),
+        envVars: missing.map((credential) => credential.envVar),
+      })
+      continue
+    }
+    const shared: VendorOptions = {
+      ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
+      ...(options.retry === undefined ? {} : { retry: options.retry }),
+      ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
+      ...(options.env === undefined ? {} : { env: options.env }),
+    }
+    adapters.set(vendor.id, vendor.createAdapter({ ...shared, ...vendorOptions }, options.env))
+  }
+  for (const [index, adapter] of (options.adapters ?? []).entries()) {
+    // Checked at run time too: adapters may come from plain JavaScript.
+    const candidate = adapter as { specificationVersion?: unknown; vendor?: unknown } | undefined
+    if (
+      !(candidate?.specificationVersion === 'v1' || candidate?.specificationVersion === 'v2') ||
+      typeof candidate.vendor !== 'string' ||
+      candidate.vendor === ''
+    ) {
+      throw new EvalrunInvalidInputError({
+        field: `adapters[${index}]`,
+        value: adapter,
+        expected: "an EvalrunAdapter with specificationVersion 'v2' (or 'v1') and a vendor name",
+      })
+    }
+    adapters.set(adapter.vendor, adapter)
+    unconfigured.delete(adapter.vendor)
+  }
+  return { adapters, unconfigured }
+}

@@ -1,0 +1,193 @@
+import type { AnyEvalrunAdapter, EvalrunAdapter } from './adapter.js'
+import { type EvalrunOptions, resolveAdapters, type UnconfiguredVendor } from './config.js'
+import { EvalrunInvalidInputError, EvalrunNotConfiguredError, EvalrunNotSupportedError } from './errors.js'
+import { type ListRunsOptions, resolveListOptions } from './list-options.js'
+import { listRuns } from './list-runs.js'
+import type { EvalItem, EvalRun, StartInputOf, Vendor } from './model.js'
+import { orNotFound } from './not-found.js'
+import { splitRef } from './ref.js'
+import type { EvalrunVendor } from './vendor.js'
+import { type WaitOptions, waitForRun } from './wait-for-run.js'
+
+/** A run ref (`datalab:42`), or anything carrying one, such as an `EvalRun`. */
+export type RunRef = string | { readonly ref: string }
+
+export interface CallOptions {
+  signal?: AbortSignal
+}
+
+export interface EvalrunRuns {
+  /**
+   * Every run of the selected vendors, lazily, one page at a time. Vendors are read concurrently and their runs
+   * interleaved as pages arrive: there is no global order. Within a vendor the order is the vendor's (each
+   * vendor's README says which). A run repeated by shifting pages is yielded once.
+   *
+   * If a vendor fails, the others are listed to the end, then the failures are thrown as one
+   * `EvalrunListError` (or passed to `onError`). Options are checked before anything is sent.
+   */
+  list(options?: ListRunsOptions): AsyncIterable<EvalRun>
+  /** One run, fresh from the vendor. Throws `EvalrunNotFoundError` for a run the vendor does not know. */
+  get(ref: RunRef, options?: CallOptions): Promise<EvalRun>
+  /** Starts a run; the input is checked before anything is sent. Resolves with the new run as first read. */
+  start<V extends Vendor>(input: StartInputOf<V> & { vendor: V }, options?: CallOptions): Promise<EvalRun<V>>
+  /** Polls until the run is completed, failed or canceled; `EvalrunWaitTimeoutError` at the deadline. */
+  wait(ref: RunRef, options?: WaitOptions): Promise<EvalRun>
+  /** Cancels a run. Vendors that cannot cancel throw `EvalrunNotSupportedError`. */
+  cancel(ref: RunRef, options?: CallOptions): Promise<EvalRun>
+  /** The run's per-item results, lazily, in the vendor's unit (files, rows, logs, output items, events). */
+  results(ref: RunRef, options?: CallOptions): AsyncIterable<EvalItem>
+}
+
+export interface Evalrun {
+  runs: EvalrunRuns
+  /** The configured vendors. */
+  vendors: Vendor[]
+}
+
+export interface EvalrunCoreOptions extends EvalrunOptions {
+  /** The vendors to know: `import { datalab } from 'evalrun/datalab'`. Configured by options or env vars. */
+  vendors: readonly EvalrunVendor[]
+}
+
+/**
+ * One client over the vendors given, configured by their options or env vars; using one that is not configured
+ * throws `EvalrunNotConfiguredError` saying how to configure it. `evalrun`'s own `createEvalrun` is this with
+ * every built-in vendor; this one, from `evalrun/core`, bundles only the vendors you import.
+ */
+export function createEvalrunWith(options: EvalrunCoreOptions): Evalrun {
+  if (typeof options !== 'object' || options === null) {
+    throw new EvalrunInvalidInputError({ field: 'options', value: options, expected: 'an options object' })
+  }
+  if (!Array.isArray(options.vendors)) {
+    throw new EvalrunInvalidInputError({
+      field: 'vendors',
+      value: options.vendors,
+      expected: "an array of vendors, e.g. [datalab] from 'evalrun/datalab'",
+    })
+  }
+  const vendorList = options.vendors
+  const { adapters, unconfigured } = resolveAdapters(vendorList, options)
+  const known = [...new Set([...adapters.keys(), ...unconfigured.keys()])]
+  const refForms = vendorList.map((vendor) => `'${vendor.refForm}'`).join(', ') || "'<vendor>:<id>'"
+  const suiteForms =
+    vendorList.map((vendor) => `'${vendor.suiteRefForm}'`).join(', ') || "'<vendor>:<suiteId>'"
+  const warn = options.onWarning ?? defaultWarn
+
+  function adapterFor(vendor: string, field: string, value: unknown): AnyEvalrunAdapter {
+    const adapter = adapters.get(vendor)
+    if (adapter !== undefined) return adapter
+    const missing = unconfigured.get(vendor)
+    if (missing !== undefined) throw notConfigured(vendor, missing)
+    throw new EvalrunInvalidInputError({
+      field,
+      value,
+      expected: `a ref of a known vendor (${known.join(', ')})`,
+    })
+  }
+
+  function resolveRef(ref: RunRef): { adapter: AnyEvalrunAdapter; id: string; ref: string } {
+    const text = typeof ref === 'object' && ref !== null ? ref.ref : ref
+    const { vendor, localId } = splitRef(text, 'ref', refForms)
+    return { adapter: adapterFor(vendor, 'ref', text), id: localId, ref: text }
+  }
+
+  const runs: EvalrunRuns = {
+    list(listOptions = {}) {
+      const resolved = resolveListOptions(listOptions, known, [...adapters.keys()] as Vendor[], suiteForms)
+      const selected = resolved.vendors.map((vendor) => adapterFor(vendor, 'vendors', vendor))
+      const listWarn = listOptions.onWarning ?? warn
+      for (const adapter of selected) {
+        adapter.checkListQuery?.({
+          suiteId: resolved.suite?.id ?? null,
+          since: resolved.since,
+          warn: (message) => listWarn(message, adapter.vendor),
+        })
+      }
+      return {
+        [Symbol.asyncIterator]: () =>
+          listRuns(selected, resolved, {
+            onError: listOptions.onError,
+            onWarning: listWarn,
+            signal: listOptions.signal,
+          })[Symbol.asyncIterator](),
+      }
+    },
+
+    async get(ref, callOptions = {}) {
+      const { adapter, id, ref: text } = resolveRef(ref)
+      return orNotFound<EvalRun>(text, () => adapter.getRun(id, signalOf(callOptions)))
+    },
+
+    async start(input, callOptions = {}) {
+      if (typeof input !== 'object' || input === null || typeof input.vendor !== 'string') {
+        throw new EvalrunInvalidInputError({
+          field: 'input.vendor',
+          value: (input as { vendor?: unknown } | null)?.vendor,
+          expected: `the vendor to start a run on (${known.join(', ')})`,
+        })
+      }
+      const adapter = adapterFor(input.vendor, 'input.vendor', input.vendor) as EvalrunAdapter<
+        typeof input.vendor
+      >
+      if (adapter.startRun === undefined) throw notSupported(adapter as AnyEvalrunAdapter, 'start')
+      return adapter.startRun(input as never, signalOf(callOptions)) as never
+    },
+
+    async wait(ref, waitOptions = {}) {
+      const { adapter, id, ref: text } = resolveRef(ref)
+      return waitForRun(
+        text,
+        (signal) => orNotFound<EvalRun>(text, () => adapter.getRun(id, signal)),
+        waitOptions,
+      )
+    },
+
+    async cancel(ref, callOptions = {}) {
+      const { adapter, id, ref: text } = resolveRef(ref)
+      if (adapter.cancelRun === undefined) throw notSupported(adapter, 'cancel')
+      const cancelRun = adapter.cancelRun.bind(adapter)
+      return orNotFound<EvalRun>(text, () => cancelRun(id, signalOf(callOptions)))
+    },
+
+    results(ref, callOptions = {}) {
+      const { adapter, id } = resolveRef(ref)
+      return adapter.listItems(id, signalOf(callOptions)) as AsyncIterable<EvalItem>
+    },
+  }
+
+  return { runs, vendors: [...adapters.keys()] as Vendor[] }
+}
+
+function notConfigured(vendor: string, missing: UnconfiguredVendor): EvalrunNotConfiguredError {
+  const options = missing.option
+    .split(', ')
+    .map((option) => option.slice(vendor.length + 1))
+    .join(', ')
+  const how =
+    missing.envVars.length === 0
+      ? `it was turned off with \`${vendor}: false\` in createEvalrun()`
+      : `pass \`${vendor}: { ${options} }\` to createEvalrun() or set ${missing.envVars.join(' and ')}`
+  return new EvalrunNotConfiguredError(`${missing.displayName} is not configured: ${how}.`, {
+    vendor,
+    option: missing.option,
+    envVar: missing.envVars[0] ?? null,
+    envVars: missing.envVars,
+  })
+}
+
+function notSupported(adapter: AnyEvalrunAdapter, operation: 'start' | 'cancel'): EvalrunNotSupportedError {
+  const what = operation === 'start' ? 'start runs' : 'stop a run'
+  return new EvalrunNotSupportedError(
+    `${operation} is not supported by ${adapter.displayName}: its API has no way to ${what}.`,
+    { vendor: adapter.vendor, operation },
+  )
+}
+
+/** Without `onWarning`, listing warnings go where a library's warnings usually go: the console. */
+function defaultWarn(message: string, vendor: string): void {
+  console.warn(`evalrun (${vendor}): ${message}`)
+}
+
+function signalOf(options: CallOptions): AbortSignal {
+  return options.signal ?? new AbortController().signal
+}

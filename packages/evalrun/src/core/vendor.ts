@@ -1,0 +1,55 @@
+import type { Env, HttpClientOptions } from '@evalrun/http'
+import type { AnyEvalrunAdapter } from './adapter.js'
+
+/** One credential a vendor needs, from its `createEvalrun` option or its env var. */
+export interface VendorCredential {
+  /** The option inside the vendor's options: `apiKey`. */
+  option: string
+  /** `DATALAB_API_KEY`. */
+  envVar: string
+}
+
+/**
+ * One flag of `evalrun runs start <vendor>`. The CLI reads the text, converts it as `kind` says and sets `field`
+ * (a dotted path into the start input: `dataset.versionId`).
+ */
+export interface StartFlag {
+  /** As commander writes it: `--collection <id>`, `--refresh-dataset`, `--no-orchestrated`. */
+  flag: string
+  description: string
+  /** `integer`: a positive whole number; `json-file`: a path whose JSON content is the value; `false`: `--no-…`. */
+  kind: 'string' | 'integer' | 'true' | 'false' | 'json-file'
+  field: string
+  required?: boolean
+  choices?: readonly string[]
+}
+
+/**
+ * What evalrun knows of one vendor besides its adapter: how it is configured, how its refs read, and how the CLI
+ * offers it. Each built-in vendor's folder exports one; `vendors/index.ts` lists them.
+ */
+export interface EvalrunVendor {
+  id: string
+  displayName: string
+  /** All needed for the vendor to count as configured. */
+  credentials: readonly VendorCredential[]
+  /** Other env vars it reads (help text): `DATALAB_BASE_URL`, `HUMANLOOP_FILE_IDS`. */
+  settingsEnv: readonly string[]
+  /** For messages and help: `datalab:<runId>`. */
+  refForm: string
+  /** `datalab:<collectionId>`. */
+  suiteRefForm: string
+  /** What `runs.results` yields, in the vendor's words: `file results`. */
+  itemsAre: string
+  /** The adapter, from the vendor's options merged with the shared ones. Bad options throw here. */
+  createAdapter(options: VendorOptions & Record<string, unknown>, env: Env | undefined): AnyEvalrunAdapter
+  /** Whether its adapter has `cancelRun` (the CLI offers `runs cancel` only then; a test keeps the two in step). */
+  canCancel: boolean
+  /** The flags of `evalrun runs start <vendor>`; absent when the vendor cannot start runs. */
+  startFlags?: readonly StartFlag[]
+  /** Example command lines for the CLI's help, without `evalrun`. */
+  examples?: readonly string[]
+}
+
+/** Options for one vendor: its credentials and where to reach it, plus any per-vendor HTTP override. */
+export type VendorOptions = HttpClientOptions

@@ -1,0 +1,48 @@
+import type { BatchRunFileResult } from '@evalrun/datalab'
+import type { EvalItem, ItemStatus } from '../../core/model.js'
+import { preview, readField, readId, readNumber, readString } from '../../core/read-json.js'
+
+// Per-file processing states; undocumented, so the words of Datalab's other async resources.
+const KNOWN: Record<string, ItemStatus> = {
+  pending: 'pending',
+  queued: 'pending',
+  processing: 'pending',
+  running: 'pending',
+  completed: 'completed',
+  complete: 'completed',
+  success: 'completed',
+  succeeded: 'completed',
+  failed: 'error',
+  error: 'error',
+  skipped: 'skipped',
+}
+
+/**
+ * One `BatchRunFileResult`. Datalab gives a score per file but no pass/fail verdict, so a finished file is
+ * `completed` with its `eval_score`.
+ */
+export function mapDatalabItem(raw: unknown, runRef: string): EvalItem<'datalab'> {
+  const warnings: string[] = []
+  const vendorStatus = readString(raw, 'status')
+  const word = vendorStatus?.trim().toLowerCase() ?? ''
+  let status: ItemStatus = Object.hasOwn(KNOWN, word) ? (KNOWN[word] as ItemStatus) : 'unknown'
+  if (status === 'unknown') {
+    warnings.push(`Datalab file status ${preview(readField(raw, 'status'))} is not one evalrun knows.`)
+  }
+  const id = readId(raw, 'request_id') ?? readString(raw, 'lookup_key')
+  if (id === null) warnings.push('Datalab file result has no request_id or lookup_key.')
+  const score = readNumber(raw, 'eval_score')
+  if (status === 'unknown' && score !== null) status = 'completed'
+  return {
+    runRef,
+    vendor: 'datalab',
+    id: id ?? '',
+    name: readString(raw, 'filename'),
+    status,
+    vendorStatus,
+    score,
+    output: readField(raw, 'eval_results'),
+    raw: raw as BatchRunFileResult,
+    warnings,
+  }
+}

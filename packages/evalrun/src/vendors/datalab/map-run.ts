@@ -1,0 +1,49 @@
+import type { EvalBatchRun } from '@evalrun/datalab'
+import { finishRun } from '../../core/finish-run.js'
+import type { EvalMetric, EvalRun } from '../../core/model.js'
+import { parseVendorDate } from '../../core/parse-vendor-date.js'
+import { readCount, readField, readId, readNumber, readString } from '../../core/read-json.js'
+import { mapDatalabStatus } from './map-status.js'
+
+/** A Datalab batch run (`EvalBatchRunResponse`) as an `EvalRun`. Accepts any value; never throws. */
+export function mapDatalabRun(raw: unknown): EvalRun<'datalab'> {
+  const { status, vendorStatus, warnings } = mapDatalabStatus(raw)
+  const id = readId(raw, 'id')
+  if (id === null) warnings.push('Datalab run has no id.')
+  const collectionId = readId(raw, 'collection_id')
+  if (collectionId === null) warnings.push('Datalab run has no collection_id.')
+  const score = readNumber(raw, 'avg_score')
+  const metrics: EvalMetric[] =
+    score === null ? [] : [{ name: 'avg_score', kind: 'numeric', value: score, source: 'avg_score' }]
+  const pipelineType = readString(raw, 'pipeline_type')
+  return finishRun<'datalab'>({
+    ref: `datalab:${id ?? ''}`,
+    vendor: 'datalab',
+    id: id ?? '',
+    // Datalab runs have no name of their own; the pipeline kind is the nearest thing to one.
+    name: readString(raw, 'pipeline_id') ?? pipelineType,
+    suite: {
+      kind: 'collection',
+      id: collectionId ?? '',
+      name: null,
+      ref: `datalab:${collectionId ?? ''}`,
+    },
+    status,
+    vendorStatus,
+    createdAt: parseVendorDate(readField(raw, 'created'), 'created', warnings),
+    startedAt: parseVendorDate(readField(raw, 'started_at'), 'started_at', warnings),
+    completedAt: parseVendorDate(readField(raw, 'completed_at'), 'completed_at', warnings),
+    progress: {
+      total: readCount(raw, 'total_files'),
+      completed: readCount(raw, 'completed_files'),
+      // Datalab reports no failed-file count on the run; results carry per-file statuses.
+      failed: null,
+    },
+    score,
+    metrics,
+    // Datalab's app has no documented URL per batch run.
+    url: null,
+    raw: raw as EvalBatchRun,
+    warnings,
+  })
+}

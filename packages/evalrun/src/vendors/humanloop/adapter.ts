@@ -1,0 +1,232 @@
+import { EvalrunError } from '@evalrun/http'
+import { type HumanloopClient, unwrap } from '@evalrun/humanloop'
+import type { AdapterListQuery, EvalrunAdapter } from '../../core/adapter.js'
+import {
+  EvalrunInvalidInputError,
+  EvalrunNotConfiguredError,
+  EvalrunNotFoundError,
+} from '../../core/errors.js'
+import type { EvalRun } from '../../core/model.js'
+import { createPageGuard } from '../../core/page-guard.js'
+import { readArray, readCount, readField, readId } from '../../core/read-json.js'
+import { decodeRefPart, encodeRefPart } from '../../core/ref.js'
+import { mapHumanloopItem } from './map-item.js'
+import { humanloopEvaluatorNames } from './map-metrics.js'
+import { mapHumanloopRun } from './map-run.js'
+import { validateHumanloopStart } from './validate-start.js'
+
+const PAGE_SIZE = 100
+
+export interface HumanloopAdapterOptions {
+  /** Files (Prompts, Tools, Flows, Agents) whose evaluations `listRuns` reads. Humanloop lists only per file. */
+  fileIds: readonly string[]
+}
+
+/**
+ * Humanloop evaluation runs. Humanloop has no endpoint for one run: a run is read from its evaluation's run list
+ * together with the evaluation (names, url) and its stats (progress, metrics).
+ */
+export function createHumanloopAdapter(
+  client: HumanloopClient,
+  options: HumanloopAdapterOptions,
+): EvalrunAdapter<'humanloop'> {
+  /**
+   * Every run of one evaluation (given, or being read), with the evaluation's stats, mapped one at a time as
+   * they are pulled. Humanloop returns all of an evaluation's runs in one response, and its stats in another:
+   * both are read before the first run is mapped, then each run is released from the response as it is yielded,
+   * so that runs the consumer is done with can be collected before the evaluation's last one. The stats only add
+   * progress and metrics, so failing to read them is a warning on each run, not a failure.
+   */
+  async function* runsOf(
+    evaluationRead: unknown,
+    evaluationId: string,
+    signal: AbortSignal,
+  ): AsyncGenerator<EvalRun<'humanloop'>> {
+    const [evaluation, runsBody, stats] = await Promise.all([
+      evaluationRead,
+      client.GET('/evaluations/{id}/runs', { params: { path: { id: evaluationId } }, signal }).then(unwrap),
+      client
+        .GET('/evaluations/{id}/stats', { params: { path: { id: evaluationId } }, signal })
+        .then(unwrap)
+        .then(
+          (body) => ({ body, problem: null }),
+          (error: unknown) => {
+            if (signal.aborted || !EvalrunError.isInstance(error)) throw error
+            return { body: null, problem: error.message }
+          },
+        ),
+    ])
+    // Indexed once per evaluation: looking each run's entry up in the array would be quadratic.
+    const statsByRun = new Map<string, unknown>()
+    for (const entry of readArray(stats.body, 'run_stats')) {
+      const runId = readId(entry, 'run_id')
+      if (runId !== null) statsByRun.set(runId, entry)
+    }
+    const context = { evaluatorNames: humanloopEvaluatorNames(evaluation) }
+    const warning =
+      stats.problem === null
+        ? null
+        : `Stats could not be read (${stats.problem}); progress and metrics are missing.`
+    const runs = readArray(runsBody, 'runs')
+    for (let index = 0; index < runs.length; index++) {
+      const run = runs[index]
+      // Dropped from the response: the run's `raw` keeps it for as long as the consumer keeps the run.
+      runs[index] = undefined
+      const mapped = mapHumanloopRun(
+        { evaluation, run, stats: statsByRun.get(readId(run, 'id') ?? '') },
+        evaluationId,
+        context,
+      )
+      if (warning !== null) mapped.warnings.push(warning)
+      yield mapped
+    }
+  }
+
+  async function getEvaluation(evaluationId: string, signal: AbortSignal) {
+    return unwrap(await client.GET('/evaluations/{id}', { params: { path: { id: evaluationId } }, signal }))
+  }
+
+  async function getRun(id: string, signal: AbortSignal): Promise<EvalRun<'humanloop'>> {
+    const { evaluationId, runId } = splitId(id)
+    let run: EvalRun<'humanloop'> | undefined
+    for await (const candidate of runsOf(getEvaluation(evaluationId, signal), evaluationId, signal)) {
+      if (candidate.id === runId) {
+        run = candidate
+        break
+      }
+    }
+    if (run === undefined) {
+      throw new EvalrunNotFoundError(`No run ${runId} in Humanloop evaluation ${evaluationId}.`, {
+        ref: `humanloop:${id}`,
+      })
+    }
+    return run
+  }
+
+  async function* evaluationsOfFile(fileId: string, warn: (message: string) => void, signal: AbortSignal) {
+    const guard = createPageGuard('Humanloop', warn)
+    for (let page = 1; ; page++) {
+      const body = unwrap(
+        await client.GET('/evaluations', {
+          params: { query: { file_id: fileId, page, size: PAGE_SIZE } },
+          signal,
+        }),
+      )
+      const records = readArray(body, 'records')
+      if (!guard.freshPage(records.map((record) => String(readId(record, 'id'))))) return
+      yield* records
+      const total = readCount(body, 'total')
+      if (records.length === 0 || total === null || page * PAGE_SIZE >= total || !guard.mayContinue()) return
+    }
+  }
+
+  return {
+    specificationVersion: 'v2',
+    vendor: 'humanloop',
+    displayName: 'Humanloop',
+
+    checkListQuery(query: AdapterListQuery) {
+      if (query.suiteId !== null) {
+        if (decodeRefPart(query.suiteId) === null) {
+          throw new EvalrunInvalidInputError({
+            field: 'suite',
+            value: `humanloop:${query.suiteId}`,
+            expected: "'humanloop:<evaluationId>'",
+          })
+        }
+        return
+      }
+      if (options.fileIds.length === 0) {
+        throw new EvalrunNotConfiguredError(
+          'Humanloop lists evaluations only per file: pass `humanloop: { fileIds: [...] }` to createEvalrun(), set HUMANLOOP_FILE_IDS (comma-separated), or list one evaluation with `suite: "humanloop:<evaluationId>"`.',
+          { vendor: 'humanloop', option: 'humanloop.fileIds', envVar: 'HUMANLOOP_FILE_IDS' },
+        )
+      }
+    },
+
+    async *listRuns(query, signal) {
+      if (query.suiteId !== null) {
+        const evaluationId = decodeRefPart(query.suiteId) ?? query.suiteId
+        yield* runsOf(getEvaluation(evaluationId, signal), evaluationId, signal)
+        return
+      }
+      // An evaluation belongs to one file, but the same file may be configured twice.
+      const seen = new Set<string>()
+      for (const fileId of new Set(options.fileIds)) {
+        for await (const evaluation of evaluationsOfFile(fileId, query.warn, signal)) {
+          const evaluationId = readId(evaluation, 'id')
+          if (evaluationId === null || seen.has(evaluationId)) continue
+          seen.add(evaluationId)
+          // No runs, nothing to read: saves two requests per empty evaluation.
+          if (readField(evaluation, 'runs_count') === 0) continue
+          yield* runsOf(evaluation, evaluationId, signal)
+        }
+      }
+    },
+
+    getRun,
+
+    async startRun(input, signal) {
+      const { evaluationId, body } = validateHumanloopStart(input)
+      const run = unwrap(
+        await client.POST('/evaluations/{id}/runs', { params: { path: { id: evaluationId } }, body, signal }),
+      )
+      const runId = readId(run, 'id')
+      try {
+        if (runId !== null)
+          return await getRun(`${encodeRefPart(evaluationId)}/${encodeRefPart(runId)}`, signal)
+      } catch (error) {
+        if (signal.aborted) throw error
+      }
+      // The run exists: report what the create call said rather than lose it to a failed read-back.
+      const mapped = mapHumanloopRun({ evaluation: null, run, stats: null }, evaluationId)
+      mapped.warnings.push(
+        'The run was started, but reading it back failed; evaluation and stats are missing.',
+      )
+      return mapped
+    },
+
+    async cancelRun(id, signal) {
+      const { evaluationId, runId } = splitId(id)
+      unwrap(
+        await client.PATCH('/evaluations/{id}/runs/{run_id}', {
+          params: { path: { id: evaluationId, run_id: runId } },
+          body: { status: 'cancelled' },
+          signal,
+        }),
+      )
+      return getRun(id, signal)
+    },
+
+    async *listItems(id, signal) {
+      const { evaluationId, runId } = splitId(id)
+      for (let page = 1; ; page++) {
+        const body = unwrap(
+          await client.GET('/evaluations/{id}/logs', {
+            params: { path: { id: evaluationId }, query: { page, size: PAGE_SIZE, run_id: [runId] } },
+            signal,
+          }),
+        )
+        const records = readArray(body, 'records')
+        for (const record of records) yield mapHumanloopItem(record, `humanloop:${id}`)
+        const total = readCount(body, 'total')
+        if (records.length === 0 || total === null || page * PAGE_SIZE >= total) return
+      }
+    },
+  }
+}
+
+/** The ref's `<evaluationId>/<runId>`, each percent-encoded (see `encodeRefPart`). */
+function splitId(id: string): { evaluationId: string; runId: string } {
+  const [evaluationText, runText, ...rest] = id.split('/')
+  const evaluationId = decodeRefPart(evaluationText ?? '')
+  const runId = decodeRefPart(runText ?? '')
+  if (rest.length > 0 || evaluationId === null || runId === null) {
+    throw new EvalrunInvalidInputError({
+      field: 'ref',
+      value: `humanloop:${id}`,
+      expected: "'humanloop:<evaluationId>/<runId>'",
+    })
+  }
+  return { evaluationId, runId }
+}

@@ -1,0 +1,73 @@
+import { finishRun } from '../../core/finish-run.js'
+import type { EvalRun } from '../../core/model.js'
+import { parseVendorDate } from '../../core/parse-vendor-date.js'
+import { readCount, readField, readId, readString } from '../../core/read-json.js'
+import { encodeRefPart } from '../../core/ref.js'
+import { humanloopEvaluatorNames, mapHumanloopMetrics } from './map-metrics.js'
+import { mapHumanloopStatus } from './map-status.js'
+import type { HumanloopRawRun } from './types.js'
+
+/**
+ * A Humanloop run (`EvaluationRunResponse`) with its evaluation and its entry in the evaluation's stats.
+ * `evaluationId` is the id the run was read under, used when the evaluation itself could not be read.
+ * `context.evaluatorNames` is `humanloopEvaluatorNames(evaluation)`, for callers mapping many runs of one
+ * evaluation (computed here when absent).
+ */
+export function mapHumanloopRun(
+  input: { evaluation: unknown; run: unknown; stats: unknown },
+  evaluationId: string,
+  context?: { evaluatorNames: ReadonlyMap<string, string> },
+): EvalRun<'humanloop'> {
+  const { evaluation, run, stats } = input
+  // The run's own status is the fresher one; the stats entry is read separately and may lag.
+  const { status, vendorStatus, warnings } = mapHumanloopStatus(readField(run, 'status'))
+  const id = readId(run, 'id')
+  if (id === null) warnings.push('Humanloop run has no id.')
+  const suiteId = readId(evaluation, 'id') ?? evaluationId
+  const createdAt = parseVendorDate(readField(run, 'created_at'), 'created_at', warnings)
+  const numLogs = readCount(stats, 'num_logs')
+  const raw: HumanloopRawRun = {
+    evaluation: (evaluation ?? null) as HumanloopRawRun['evaluation'],
+    run: run as HumanloopRawRun['run'],
+    stats: (stats ?? null) as HumanloopRawRun['stats'],
+  }
+  return finishRun<'humanloop'>({
+    ref: `humanloop:${encodeRefPart(suiteId)}/${encodeRefPart(id ?? '')}`,
+    vendor: 'humanloop',
+    id: id ?? '',
+    name: runName(run),
+    suite: {
+      kind: 'evaluation',
+      id: suiteId,
+      name: readString(evaluation, 'name'),
+      ref: `humanloop:${encodeRefPart(suiteId)}`,
+    },
+    status,
+    vendorStatus,
+    createdAt,
+    // Humanloop records when a run was added and created, not when it started or ended.
+    startedAt: null,
+    completedAt: null,
+    progress: {
+      // The dataset's size is what an orchestrated run will produce a log for.
+      total: readCount(readField(run, 'dataset'), 'datapoints_count'),
+      completed: numLogs,
+      failed: null,
+    },
+    // Humanloop has no headline score: each evaluator is a metric.
+    score: null,
+    metrics: mapHumanloopMetrics(stats, context?.evaluatorNames ?? humanloopEvaluatorNames(evaluation)),
+    url: readString(evaluation, 'url'),
+    raw,
+    warnings,
+  })
+}
+
+/** A run is named by the version it evaluates (`Prompt v3`), which is what Humanloop's app shows. */
+function runName(run: unknown): string | null {
+  const version = readField(run, 'version')
+  const name = readString(version, 'name')
+  const versionName = readString(version, 'version_name')
+  if (name === null) return versionName
+  return versionName === null ? name : `${name} (${versionName})`
+}

@@ -1,0 +1,90 @@
+import { meanJudgement } from '../../core/judgement-score.js'
+import type { EvalItem, ItemStatus } from '../../core/model.js'
+import { preview, readField, readString } from '../../core/read-json.js'
+import type { PromptLayerRawRow } from './types.js'
+
+const CELL_STATES: Record<string, ItemStatus> = {
+  PASSED: 'passed',
+  COMPLETED: 'passed',
+  FAILED: 'failed',
+  ERROR: 'error',
+  RUNNING: 'pending',
+  QUEUED: 'pending',
+  PENDING: 'pending',
+  DISPATCHED: 'pending',
+  STALE: 'pending',
+  SKIPPED: 'skipped',
+}
+
+// Worst first: a row is as bad as its worst evaluation cell.
+const SEVERITY: ItemStatus[] = ['error', 'failed', 'unknown', 'pending', 'passed', 'skipped']
+
+/**
+ * One row of `GET /api/public/v2/evaluations/{id}/rows`. Dataset cells become `input` and evaluation cells
+ * `output`, both keyed by column name; the row's status is its worst evaluation cell's (a cell with an
+ * `error_message` counts as `error`), and its score the mean of the cells' numeric and boolean values.
+ */
+export function mapPromptLayerItem(
+  cells: unknown,
+  columns: unknown,
+  rowNumber: number,
+  runRef: string,
+): EvalItem<'promptlayer'> {
+  const warnings: string[] = []
+  const cellList = Array.isArray(cells) ? cells : []
+  if (!Array.isArray(cells)) warnings.push(`PromptLayer row is ${preview(cells)}, not an array of cells.`)
+  const names = Array.isArray(columns)
+    ? columns.map((c, i) => (typeof c === 'string' ? c : `column ${i + 1}`))
+    : []
+  const input: Record<string, unknown> = {}
+  const output: Record<string, unknown> = {}
+  const statuses: ItemStatus[] = []
+  const vendorStatuses: string[] = []
+  const values: unknown[] = []
+  cellList.forEach((cell, index) => {
+    const name = names[index] ?? `column ${index + 1}`
+    if (readField(cell, 'type') !== 'eval') {
+      input[name] = readField(cell, 'value')
+      return
+    }
+    const cellStatus = readString(cell, 'status')
+    const errorMessage = readString(cell, 'error_message')
+    vendorStatuses.push(cellStatus ?? '?')
+    values.push(readField(cell, 'value'))
+    output[name] = {
+      status: cellStatus,
+      value: readField(cell, 'value'),
+      ...(errorMessage ? { errorMessage } : {}),
+    }
+    const word = cellStatus?.toUpperCase() ?? ''
+    const known = Object.hasOwn(CELL_STATES, word) ? CELL_STATES[word] : undefined
+    if (errorMessage) statuses.push('error')
+    else if (known !== undefined) statuses.push(known)
+    else {
+      statuses.push('unknown')
+      warnings.push(
+        `PromptLayer cell "${name}" has status ${preview(readField(cell, 'status'))}, not one evalrun knows.`,
+      )
+    }
+  })
+  const status = statuses.length === 0 ? 'pending' : (SEVERITY.find((s) => statuses.includes(s)) ?? 'unknown')
+  const first = Object.values(input)[0]
+  const raw: PromptLayerRawRow = {
+    columns: names,
+    cells: cellList as PromptLayerRawRow['cells'],
+    rowNumber,
+  }
+  return {
+    runRef,
+    vendor: 'promptlayer',
+    id: String(rowNumber),
+    name: typeof first === 'string' ? first.slice(0, 200) : null,
+    status,
+    vendorStatus: vendorStatuses.length === 0 ? null : vendorStatuses.join(','),
+    score: meanJudgement(values),
+    input,
+    output,
+    raw,
+    warnings,
+  }
+}

@@ -1,0 +1,66 @@
+import type { EvalMetric } from '../../core/model.js'
+import { asRecord, preview, readCount, readField, readNumber, readString } from '../../core/read-json.js'
+
+export interface PromptLayerScore {
+  score: number | null
+  metrics: EvalMetric[]
+}
+
+/**
+ * The headline score and per-column metrics from a PromptLayer score object: `ReportScore` from
+ * `GET /reports/{id}/score`, or the `score` object nested in a listed run. When PromptLayer says the score could
+ * not be calculated, the score is null and the reason becomes a warning.
+ */
+export function mapPromptLayerScore(
+  score: unknown,
+  scoreCalculationError: unknown,
+  warnings: string[],
+): PromptLayerScore {
+  if (typeof scoreCalculationError === 'string' && scoreCalculationError.trim() !== '') {
+    warnings.push(`PromptLayer could not calculate the score: ${scoreCalculationError.slice(0, 300)}`)
+    return { score: null, metrics: [] }
+  }
+  if (score === null || score === undefined) return { score: null, metrics: [] }
+  if (asRecord(score) === null) {
+    warnings.push(`PromptLayer score is ${preview(score)}, not an object; score is null.`)
+    return { score: null, metrics: [] }
+  }
+  return { score: readNumber(score, 'overall_score'), metrics: detailMetrics(readField(score, 'details')) }
+}
+
+function detailMetrics(details: unknown): EvalMetric[] {
+  const columns = readField(details, 'columns')
+  const entries = Array.isArray(columns)
+    ? columns
+    : readString(details, 'column_name') !== null
+      ? [details]
+      : []
+  const metrics: EvalMetric[] = []
+  for (const column of entries) {
+    const name = readString(column, 'column_name')
+    if (name === null) continue
+    const skipped = readCount(column, 'num_skipped')
+    metrics.push({
+      name,
+      kind: 'numeric',
+      value: readNumber(column, 'score'),
+      ...(skipped === null ? {} : { counts: { skipped } }),
+      source: 'score.details',
+    })
+  }
+  return metrics
+}
+
+/** Column scores from `GET /reports/{id}` (`report_columns[].score`), for columns the score details leave out. */
+export function mapPromptLayerColumnMetrics(reportColumns: unknown, known: EvalMetric[]): EvalMetric[] {
+  const seen = new Set(known.map((metric) => metric.name))
+  const metrics: EvalMetric[] = []
+  for (const column of Array.isArray(reportColumns) ? reportColumns : []) {
+    const name = readString(column, 'name')
+    const value = readNumber(column, 'score')
+    if (name === null || value === null || seen.has(name)) continue
+    seen.add(name)
+    metrics.push({ name, kind: 'numeric', value, source: 'report_columns' })
+  }
+  return metrics
+}

@@ -1,0 +1,105 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { createEvalrun, EvalrunInvalidInputError } from '../src/index.js'
+import { datalabRun } from './fixtures/datalab.js'
+import { humanloopEvaluation, humanloopRunCompleted } from './fixtures/humanloop.js'
+import {
+  promptlayerList,
+  promptlayerPipeline,
+  promptlayerReport,
+  promptlayerRunCompleted,
+} from './fixtures/promptlayer.js'
+import { collect, fakeFetch, json, vendorOptions } from './helpers/fake-fetch.js'
+
+// A ref that `list` emits must be accepted by `get`, `results` and `cancel` for every id the vendor's spec allows:
+// integers of any sign for Datalab and PromptLayer (`type: integer`), any non-empty string for Humanloop. The
+// property: list a run with that id, then `get` its ref, and the request names the same id.
+
+const integerIds = fc.maxSafeInteger().filter(Number.isSafeInteger)
+// `.` and `..` cannot be a URL path segment for any client; every other string can.
+const stringIds = fc
+  .string({ minLength: 1, maxLength: 40, unit: 'binary' })
+  .filter((id) => id !== '.' && id !== '..')
+const lastPathSegment = (url: URL) => decodeURIComponent(url.pathname.split('/').at(-1) ?? '')
+const only = (vendor: 'datalab' | 'promptlayer' | 'humanloop', fetch: (r: Request) => Promise<Response>) => {
+  const options = vendorOptions(fetch)
+  return createEvalrun({
+    ...options,
+    datalab: vendor === 'datalab' ? options.datalab : false,
+    promptlayer: vendor === 'promptlayer' ? options.promptlayer : false,
+    humanloop: vendor === 'humanloop' ? options.humanloop : false,
+  })
+}
+
+describe('refs round-trip for every id the spec allows', () => {
+  it('datalab', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(integerIds, fc.constant(0)), async (id) => {
+        const { fetch, requests } = fakeFetch({
+          'GET /dl/api/v1/eval_batch_runs': () => json({ batch_runs: [datalabRun(id)], total: 1 }),
+          'GET /dl/api/v1/eval_batch_runs/{run_id}': ({ url }) =>
+            json(datalabRun(Number(lastPathSegment(url)))),
+        })
+        const evalrun = only('datalab', fetch)
+        const [listed] = await collect(evalrun.runs.list())
+        const fetched = await evalrun.runs.get(listed!.ref)
+        expect(fetched.ref).toBe(listed!.ref)
+        expect(lastPathSegment(requests.at(-1)!.url)).toBe(String(id))
+      }),
+      { numRuns: 60 },
+    )
+  })
+
+  it('promptlayer', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(integerIds, fc.constant(0)), async (id) => {
+        const { fetch, requests } = fakeFetch({
+          'GET /pl/api/public/v2/evaluations': () =>
+            json(promptlayerList([promptlayerPipeline(5001, [{ ...promptlayerRunCompleted, id }])], 1, 1)),
+          'GET /pl/reports/{report_id}': ({ url }) =>
+            json({
+              ...promptlayerReport,
+              report: { ...promptlayerReport.report, id: Number(lastPathSegment(url)) },
+            }),
+          'GET /pl/reports/{report_id}/score': () => json({ success: false, message: 'no score' }, 404),
+        })
+        const evalrun = only('promptlayer', fetch)
+        const [listed] = await collect(evalrun.runs.list())
+        const fetched = await evalrun.runs.get(listed!.ref)
+        expect(fetched.ref).toBe(listed!.ref)
+        expect(requests.some((r) => r.url.pathname === `/pl/reports/${id}`)).toBe(true)
+      }),
+      { numRuns: 60 },
+    )
+  })
+
+  it('humanloop', async () => {
+    await fc.assert(
+      fc.asyncProperty(stringIds, stringIds, async (evaluationId, runId) => {
+        const evaluation = { ...humanloopEvaluation, id: evaluationId, runs_count: 1 }
+        const runs = { runs: [{ ...humanloopRunCompleted, id: runId }] }
+        const { fetch } = fakeFetch({
+          'GET /hl/evaluations': () => json({ records: [evaluation], page: 1, size: 100, total: 1 }),
+          'GET /hl/evaluations/{id}': () => json(evaluation),
+          'GET /hl/evaluations/{id}/runs': () => json(runs),
+          'GET /hl/evaluations/{id}/stats': () => json({ run_stats: [] }),
+        })
+        const evalrun = only('humanloop', fetch)
+        const [listed] = await collect(evalrun.runs.list())
+        expect(listed!.id).toBe(runId)
+        const fetched = await evalrun.runs.get(listed!.ref)
+        expect(fetched.ref).toBe(listed!.ref)
+        expect(fetched.suite.id).toBe(evaluationId)
+      }),
+      { numRuns: 60 },
+    )
+  })
+
+  it('rejects ids no spec allows, naming the forms', async () => {
+    const evalrun = only('promptlayer', fakeFetch({}).fetch)
+    for (const ref of ['promptlayer:1.5', 'promptlayer:007', 'promptlayer:abc']) {
+      const error = await evalrun.runs.get(ref).catch((e: unknown) => e)
+      expect(EvalrunInvalidInputError.isInstance(error), ref).toBe(true)
+    }
+  })
+})
