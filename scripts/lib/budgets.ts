@@ -21,8 +21,12 @@ export const BUDGETS = {
  */
 export const CI_CEILINGS = {
   vendorBundleGzip: 7_900,
-  facadeBundleGzip: 19_650,
+  facadeBundleGzip: 20_800,
+  facadeCorePlusOneVendorGzip: 15_200,
 } as const
+// Raised a second time, 19.65 → 20.8 kB, for the default entry only: each vendor now describes itself (credentials,
+// ref forms, the CLI's start flags and their help) so that the core, the config and the CLI need not name it. A
+// bundle that wants less imports `evalrun/core` and one vendor, measured separately (`facadeCorePlusOneVendorGzip`).
 
 export const VENDOR_PACKAGES = ['@evalrun/datalab', '@evalrun/promptlayer', '@evalrun/humanloop'] as const
 
@@ -51,6 +55,19 @@ export async function measurePackageBundles(): Promise<BundleBudgetResult[]> {
     const size = await measureBundle(everyExportOf(join(dir, 'dist', 'index.js')), dir)
     results.push({ name, budget, ceiling, ...size })
   }
+  // What a user of one vendor ships: the core's client and one vendor (Datalab, the largest adapter but one).
+  const facadeDir = packageDir('evalrun')
+  const corePlusOne = await measureBundle(
+    `export { createEvalrun } from ${JSON.stringify(join(facadeDir, 'dist', 'core.js'))}\n` +
+      `export { datalab } from ${JSON.stringify(join(facadeDir, 'dist', 'datalab.js'))}`,
+    facadeDir,
+  )
+  results.push({
+    name: 'evalrun/core + evalrun/datalab',
+    budget: BUDGETS.facadeBundleGzip,
+    ceiling: CI_CEILINGS.facadeCorePlusOneVendorGzip,
+    ...corePlusOne,
+  })
   return results
 }
 

@@ -1,15 +1,11 @@
-import { createEvalrun, type Evalrun, type EvalrunOptions } from 'evalrun'
+import { BUILT_IN_VENDORS, createEvalrun, type Evalrun, type EvalrunOptions } from 'evalrun'
 import pc from 'picocolors'
 import type { Colors } from 'picocolors/types'
 import { type CliIo, wantsColor } from './io.js'
+import { credentialFlags } from './vendor-flags.js'
 
-/** Global flags that configure the vendors: API keys (they win over the environment), plain-http consent. */
-export interface KeyFlags {
-  datalabApiKey?: string
-  promptlayerApiKey?: string
-  humanloopApiKey?: string
-  allowInsecureHttp?: boolean
-}
+/** Global flags: each vendor's credentials (`--datalab-api-key`; they win over the environment), plain-http consent. */
+export type KeyFlags = Record<string, string | boolean | undefined> & { allowInsecureHttp?: boolean }
 
 export interface CommandContext {
   io: CliIo
@@ -30,18 +26,18 @@ export function createContext(io: CliIo, keys: KeyFlags): CommandContext {
 }
 
 /**
- * The facade reads keys, base URLs and HUMANLOOP_FILE_IDS from the environment the CLI was given (not the
- * process's: tests inject theirs), so its errors name the env var; key flags win over it.
+ * The facade reads credentials, base URLs and other settings from the environment the CLI was given (not the
+ * process's: tests inject theirs), so its errors name the env var; credential flags win over it.
  */
 function optionsFrom(env: CliIo['env'], keys: KeyFlags): EvalrunOptions {
-  const options: EvalrunOptions = { env }
-  const insecure = keys.allowInsecureHttp ? { allowInsecureHttp: true } : {}
-  const vendorOptions = (apiKey: string | undefined) => ({
-    ...insecure,
-    ...(apiKey === undefined ? {} : { apiKey }),
-  })
-  options.datalab = vendorOptions(keys.datalabApiKey)
-  options.promptlayer = vendorOptions(keys.promptlayerApiKey)
-  options.humanloop = vendorOptions(keys.humanloopApiKey)
-  return options
+  const options: Record<string, unknown> = { env }
+  for (const vendor of BUILT_IN_VENDORS) {
+    const vendorOptions: Record<string, unknown> = keys.allowInsecureHttp ? { allowInsecureHttp: true } : {}
+    for (const credential of credentialFlags(vendor)) {
+      const value = keys[credential.attribute]
+      if (typeof value === 'string') vendorOptions[credential.option] = value
+    }
+    options[vendor.id] = vendorOptions
+  }
+  return options as EvalrunOptions
 }

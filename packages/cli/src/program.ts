@@ -1,16 +1,16 @@
 import { Command, Option } from 'commander'
+import { BUILT_IN_VENDORS, type EvalrunVendor } from 'evalrun'
 import { classifyError } from './classify-error.js'
-import { demo } from './commands/demo.js'
 import { runsCancel } from './commands/runs-cancel.js'
 import { runsGet } from './commands/runs-get.js'
 import { runsList } from './commands/runs-list.js'
 import { runsResults } from './commands/runs-results.js'
 import { runsStart } from './commands/runs-start.js'
 import { runsWait } from './commands/runs-wait.js'
-import { sandbox } from './commands/sandbox.js'
 import { type CommandContext, createContext, type KeyFlags } from './context.js'
-import { ExitCode } from './exit-codes.js'
+import { CliError, ExitCode } from './exit-codes.js'
 import type { CliIo } from './io.js'
+import { credentialFlags } from './vendor-flags.js'
 import { VERSION } from './version.js'
 
 const collect = (value: string, previous: string[] = []) => [
@@ -40,17 +40,27 @@ export async function runCli(argv: string[], io: CliIo, options: RunCliOptions =
       )
     }
 
+  const vendorNames = BUILT_IN_VENDORS.map((vendor) => vendor.displayName)
+  const starters = BUILT_IN_VENDORS.filter((vendor) => vendor.startFlags !== undefined)
+  const cancellers = BUILT_IN_VENDORS.filter((vendor) => vendor.canCancel)
   program
-    .description(
-      'See, start, wait for and gate on evaluation runs across Datalab, PromptLayer and Humanloop.',
-    )
+    .description(`See, start, wait for and gate on evaluation runs across ${listed(vendorNames, 'and')}.`)
     .version(VERSION, '-v, --version')
     .option('--debug', 'print stack traces on errors')
-    .addOption(new Option('--datalab-api-key <key>', 'Datalab API key (default: $DATALAB_API_KEY)'))
-    .addOption(
-      new Option('--promptlayer-api-key <key>', 'PromptLayer API key (default: $PROMPTLAYER_API_KEY)'),
-    )
-    .addOption(new Option('--humanloop-api-key <key>', 'Humanloop API key (default: $HUMANLOOP_API_KEY)'))
+  for (const vendor of BUILT_IN_VENDORS) {
+    for (const credential of credentialFlags(vendor)) {
+      const what = credential.option
+        .replace(/[A-Z]/g, (letter) => ` ${letter.toLowerCase()}`)
+        .replace('api ', 'API ')
+      program.addOption(
+        new Option(
+          `${credential.flag} <value>`,
+          `${vendor.displayName} ${what} (default: $${credential.envVar})`,
+        ),
+      )
+    }
+  }
+  program
     .option('--allow-insecure-http', 'allow an http:// *_BASE_URL off loopback (the key travels in clear)')
     .exitOverride()
     .configureOutput({
@@ -61,7 +71,7 @@ export async function runCli(argv: string[], io: CliIo, options: RunCliOptions =
     .addHelpText(
       'after',
       `
-Environment: DATALAB_API_KEY, PROMPTLAYER_API_KEY, HUMANLOOP_API_KEY (+ HUMANLOOP_FILE_IDS for listing),
+Environment: ${BUILT_IN_VENDORS.flatMap((vendor) => [...vendor.credentials.map((c) => c.envVar), ...vendor.settingsEnv.filter((name) => !name.endsWith('_BASE_URL'))]).join(', ')},
 *_BASE_URL to point a vendor elsewhere (e.g. at \`evalrun sandbox\`), NO_COLOR to turn colour off.
 Exit codes: 0 ok, 1 a run failed/was canceled/scored below --min-score, 2 usage or configuration,
 3 API or network error, 4 timeout.`,
@@ -74,13 +84,20 @@ Exit codes: 0 ok, 1 a run failed/was canceled/scored below --min-score, 2 usage 
   runs
     .command('list')
     .description('list runs across every configured vendor')
-    .option('--vendor <vendor...>', 'only these vendors (datalab, promptlayer, humanloop)', collect)
+    .option(
+      '--vendor <vendor...>',
+      `only these vendors (${BUILT_IN_VENDORS.map((vendor) => vendor.id).join(', ')})`,
+      collect,
+    )
     .option(
       '--status <status...>',
       'only runs in these statuses (queued, running, completed, failed, canceled, unknown)',
       collect,
     )
-    .option('--suite <ref>', 'only runs of one suite, e.g. datalab:12, promptlayer:42, humanloop:evr_123')
+    .option(
+      '--suite <ref>',
+      `only runs of one suite: ${BUILT_IN_VENDORS.map((vendor) => vendor.suiteRefForm).join(', ')}`,
+    )
     .option('--since <date>', 'only runs created at or after this ISO date')
     .option('--limit <n>', 'at most this many runs')
     .option('--json', 'one JSON object per line')
@@ -94,61 +111,30 @@ Exit codes: 0 ok, 1 a run failed/was canceled/scored below --min-score, 2 usage 
     .command('get <ref>')
     .description('show one run: status, progress, score, metrics')
     .option('--json', 'as JSON')
-    .addHelpText(
-      'after',
-      '\nExamples:\n  evalrun runs get datalab:42\n  evalrun runs get humanloop:evr_123/rn_456 --json',
-    )
+    .addHelpText('after', `\nRefs: ${BUILT_IN_VENDORS.map((vendor) => vendor.refForm).join(', ')}`)
     .action(run(runsGet as never))
 
   runs
     .command('results <ref>')
-    .description('per-item results of a run (Datalab files, PromptLayer rows, Humanloop logs)')
+    .description(
+      `per-item results of a run (${BUILT_IN_VENDORS.map((vendor) => `${vendor.displayName} ${vendor.itemsAre}`).join(', ')})`,
+    )
     .option('--json', 'one JSON object per line')
-    .addHelpText('after', '\nExample:\n  evalrun runs results promptlayer:1234 --json')
     .action(run(runsResults as never))
 
-  runs
-    .command('start <vendor>')
-    .description('start a run on datalab, promptlayer or humanloop')
-    .option('--collection <id>', 'datalab: collection to evaluate')
-    .option('--rubric <id>', 'datalab: eval rubric (required for standard pipelines)')
-    .addOption(
-      new Option('--pipeline-type <type>', 'datalab: pipeline type').choices([
-        'convert',
-        'extract',
-        'segment',
-      ]),
-    )
-    .option('--pipeline-id <id>', 'datalab: custom pipeline id (cp_…)')
-    .option('--page-schema <file.json>', 'datalab: JSON schema file, required with --pipeline-type extract')
-    .option(
-      '--segmentation-schema <file.json>',
-      'datalab: JSON schema file, required with --pipeline-type segment',
-    )
-    .option('--output-format <formats>', 'datalab: e.g. markdown,json')
-    .option('--pipeline <id>', 'promptlayer: evaluation pipeline to run')
-    .option('--name <name>', 'promptlayer: name of the new run')
-    .option('--dataset <id>', "promptlayer: dataset to run on (default: the pipeline's)")
-    .option('--refresh-dataset', 'promptlayer: refresh a dynamic dataset first')
-    .option('--evaluation <id>', 'humanloop: evaluation to add a run to')
-    .option('--dataset-version <id>', 'humanloop: dataset version id')
-    .option('--version-id <id>', 'humanloop: version id of the prompt/tool/flow to evaluate')
-    .option('--no-orchestrated', 'humanloop: you will add the logs yourself')
-    .option('--use-existing-logs', 'humanloop: reuse logs that match')
-    .option('--wait', 'then wait for it, as `runs wait` does')
-    .option('--timeout <duration>', 'with --wait: give up after this long (default 30m)')
-    .option('--min-score <score>', 'with --wait: fail unless the score is at least this')
-    .option('--json', 'as JSON')
-    .addHelpText(
-      'after',
-      `
-Examples:
-  evalrun runs start datalab --collection 12 --rubric 3 --wait
-  evalrun runs start datalab --collection 12 --pipeline-type extract --page-schema schema.json
-  evalrun runs start promptlayer --pipeline 42 --name nightly --wait --min-score 0.8
-  evalrun runs start humanloop --evaluation evr_123 --dataset-version dsv_1 --version-id prv_9`,
-    )
-    .action(run(runsStart as never))
+  const start = runs
+    .command('start')
+    .description(`start a run on ${listed(starters.map((vendor) => vendor.id))}`)
+    .argument('<vendor>')
+    .allowUnknownOption()
+    .allowExcessArguments()
+    .action((vendor: string) => {
+      throw new CliError(
+        `unknown vendor ${JSON.stringify(vendor)}: expected ${listed(starters.map((v) => v.id))}.`,
+        ExitCode.usage,
+      )
+    })
+  for (const vendor of starters) addStartCommand(start, vendor, run)
 
   runs
     .command('wait <refs...>')
@@ -164,29 +150,40 @@ Examples:
 
   runs
     .command('cancel <ref>')
-    .description('cancel a run (Humanloop; Datalab and PromptLayer have no cancel)')
+    .description(
+      cancellers.length === 0
+        ? 'cancel a run (no built-in vendor can)'
+        : `cancel a run (${listed(cancellers.map((vendor) => vendor.displayName))}; the others have no cancel)`,
+    )
     .option('--json', 'as JSON')
-    .addHelpText('after', '\nExample:\n  evalrun runs cancel humanloop:evr_123/rn_456')
     .action(run(runsCancel as never))
 
   program
     .command('sandbox')
-    .description('serve a local stand-in for all three vendors and print the env vars that use it')
+    .description('serve a local stand-in for every vendor and print the env vars that use it')
     .option('--port <port>', 'port on 127.0.0.1 (default: any free port)')
     .option('--speed <n>', 'how much faster than real time runs move (default 1)')
     .option('--seed <n>', 'seed for the generated data')
     .option('--runs <n>', 'runs per vendor to generate')
     .addHelpText('after', '\nExample:\n  eval "$(evalrun sandbox --speed 20 &)"; evalrun runs list')
     .action(
-      run((async (ctx: CommandContext, flags: Record<string, string>) =>
-        sandbox(ctx, flags, options.untilInterrupted?.() ?? new Promise(() => {}))) as never),
+      // Loaded only here and in `demo`: the sandbox brings an OpenAPI router and its validators.
+      run((async (ctx: CommandContext, flags: Record<string, string>) => {
+        const { sandbox } = await import('./commands/sandbox.js')
+        return sandbox(ctx, flags, options.untilInterrupted?.() ?? new Promise(() => {}))
+      }) as never),
     )
 
   program
     .command('demo')
     .description('a tour on a local sandbox, no API keys needed: start, follow, list and score runs')
     .option('--speed <n>', 'how much faster than real time the sandbox runs (default 8)')
-    .action(run(demo as never))
+    .action(
+      run((async (ctx: CommandContext, flags: Record<string, string>) => {
+        const { demo } = await import('./commands/demo.js')
+        return demo(ctx, flags)
+      }) as never),
+    )
 
   try {
     await program.parseAsync(argv, { from: 'user' })
@@ -202,4 +199,42 @@ Examples:
     if (debug && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`)
     return failure
   }
+}
+
+type Runner = (
+  command: (ctx: CommandContext, ...args: never[]) => Promise<ExitCode>,
+) => (...args: unknown[]) => Promise<void>
+
+/** `evalrun runs start <vendor>`: the vendor's own flags, from its description, and the shared --wait ones. */
+function addStartCommand(start: Command, vendor: EvalrunVendor, run: Runner): void {
+  const command = start.command(vendor.id).description(`start a run on ${vendor.displayName}`)
+  for (const flag of vendor.startFlags ?? []) {
+    const option = new Option(flag.flag, flag.required ? `${flag.description} (required)` : flag.description)
+    command.addOption(flag.choices ? option.choices(flag.choices) : option)
+  }
+  command
+    .option('--wait', 'then wait for it, as `runs wait` does')
+    .option('--timeout <duration>', 'with --wait: give up after this long (default 30m)')
+    .option(
+      '--min-score <score>',
+      "with --wait: fail unless the score is at least this (on the vendor's scale)",
+    )
+    .option('--json', 'as JSON')
+  if (vendor.examples?.length) {
+    command.addHelpText(
+      'after',
+      `\nExamples:\n${vendor.examples.map((line) => `  evalrun ${line}`).join('\n')}`,
+    )
+  }
+  command.action(
+    run((async (ctx: CommandContext, flags: Record<string, unknown>) =>
+      runsStart(ctx, vendor, flags)) as never),
+  )
+}
+
+/** `a, b or c`. */
+function listed(names: readonly string[], conjunction = 'or'): string {
+  return names.length <= 1
+    ? (names[0] ?? '')
+    : `${names.slice(0, -1).join(', ')} ${conjunction} ${names.at(-1)}`
 }

@@ -1,37 +1,17 @@
 import { readFileSync } from 'node:fs'
-import type { StartRunInput } from 'evalrun'
+import type { EvalrunVendor, StartFlag, StartRunInput } from 'evalrun'
 import type { CommandContext } from '../context.js'
 import { CliError, ExitCode } from '../exit-codes.js'
 import { jsonLine } from '../output/write-json-line.js'
 import { parsePositiveInt } from '../parse-values.js'
+import { flagAttribute } from '../vendor-flags.js'
 import { type RunsWaitFlags, runsWait } from './runs-wait.js'
 
-export interface RunsStartFlags extends RunsWaitFlags {
-  // datalab
-  collection?: string
-  rubric?: string
-  pipelineType?: string
-  pipelineId?: string
-  pageSchema?: string
-  segmentationSchema?: string
-  outputFormat?: string
-  // promptlayer
-  pipeline?: string
-  name?: string
-  dataset?: string
-  refreshDataset?: boolean
-  // humanloop
-  evaluation?: string
-  datasetVersion?: string
-  versionId?: string
-  orchestrated?: boolean
-  useExistingLogs?: boolean
-  wait?: boolean
-}
+export type RunsStartFlags = RunsWaitFlags & { wait?: boolean } & Record<string, unknown>
 
 export async function runsStart(
   ctx: CommandContext,
-  vendor: string,
+  vendor: EvalrunVendor,
   flags: RunsStartFlags,
 ): Promise<ExitCode> {
   const input = startInput(vendor, flags)
@@ -41,54 +21,51 @@ export async function runsStart(
   return runsWait(ctx, [run.ref], flags)
 }
 
-/** Flags → the facade's start input. The facade checks the vendor rules (e.g. extract needs a page schema). */
-function startInput(vendor: string, flags: RunsStartFlags): StartRunInput {
-  switch (vendor) {
-    case 'datalab':
-      return {
-        vendor: 'datalab',
-        collectionId: parsePositiveInt(required(flags.collection, '--collection', vendor), '--collection'),
-        ...(flags.rubric ? { rubricId: parsePositiveInt(flags.rubric, '--rubric') } : {}),
-        ...(flags.pipelineType
-          ? { pipelineType: flags.pipelineType as 'convert' | 'extract' | 'segment' }
-          : {}),
-        ...(flags.pipelineId ? { pipelineId: flags.pipelineId } : {}),
-        ...(flags.pageSchema ? { pageSchema: readJsonFile(flags.pageSchema, '--page-schema') } : {}),
-        ...(flags.segmentationSchema
-          ? { segmentationSchema: readJsonFile(flags.segmentationSchema, '--segmentation-schema') }
-          : {}),
-        ...(flags.outputFormat ? { outputFormat: flags.outputFormat } : {}),
-      }
-    case 'promptlayer':
-      return {
-        vendor: 'promptlayer',
-        pipelineId: parsePositiveInt(required(flags.pipeline, '--pipeline', vendor), '--pipeline'),
-        name: required(flags.name, '--name', vendor),
-        ...(flags.dataset ? { datasetId: parsePositiveInt(flags.dataset, '--dataset') } : {}),
-        ...(flags.refreshDataset ? { refreshDataset: true } : {}),
-      }
-    case 'humanloop':
-      return {
-        vendor: 'humanloop',
-        evaluationId: required(flags.evaluation, '--evaluation', vendor),
-        ...(flags.datasetVersion ? { dataset: { versionId: flags.datasetVersion } } : {}),
-        ...(flags.versionId ? { version: { versionId: flags.versionId } } : {}),
-        ...(flags.orchestrated === false ? { orchestrated: false } : {}),
-        ...(flags.useExistingLogs ? { useExistingLogs: true } : {}),
-      }
-    default:
-      throw new CliError(
-        `unknown vendor ${JSON.stringify(vendor)}: expected datalab, promptlayer or humanloop.`,
-        ExitCode.usage,
-      )
+/**
+ * Flags → the facade's start input, as the vendor's `startFlags` describe them. The facade then checks the
+ * vendor's own rules (e.g. Datalab's extract needs a page schema).
+ */
+export function startInput(vendor: EvalrunVendor, flags: Record<string, unknown>): StartRunInput {
+  const input: Record<string, unknown> = { vendor: vendor.id }
+  for (const startFlag of vendor.startFlags ?? []) {
+    const flag = startFlag.flag.split(' ')[0] ?? startFlag.flag
+    const value = flags[flagAttribute(startFlag.flag)]
+    // An empty value counts as not given, as the shell makes it easy to pass one by accident (`--name "$UNSET"`).
+    const given =
+      startFlag.kind === 'false'
+        ? value === false
+        : value !== undefined && value !== false && !(typeof value === 'string' && value.trim() === '')
+    if (!given) {
+      if (startFlag.required) throw new CliError(`runs start ${vendor.id} needs ${flag}.`, ExitCode.usage)
+      continue
+    }
+    setPath(input, startFlag.field, convert(startFlag, flag, value))
+  }
+  return input as unknown as StartRunInput
+}
+
+function convert(startFlag: StartFlag, flag: string, value: unknown): unknown {
+  switch (startFlag.kind) {
+    case 'true':
+      return true
+    case 'false':
+      return false
+    case 'integer':
+      return parsePositiveInt(String(value), flag)
+    case 'json-file':
+      return readJsonFile(String(value), flag)
+    case 'string':
+      return value
   }
 }
 
-function required(value: string | undefined, flag: string, vendor: string): string {
-  if (value === undefined || value.trim() === '') {
-    throw new CliError(`runs start ${vendor} needs ${flag}.`, ExitCode.usage)
-  }
-  return value
+/** Sets `dataset.versionId` as `{ dataset: { versionId } }`. */
+function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
+  const keys = path.split('.')
+  const last = keys.pop() as string
+  let node = target
+  for (const key of keys) node = (node[key] ??= {}) as Record<string, unknown>
+  node[last] = value
 }
 
 function readJsonFile(path: string, flag: string): Record<string, unknown> {
