@@ -110,7 +110,7 @@ describe('pnpm demo (evalrun demo)', () => {
       expect(stdout).toMatch(new RegExp(`^${vendor}:\\S+\\s+${vendor}\\s`, 'm'))
       expect(stdout).toMatch(new RegExp(`^${vendor}\\s+\\d+\\s+\\d+`, 'm'))
     }
-    expect(stdout).toContain('Latest runs across all three vendors')
+    expect(stdout).toContain('Latest runs across every vendor')
     expect(stdout).toContain('Score summary')
     expect(stderr).toMatch(/completed \d+\/\d+/)
   })

@@ -3,7 +3,6 @@ import { createClock } from './clock.js'
 import { FaultPlan } from './faults.js'
 import { createOpenApiRouter } from './http/openapi-router.js'
 import { createSandboxServer, type MountedVendor } from './http/server.js'
-import type { VendorApp } from './http/vendor-app.js'
 import {
   SANDBOX_VENDORS,
   type Sandbox,
@@ -12,15 +11,8 @@ import {
   type SandboxOptions,
   type SandboxVendor,
 } from './types.js'
-import { createDatalabApp } from './vendors/datalab/app.js'
-import { createHumanloopApp } from './vendors/humanloop/app.js'
-import { createPromptLayerApp } from './vendors/promptlayer/app.js'
-
-const ENV_PREFIX: Record<SandboxVendor, string> = {
-  datalab: 'DATALAB',
-  promptlayer: 'PROMPTLAYER',
-  humanloop: 'HUMANLOOP',
-}
+import type { StartedVendor } from './vendor-module.js'
+import { SANDBOX_VENDOR_MODULES } from './vendors/index.js'
 
 function positiveInteger(name: string, value: number, min: number): number {
   if (!Number.isInteger(value) || value < min)
@@ -29,8 +21,8 @@ function positiveInteger(name: string, value: number, min: number): number {
 }
 
 /**
- * Starts a local server on 127.0.0.1 that serves Datalab, PromptLayer and Humanloop's evaluation APIs from
- * seeded in-memory data, as their vendored OpenAPI specs describe them.
+ * Starts a local server on 127.0.0.1 that serves every vendor's evaluation API (`vendors/index.ts`) from seeded
+ * in-memory data, as their vendored OpenAPI specs describe them.
  */
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const seed = positiveInteger('seed', options.seed ?? 1, 0)
@@ -38,21 +30,29 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const runs = positiveInteger('runs', options.runs ?? 30, 0)
   const port = positiveInteger('port', options.port ?? 0, 0)
   const clock = createClock(options.clock ?? { speed: 1 })
-  const apiKeys: Record<SandboxVendor, string> = {
-    datalab: options.apiKeys?.datalab ?? 'sandbox-datalab-key',
-    promptlayer: options.apiKeys?.promptlayer ?? 'sandbox-promptlayer-key',
-    humanloop: options.apiKeys?.humanloop ?? 'sandbox-humanloop-key',
-  }
+  const apiKeys = Object.fromEntries(
+    SANDBOX_VENDORS.map((vendor) => [
+      vendor,
+      options.apiKeys?.[vendor] ?? SANDBOX_VENDOR_MODULES[vendor].defaultApiKey,
+    ]),
+  ) as Record<SandboxVendor, string>
   const faults = new FaultPlan(seed)
   faults.set(options.faults)
 
   const startMs = clock.nowMs()
-  const datalab = createDatalabApp(seed, suites, runs, startMs)
-  const promptlayer = createPromptLayerApp(seed, suites, runs, startMs)
-  const humanloop = createHumanloopApp(seed, suites, runs, startMs)
-  const apps: VendorApp[] = [datalab, promptlayer, humanloop]
+  const started = new Map<SandboxVendor, StartedVendor<unknown, unknown>>(
+    SANDBOX_VENDORS.map((vendor) => [
+      vendor,
+      SANDBOX_VENDOR_MODULES[vendor].start(seed, suites, runs, startMs),
+    ]),
+  )
+  const each = <T>(pick: (vendor: SandboxVendor, started: StartedVendor<unknown, unknown>) => T) =>
+    Object.fromEntries([...started].map(([vendor, one]) => [vendor, pick(vendor, one)]))
   const vendors: MountedVendor[] = await Promise.all(
-    apps.map(async (app) => ({ app, handle: (await createOpenApiRouter(app, apiKeys[app.vendor])).handle })),
+    [...started.values()].map(async ({ app }) => ({
+      app,
+      handle: (await createOpenApiRouter(app, apiKeys[app.vendor])).handle,
+    })),
   )
 
   let requests = 0
@@ -72,52 +72,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     })
   })
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-  const urls = Object.fromEntries(apps.map((app) => [app.vendor, `${origin}${app.prefix}`])) as Record<
-    SandboxVendor,
-    string
-  >
-
-  const catalog: SandboxCatalog = {
-    datalab: {
-      collections: [...datalab.model.collections.values()].map((c) => ({
-        id: c.id,
-        name: c.name,
-        fileCount: c.files.length,
-      })),
-      rubrics: [...datalab.model.rubrics.values()].map((r) => ({ id: r.id, name: r.name })),
-    },
-    promptlayer: {
-      pipelines: [...promptlayer.model.reports.values()]
-        .filter((report) => report.isBlueprint)
-        .map((report) => ({ id: report.id, name: report.name, datasetId: report.datasetId })),
-    },
-    humanloop: {
-      files: [...humanloop.model.files.values()].map((file) => ({ id: file.id, path: file.path })),
-      evaluations: [...humanloop.model.evaluations.values()].map((e) => ({
-        id: e.id,
-        name: e.name,
-        fileId: e.fileId,
-      })),
-      datasets: [...humanloop.model.datasets.values()].map((d) => ({ id: d.id, versionId: d.versionId })),
-      versions: [...humanloop.model.files.values()].map((file) => ({
-        id: file.id,
-        versionId: file.versionId,
-      })),
-    },
-  }
-
-  const env: Record<string, string> = {}
-  for (const vendor of SANDBOX_VENDORS) {
-    env[`${ENV_PREFIX[vendor]}_BASE_URL`] = urls[vendor]
-    env[`${ENV_PREFIX[vendor]}_API_KEY`] = apiKeys[vendor]
-  }
-  const fileIds = catalog.humanloop.files.map((file) => file.id)
-  env.HUMANLOOP_FILE_IDS = fileIds.join(',')
-  const clientOptions: SandboxClientOptions = {
-    datalab: { apiKey: apiKeys.datalab, baseUrl: urls.datalab },
-    promptlayer: { apiKey: apiKeys.promptlayer, baseUrl: urls.promptlayer },
-    humanloop: { apiKey: apiKeys.humanloop, baseUrl: urls.humanloop, fileIds },
-  }
+  const urls = each((_, { app }) => `${origin}${app.prefix}`) as Record<SandboxVendor, string>
+  const catalog = each((_, one) => one.catalog) as SandboxCatalog
+  const clientOptions = each((vendor, one) =>
+    one.clientOptions(urls[vendor], apiKeys[vendor]),
+  ) as SandboxClientOptions
+  const env: Record<string, string> = Object.assign(
+    {},
+    ...[...started].map(([vendor, one]) => one.env(urls[vendor], apiKeys[vendor])),
+  )
 
   let closed: Promise<void> | null = null
   return {
@@ -127,15 +90,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     clientOptions,
     clock: { now: clock.now, advance: clock.advance, speed: clock.speed },
     catalog,
+    sampleStartInputs: () =>
+      [...started.values()].map(
+        (one) => one.demoStartInput() as { vendor: SandboxVendor } & Record<string, unknown>,
+      ),
     setFaults: (next) => faults.set(next),
     stats: () => ({
       requests,
       faultsInjected: faults.injected,
-      runs: {
-        datalab: datalab.runCount(),
-        promptlayer: promptlayer.runCount(),
-        humanloop: humanloop.runCount(),
-      },
+      runs: each((_, { app }) => app.runCount()) as Record<SandboxVendor, number>,
     }),
     close: () => {
       closed ??= shutdown()

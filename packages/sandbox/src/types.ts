@@ -1,7 +1,12 @@
-/** The three vendors the sandbox imitates. */
-export type SandboxVendor = 'datalab' | 'promptlayer' | 'humanloop'
+import { SANDBOX_VENDOR_MODULES } from './vendors/index.js'
 
-export const SANDBOX_VENDORS: readonly SandboxVendor[] = ['datalab', 'promptlayer', 'humanloop']
+type Modules = typeof SANDBOX_VENDOR_MODULES
+type Started<V extends SandboxVendor> = ReturnType<Modules[V]['start']>
+
+/** The vendors the sandbox imitates (see `vendors/index.ts`). */
+export type SandboxVendor = keyof Modules
+
+export const SANDBOX_VENDORS = Object.keys(SANDBOX_VENDOR_MODULES) as SandboxVendor[]
 
 export type FaultKind = '429' | '500' | '502' | '503' | 'reset' | 'truncated' | 'slow'
 
@@ -34,7 +39,7 @@ export interface SandboxOptions {
   /** 'manual': time moves only by `clock.advance()`. Default `{ speed: 1 }` (real time). */
   clock?: 'manual' | { speed: number }
   faults?: FaultOptions
-  /** API keys the sandbox accepts. Defaults: 'sandbox-datalab-key', 'sandbox-promptlayer-key', 'sandbox-humanloop-key'. */
+  /** API keys the sandbox accepts, per vendor. Default `sandbox-<vendor>-key`. */
   apiKeys?: Partial<Record<SandboxVendor, string>>
 }
 
@@ -45,19 +50,8 @@ export interface SandboxClock {
   readonly speed: number | 'manual'
 }
 
-export interface SandboxCatalog {
-  datalab: {
-    collections: Array<{ id: number; name: string; fileCount: number }>
-    rubrics: Array<{ id: number; name: string }>
-  }
-  promptlayer: { pipelines: Array<{ id: number; name: string; datasetId: number }> }
-  humanloop: {
-    files: Array<{ id: string; path: string }>
-    evaluations: Array<{ id: string; name: string; fileId: string }>
-    datasets: Array<{ id: string; versionId: string }>
-    versions: Array<{ id: string; versionId: string }>
-  }
-}
+/** Per vendor, the suites, datasets and versions that tests and the demo can start runs on. */
+export type SandboxCatalog = { [V in SandboxVendor]: Started<V>['catalog'] }
 
 export interface SandboxStats {
   requests: number
@@ -66,25 +60,24 @@ export interface SandboxStats {
   runs: Record<SandboxVendor, number>
 }
 
-export interface SandboxClientOptions {
-  datalab: { apiKey: string; baseUrl: string }
-  promptlayer: { apiKey: string; baseUrl: string }
-  humanloop: { apiKey: string; baseUrl: string; fileIds: string[] }
-}
+/** Per vendor, options for its client and for its entry in `createEvalrun` (`createEvalrun(sandbox.clientOptions)`). */
+export type SandboxClientOptions = { [V in SandboxVendor]: ReturnType<Started<V>['clientOptions']> }
 
 export interface Sandbox {
   /** Base URLs to pass as `baseUrl` to the vendor clients. */
   urls: Record<SandboxVendor, string>
   apiKeys: Record<SandboxVendor, string>
-  /** DATALAB_BASE_URL, DATALAB_API_KEY, PROMPTLAYER_…, HUMANLOOP_…, HUMANLOOP_FILE_IDS. */
+  /** Each vendor's `<VENDOR>_BASE_URL`, `<VENDOR>_API_KEY` and any other setting its client reads. */
   env: Record<string, string>
   /**
    * Options for each vendor client, and for `createEvalrun` as a whole: `createEvalrun(sandbox.clientOptions)`,
-   * `createDatalabClient(sandbox.clientOptions.datalab)`. Humanloop lists every seeded file.
+   * `createDatalabClient(sandbox.clientOptions.datalab)`.
    */
   clientOptions: SandboxClientOptions
   clock: SandboxClock
   catalog: SandboxCatalog
+  /** One evalrun start input per vendor, on seeded suites: what `evalrun demo` starts. */
+  sampleStartInputs(): Array<{ vendor: SandboxVendor } & Record<string, unknown>>
   setFaults(faults: FaultOptions | null): void
   stats(): SandboxStats
   close(): Promise<void>

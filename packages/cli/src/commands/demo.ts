@@ -1,5 +1,5 @@
 import { startSandbox } from '@evalrun/sandbox'
-import { createEvalrun, type EvalRun, type StartRunInput, type Vendor } from 'evalrun'
+import { BUILT_IN_VENDORS, createEvalrun, type EvalRun, type StartRunInput, type Vendor } from 'evalrun'
 import type { CommandContext } from '../context.js'
 import { ExitCode } from '../exit-codes.js'
 import { colorStatus, formatMetric, formatScore, RUN_TABLE_HEADERS, runRow } from '../output/format-run.js'
@@ -25,13 +25,19 @@ export async function demo(ctx: CommandContext, flags: DemoFlags): Promise<ExitC
     clock: { speed: flags.speed ? parseScore(flags.speed, '--speed') : 8 },
   })
   try {
-    say(
-      colors.bold('evalrun demo') +
-        colors.dim(' — a local sandbox stands in for Datalab, PromptLayer and Humanloop'),
+    const names = BUILT_IN_VENDORS.filter((vendor) => vendor.id in sb.urls).map(
+      (vendor) => vendor.displayName,
     )
+    say(colors.bold('evalrun demo') + colors.dim(` — a local sandbox stands in for ${names.join(', ')}`))
     const evalrun = createEvalrun(sb.clientOptions)
 
-    const inputs = startInputs(sb.catalog)
+    // One run on each vendor that can start runs; the sandbox knows which of its suites to start them on.
+    const starters = new Set(
+      BUILT_IN_VENDORS.filter((vendor) => vendor.startFlags).map((vendor) => vendor.id),
+    )
+    const inputs = sb
+      .sampleStartInputs()
+      .filter((input) => starters.has(input.vendor)) as unknown as StartRunInput[]
     const started: EvalRun[] = []
     for (const input of inputs) {
       const run = await evalrun.runs.start(input)
@@ -39,7 +45,7 @@ export async function demo(ctx: CommandContext, flags: DemoFlags): Promise<ExitC
       say(`started ${colors.cyan(run.ref)} on ${run.suite.kind} ${run.suite.name ?? run.suite.id}`)
     }
 
-    say('\nwaiting for the three runs:')
+    say(`\nwaiting for the ${started.length} runs:`)
     const view = createProgressView(io, colors)
     const finished = await Promise.all(
       started.map((run) =>
@@ -53,7 +59,7 @@ export async function demo(ctx: CommandContext, flags: DemoFlags): Promise<ExitC
     for (const run of finished) view.update(run)
     view.stop()
 
-    say(`\n${colors.bold('Latest runs across all three vendors')}`)
+    say(`\n${colors.bold('Latest runs across every vendor')}`)
     const rows: string[][] = []
     const all: EvalRun[] = []
     for await (const run of evalrun.runs.list()) all.push(run)
@@ -88,30 +94,6 @@ export async function demo(ctx: CommandContext, flags: DemoFlags): Promise<ExitC
   } finally {
     await sb.close()
   }
-}
-
-type Catalog = Awaited<ReturnType<typeof startSandbox>>['catalog']
-
-function startInputs(catalog: Catalog): StartRunInput[] {
-  const collection = catalog.datalab.collections[0]
-  const rubric = catalog.datalab.rubrics[0]
-  const pipeline = catalog.promptlayer.pipelines[0]
-  const evaluation = catalog.humanloop.evaluations[0]
-  const dataset = catalog.humanloop.datasets[0]
-  const version = catalog.humanloop.versions[0]
-  if (!collection || !rubric || !pipeline || !evaluation || !dataset || !version) {
-    throw new Error('the sandbox catalog is missing a suite to start runs on')
-  }
-  return [
-    { vendor: 'datalab', collectionId: collection.id, rubricId: rubric.id },
-    { vendor: 'promptlayer', pipelineId: pipeline.id, name: 'evalrun demo' },
-    {
-      vendor: 'humanloop',
-      evaluationId: evaluation.id,
-      dataset: { versionId: dataset.versionId },
-      version: { versionId: version.versionId },
-    },
-  ]
 }
 
 interface VendorSummary {

@@ -64,7 +64,10 @@ function setPath(target: Record<string, unknown>, path: string, value: unknown):
   const keys = path.split('.')
   const last = keys.pop() as string
   let node = target
-  for (const key of keys) node = (node[key] ??= {}) as Record<string, unknown>
+  for (const key of keys) {
+    node[key] ??= {}
+    node = node[key] as Record<string, unknown>
+  }
   node[last] = value
 }
 

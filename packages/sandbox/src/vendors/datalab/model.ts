@@ -1,7 +1,8 @@
 import { iso, progressOf } from '../../lifecycle.js'
-import { DATALAB_COLLECTIONS, DATALAB_RUBRICS, DOCUMENT_STEMS } from '../../names.js'
+import { DOCUMENT_STEMS } from '../../names.js'
 import { rngFor } from '../../prng.js'
 import { mean, planRuns, round, suiteCreatedMs } from '../history.js'
+import { DATALAB_COLLECTIONS, DATALAB_RUBRICS } from './names.js'
 
 /**
  * Datalab does not document batch-run status words. The sandbox uses 'processing' while a run is queued or

@@ -1,7 +1,8 @@
 import { iso, progressOf } from '../../lifecycle.js'
-import { HUMANLOOP_FILES, QUESTIONS } from '../../names.js'
+import { QUESTIONS } from '../../names.js'
 import { rngFor } from '../../prng.js'
 import { mean, planRuns, round, suiteCreatedMs } from '../history.js'
+import { HUMANLOOP_FILES } from './names.js'
 
 export type HumanloopStatus = 'pending' | 'running' | 'completed' | 'cancelled'
 export type EvaluatorKind = 'numeric' | 'boolean' | 'select' | 'text'

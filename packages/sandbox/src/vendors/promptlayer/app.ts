@@ -1,8 +1,8 @@
 import type { Issue, OperationInput, VendorApp, VendorErrors, VendorResponse } from '../../http/vendor-app.js'
-import { PROMPTLAYER_USERS } from '../../names.js'
 import { rngFor } from '../../prng.js'
 import { pageOf } from '../history.js'
 import { type ExternalId, PromptLayerModel, type PromptLayerReport, WORKSPACE_ID } from './model.js'
+import { PROMPTLAYER_USERS } from './names.js'
 
 const issueText = (issues: Issue[]) =>
   issues.map((issue) => `${issue.loc.join('.')}: ${issue.msg}`).join('; ')

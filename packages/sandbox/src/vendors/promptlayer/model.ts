@@ -1,7 +1,8 @@
 import { iso, progressOf } from '../../lifecycle.js'
-import { MODELS, PROMPTLAYER_PIPELINES, PROMPTLAYER_USERS, QUESTIONS, RUN_ADJECTIVES } from '../../names.js'
+import { MODELS, QUESTIONS, RUN_ADJECTIVES } from '../../names.js'
 import { rngFor } from '../../prng.js'
 import { mean, planRuns, round, suiteCreatedMs } from '../history.js'
+import { PROMPTLAYER_PIPELINES, PROMPTLAYER_USERS } from './names.js'
 
 export const WORKSPACE_ID = 1
 

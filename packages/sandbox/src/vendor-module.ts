@@ -1,0 +1,25 @@
+import type { VendorApp } from './http/vendor-app.js'
+
+/** One vendor's app, started, with what the sandbox tells users about it. */
+export interface StartedVendor<Catalog, ClientOptions> {
+  app: VendorApp
+  /** The suites, datasets and versions a test or the demo can start runs on. */
+  catalog: Catalog
+  /** Options for the vendor's client and for `createEvalrun`'s entry of this vendor. */
+  clientOptions(url: string, apiKey: string): ClientOptions
+  /** Env vars that point the vendor's client at the sandbox: `DATALAB_BASE_URL`, `DATALAB_API_KEY`, … */
+  env(url: string, apiKey: string): Record<string, string>
+  /** What `evalrun demo` starts on this vendor (an evalrun start input). */
+  demoStartInput(): { vendor: string } & Record<string, unknown>
+}
+
+/**
+ * What the sandbox knows of one vendor: each vendor's folder exports one and `vendors/index.ts` lists them, so
+ * that the server, the env it prints and the demo name no vendor themselves.
+ */
+export interface SandboxVendorModule<Catalog = unknown, ClientOptions = unknown> {
+  id: string
+  /** The API key the sandbox accepts unless told otherwise. */
+  defaultApiKey: string
+  start(seed: number, suites: number, runs: number, nowMs: number): StartedVendor<Catalog, ClientOptions>
+}

@@ -1,0 +1,10 @@
+import { datalabSandbox } from './datalab/index.js'
+import { humanloopSandbox } from './humanloop/index.js'
+import { promptlayerSandbox } from './promptlayer/index.js'
+
+/** The vendors the sandbox imitates: the one list that names them all, in the order they are served and shown. */
+export const SANDBOX_VENDOR_MODULES = {
+  datalab: datalabSandbox,
+  promptlayer: promptlayerSandbox,
+  humanloop: humanloopSandbox,
+} as const
