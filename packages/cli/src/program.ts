@@ -103,7 +103,7 @@ Exit codes: 0 ok, 1 a run failed/was canceled/scored below --min-score, 2 usage 
     .option('--json', 'one JSON object per line')
     .addHelpText(
       'after',
-      '\nExamples:\n  evalrun runs list --vendor datalab --status running\n  evalrun runs list --since 2026-11-01 --json | jq .score',
+      `\nExamples:\n  evalrun runs list --vendor ${BUILT_IN_VENDORS[0]?.id} --status running\n  evalrun runs list --since 2026-11-01 --json | jq .score`,
     )
     .action(run(runsList as never))
 
@@ -144,7 +144,7 @@ Exit codes: 0 ok, 1 a run failed/was canceled/scored below --min-score, 2 usage 
     .option('--json', 'one JSON verdict per line, no progress')
     .addHelpText(
       'after',
-      '\nExamples:\n  evalrun runs wait datalab:42 promptlayer:1234 --timeout 20m\n  evalrun runs wait humanloop:evr_1/rn_2 --min-score 0.8 || echo "gate failed"',
+      `\nRefs: ${BUILT_IN_VENDORS.map((vendor) => vendor.refForm).join(', ')}\nExample:\n  evalrun runs wait <ref> <ref> --timeout 20m --min-score 0.8 || echo "gate failed"`,
     )
     .action(run(runsWait as never))
 

@@ -4,10 +4,7 @@ import type { EvalrunVendor } from './core/vendor.js'
 import { BUILT_IN_VENDORS } from './vendors/index.js'
 
 export * from './core.js'
-export * from './vendors/datalab/index.js'
-export * from './vendors/humanloop/index.js'
-export { BUILT_IN_VENDORS } from './vendors/index.js'
-export * from './vendors/promptlayer/index.js'
+export * from './vendors/index.js'
 
 /**
  * One client over every configured evaluation vendor, built in or added. A built-in vendor is configured by its

@@ -1,5 +1,5 @@
 import { type Env, type HttpClientOptions, type RetryOptions, readEnv } from '@evalrun/http'
-import type { BuiltInVendorOptions } from '../vendors/registry.js'
+import type { BuiltInVendorOptions } from '../vendors/index.js'
 import type { AnyEvalrunAdapter } from './adapter.js'
 import { EvalrunInvalidInputError } from './errors.js'
 import type { EvalrunVendor, VendorOptions } from './vendor.js'

@@ -62,7 +62,7 @@ export function createEvalrunWith(options: EvalrunCoreOptions): Evalrun {
     throw new EvalrunInvalidInputError({
       field: 'vendors',
       value: options.vendors,
-      expected: "an array of vendors, e.g. [datalab] from 'evalrun/datalab'",
+      expected: "an array of vendors, each imported from 'evalrun/<vendor>'",
     })
   }
   const vendorList = options.vendors

@@ -1,4 +1,4 @@
-import type { BuiltInRawItems, BuiltInRawRuns, BuiltInStartInputs } from '../vendors/registry.js'
+import type { BuiltInRawItems, BuiltInRawRuns, BuiltInStartInputs } from '../vendors/index.js'
 
 /**
  * The vendor payloads behind an `EvalRun`, per vendor: the built-in vendors' (from the vendor list), plus any

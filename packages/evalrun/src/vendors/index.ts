@@ -1,13 +1,60 @@
 import type { EvalrunVendor } from '../core/vendor.js'
-import { datalab } from './datalab/index.js'
-import { humanloop } from './humanloop/index.js'
-import { promptlayer } from './promptlayer/index.js'
+import {
+  type DatalabOptions,
+  type DatalabRawItem,
+  type DatalabRawRun,
+  type DatalabStartInput,
+  datalab,
+} from './datalab/index.js'
+import {
+  type HumanloopOptions,
+  type HumanloopRawItem,
+  type HumanloopRawRun,
+  type HumanloopStartInput,
+  humanloop,
+} from './humanloop/index.js'
+import {
+  type PromptLayerOptions,
+  type PromptLayerRawRow,
+  type PromptLayerRawRun,
+  type PromptLayerStartInput,
+  promptlayer,
+} from './promptlayer/index.js'
+
+export * from './datalab/index.js'
+export * from './humanloop/index.js'
+export * from './promptlayer/index.js'
 
 /**
  * The built-in vendors: the one list that names them all. The default `createEvalrun`, the CLI (its flags,
- * `runs start` subcommands and help) and the docs read it; adding a vendor means adding its folder and a line here
- * and in `registry.ts` (its types).
+ * `runs start` subcommands and help) and the docs read it; adding a vendor means adding its folder, its line here
+ * and its entries in the type maps below.
  */
 export const BUILT_IN_VENDORS: readonly EvalrunVendor[] = [datalab, promptlayer, humanloop]
 
-export type { BuiltInRawItems, BuiltInRawRuns, BuiltInStartInputs, BuiltInVendorOptions } from './registry.js'
+// The built-in vendors' types, keyed by vendor id: the type half of the list. The model's `RawRuns`, `RawItems`
+// and `StartInputs` extend these, so that an added vendor can augment them beside.
+
+export interface BuiltInRawRuns {
+  datalab: DatalabRawRun
+  promptlayer: PromptLayerRawRun
+  humanloop: HumanloopRawRun
+}
+
+export interface BuiltInRawItems {
+  datalab: DatalabRawItem
+  promptlayer: PromptLayerRawRow
+  humanloop: HumanloopRawItem
+}
+
+export interface BuiltInStartInputs {
+  datalab: DatalabStartInput
+  promptlayer: PromptLayerStartInput
+  humanloop: HumanloopStartInput
+}
+
+export interface BuiltInVendorOptions {
+  datalab: DatalabOptions
+  promptlayer: PromptLayerOptions
+  humanloop: HumanloopOptions
+}
