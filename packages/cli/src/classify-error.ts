@@ -1,4 +1,5 @@
 import {
+  BUILT_IN_VENDORS,
   EvalrunApiError,
   EvalrunConfigError,
   EvalrunError,
@@ -10,18 +11,28 @@ import {
   EvalrunWaitTimeoutError,
 } from 'evalrun'
 import { CliError, ExitCode } from './exit-codes.js'
+import { credentialFlags } from './vendor-flags.js'
+
+/** The credential flags and env vars that would configure the vendor, when credentials are what it lacks. */
+function missingCredentials(error: EvalrunNotConfiguredError) {
+  const vendor = BUILT_IN_VENDORS.find((candidate) => candidate.id === error.vendor)
+  if (vendor === undefined || error.envVars.length === 0) return null
+  const flags = credentialFlags(vendor).filter((credential) => error.envVars.includes(credential.envVar))
+  return flags.length === error.envVars.length ? flags : null
+}
 
 /** The exit code and the one line to print for anything a command threw. */
 export function classifyError(error: unknown): { exitCode: ExitCode; message: string } {
   if (error instanceof CliError) return { exitCode: error.exitCode, message: error.message }
   if (isCommanderError(error))
     return { exitCode: ExitCode.usage, message: hideOptionValue(error.message.replace(/^error: /, '')) }
-  if (EvalrunNotConfiguredError.isInstance(error) && error.option.endsWith('.apiKey')) {
+  const credentials = EvalrunNotConfiguredError.isInstance(error) ? missingCredentials(error) : null
+  if (credentials !== null) {
     // The library's advice names createEvalrun() options; a CLI user has env vars and flags.
-    const flag = `--${error.vendor}-api-key`
+    const vendor = (error as EvalrunNotConfiguredError).vendor
     return {
       exitCode: ExitCode.usage,
-      message: `${error.vendor} is not configured: set ${error.envVar} or pass ${flag}.`,
+      message: `${vendor} is not configured: set ${credentials.map((c) => c.envVar).join(' and ')} or pass ${credentials.map((c) => c.flag).join(' and ')}.`,
     }
   }
   if (EvalrunConfigError.isInstance(error) && error.option === 'baseUrl') {
