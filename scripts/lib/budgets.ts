@@ -24,7 +24,14 @@ export const CI_CEILINGS = {
   facadeBundleGzip: 19_650,
 } as const
 
-export const VENDOR_PACKAGES = ['@evalrun/datalab', '@evalrun/promptlayer', '@evalrun/humanloop'] as const
+export const VENDOR_PACKAGES = [
+  '@evalrun/datalab',
+  '@evalrun/promptlayer',
+  '@evalrun/humanloop',
+  '@evalrun/openai',
+  '@evalrun/braintrust',
+  '@evalrun/langfuse',
+] as const
 
 export interface BundleBudgetResult extends BundleSize {
   name: string
