@@ -109,6 +109,31 @@ describe('specs:sync for a vendor with no vendored spec yet', () => {
   })
 })
 
+describe('the facade bump', () => {
+  it('leaves the facade out when it does not depend on the vendor package yet', async () => {
+    const repo = await createTempRepo('http://127.0.0.1:9/unused.yaml')
+    try {
+      writeFileSync(
+        join(repo.root, 'packages', 'evalrun', 'package.json'),
+        JSON.stringify({ name: 'evalrun', version: '0.4.0', dependencies: {} }),
+      )
+      const next = fixture()
+      next.components.schemas.Widget.properties.size = { type: 'integer' }
+      const file = join(repo.root, 'upstream.yaml')
+      writeFileSync(file, YAML.stringify(next))
+      const result = await syncVendor(repo.spec(), { root: repo.root, from: file, now: NOW })
+      expect(result).toMatchObject({ status: 'changed', bump: 'minor', written: true })
+      const changeset = readFileSync(
+        result.status === 'changed' ? (result.changesetPath as string) : '',
+        'utf8',
+      )
+      expect(changeset).toMatch(/^---\n"@evalrun\/widgets": minor\n---\n/)
+    } finally {
+      repo.remove()
+    }
+  })
+})
+
 describe('selecting the tracked subset', () => {
   it('keeps only what the tracked operations reach, transitively, with discriminator subtypes', () => {
     const document = {
