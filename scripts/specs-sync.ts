@@ -9,7 +9,7 @@ import { type SyncResult, syncVendor } from './lib/spec-sync.js'
 import { SyncError } from './lib/sync-error.js'
 import { listVendorSpecs, repoRoot } from './lib/vendors.js'
 
-const HELP = `Usage: pnpm specs:sync [vendor...] [--from <url|file>] [--check] [--summary-file <path>]
+const HELP = `Usage: pnpm specs:sync [vendor...] [--from <url|file>] [--upstream-commit <sha>] [--check] [--summary-file <path>]
 
 Downloads each vendor's upstream OpenAPI spec (specs/<vendor>/source.json upstream.url, or --from: a URL or a
 file path, JSON or YAML; one vendor only), keeps the trackedOperations and the components they reach (Redocly's
@@ -24,6 +24,11 @@ normalises it (YAML, stable key order, arrays untouched) and compares its sha256
              tracked operation missing upstream: one line naming the vendor and the URL, nothing written, exit 2
 
 Operations upstream that are not tracked are left out and listed as "untracked, ignored".
+
+A new vendor: create specs/<vendor>/source.json (trackedOperations, upstream, "sha256": "") and sync it. The
+first sync writes the spec and the types, and no changeset (the changeset adding the package announces it).
+source.json's upstream.sha256 records the full file each written subset was cut from; upstream.commit is kept
+only while that file is the same (or set with --upstream-commit <sha>, one vendor only).
 
 Bump of the vendor package (the highest over all changes; api-smart-diff finds and first classifies them):
   major  an operation, parameter, request or response field, component or enum value removed; a parameter
@@ -40,6 +45,7 @@ const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: {
     from: { type: 'string' },
+    'upstream-commit': { type: 'string' },
     check: { type: 'boolean', default: false },
     'summary-file': { type: 'string' },
     root: { type: 'string' },
@@ -59,8 +65,8 @@ if (unknown.length > 0 || specs.length === 0) {
   console.error(`specs:sync: no spec folder for ${unknown.join(', ') || 'any vendor'} under specs/`)
   process.exit(2)
 }
-if (values.from !== undefined && specs.length !== 1) {
-  console.error('specs:sync: --from needs exactly one vendor')
+if ((values.from !== undefined || values['upstream-commit'] !== undefined) && specs.length !== 1) {
+  console.error('specs:sync: --from and --upstream-commit need exactly one vendor')
   process.exit(2)
 }
 
@@ -73,6 +79,7 @@ for (const spec of specs) {
       root,
       check: values.check,
       ...(values.from ? { from: values.from } : {}),
+      ...(values['upstream-commit'] ? { upstreamCommit: values['upstream-commit'] } : {}),
     })
   } catch (error) {
     if (!(error instanceof SyncError)) throw error
@@ -88,10 +95,8 @@ for (const spec of specs) {
   differs = true
   console.log(result.summary)
   if (result.written) {
-    const changeset = result.changesetPath ? relative(root, result.changesetPath) : ''
-    console.log(
-      `${spec.vendor}: wrote ${relative(root, spec.specPath)}, its types, source.json and ${changeset}`,
-    )
+    const changeset = result.changesetPath ? ` and ${relative(root, result.changesetPath)}` : ''
+    console.log(`${spec.vendor}: wrote ${relative(root, spec.specPath)}, its types, source.json${changeset}`)
   } else {
     console.log(`${spec.vendor}: upstream differs (--check: nothing written)`)
   }

@@ -28,7 +28,14 @@ export const CI_CEILINGS = {
 // ref forms, the CLI's start flags and their help) so that the core, the config and the CLI need not name it. A
 // bundle that wants less imports `evalrun/core` and one vendor, measured separately (`facadeCorePlusOneVendorGzip`).
 
-export const VENDOR_PACKAGES = ['@evalrun/datalab', '@evalrun/promptlayer', '@evalrun/humanloop'] as const
+export const VENDOR_PACKAGES = [
+  '@evalrun/datalab',
+  '@evalrun/promptlayer',
+  '@evalrun/humanloop',
+  '@evalrun/openai',
+  '@evalrun/braintrust',
+  '@evalrun/langfuse',
+] as const
 
 export interface BundleBudgetResult extends BundleSize {
   name: string

@@ -1,12 +1,14 @@
 /**
  * Turns an upstream spec into the part evalrun vendors: the tracked operations and the components they reach.
- * Redocly's bundler does the selection (`filter-in` on operationId, then `remove-unused-components`), and
- * Redocly's `minimal` ruleset decides whether the result is a valid OpenAPI document.
+ * Redocly's bundler does the selection (`filter-in` on operationId, then `remove-unused-components`),
+ * trimToTracked removes what those leave behind unused, and Redocly's `minimal` ruleset decides whether the
+ * result is a valid OpenAPI document (less the upstream problems source.json accepts, with a reason).
  */
 import { bundleFromString, createConfig, lintFromString, type NormalizedProblem } from '@redocly/openapi-core'
 import YAML from 'yaml'
+import { trimToTracked } from './spec-prune.js'
 import { SyncError } from './sync-error.js'
-import type { TrackedOperation } from './vendors.js'
+import type { AcceptedUpstreamProblem, TrackedOperation } from './vendors.js'
 
 const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const
 
@@ -21,7 +23,7 @@ export interface SelectedSpec {
   document: Record<string, unknown>
   /** Upstream operations that are not tracked, so were left out. */
   untracked: UpstreamOperation[]
-  /** Lint warnings of the `minimal` ruleset: reported, not fatal. */
+  /** Lint warnings of the `minimal` ruleset, and a count of each accepted upstream problem: reported, not fatal. */
   warnings: string[]
 }
 
@@ -64,6 +66,7 @@ export async function selectTrackedSpec(
   origin: string,
   text: string,
   tracked: TrackedOperation[],
+  accepted: AcceptedUpstreamProblem[] = [],
 ): Promise<SelectedSpec> {
   const upstream = parseUpstream(vendor, origin, text)
   const operations = listOperations(upstream)
@@ -102,18 +105,31 @@ export async function selectTrackedSpec(
   if (bundleErrors.length > 0) {
     throw new SyncError(vendor, origin, `invalid spec: ${describeProblems(bundleErrors)}`)
   }
-  const document = bundled.bundle.parsed as Record<string, unknown>
+  const document = trimToTracked(bundled.bundle.parsed as Record<string, unknown>)
 
   const lintConfig = await createConfig({ extends: ['minimal'] })
   const problems = await lintFromString({ source: JSON.stringify(document), absoluteRef, config: lintConfig })
-  const lintErrors = problems.filter((problem) => problem.severity === 'error')
+  const acceptedCounts = new Map<AcceptedUpstreamProblem, number>()
+  const lintErrors = problems.filter((problem) => {
+    if (problem.severity !== 'error') return false
+    const match = accepted.find(
+      (entry) => entry.rule === problem.ruleId && problem.message.includes(entry.message),
+    )
+    if (match) acceptedCounts.set(match, (acceptedCounts.get(match) ?? 0) + 1)
+    return !match
+  })
   if (lintErrors.length > 0) {
     throw new SyncError(vendor, origin, `invalid spec: ${describeProblems(lintErrors)}`)
   }
   return {
     document,
     untracked: operations.filter((operation) => !trackedIds.has(operation.operationId ?? '')),
-    warnings: problems.filter((problem) => problem.severity !== 'error').map(describeProblem),
+    warnings: [
+      ...problems.filter((problem) => problem.severity !== 'error').map(describeProblem),
+      ...[...acceptedCounts].map(
+        ([entry, count]) => `accepted upstream problem, ${count}×: ${entry.rule}: ${entry.message}`,
+      ),
+    ],
   }
 }
 

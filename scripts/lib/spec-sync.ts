@@ -3,8 +3,11 @@
  * when it changed, write the spec, its generated types, source.json and a changeset. Everything is computed in
  * memory first, so any failure (network, HTTP status, timeout, invalid spec, missing tracked operation,
  * codegen) leaves every file as it was.
+ *
+ * A new vendor starts as a folder with only source.json: its first sync writes the spec and the types, and no
+ * changeset, since the new package's release is announced by the changeset that adds the package.
  */
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import YAML from 'yaml'
 import { writeFileAtomic } from './atomic-write.js'
@@ -14,10 +17,10 @@ import { packageName } from './package-names.js'
 import { type Bump, compareSpecs, type SpecComparison } from './spec-diff.js'
 import { fetchSpecText, fetchTimeoutMs } from './spec-fetch.js'
 import { normaliseSpec } from './spec-normalise.js'
-import { selectTrackedSpec, type UpstreamOperation } from './spec-select.js'
+import { listOperations, selectTrackedSpec, type UpstreamOperation } from './spec-select.js'
 import { changeList, changesetSummary, untrackedList } from './spec-summary.js'
 import { SyncError } from './sync-error.js'
-import { repoRoot, type SpecSource, type VendorSpec } from './vendors.js'
+import { repoRoot, type SpecSource, type UpstreamSource, type VendorSpec } from './vendors.js'
 
 export interface SyncOptions {
   /** The repository to work in; tests pass a temporary copy. */
@@ -26,6 +29,8 @@ export interface SyncOptions {
   from?: string
   /** Only report whether upstream differs; write nothing. */
   check?: boolean
+  /** The upstream commit the spec was read at, recorded as source.json's upstream.commit. */
+  upstreamCommit?: string
   timeoutMs?: number
   /** The sync date (source.json's syncedAt and the changeset's name). */
   now?: Date
@@ -42,6 +47,8 @@ export type SyncResult =
   | (SyncReport & { status: 'unchanged' })
   | (SyncReport & {
       status: 'changed'
+      /** No spec was vendored before: a new vendor's first sync. */
+      created: boolean
       written: boolean
       bump: Bump
       comparison: SpecComparison
@@ -54,30 +61,46 @@ export async function syncVendor(spec: VendorSpec, options: SyncOptions = {}): P
   const root = options.root ?? repoRoot
   const origin = options.from ?? spec.source.upstream.url
   const text = await fetchSpecText(spec.vendor, origin, fetchTimeoutMs(options.timeoutMs))
-  const selected = await selectTrackedSpec(spec.vendor, origin, text, spec.source.trackedOperations)
+  const selected = await selectTrackedSpec(
+    spec.vendor,
+    origin,
+    text,
+    spec.source.trackedOperations,
+    spec.source.acceptedUpstreamProblems,
+  )
   const nextText = normaliseSpec(selected.document)
   const nextHash = sha256(nextText)
-  const currentText = readFileSync(spec.specPath, 'utf8')
-  const report: SyncReport = {
-    vendor: spec.vendor,
-    origin,
-    untracked: selected.untracked,
-    warnings: selected.warnings,
-  }
-  if (sha256(currentText) === nextHash) return { ...report, status: 'unchanged' }
+  const currentText = existsSync(spec.specPath) ? readFileSync(spec.specPath, 'utf8') : null
+  const warnings = [...selected.warnings]
+  const report: SyncReport = { vendor: spec.vendor, origin, untracked: selected.untracked, warnings }
+  if (currentText !== null && sha256(currentText) === nextHash) return { ...report, status: 'unchanged' }
 
-  const comparison = compareSpecs(YAML.parse(currentText) ?? {}, YAML.parse(nextText))
+  const created = currentText === null
+  const comparison = created
+    ? firstComparison(selected.document)
+    : compareSpecs(YAML.parse(currentText) ?? {}, YAML.parse(nextText))
   const vendorPackage = packageName(root, spec.vendor) ?? `@evalrun/${spec.vendor}`
-  const facadePackage = packageName(root, FACADE_PACKAGE)
+  const facadePackage = facadeDependingOn(root, vendorPackage)
   const releases = [`${vendorPackage} ${comparison.bump}`]
   if (facadePackage && comparison.bump !== 'patch') releases.push(`${facadePackage} ${comparison.bump}`)
+  const headline = created
+    ? `${spec.vendor}: first vendored spec (no changeset: the changeset that adds ${vendorPackage} announces it)`
+    : `${spec.vendor}: the tracked part of the upstream spec changed → ${releases.join(', ')}`
   const summary = [
-    `${spec.vendor}: the tracked part of the upstream spec changed → ${releases.join(', ')}`,
+    headline,
     '',
     ...changeList(comparison),
     ...(selected.untracked.length > 0 ? ['', ...untrackedList(selected.untracked)] : []),
   ].join('\n')
-  const changed = { ...report, status: 'changed' as const, bump: comparison.bump, comparison, summary }
+  const changed = {
+    ...report,
+    status: 'changed' as const,
+    created,
+    bump: comparison.bump,
+    comparison,
+    summary,
+  }
+  const upstream = recordUpstream(spec.source.upstream, sha256(text), options.upstreamCommit, warnings)
   if (options.check) return { ...changed, written: false }
 
   let types: string
@@ -91,8 +114,15 @@ export async function syncVendor(spec: VendorSpec, options: SyncOptions = {}): P
     )
   }
   const now = options.now ?? new Date()
-  const source: SpecSource = { ...spec.source, sha256: nextHash, syncedAt: now.toISOString().slice(0, 10) }
-  const changesetPath = join(root, '.changeset', changesetFileName(spec.vendor, now, nextHash))
+  const source: SpecSource = {
+    ...spec.source,
+    upstream,
+    sha256: nextHash,
+    syncedAt: now.toISOString().slice(0, 10),
+  }
+  const changesetPath = created
+    ? undefined
+    : join(root, '.changeset', changesetFileName(spec.vendor, now, nextHash))
   const changeset = changesetText({
     vendorPackage,
     ...(facadePackage ? { facadePackage } : {}),
@@ -102,8 +132,56 @@ export async function syncVendor(spec: VendorSpec, options: SyncOptions = {}): P
 
   // Each file lands whole; an interrupted run between two writes is caught by `pnpm generate --check`.
   writeFileAtomic(spec.generatedPath, types)
-  writeFileAtomic(changesetPath, changeset)
+  if (changesetPath) writeFileAtomic(changesetPath, changeset)
   writeFileAtomic(spec.sourcePath, `${JSON.stringify(source, null, 2)}\n`)
   writeFileAtomic(spec.specPath, nextText)
-  return { ...changed, written: true, changesetPath }
+  return { ...changed, written: true, ...(changesetPath ? { changesetPath } : {}) }
+}
+
+/** A first sync has nothing to compare with: every operation is new, a minor change by the usual rules. */
+function firstComparison(document: Record<string, unknown>): SpecComparison {
+  const changes = listOperations(document).map((operation) => ({
+    bump: 'minor' as const,
+    text: `${operation.method.toUpperCase()} ${operation.path}`,
+    kind: 'operation-added' as const,
+  }))
+  return { bump: 'minor', changes }
+}
+
+/**
+ * The facade package, when it depends on this vendor's package: it then re-exports the vendor's types and
+ * follows its bump. A vendor the facade does not use yet (a new one) releases alone.
+ */
+function facadeDependingOn(root: string, vendorPackage: string): string | undefined {
+  const facade = packageName(root, FACADE_PACKAGE)
+  if (!facade) return undefined
+  const manifest = JSON.parse(
+    readFileSync(join(root, 'packages', FACADE_PACKAGE, 'package.json'), 'utf8'),
+  ) as {
+    dependencies?: Record<string, string>
+  }
+  return manifest.dependencies?.[vendorPackage] ? facade : undefined
+}
+
+/**
+ * source.json's upstream record after a sync: the sha256 of the full file just read, and its commit when that
+ * is still known (given now, or recorded for this very file). A commit recorded for another file is dropped
+ * rather than left to vouch for content it never had.
+ */
+function recordUpstream(
+  previous: UpstreamSource,
+  upstreamHash: string,
+  commit: string | undefined,
+  warnings: string[],
+): UpstreamSource {
+  // Spread first, so the keys keep the order source.json already has them in.
+  const next: UpstreamSource = { ...previous, sha256: upstreamHash }
+  if (commit) next.commit = commit
+  else if (previous.sha256 !== undefined && previous.sha256 !== upstreamHash && previous.commit) {
+    delete next.commit
+    warnings.push(
+      `upstream.commit ${previous.commit} was recorded for another upstream file and is dropped; pass --upstream-commit to record the new one`,
+    )
+  }
+  return next
 }

@@ -10,15 +10,47 @@ export interface TrackedOperation {
   operationId: string
 }
 
+/** Where a vendored spec is cut from. The provenance fields are optional: some specs have no public full file. */
+export interface UpstreamSource {
+  /** What `specs:sync` downloads when it is not given `--from` (for a repository: the raw URL of its file). */
+  url: string
+  format: 'json' | 'yaml'
+  confirmed: boolean
+  /** The repository that publishes the full spec, e.g. `https://github.com/openai/openai-openapi`. */
+  repository?: string
+  /** The spec's path inside that repository. */
+  path?: string
+  /** The commit the full file was read at; `specs:sync` drops it when the file it reads has another sha256. */
+  commit?: string
+  /** sha256 of the full upstream file the vendored subset was last cut from; `specs:sync` records it. */
+  sha256?: string
+  licence?: string
+}
+
+/**
+ * A problem Redocly's `minimal` ruleset finds in the upstream spec itself, accepted so the subset can be vendored
+ * unedited: a sync reports a matching error as a warning instead of failing. Anything else still fails.
+ */
+export interface AcceptedUpstreamProblem {
+  /** The Redocly rule, e.g. `struct`. */
+  rule: string
+  /** A part of the problem's message. */
+  message: string
+  /** Why it is harmless for evalrun's generated types. */
+  reason: string
+}
+
 /** `specs/<vendor>/source.json`: where the vendored spec comes from and what we track of it. */
 export interface SpecSource {
   vendor: string
-  upstream: { url: string; format: 'json' | 'yaml'; confirmed: boolean }
+  upstream: UpstreamSource
   vendoredFile: string
+  /** sha256 of the vendored subset; empty before the first sync of a new vendor. */
   sha256: string
   syncedAt: string
   basis: string[]
   trackedOperations: TrackedOperation[]
+  acceptedUpstreamProblems?: AcceptedUpstreamProblem[]
   knownMissingUpstream: string[]
   inferred: string[]
 }

@@ -1,0 +1,55 @@
+import type { components, operations } from './generated/openapi.js'
+
+type Schemas = components['schemas']
+type JsonResponse<Operation extends keyof operations> =
+  operations[Operation]['responses'][200]['content']['application/json']
+
+/** An experiment: Braintrust's run. There is no status and no cancel; `created` is an ISO date-time. */
+export type Experiment = Schemas['Experiment']
+/** `GET /v1/experiment`: `{ objects }`; page with `starting_after=<last id>` (or `ending_before`). */
+export type ExperimentList = JsonResponse<'getExperiment'>
+export type ListExperimentsQuery = NonNullable<operations['getExperiment']['parameters']['query']>
+export type RepoInfo = Schemas['RepoInfo']
+
+/**
+ * One event (row) of an experiment. `scores` maps scorer names to numbers in 0..1 (or null); `input` is what
+ * Braintrust matches test cases on across experiments; `origin` links the row to its dataset record.
+ */
+export type ExperimentEvent = Schemas['ExperimentEvent']
+export type ExperimentEventScores = NonNullable<ExperimentEvent['scores']>
+/** Where an event came from, such as a dataset record. */
+export type ObjectReference = NonNullable<Schemas['ObjectReferenceNullish']>
+/** `POST /v1/experiment/{experiment_id}/fetch` body: `limit`, `cursor`, `max_xact_id`, `max_root_span_id`, `version`. */
+export type FetchExperimentEventsRequest = Schemas['FetchEventsRequest']
+/**
+ * `{ events, cursor? }`: pass `cursor` back for the next page. Later pages may repeat rows from earlier ones
+ * (with an older `_xact_id`): keep one row per `id`.
+ */
+export type FetchExperimentEventsResponse = Schemas['FetchExperimentEventsResponse']
+
+/** `GET /v1/experiment/{experiment_id}/summarize`, and the answer of `POST /v1/eval`. */
+export type ExperimentSummary = Schemas['SummarizeExperimentResponse']
+export type SummarizeExperimentQuery = NonNullable<
+  operations['getExperimentIdSummarize']['parameters']['query']
+>
+/** Per scorer: `score` (mean, 0..1), `diff` against the comparison experiment, `improvements`, `regressions`. */
+export type ScoreSummary = Schemas['ScoreSummary']
+export type MetricSummary = Schemas['MetricSummary']
+
+/** `POST /v1/eval`: `project_id`, `data`, `task` and `scores` are required. */
+export type EvalLaunchRequest = Schemas['RunEval']
+/** A dataset id, a project and dataset name, or inline rows. */
+export type EvalLaunchData = EvalLaunchRequest['data']
+/** A reference to a function: the task, or one scorer. */
+export type FunctionId = Schemas['FunctionId']
+export type EvalLaunchResponse = JsonResponse<'evalLaunch'>
+
+/** A project's score definition; the score itself is always 0..1, so this says how to read it, not its scale. */
+export type ProjectScore = Schemas['ProjectScore']
+export type ProjectScoreType = Schemas['ProjectScoreType']
+export type ProjectScoreCategory = Schemas['ProjectScoreCategory']
+export type ProjectScoreCategories = Schemas['ProjectScoreCategories']
+export type ProjectScoreConfig = Schemas['ProjectScoreConfig']
+/** `GET /v1/project_score`: `{ objects }`, paged like the experiment list. */
+export type ProjectScoreList = JsonResponse<'getProjectScore'>
+export type ListProjectScoresQuery = NonNullable<operations['getProjectScore']['parameters']['query']>

@@ -1,0 +1,3 @@
+export type { components, operations, paths } from './generated/openapi.js'
+export type * from './types.js'
+export { VERSION } from './version.js'
