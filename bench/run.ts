@@ -14,6 +14,7 @@ import { benchDir, repoRoot } from './lib/paths.js'
 import type { Measurement } from './lib/result.js'
 import { measureBundleSize } from './measurements/bundle-size.js'
 import { measureCallOverhead } from './measurements/call-overhead.js'
+import { measureCliStartup } from './measurements/cli-startup.js'
 import { measureCodegenTypecheck } from './measurements/codegen-typecheck.js'
 import { measureColdImport } from './measurements/cold-import.js'
 import { measureInstallFootprint } from './measurements/install-footprint.js'
@@ -46,6 +47,7 @@ const steps: Array<[number, () => Promise<Measurement> | Measurement]> = [
   [6, measureListingAtScale],
   [7, measureWaiting],
   [8, () => measureCodegenTypecheck(installs!.evalrun)],
+  [9, measureCliStartup],
 ]
 const measurements: Measurement[] = []
 try {
