@@ -144,7 +144,7 @@ Exit codes: 0 ok, 1 a run failed/was canceled/scored below --min-score, 2 usage 
     .option('--json', 'one JSON verdict per line, no progress')
     .addHelpText(
       'after',
-      `\nRefs: ${BUILT_IN_VENDORS.map((vendor) => vendor.refForm).join(', ')}\nExample:\n  evalrun runs wait <ref> <ref> --timeout 20m --min-score 0.8 || echo "gate failed"`,
+      `\nRefs: ${BUILT_IN_VENDORS.map((vendor) => vendor.refForm).join(', ')}\nExamples:\n  evalrun runs wait <ref> <ref> --timeout 20m\n  evalrun runs wait <ref> --min-score 0.8 || echo "gate failed"`,
     )
     .action(run(runsWait as never))
 
