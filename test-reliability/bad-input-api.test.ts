@@ -1,8 +1,9 @@
+import { recordingFetch } from '@evalrun/test-support'
 import { createEvalrun, EvalrunError } from 'evalrun'
 import { describe, expect, it } from 'vitest'
 import { BAD_API_INPUTS } from './support/bad-api-inputs.js'
+import { failureOf } from './support/failure-of.js'
 import { recordFigures } from './support/figures.js'
-import { failureOf, recordingFetch } from './support/recording-fetch.js'
 
 const { fetch, requests } = recordingFetch()
 const evalrun = createEvalrun({
@@ -20,7 +21,7 @@ describe('bad input to the public API: a typed error naming the input, and nothi
     const { message } = error as Error
     expect(message).toMatch(names)
     expect(message).toMatch(expects)
-    expect(requests).toEqual([])
+    expect(requests.map((r) => `${r.method} ${r.url}`)).toEqual([])
   })
 
   it('records the figures', () => {

@@ -1,6 +1,6 @@
+import { type LoopbackServer, startLoopbackServer } from '@evalrun/test-support'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { cli } from '../packages/cli/test/helpers.js'
-import { type LoopbackServer, startLoopbackServer } from '../test-support/loopback-server.js'
 import { BAD_CLI_INPUTS } from './support/bad-cli-inputs.js'
 import { recordFigures } from './support/figures.js'
 

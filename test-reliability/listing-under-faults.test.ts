@@ -1,7 +1,8 @@
 import { type FaultOptions, type Sandbox, startSandbox } from '@evalrun/sandbox'
+import { collect } from '@evalrun/test-support'
 import { type EvalRun, EvalrunListError } from 'evalrun'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { collect, duplicatesOf } from './support/collect.js'
+import { duplicatesOf } from './support/duplicates.js'
 import { recordFigures } from './support/figures.js'
 import { sandboxEvalrun } from './support/sandbox-evalrun.js'
 

@@ -1,6 +1,7 @@
 import { type Sandbox, startSandbox } from '@evalrun/sandbox'
+import { collect } from '@evalrun/test-support'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { collect, duplicatesOf } from './support/collect.js'
+import { duplicatesOf } from './support/duplicates.js'
 import { recordFigures } from './support/figures.js'
 import { sandboxEvalrun } from './support/sandbox-evalrun.js'
 

@@ -1,6 +1,11 @@
-import { createServer, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { type Sandbox, startSandbox } from '@evalrun/sandbox'
+import {
+  collect,
+  type Listening,
+  type LoopbackServer,
+  listenOnLoopback,
+  startLoopbackServer,
+} from '@evalrun/test-support'
 import {
   createEvalrun,
   EvalrunApiError,
@@ -16,18 +21,15 @@ import {
   EvalrunWaitTimeoutError,
 } from 'evalrun'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type LoopbackServer, startLoopbackServer } from '../test-support/loopback-server.js'
-import { collect } from './support/collect.js'
+import { failureOf } from './support/failure-of.js'
 import { recordFigures } from './support/figures.js'
 import { expectKeyNotIn, FAKE_KEY } from './support/no-leak.js'
-import { failureOf } from './support/recording-fetch.js'
 
 type ErrorClass = { isInstance(value: unknown): boolean; name: string }
 
 let sandbox: Sandbox
 let vendor: LoopbackServer
-let silent: Server
-let silentUrl: string
+let silent: Listening
 const checked: string[] = []
 
 beforeAll(async () => {
@@ -44,13 +46,10 @@ beforeAll(async () => {
     return { status, body: { detail: `rejected ${request.method} ${request.url}` } }
   })
   // A vendor that accepts connections and never answers.
-  silent = createServer(() => {})
-  await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve))
-  silentUrl = `http://127.0.0.1:${(silent.address() as AddressInfo).port}`
+  silent = await listenOnLoopback(() => {})
 })
 afterAll(async () => {
-  silent.closeAllConnections()
-  await Promise.all([sandbox.close(), vendor.close(), new Promise((r) => silent.close(r))])
+  await Promise.all([sandbox.close(), vendor.close(), silent.close()])
   recordFigures('secrets-api', { failurePathsChecked: checked.length, paths: checked })
 })
 
@@ -102,7 +101,7 @@ const PATHS: FailurePath[] = [
   {
     what: 'timeout',
     error: EvalrunTimeoutError,
-    fail: () => datalabAt(silentUrl, { timeoutMs: 50 }).runs.get('datalab:1'),
+    fail: () => datalabAt(silent.url, { timeoutMs: 50 }).runs.get('datalab:1'),
   },
   {
     what: 'outcome unknown (reset after a POST)',

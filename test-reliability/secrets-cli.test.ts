@@ -1,7 +1,7 @@
 import { type Sandbox, startSandbox } from '@evalrun/sandbox'
+import { type LoopbackServer, startLoopbackServer } from '@evalrun/test-support'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { cli } from '../packages/cli/test/helpers.js'
-import { type LoopbackServer, startLoopbackServer } from '../test-support/loopback-server.js'
 import { recordFigures } from './support/figures.js'
 import { FAKE_KEY } from './support/no-leak.js'
 

@@ -1,4 +1,5 @@
 import { type Sandbox, type SandboxVendor, startSandbox } from '@evalrun/sandbox'
+import { collect } from '@evalrun/test-support'
 import {
   type Evalrun,
   EvalrunApiError,
@@ -7,7 +8,6 @@ import {
   type Vendor,
 } from 'evalrun'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { collect } from './support/collect.js'
 import { recordFigures } from './support/figures.js'
 import { sandboxEvalrun } from './support/sandbox-evalrun.js'
 

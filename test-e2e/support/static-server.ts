@@ -1,16 +1,10 @@
-import { createServer } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import { type Listening, listenOnLoopback } from '@evalrun/test-support'
 
-export interface StaticServer {
-  url: string
-  close(): Promise<void>
-}
+export type StaticServer = Pick<Listening, 'url' | 'close'>
 
 /** Serves fixed files from memory on 127.0.0.1 (a different origin from the sandbox, so CORS is exercised). */
-export async function serveStatic(
-  files: Record<string, { type: string; body: string }>,
-): Promise<StaticServer> {
-  const server = createServer((request, response) => {
+export function serveStatic(files: Record<string, { type: string; body: string }>): Promise<StaticServer> {
+  return listenOnLoopback((request, response) => {
     const file = files[new URL(request.url ?? '/', 'http://x').pathname]
     if (!file) {
       response.writeHead(404).end()
@@ -18,14 +12,4 @@ export async function serveStatic(
     }
     response.writeHead(200, { 'content-type': file.type, 'cache-control': 'no-store' }).end(file.body)
   })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as AddressInfo
-  return {
-    url: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise((resolve, reject) => {
-        server.closeAllConnections()
-        server.close((error) => (error ? reject(error) : resolve()))
-      }),
-  }
 }

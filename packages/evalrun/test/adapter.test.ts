@@ -1,3 +1,4 @@
+import { collect } from '@evalrun/test-support'
 import { describe, expect, it } from 'vitest'
 import {
   type AnyEvalrunAdapter,
@@ -8,7 +9,6 @@ import {
 } from '../src/index.js'
 import { mapDatalabRun } from '../src/vendors/datalab/map-run.js'
 import { datalabRunCompleted } from './fixtures/datalab.js'
-import { collect } from './helpers/fake-fetch.js'
 
 /**
  * A vendor added from outside: in real code it would declare its payloads by augmenting `RawRuns`; here a cast

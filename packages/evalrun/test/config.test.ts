@@ -1,6 +1,6 @@
+import { collect, fakeFetch, json } from '@evalrun/test-support'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createEvalrun, EvalrunConfigError, EvalrunInvalidInputError } from '../src/index.js'
-import { collect, fakeFetch, json } from './helpers/fake-fetch.js'
 
 afterEach(() => vi.unstubAllEnvs())
 

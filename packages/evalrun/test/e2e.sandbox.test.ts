@@ -1,8 +1,8 @@
 import { type Sandbox, startSandbox } from '@evalrun/sandbox'
+import { collect } from '@evalrun/test-support'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { splitRef } from '../src/core/ref.js'
 import { createEvalrun, type EvalRun, type Evalrun, EvalrunListError } from '../src/index.js'
-import { collect } from './helpers/fake-fetch.js'
 
 function evalrunFor(sandbox: Sandbox): Evalrun {
   return createEvalrun(sandbox.clientOptions)

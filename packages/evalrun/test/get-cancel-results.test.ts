@@ -1,3 +1,4 @@
+import { collect, fakeFetch, json } from '@evalrun/test-support'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import {
   createEvalrun,
@@ -8,7 +9,7 @@ import {
 import { datalabResults, datalabRunCompleted } from './fixtures/datalab.js'
 import { humanloopEvaluation, humanloopLogs, humanloopRuns, humanloopStats } from './fixtures/humanloop.js'
 import { promptlayerReport, promptlayerRows, promptlayerScore } from './fixtures/promptlayer.js'
-import { collect, fakeFetch, json, vendorOptions } from './helpers/fake-fetch.js'
+import { vendorOptions } from './helpers/vendor-options.js'
 
 function setup() {
   let humanloopStatus = 'running'

@@ -1,3 +1,4 @@
+import { collect, fakeFetch, json } from '@evalrun/test-support'
 import { describe, expect, it } from 'vitest'
 import { type MergeOutcome, mergeStreams } from '../src/core/merge-streams.js'
 import type { HumanloopRawRun, PromptLayerRawRun } from '../src/index.js'
@@ -6,7 +7,7 @@ import { mapHumanloopRun } from '../src/vendors/humanloop/map-run.js'
 import { mapPromptLayerListedRun, promptLayerPipelineContext } from '../src/vendors/promptlayer/map-run.js'
 import { humanloopEvaluation, humanloopRunCompleted, humanloopStats } from './fixtures/humanloop.js'
 import { promptlayerList, promptlayerPipeline, promptlayerRunCompleted } from './fixtures/promptlayer.js'
-import { collect, fakeFetch, json, vendorOptions } from './helpers/fake-fetch.js'
+import { vendorOptions } from './helpers/vendor-options.js'
 
 // Issue 7: listing maps and hands out runs one at a time, holding about one vendor page (or one Humanloop
 // evaluation) at once, whatever the number of runs.

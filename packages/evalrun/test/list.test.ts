@@ -1,3 +1,4 @@
+import { collect, fakeFetch, json } from '@evalrun/test-support'
 import { describe, expect, it, vi } from 'vitest'
 import {
   createEvalrun,
@@ -9,7 +10,7 @@ import {
 import { datalabRun } from './fixtures/datalab.js'
 import { humanloopEvaluation, humanloopRuns, humanloopStats } from './fixtures/humanloop.js'
 import { promptlayerList, promptlayerPipeline, promptlayerRunCompleted } from './fixtures/promptlayer.js'
-import { collect, fakeFetch, json, vendorOptions } from './helpers/fake-fetch.js'
+import { vendorOptions } from './helpers/vendor-options.js'
 
 /** `count` Datalab runs, newest (highest id) first, served with limit/offset like Datalab. */
 function datalabRoutes(count: number, firstId = 1) {

@@ -1,8 +1,9 @@
+import { collect, fakeFetch, json } from '@evalrun/test-support'
 import { describe, expect, it } from 'vitest'
 import { createPageGuard } from '../src/core/page-guard.js'
 import { createEvalrun } from '../src/index.js'
 import { datalabRun } from './fixtures/datalab.js'
-import { collect, fakeFetch, json, vendorOptions } from './helpers/fake-fetch.js'
+import { vendorOptions } from './helpers/vendor-options.js'
 
 describe('listing stops when a server pages in circles', () => {
   it('a Datalab server that ignores offset: two requests, one warning naming the vendor', async () => {

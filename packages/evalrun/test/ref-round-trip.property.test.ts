@@ -1,3 +1,4 @@
+import { collect, fakeFetch, json } from '@evalrun/test-support'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { createEvalrun, EvalrunInvalidInputError } from '../src/index.js'
@@ -9,7 +10,7 @@ import {
   promptlayerReport,
   promptlayerRunCompleted,
 } from './fixtures/promptlayer.js'
-import { collect, fakeFetch, json, vendorOptions } from './helpers/fake-fetch.js'
+import { vendorOptions } from './helpers/vendor-options.js'
 
 // A ref that `list` emits must be accepted by `get`, `results` and `cancel` for every id the vendor's spec allows:
 // integers of any sign for Datalab and PromptLayer (`type: integer`), any non-empty string for Humanloop. The

@@ -1,3 +1,4 @@
+import { fakeFetch, json } from '@evalrun/test-support'
 import { describe, expect, it } from 'vitest'
 import { createEvalrun, EvalrunInvalidInputError, type StartRunInput } from '../src/index.js'
 import { datalabRunProcessing } from './fixtures/datalab.js'
@@ -8,7 +9,7 @@ import {
   humanloopStats,
 } from './fixtures/humanloop.js'
 import { promptlayerReport } from './fixtures/promptlayer.js'
-import { fakeFetch, json, vendorOptions } from './helpers/fake-fetch.js'
+import { vendorOptions } from './helpers/vendor-options.js'
 
 function setup() {
   const { fetch, requests } = fakeFetch({

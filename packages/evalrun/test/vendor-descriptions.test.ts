@@ -1,6 +1,6 @@
+import { fakeFetch } from '@evalrun/test-support'
 import { describe, expect, it } from 'vitest'
 import { BUILT_IN_VENDORS } from '../src/index.js'
-import { fakeFetch } from './helpers/fake-fetch.js'
 
 // The CLI learns what a vendor can do from its description (help offers `runs start <vendor>` and `runs cancel`
 // only where they work); the description must say what the adapter really has.

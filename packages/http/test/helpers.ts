@@ -52,27 +52,6 @@ export interface TestPaths {
   }
 }
 
-export function json(body: unknown, init: ResponseInit = {}): Response {
-  return new Response(JSON.stringify(body), {
-    ...init,
-    headers: { 'content-type': 'application/json', ...(init.headers as Record<string, string>) },
-  })
-}
-
-/** A fetch that answers from a list of handlers in turn and records every request it saw. */
-export function scriptedFetch(...handlers: Array<(request: Request) => Response | Promise<Response>>) {
-  const requests: Request[] = []
-  const bodies: string[] = []
-  const fetch = async (request: Request) => {
-    requests.push(request)
-    bodies.push(request.body ? await request.clone().text() : '')
-    const handler = handlers[Math.min(requests.length - 1, handlers.length - 1)]
-    if (!handler) throw new Error('no handler')
-    return handler(request)
-  }
-  return { fetch, requests, bodies }
-}
-
 export function connectionError(code: string): Error {
   return new TypeError('fetch failed', { cause: Object.assign(new Error(`connect ${code}`), { code }) })
 }

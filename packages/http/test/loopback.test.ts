@@ -1,28 +1,19 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import { type Listening, listenOnLoopback } from '@evalrun/test-support'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createVendorClient, unwrap } from '../src/index.js'
 import { FAKE_KEY, type TestPaths, testVendor } from './helpers.js'
 
-type Handler = (req: IncomingMessage, res: ServerResponse) => void
-
-async function listen(handler: Handler): Promise<{ server: Server; url: string }> {
-  const server = createServer(handler)
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` }
-}
-
 describe('over a real loopback connection', () => {
   const seenKeys: Array<{ server: string; key: string | undefined }> = []
-  let vendor: { server: Server; url: string }
-  let elsewhere: { server: Server; url: string }
+  let vendor: Listening
+  let elsewhere: Listening
 
   beforeAll(async () => {
-    elsewhere = await listen((req, res) => {
+    elsewhere = await listenOnLoopback((req, res) => {
       seenKeys.push({ server: 'elsewhere', key: req.headers['x-api-key'] as string | undefined })
       res.writeHead(200, { 'content-type': 'application/json' }).end('{"id":"moved","name":"elsewhere"}')
     })
-    vendor = await listen((req, res) => {
+    vendor = await listenOnLoopback((req, res) => {
       seenKeys.push({ server: 'vendor', key: req.headers['x-api-key'] as string | undefined })
       if (req.url === '/v5/things/away') {
         res.writeHead(307, { location: `${elsewhere.url}/things/moved` }).end()
@@ -35,10 +26,7 @@ describe('over a real loopback connection', () => {
       }
     })
   })
-  afterAll(() => {
-    vendor.server.close()
-    elsewhere.server.close()
-  })
+  afterAll(() => Promise.all([vendor.close(), elsewhere.close()]))
 
   const client = () =>
     createVendorClient<TestPaths>(testVendor, { apiKey: FAKE_KEY, baseUrl: `${vendor.url}/v5` })

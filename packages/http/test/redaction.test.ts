@@ -1,7 +1,8 @@
 import { inspect } from 'node:util'
+import { json, recordingFetch } from '@evalrun/test-support'
 import { describe, expect, it } from 'vitest'
 import { createVendorClient, EvalrunError, type HttpClientOptions, unwrap } from '../src/index.js'
-import { connectionError, FAKE_KEY, json, scriptedFetch, type TestPaths, testVendor } from './helpers.js'
+import { connectionError, FAKE_KEY, type TestPaths, testVendor } from './helpers.js'
 
 function expectNoKey(value: unknown) {
   const texts = [
@@ -43,7 +44,7 @@ describe('the API key never leaks', () => {
     ['an unknown outcome', () => Promise.reject(connectionError('ECONNRESET')), 'post'],
     ['a malformed body', () => new Response('{', { headers: { 'content-type': 'application/json' } }), 'get'],
   ] as const)('through %s', async (_, respond, call) => {
-    const seen = scriptedFetch(respond as () => Response)
+    const seen = recordingFetch(respond as () => Response)
     expectNoKey(await failure(seen.fetch, call))
     expect(seen.requests[0]?.headers.get('x-api-key')).toBe(FAKE_KEY)
   })

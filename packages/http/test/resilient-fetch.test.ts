@@ -1,4 +1,5 @@
 import { getEventListeners } from 'node:events'
+import { json, recordingFetch } from '@evalrun/test-support'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import {
   createVendorClient,
@@ -9,7 +10,7 @@ import {
   type HttpClientOptions,
   unwrap,
 } from '../src/index.js'
-import { connectionError, FAKE_KEY, json, scriptedFetch, type TestPaths, testVendor } from './helpers.js'
+import { connectionError, FAKE_KEY, type TestPaths, testVendor } from './helpers.js'
 
 function client(
   fetch: (request: Request, init?: RequestInit) => Promise<Response>,
@@ -22,7 +23,7 @@ const ok = () => json({ items: [] })
 
 describe('requests', () => {
   it('sends the auth header, a User-Agent, and joins base URL, path and query', async () => {
-    const seen = scriptedFetch(ok)
+    const seen = recordingFetch(ok)
     await client(seen.fetch, { headers: { 'X-Team': 'evals' } }).GET('/things', {
       params: { query: { page: 2, tag: ['a b', 'c'] } },
     })
@@ -34,7 +35,7 @@ describe('requests', () => {
   })
 
   it('fills path parameters and sends JSON bodies', async () => {
-    const seen = scriptedFetch(() => json({ id: 'x/1', name: 'n' }))
+    const seen = recordingFetch(() => json({ id: 'x/1', name: 'n' }))
     const { data } = await client(seen.fetch).GET('/things/{id}', { params: { path: { id: 'x/1' } } })
     expect(data).toEqual({ id: 'x/1', name: 'n' })
     expect(seen.requests[0]?.url).toBe('https://api.acme.test/v5/things/x%2F1')
@@ -47,7 +48,7 @@ describe('requests', () => {
 describe('signals', () => {
   it('leaves no ties on a signal shared by many calls once they end', async () => {
     const shared = new AbortController().signal
-    const seen = scriptedFetch(ok)
+    const seen = recordingFetch(ok)
     const things = client(seen.fetch)
     for (let i = 0; i < 50; i++) await things.GET('/things', { signal: shared })
     expect(getEventListeners(shared, 'abort')).toHaveLength(0)
@@ -75,7 +76,7 @@ describe('responses', () => {
       })
     for (const respond of [ok, withLength]) {
       parse.mockClear()
-      const { data } = await client(scriptedFetch(respond).fetch).GET('/things')
+      const { data } = await client(recordingFetch(respond).fetch).GET('/things')
       expect(data).toEqual({ items: [] })
       expect(parse).toHaveBeenCalledTimes(1)
     }
@@ -84,7 +85,7 @@ describe('responses', () => {
   it('gives a chunked JSON answer the Content-Length of its bytes, not of its characters', async () => {
     // No Content-Length, as a chunked (e.g. compressed) answer arrives; "é" and "✓" take 2 and 3 bytes in UTF-8.
     const chunked = () => json({ name: 'é✓' })
-    const { data, response } = await client(scriptedFetch(chunked).fetch).GET('/things')
+    const { data, response } = await client(recordingFetch(chunked).fetch).GET('/things')
     expect(data).toEqual({ name: 'é✓' })
     const bytes = new TextEncoder().encode(JSON.stringify({ name: 'é✓' })).byteLength
     expect(response.headers.get('content-length')).toBe(String(bytes))
@@ -92,7 +93,7 @@ describe('responses', () => {
   })
 
   it('hands non-JSON and error bodies on untouched', async () => {
-    const seen = scriptedFetch(
+    const seen = recordingFetch(
       () => new Response('plain words', { status: 503, headers: { 'retry-after': '999' } }),
     )
     const result = await client(seen.fetch).GET('/things')
@@ -111,7 +112,7 @@ describe('retries', () => {
   })
 
   it('retries a GET on 500, 502, 503 and 408 with growing backoff, then succeeds', async () => {
-    const seen = scriptedFetch(
+    const seen = recordingFetch(
       () => json({}, { status: 500 }),
       () => json({}, { status: 502 }),
       () => json({}, { status: 408 }),
@@ -131,7 +132,7 @@ describe('retries', () => {
   })
 
   it('waits exactly as long as Retry-After says (seconds)', async () => {
-    const seen = scriptedFetch(() => json({}, { status: 429, headers: { 'Retry-After': '2' } }), ok)
+    const seen = recordingFetch(() => json({}, { status: 429, headers: { 'Retry-After': '2' } }), ok)
     const pending = client(seen.fetch).GET('/things')
     await vi.advanceTimersByTimeAsync(1999)
     expect(seen.requests).toHaveLength(1)
@@ -142,7 +143,7 @@ describe('retries', () => {
   it('honours Retry-After as an HTTP date and retry-after-ms', async () => {
     vi.setSystemTime(new Date('2026-01-01T00:00:00.000Z')) // HTTP dates have whole seconds
     const at = new Date(Date.now() + 3000).toUTCString()
-    const seen = scriptedFetch(
+    const seen = recordingFetch(
       () => json({}, { status: 503, headers: { 'Retry-After': at } }),
       () => json({}, { status: 503, headers: { 'retry-after-ms': '150', 'Retry-After': '30' } }),
       ok,
@@ -157,7 +158,7 @@ describe('retries', () => {
   })
 
   it('does not wait for a Retry-After beyond the limit: the 429 comes back as it is', async () => {
-    const seen = scriptedFetch(() =>
+    const seen = recordingFetch(() =>
       json({ detail: 'slow down' }, { status: 429, headers: { 'Retry-After': '120' } }),
     )
     const result = await client(seen.fetch).GET('/things')
@@ -166,7 +167,7 @@ describe('retries', () => {
   })
 
   it('returns the last error response when retries run out', async () => {
-    const seen = scriptedFetch(() => json({ detail: 'down' }, { status: 500 }))
+    const seen = recordingFetch(() => json({ detail: 'down' }, { status: 500 }))
     const pending = client(seen.fetch, { retry: { maxRetries: 2 } }).GET('/things')
     await vi.runAllTimersAsync()
     const result = await pending
@@ -175,13 +176,13 @@ describe('retries', () => {
   })
 
   it('never retries a 4xx other than 408 and 429', async () => {
-    const seen = scriptedFetch(() => json({ detail: 'bad' }, { status: 422 }))
+    const seen = recordingFetch(() => json({ detail: 'bad' }, { status: 422 }))
     await client(seen.fetch).GET('/things')
     expect(seen.requests).toHaveLength(1)
   })
 
   it('retries a POST only on 429 and 503, with the same body each time', async () => {
-    const seen = scriptedFetch(
+    const seen = recordingFetch(
       () => json({}, { status: 429, headers: { 'Retry-After': '1' } }),
       () => json({}, { status: 503 }),
       () => json({ detail: 'boom' }, { status: 500 }),
@@ -198,7 +199,7 @@ describe('retries', () => {
   })
 
   it('retries a GET after connection errors, then says how many attempts failed', async () => {
-    const seen = scriptedFetch(() => {
+    const seen = recordingFetch(() => {
       throw connectionError('ECONNRESET')
     })
     const pending = client(seen.fetch).GET('/things')
@@ -212,7 +213,7 @@ describe('retries', () => {
   })
 
   it('retries a POST whose connection was refused: it never reached the server', async () => {
-    const seen = scriptedFetch(() => {
+    const seen = recordingFetch(() => {
       throw connectionError('ECONNREFUSED')
     }, ok)
     const pending = client(seen.fetch).POST('/things', { body: { name: 'run' } })
@@ -222,7 +223,7 @@ describe('retries', () => {
   })
 
   it('does not retry a POST whose connection dropped after sending: the outcome is unknown', async () => {
-    const seen = scriptedFetch(() => {
+    const seen = recordingFetch(() => {
       throw connectionError('ECONNRESET')
     })
     const error = await client(seen.fetch)
@@ -234,7 +235,7 @@ describe('retries', () => {
   })
 
   it('retries a GET whose JSON body was cut off', async () => {
-    const seen = scriptedFetch(
+    const seen = recordingFetch(
       () => new Response('{"items": [', { headers: { 'content-type': 'application/json' } }),
       ok,
     )
@@ -286,7 +287,7 @@ describe('retries', () => {
   })
 
   it('builds every request it sends with redirect "manual", for a fetch that ignores init', async () => {
-    const seen = scriptedFetch(
+    const seen = recordingFetch(
       () => json({}, { status: 503 }),
       () => new Response(null, { status: 307, headers: { location: '/things/moved' } }),
       () => json({ id: '1', name: 'n' }),
@@ -307,7 +308,7 @@ describe('retries', () => {
       Object.defineProperty(response, 'type', { value: 'opaqueredirect' })
       return response
     }
-    const seen = scriptedFetch(opaqueRedirect)
+    const seen = recordingFetch(opaqueRedirect)
     const error = await client(seen.fetch, { retry: false })
       .GET('/things')
       .catch((e: unknown) => e)
@@ -316,7 +317,7 @@ describe('retries', () => {
   })
 
   it('hands a 3xx without a Location on as it is', async () => {
-    const seen = scriptedFetch(() => new Response('pick one', { status: 300 }))
+    const seen = recordingFetch(() => new Response('pick one', { status: 300 }))
     const { response, error } = await client(seen.fetch).GET('/things')
     expect(response.status).toBe(300)
     expect(error).toBe('pick one')
@@ -325,7 +326,7 @@ describe('retries', () => {
 
   it('stops at once when the caller aborts, during a request or during a backoff wait', async () => {
     const controller = new AbortController()
-    const seen = scriptedFetch(() => json({}, { status: 500 }))
+    const seen = recordingFetch(() => json({}, { status: 500 }))
     const pending = client(seen.fetch).GET('/things', { signal: controller.signal })
     const assertion = expect(pending).rejects.toThrow(/stop/)
     await vi.advanceTimersByTimeAsync(10)
@@ -337,13 +338,13 @@ describe('retries', () => {
 
 describe('unwrap', () => {
   it('returns the data of a success', async () => {
-    const seen = scriptedFetch(() => json({ id: '1', name: 'one' }))
+    const seen = recordingFetch(() => json({ id: '1', name: 'one' }))
     const thing = unwrap(await client(seen.fetch).GET('/things/{id}', { params: { path: { id: '1' } } }))
     expect(thing.name).toBe('one')
   })
 
   it('throws a typed API error with status, operation, request id and the parsed body', async () => {
-    const seen = scriptedFetch(() =>
+    const seen = recordingFetch(() =>
       json({ detail: 'Thing not found' }, { status: 404, headers: { 'x-request-id': 'req_123' } }),
     )
     const result = await client(seen.fetch).GET('/things/{id}', { params: { path: { id: '7' } } })
@@ -370,7 +371,7 @@ describe('unwrap', () => {
 
   it('summarises FastAPI validation errors', async () => {
     const detail = [{ loc: ['body', 'name'], msg: 'Field required', type: 'missing' }]
-    const seen = scriptedFetch(() => json({ detail }, { status: 422 }))
+    const seen = recordingFetch(() => json({ detail }, { status: 422 }))
     const result = await client(seen.fetch).POST('/things', { body: { name: '' } })
     expect(() => unwrap(result)).toThrow('body.name: Field required')
   })

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
+import { startLoopbackServer } from '@evalrun/test-support'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { startLoopbackServer } from '../../../test-support/loopback-server.js'
 import { createPromptLayerClient, EvalrunApiError, unwrap, VERSION } from '../src/index.js'
 
 const KEY = 'pl-test-key-123'

@@ -1,6 +1,7 @@
 import { createDatalabClient } from '@evalrun/datalab'
 import { createHumanloopClient } from '@evalrun/humanloop'
 import { createPromptLayerClient } from '@evalrun/promptlayer'
+import { json } from '@evalrun/test-support'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { type Sandbox, startSandbox } from '../src/index.js'
 import { createResponseValidator } from './helpers.js'
@@ -161,10 +162,7 @@ describe('every response over a full seeded data set is valid against the specs'
 
   it('the validator does catch a response that breaks the spec', async () => {
     const own = await createResponseValidator(sb)
-    const broken = new Response(JSON.stringify({ batch_runs: 'nope' }), {
-      status: 200,
-      headers: { 'Content-Type': 'application/json' },
-    })
+    const broken = json({ batch_runs: 'nope' })
     vi.spyOn(globalThis, 'fetch').mockResolvedValue(broken)
     await own.fetch(new Request(`${sb.urls.datalab}/api/v1/eval_batch_runs`))
     expect(own.problems).toHaveLength(1)

@@ -1,6 +1,6 @@
 /** A loopback HTTP server standing in for a vendor: each path answers the way a test sets it. */
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { listenOnLoopback } from '@evalrun/test-support'
 
 export type Route = (request: IncomingMessage, response: ServerResponse) => void
 
@@ -14,24 +14,18 @@ export interface SpecServer {
 
 export async function startSpecServer(): Promise<SpecServer> {
   const routes = new Map<string, Route>()
-  const server = createServer((request, response) => {
+  const server = await listenOnLoopback((request, response) => {
     const handler = routes.get(request.url ?? '')
     if (handler) handler(request, response)
     else response.writeHead(404, { 'content-type': 'text/plain' }).end('not found')
   })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as AddressInfo
   return {
-    url: (path) => `http://127.0.0.1:${port}${path}`,
+    url: (path) => `${server.url}${path}`,
     serve: (path, body, contentType = 'application/yaml') =>
       routes.set(path, (_request, response) =>
         response.writeHead(200, { 'content-type': contentType }).end(body),
       ),
     route: (path, handler) => routes.set(path, handler),
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections()
-        server.close(() => resolve())
-      }),
+    close: server.close,
   }
 }

@@ -1,10 +1,3 @@
-/** Drains an async iterable into an array. */
-export async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
-  const items: T[] = []
-  for await (const item of iterable) items.push(item)
-  return items
-}
-
 /** Values that occur more than once. */
 export function duplicatesOf(values: readonly string[]): string[] {
   const seen = new Set<string>()
