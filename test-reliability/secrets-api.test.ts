@@ -4,7 +4,7 @@ import { type Sandbox, startSandbox } from '@evalrun/sandbox'
 import {
   createEvalrun,
   EvalrunApiError,
-  EvalrunConfigError,
+  EvalrunInvalidConfigError,
   EvalrunInvalidInputError,
   EvalrunListError,
   EvalrunNetworkError,
@@ -12,8 +12,8 @@ import {
   EvalrunNotFoundError,
   EvalrunNotSupportedError,
   EvalrunOutcomeUnknownError,
-  EvalrunTimeoutError,
-  EvalrunWaitTimeoutError,
+  EvalrunRequestTimeoutError,
+  EvalrunWaitDeadlineError,
 } from 'evalrun'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type LoopbackServer, startLoopbackServer } from '../test-support/loopback-server.js'
@@ -101,7 +101,7 @@ const PATHS: FailurePath[] = [
   },
   {
     what: 'timeout',
-    error: EvalrunTimeoutError,
+    error: EvalrunRequestTimeoutError,
     fail: () => datalabAt(silentUrl, { timeoutMs: 50 }).runs.get('datalab:1'),
   },
   {
@@ -123,7 +123,7 @@ const PATHS: FailurePath[] = [
   },
   {
     what: 'wait timeout',
-    error: EvalrunWaitTimeoutError,
+    error: EvalrunWaitDeadlineError,
     fail: async () => {
       const evalrun = onSandbox()
       const run = await evalrun.runs.start({
@@ -136,29 +136,29 @@ const PATHS: FailurePath[] = [
   },
   {
     what: 'config: key with CR/LF',
-    error: EvalrunConfigError,
+    error: EvalrunInvalidConfigError,
     fail: () => createEvalrun({ datalab: { apiKey: `${FAKE_KEY}\r\nX-Evil: 1` } }),
   },
   {
     what: 'config: key with a space',
-    error: EvalrunConfigError,
+    error: EvalrunInvalidConfigError,
     fail: () => createEvalrun({ datalab: { apiKey: `${FAKE_KEY} x` } }),
   },
   {
     what: 'config: key as the URL password',
-    error: EvalrunConfigError,
+    error: EvalrunInvalidConfigError,
     fail: () =>
       createEvalrun({ datalab: { apiKey: 'k', baseUrl: `https://user:${FAKE_KEY}@api.example.com` } }),
   },
   {
     what: 'config: key in the URL query',
-    error: EvalrunConfigError,
+    error: EvalrunInvalidConfigError,
     fail: () =>
       createEvalrun({ datalab: { apiKey: 'k', baseUrl: `https://api.example.com/?api_key=${FAKE_KEY}` } }),
   },
   {
     what: 'config: http:// off loopback',
-    error: EvalrunConfigError,
+    error: EvalrunInvalidConfigError,
     fail: () => createEvalrun({ datalab: { apiKey: FAKE_KEY, baseUrl: 'http://api.example.com' } }),
   },
   {

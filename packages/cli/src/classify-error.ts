@@ -1,13 +1,13 @@
 import {
   EvalrunApiError,
-  EvalrunConfigError,
   EvalrunError,
+  EvalrunInvalidConfigError,
   EvalrunInvalidInputError,
   EvalrunNetworkError,
   EvalrunNotConfiguredError,
   EvalrunNotFoundError,
   EvalrunNotSupportedError,
-  EvalrunWaitTimeoutError,
+  EvalrunWaitDeadlineError,
 } from 'evalrun'
 import { CliError, ExitCode } from './exit-codes.js'
 
@@ -24,20 +24,21 @@ export function classifyError(error: unknown): { exitCode: ExitCode; message: st
       message: `${error.vendor} is not configured: set ${error.envVar} or pass ${flag}.`,
     }
   }
-  if (EvalrunConfigError.isInstance(error) && error.option === 'baseUrl') {
+  if (EvalrunInvalidConfigError.isInstance(error) && error.option === 'baseUrl') {
     // The library's advice names its option; the CLI's equivalent is a flag.
     const message = error.message.replace('set `allowInsecureHttp: true`', 'pass --allow-insecure-http')
     return { exitCode: ExitCode.usage, message }
   }
   if (
-    EvalrunConfigError.isInstance(error) ||
+    EvalrunInvalidConfigError.isInstance(error) ||
     EvalrunInvalidInputError.isInstance(error) ||
     EvalrunNotConfiguredError.isInstance(error) ||
     EvalrunNotSupportedError.isInstance(error)
   ) {
     return { exitCode: ExitCode.usage, message: error.message }
   }
-  if (EvalrunWaitTimeoutError.isInstance(error)) return { exitCode: ExitCode.timeout, message: error.message }
+  if (EvalrunWaitDeadlineError.isInstance(error))
+    return { exitCode: ExitCode.timeout, message: error.message }
   if (EvalrunNotFoundError.isInstance(error) || EvalrunApiError.isInstance(error)) {
     return { exitCode: ExitCode.api, message: error.message }
   }

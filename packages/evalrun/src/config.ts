@@ -1,5 +1,6 @@
 import { createDatalabClient } from '@evalrun/datalab'
-import { type Env, type HttpClientOptions, type RetryOptions, readEnv } from '@evalrun/http'
+import type { ApiKeyOptions, Env, HttpClientOptions, RetryOptions } from '@evalrun/http'
+import { readEnv } from '@evalrun/http/internal'
 import { createHumanloopClient } from '@evalrun/humanloop'
 import { createPromptLayerClient } from '@evalrun/promptlayer'
 import type { AnyEvalrunAdapter } from './adapter.js'
@@ -9,7 +10,7 @@ import { createPromptLayerAdapter } from './adapters/promptlayer.js'
 import { EvalrunInvalidInputError } from './errors.js'
 
 /** Options for one vendor: its key and where to reach it, plus any per-vendor HTTP override. */
-export type VendorOptions = HttpClientOptions
+export type VendorOptions = HttpClientOptions & ApiKeyOptions
 
 export interface HumanloopOptions extends VendorOptions {
   /** Files whose evaluations `runs.list` reads (Humanloop lists evaluations per file). Default HUMANLOOP_FILE_IDS. */
@@ -43,7 +44,7 @@ export interface UnconfiguredVendor {
 interface BuiltIn {
   displayName: string
   keyEnv: string
-  create(options: HttpClientOptions, extra: HumanloopOptions): AnyEvalrunAdapter
+  create(options: VendorOptions, extra: HumanloopOptions): AnyEvalrunAdapter
 }
 
 const BUILT_INS = {
@@ -100,7 +101,7 @@ export function resolveAdapters(options: EvalrunOptions): {
       continue
     }
     const { fileIds, ...http } = vendorOptions
-    const httpOptions: HttpClientOptions = {
+    const httpOptions: VendorOptions = {
       ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
       ...(options.retry === undefined ? {} : { retry: options.retry }),
       ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),

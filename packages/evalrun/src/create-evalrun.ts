@@ -31,7 +31,7 @@ export interface EvalrunRuns {
   get(ref: RunRef, options?: CallOptions): Promise<EvalRun>
   /** Starts a run; the input is checked before anything is sent. Resolves with the new run as first read. */
   start<V extends Vendor>(input: StartInputs[V] & { vendor: V }, options?: CallOptions): Promise<EvalRun<V>>
-  /** Polls until the run is completed, failed or canceled; `EvalrunWaitTimeoutError` at the deadline. */
+  /** Polls until the run is completed, failed or canceled; `EvalrunWaitDeadlineError` at the deadline. */
   wait(ref: RunRef, options?: WaitOptions): Promise<EvalRun>
   /** Cancels a run (Humanloop). Vendors that cannot cancel throw `EvalrunNotSupportedError`. */
   cancel(ref: RunRef, options?: CallOptions): Promise<EvalRun>
@@ -115,10 +115,11 @@ export function createEvalrun(options: EvalrunOptions = {}): Evalrun {
     async cancel(ref, callOptions = {}) {
       const { adapter, id, ref: text } = resolveRef(ref)
       if (adapter.cancelRun === undefined) {
-        throw new EvalrunNotSupportedError(
-          `cancel is not supported by ${adapter.displayName}: its API has no way to stop a run.`,
-          { vendor: adapter.vendor, operation: 'cancel' },
-        )
+        throw new EvalrunNotSupportedError({
+          message: `cancel is not supported by ${adapter.displayName}: its API has no way to stop a run.`,
+          vendor: adapter.vendor,
+          operation: 'cancel',
+        })
       }
       const cancelRun = adapter.cancelRun.bind(adapter)
       return orNotFound<EvalRun>(text, () => cancelRun(id, signalOf(callOptions)))
@@ -138,7 +139,8 @@ function notConfigured(vendor: string, missing: UnconfiguredVendor): EvalrunNotC
     missing.option === vendor
       ? `it was turned off with \`${vendor}: false\` in createEvalrun()`
       : `pass \`${vendor}: { apiKey }\` to createEvalrun() or set ${missing.envVar}`
-  return new EvalrunNotConfiguredError(`${missing.displayName} is not configured: ${how}.`, {
+  return new EvalrunNotConfiguredError({
+    message: `${missing.displayName} is not configured: ${how}.`,
     vendor,
     option: missing.option,
     envVar: missing.option === vendor ? null : missing.envVar,

@@ -1,10 +1,10 @@
 export {
   EvalrunApiError,
-  EvalrunConfigError,
   EvalrunError,
+  EvalrunInvalidConfigError,
   EvalrunNetworkError,
   EvalrunOutcomeUnknownError,
-  EvalrunTimeoutError,
+  EvalrunRequestTimeoutError,
   type RetryOptions,
 } from '@evalrun/http'
 export type { AdapterListQuery, AnyEvalrunAdapter, EvalrunAdapter } from './adapter.js'
@@ -25,7 +25,7 @@ export {
   EvalrunNotConfiguredError,
   EvalrunNotFoundError,
   EvalrunNotSupportedError,
-  EvalrunWaitTimeoutError,
+  EvalrunWaitDeadlineError,
   type VendorFailure,
 } from './errors.js'
 export type { ListRunsOptions } from './list-options.js'

@@ -1,4 +1,3 @@
-import { anySignal } from '@evalrun/http'
 import type { AnyEvalrunAdapter } from './adapter.js'
 import { EvalrunListError } from './errors.js'
 import type { ResolvedListOptions } from './list-options.js'
@@ -23,7 +22,7 @@ export async function* listRuns(
 ): AsyncGenerator<EvalRun> {
   signal?.throwIfAborted()
   const stopper = new AbortController()
-  const combined = signal ? anySignal([signal, stopper.signal]) : stopper.signal
+  const combined = signal ? AbortSignal.any([signal, stopper.signal]) : stopper.signal
   const query = { suiteId: options.suite?.id ?? null, since: options.since }
   const outcome: MergeOutcome = { failures: [], completed: [] }
   const sources = adapters.map((adapter) => ({
@@ -49,7 +48,7 @@ export async function* listRuns(
     for (const failure of failures) onError(failure.error, failure.vendor as Vendor)
     return
   }
-  throw new EvalrunListError(failures, { yielded, completedVendors: outcome.completed })
+  throw new EvalrunListError({ failures, partial: { yielded, completedVendors: outcome.completed } })
 }
 
 function matches(run: EvalRun, options: ResolvedListOptions): boolean {

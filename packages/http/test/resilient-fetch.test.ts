@@ -1,13 +1,14 @@
 import { getEventListeners } from 'node:events'
+import createClient from 'openapi-fetch'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import {
   createVendorClient,
   EvalrunApiError,
   EvalrunNetworkError,
   EvalrunOutcomeUnknownError,
-  EvalrunTimeoutError,
+  EvalrunRequestTimeoutError,
   type HttpClientOptions,
-  unwrap,
+  request,
 } from '../src/index.js'
 import { connectionError, FAKE_KEY, json, scriptedFetch, type TestPaths, testVendor } from './helpers.js'
 
@@ -253,7 +254,8 @@ describe('retries', () => {
       })
     const pending = client(hang, { timeoutMs: 1000, retry: { maxRetries: 1 } }).GET('/things')
     const assertion = expect(pending).rejects.toSatisfy(
-      (error) => EvalrunTimeoutError.isInstance(error) && error.timeoutMs === 1000 && error.attempts === 2,
+      (error) =>
+        EvalrunRequestTimeoutError.isInstance(error) && error.timeoutMs === 1000 && error.attempts === 2,
     )
     await vi.advanceTimersByTimeAsync(999)
     expect(signals[0]?.aborted).toBe(false)
@@ -267,7 +269,9 @@ describe('retries', () => {
   it('times out even when the fetch given ignores init and never answers', async () => {
     const ignoresInit = () => new Promise<Response>(() => {})
     const pending = client(ignoresInit, { timeoutMs: 1000, retry: false }).GET('/things')
-    const assertion = expect(pending).rejects.toSatisfy((error) => EvalrunTimeoutError.isInstance(error))
+    const assertion = expect(pending).rejects.toSatisfy((error) =>
+      EvalrunRequestTimeoutError.isInstance(error),
+    )
     await vi.advanceTimersByTimeAsync(1000)
     await assertion
   })
@@ -335,10 +339,10 @@ describe('retries', () => {
   })
 })
 
-describe('unwrap', () => {
+describe('request', () => {
   it('returns the data of a success', async () => {
     const seen = scriptedFetch(() => json({ id: '1', name: 'one' }))
-    const thing = unwrap(await client(seen.fetch).GET('/things/{id}', { params: { path: { id: '1' } } }))
+    const thing = await request(client(seen.fetch), 'GET', '/things/{id}', { params: { path: { id: '1' } } })
     expect(thing.name).toBe('one')
   })
 
@@ -346,14 +350,9 @@ describe('unwrap', () => {
     const seen = scriptedFetch(() =>
       json({ detail: 'Thing not found' }, { status: 404, headers: { 'x-request-id': 'req_123' } }),
     )
-    const result = await client(seen.fetch).GET('/things/{id}', { params: { path: { id: '7' } } })
-    const error = (() => {
-      try {
-        unwrap(result)
-      } catch (e) {
-        return e
-      }
-    })()
+    const error = await request(client(seen.fetch), 'GET', '/things/{id}', {
+      params: { path: { id: '7' } },
+    }).catch((e: unknown) => e)
     expect(EvalrunApiError.isInstance(error)).toBe(true)
     expect(error).toMatchObject({
       vendor: 'acme',
@@ -371,7 +370,16 @@ describe('unwrap', () => {
   it('summarises FastAPI validation errors', async () => {
     const detail = [{ loc: ['body', 'name'], msg: 'Field required', type: 'missing' }]
     const seen = scriptedFetch(() => json({ detail }, { status: 422 }))
-    const result = await client(seen.fetch).POST('/things', { body: { name: '' } })
-    expect(() => unwrap(result)).toThrow('body.name: Field required')
+    await expect(request(client(seen.fetch), 'POST', '/things', { body: { name: '' } })).rejects.toThrow(
+      'body.name: Field required',
+    )
+  })
+
+  it('works on any openapi-fetch client, naming no vendor', async () => {
+    const plain = createClient<TestPaths>({
+      baseUrl: 'https://elsewhere.test',
+      fetch: async () => json({ detail: 'gone' }, { status: 410 }),
+    })
+    await expect(request(plain, 'GET', '/things')).rejects.toThrow('API answered 410 to GET /things: gone')
   })
 })

@@ -1,4 +1,4 @@
-import { type DatalabClient, unwrap } from '@evalrun/datalab'
+import { type DatalabClient, request } from '@evalrun/datalab'
 import type { EvalrunAdapter } from '../adapter.js'
 import { EvalrunInvalidInputError } from '../errors.js'
 import { mapDatalabItem } from '../mappers/map-datalab-item.js'
@@ -26,12 +26,10 @@ export function createDatalabAdapter(client: DatalabClient): EvalrunAdapter<'dat
       // limit/offset, in Datalab's own (undocumented) order. New runs created meanwhile shift later pages: the
       // core's dedupe drops the runs seen twice.
       for (let offset = 0; ; ) {
-        const page = unwrap(
-          await client.GET('/api/v1/eval_batch_runs', {
-            params: { query: { limit: PAGE_SIZE, offset, collection_id: collectionId } },
-            signal,
-          }),
-        )
+        const page = await request(client, 'GET', '/api/v1/eval_batch_runs', {
+          params: { query: { limit: PAGE_SIZE, offset, collection_id: collectionId } },
+          signal,
+        })
         const runs = readArray(page, 'batch_runs')
         const total = readCount(page, 'total')
         const count = runs.length
@@ -48,26 +46,25 @@ export function createDatalabAdapter(client: DatalabClient): EvalrunAdapter<'dat
 
     async getRun(id, signal) {
       const runId = integerId('ref', id, 'a batch run id')
-      const run = unwrap(
-        await client.GET('/api/v1/eval_batch_runs/{run_id}', { params: { path: { run_id: runId } }, signal }),
-      )
+      const run = await request(client, 'GET', '/api/v1/eval_batch_runs/{run_id}', {
+        params: { path: { run_id: runId } },
+        signal,
+      })
       return mapDatalabRun(run)
     },
 
     async startRun(input, signal) {
       const body = validateDatalabStart(input)
-      return mapDatalabRun(unwrap(await client.POST('/api/v1/eval_batch_runs', { body, signal })))
+      return mapDatalabRun(await request(client, 'POST', '/api/v1/eval_batch_runs', { body, signal }))
     },
 
     async *listItems(id, signal) {
       const runId = integerId('ref', id, 'a batch run id')
       // Not paginated: Datalab returns every file's result at once.
-      const results = unwrap(
-        await client.GET('/api/v1/eval_batch_runs/{run_id}/results', {
-          params: { path: { run_id: runId } },
-          signal,
-        }),
-      )
+      const results = await request(client, 'GET', '/api/v1/eval_batch_runs/{run_id}/results', {
+        params: { path: { run_id: runId } },
+        signal,
+      })
       for (const result of readArray(results, 'file_results')) yield mapDatalabItem(result, `datalab:${id}`)
     },
   }

@@ -1,4 +1,4 @@
-import { type PromptLayerClient, unwrap } from '@evalrun/promptlayer'
+import { type PromptLayerClient, request } from '@evalrun/promptlayer'
 import type { EvalrunAdapter } from '../adapter.js'
 import { EvalrunInvalidInputError } from '../errors.js'
 import { mapPromptLayerItem } from '../mappers/map-promptlayer-item.js'
@@ -25,9 +25,10 @@ const PIPELINE_PAGE_SIZE = 20
 export function createPromptLayerAdapter(client: PromptLayerClient): EvalrunAdapter<'promptlayer'> {
   async function getRun(id: string, signal: AbortSignal): Promise<EvalRun<'promptlayer'>> {
     const reportId = integerId('ref', id)
-    const report = unwrap(
-      await client.GET('/reports/{report_id}', { params: { path: { report_id: reportId } }, signal }),
-    )
+    const report = await request(client, 'GET', '/reports/{report_id}', {
+      params: { path: { report_id: reportId } },
+      signal,
+    })
     // The score exists only once the run is done; asking earlier gets an error, not a score.
     if (readField(report, 'status') !== 'COMPLETED') return mapPromptLayerReport(report, null)
     const score = await client.GET('/reports/{report_id}/score', {
@@ -56,20 +57,18 @@ export function createPromptLayerAdapter(client: PromptLayerClient): EvalrunAdap
       // Pipelines newest first, each with its runs nested (`include_runs`). PromptLayer cannot filter the list
       // by id, so a suite is found by reading the pages.
       for (let page = 1; ; page++) {
-        const body = unwrap(
-          await client.GET('/api/public/v2/evaluations', {
-            params: {
-              query: {
-                include_runs: true,
-                page,
-                per_page: PIPELINE_PAGE_SIZE,
-                sort_by: 'created_at',
-                sort_order: 'desc',
-              },
+        const body = await request(client, 'GET', '/api/public/v2/evaluations', {
+          params: {
+            query: {
+              include_runs: true,
+              page,
+              per_page: PIPELINE_PAGE_SIZE,
+              sort_by: 'created_at',
+              sort_order: 'desc',
             },
-            signal,
-          }),
-        )
+          },
+          signal,
+        })
         const pipelines = readArray(body, 'evaluations')
         for (const pipeline of pipelines) {
           // Batch runs may also be listed at the top level; they are taken from under their pipeline instead,
@@ -95,13 +94,11 @@ export function createPromptLayerAdapter(client: PromptLayerClient): EvalrunAdap
 
     async startRun(input, signal) {
       const { pipelineId, body } = validatePromptLayerStart(input)
-      const started = unwrap(
-        await client.POST('/reports/{report_id}/run', {
-          params: { path: { report_id: pipelineId } },
-          body,
-          signal,
-        }),
-      )
+      const started = await request(client, 'POST', '/reports/{report_id}/run', {
+        params: { path: { report_id: pipelineId } },
+        body,
+        signal,
+      })
       const reportId = readField(started, 'report_id')
       try {
         return await getRun(String(reportId), signal)
@@ -116,12 +113,10 @@ export function createPromptLayerAdapter(client: PromptLayerClient): EvalrunAdap
     async *listItems(id, signal) {
       const evaluationId = integerId('ref', id)
       for (let page = 1, row = 0; ; page++) {
-        const body = unwrap(
-          await client.GET('/api/public/v2/evaluations/{evaluation_id}/rows', {
-            params: { path: { evaluation_id: evaluationId }, query: { page, per_page: PAGE_SIZE } },
-            signal,
-          }),
-        )
+        const body = await request(client, 'GET', '/api/public/v2/evaluations/{evaluation_id}/rows', {
+          params: { path: { evaluation_id: evaluationId }, query: { page, per_page: PAGE_SIZE } },
+          signal,
+        })
         const columns = readField(body, 'columns')
         const rows = readArray(body, 'rows')
         for (const cells of rows) yield mapPromptLayerItem(cells, columns, ++row, `promptlayer:${id}`)
