@@ -1,6 +1,6 @@
 import { type CredentialOptions, type ResolvedAuth, resolveAuth } from './credentials.js'
 import { type Env, readEnv } from './env.js'
-import { EvalrunInvalidConfigError } from './errors.js'
+import { invalidConfig } from './errors.js'
 import type { RetryOptions } from './retry-policy.js'
 import type { VendorDefinition } from './vendor.js'
 
@@ -60,10 +60,10 @@ export function resolveClientConfig(
     options.retry === false ? false : { ...DEFAULT_RETRY, ...validateRetry(vendor, options.retry) }
   const fetchImpl = options.fetch ?? globalThis.fetch
   if (typeof fetchImpl !== 'function') {
-    throw new EvalrunInvalidConfigError({
-      message: `${vendor.factoryName}: no fetch available. Pass \`fetch\` in the options (Node >= 20 and browsers have one).`,
-      option: 'fetch',
-    })
+    throw invalidConfig(
+      'fetch',
+      `${vendor.factoryName}: no fetch available. Pass \`fetch\` in the options (Node >= 20 and browsers have one).`,
+    )
   }
   const extraHeaders = validateHeaders(vendor, options.headers)
   const userAgent = options.userAgent ?? `${vendor.packageName}/${vendor.packageVersion}`
@@ -94,35 +94,35 @@ function resolveBaseUrl(vendor: VendorDefinition, options: HttpClientOptions): s
   try {
     url = new URL(String(raw))
   } catch {
-    throw new EvalrunInvalidConfigError({
-      message: `${vendor.displayName} base URL from ${source} is not a valid URL: expected an absolute https:// URL.`,
-      option: 'baseUrl',
-    })
+    throw invalidConfig(
+      'baseUrl',
+      `${vendor.displayName} base URL from ${source} is not a valid URL: expected an absolute https:// URL.`,
+    )
   }
   if (url.username || url.password) {
-    throw new EvalrunInvalidConfigError({
-      message: `${vendor.displayName} base URL from ${source} contains credentials: pass ${vendor.auth.scheme === 'basic' ? 'them as `publicKey` and `secretKey`' : 'the key as `apiKey`'} instead.`,
-      option: 'baseUrl',
-    })
+    throw invalidConfig(
+      'baseUrl',
+      `${vendor.displayName} base URL from ${source} contains credentials: pass ${vendor.auth.scheme === 'basic' ? 'them as `publicKey` and `secretKey`' : 'the key as `apiKey`'} instead.`,
+    )
   }
   if (url.search || url.hash) {
-    throw new EvalrunInvalidConfigError({
-      message: `${vendor.displayName} base URL from ${source} has a query or fragment: expected scheme, host and path only.`,
-      option: 'baseUrl',
-    })
+    throw invalidConfig(
+      'baseUrl',
+      `${vendor.displayName} base URL from ${source} has a query or fragment: expected scheme, host and path only.`,
+    )
   }
   if (url.protocol === 'http:') {
     if (!LOOPBACK_HOSTS.has(url.hostname) && !/^127\./.test(url.hostname) && !options.allowInsecureHttp) {
-      throw new EvalrunInvalidConfigError({
-        message: `${vendor.displayName} base URL from ${source} uses http:// on a non-loopback host (${url.host}): the credentials would travel in clear. Use https://, or set \`allowInsecureHttp: true\`.`,
-        option: 'baseUrl',
-      })
+      throw invalidConfig(
+        'baseUrl',
+        `${vendor.displayName} base URL from ${source} uses http:// on a non-loopback host (${url.host}): the credentials would travel in clear. Use https://, or set \`allowInsecureHttp: true\`.`,
+      )
     }
   } else if (url.protocol !== 'https:') {
-    throw new EvalrunInvalidConfigError({
-      message: `${vendor.displayName} base URL from ${source} has protocol ${url.protocol}: expected https: (or http: on loopback).`,
-      option: 'baseUrl',
-    })
+    throw invalidConfig(
+      'baseUrl',
+      `${vendor.displayName} base URL from ${source} has protocol ${url.protocol}: expected https: (or http: on loopback).`,
+    )
   }
   return url.href.replace(/\/+$/, '')
 }
@@ -135,10 +135,10 @@ function resolveTimeout(vendor: VendorDefinition, timeoutMs: number | undefined)
     timeoutMs <= 0 ||
     timeoutMs > 2_147_483_647
   ) {
-    throw new EvalrunInvalidConfigError({
-      message: `${vendor.factoryName}: \`timeoutMs\` is ${String(timeoutMs)}: expected a positive number of milliseconds.`,
-      option: 'timeoutMs',
-    })
+    throw invalidConfig(
+      'timeoutMs',
+      `${vendor.factoryName}: \`timeoutMs\` is ${String(timeoutMs)}: expected a positive number of milliseconds.`,
+    )
   }
   return timeoutMs
 }
@@ -146,23 +146,23 @@ function resolveTimeout(vendor: VendorDefinition, timeoutMs: number | undefined)
 function validateRetry(vendor: VendorDefinition, retry: RetryOptions | undefined): RetryOptions {
   if (retry === undefined) return {}
   if (typeof retry !== 'object' || retry === null) {
-    throw new EvalrunInvalidConfigError({
-      message: `${vendor.factoryName}: \`retry\` must be an object like { maxRetries: 2 } or false.`,
-      option: 'retry',
-    })
+    throw invalidConfig(
+      'retry',
+      `${vendor.factoryName}: \`retry\` must be an object like { maxRetries: 2 } or false.`,
+    )
   }
   for (const [name, value] of Object.entries(retry)) {
     if (!(name in DEFAULT_RETRY)) {
-      throw new EvalrunInvalidConfigError({
-        message: `${vendor.factoryName}: unknown retry option \`${name}\`: expected one of ${Object.keys(DEFAULT_RETRY).join(', ')}.`,
-        option: `retry.${name}`,
-      })
+      throw invalidConfig(
+        `retry.${name}`,
+        `${vendor.factoryName}: unknown retry option \`${name}\`: expected one of ${Object.keys(DEFAULT_RETRY).join(', ')}.`,
+      )
     }
     if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
-      throw new EvalrunInvalidConfigError({
-        message: `${vendor.factoryName}: \`retry.${name}\` is ${String(value)}: expected a whole number >= 0.`,
-        option: `retry.${name}`,
-      })
+      throw invalidConfig(
+        `retry.${name}`,
+        `${vendor.factoryName}: \`retry.${name}\` is ${String(value)}: expected a whole number >= 0.`,
+      )
     }
   }
   return retry
@@ -175,10 +175,10 @@ function validateHeaders(
   if (headers === undefined) return undefined
   for (const [name, value] of Object.entries(headers)) {
     if (typeof value !== 'string' || /[\r\n\0]/.test(value)) {
-      throw new EvalrunInvalidConfigError({
-        message: `${vendor.factoryName}: header \`${name}\` must be a string without line breaks.`,
-        option: `headers.${name}`,
-      })
+      throw invalidConfig(
+        `headers.${name}`,
+        `${vendor.factoryName}: header \`${name}\` must be a string without line breaks.`,
+      )
     }
   }
   return headers

@@ -1,5 +1,5 @@
 import { type Env, readEnv } from './env.js'
-import { EvalrunInvalidConfigError } from './errors.js'
+import { invalidConfig } from './errors.js'
 import type { VendorDefinition } from './vendor.js'
 
 /** The credential option of vendors whose scheme is `api-key-header` or `bearer`. */
@@ -41,28 +41,26 @@ export function resolveAuth(vendor: VendorDefinition, options: CredentialOptions
   const auth = vendor.auth
   const read = (name: CredentialName, envVar: string) => credential(vendor, name, envVar, options[name], env)
   if (auth.scheme === 'basic') {
-    refuseOther(vendor, options, ['apiKey'], '`publicKey` and `secretKey`')
     if (options.publicKey === undefined && options.secretKey === undefined) {
       const set = [auth.publicKeyEnv, auth.secretKeyEnv].filter((name) => readEnv(name, env) === undefined)
       if (set.length === 2) {
-        throw new EvalrunInvalidConfigError({
-          message: `${vendor.displayName} credentials missing: pass \`publicKey\` and \`secretKey\` to ${vendor.factoryName}() or set ${set.join(' and ')}.`,
-          option: 'publicKey',
-        })
+        throw invalidConfig(
+          'publicKey',
+          `${vendor.displayName} credentials missing: pass \`publicKey\` and \`secretKey\` to ${vendor.factoryName}() or set ${set.join(' and ')}.`,
+        )
       }
     }
     const user = read('publicKey', auth.publicKeyEnv)
     const password = read('secretKey', auth.secretKeyEnv)
     if (user.includes(':')) {
-      throw new EvalrunInvalidConfigError({
-        message: `${vendor.displayName} public key contains ":": basic auth cannot carry it.`,
-        option: 'publicKey',
-      })
+      throw invalidConfig(
+        'publicKey',
+        `${vendor.displayName} public key contains ":": basic auth cannot carry it.`,
+      )
     }
     const token = btoa(`${user}:${password}`)
     return authHeader('Authorization', `Basic ${token}`, [user, password, `${user}:${password}`, token])
   }
-  refuseOther(vendor, options, ['publicKey', 'secretKey'], '`apiKey`')
   const key = read('apiKey', auth.apiKeyEnv)
   return auth.scheme === 'bearer'
     ? authHeader('Authorization', `Bearer ${key}`, [key])
@@ -86,22 +84,6 @@ function redactor(secrets: string[]): (text: string) => string {
   return (text) => ordered.reduce((result, form) => result.split(form).join('REDACTED'), text)
 }
 
-function refuseOther(
-  vendor: VendorDefinition,
-  options: CredentialOptions,
-  names: CredentialName[],
-  expected: string,
-): void {
-  for (const name of names) {
-    if (options[name] !== undefined) {
-      throw new EvalrunInvalidConfigError({
-        message: `${vendor.factoryName}: \`${name}\` is not an option of ${vendor.displayName}, which takes ${expected}.`,
-        option: name,
-      })
-    }
-  }
-}
-
 function credential(
   vendor: VendorDefinition,
   name: CredentialName,
@@ -113,16 +95,13 @@ function credential(
   const source = fromOption !== undefined ? `\`${name}\`` : envVar
   const value = fromOption ?? readEnv(envVar, env)
   if (value === undefined) {
-    throw new EvalrunInvalidConfigError({
-      message: `${label} missing: pass \`${name}\` to ${vendor.factoryName}() or set ${envVar}.`,
-      option: name,
-    })
+    throw invalidConfig(
+      name,
+      `${label} missing: pass \`${name}\` to ${vendor.factoryName}() or set ${envVar}.`,
+    )
   }
   if (typeof value !== 'string' || value.trim() === '') {
-    throw new EvalrunInvalidConfigError({
-      message: `${label} from ${source} is empty: expected a non-empty key string.`,
-      option: name,
-    })
+    throw invalidConfig(name, `${label} from ${source} is empty: expected a non-empty key string.`)
   }
   if (!VISIBLE_ASCII.test(value)) {
     // Never echo the credential: say only what kind of character is wrong.
@@ -131,10 +110,10 @@ function credential(
       : /\s/.test(value)
         ? 'white space'
         : 'a non-printable character'
-    throw new EvalrunInvalidConfigError({
-      message: `${label} from ${source} contains ${what}: expected visible ASCII characters only.`,
-      option: name,
-    })
+    throw invalidConfig(
+      name,
+      `${label} from ${source} contains ${what}: expected visible ASCII characters only.`,
+    )
   }
   return value
 }

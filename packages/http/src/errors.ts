@@ -47,6 +47,11 @@ export class EvalrunInvalidConfigError extends EvalrunError {
   }
 }
 
+/** The error for `option` at fault: a shorthand for the many configuration checks. */
+export function invalidConfig(option: string, message: string): EvalrunInvalidConfigError {
+  return new EvalrunInvalidConfigError({ message, option })
+}
+
 export interface ApiErrorFields {
   vendor: string
   status: number
@@ -67,25 +72,18 @@ const apiErrorMarker = Symbol.for('evalrun.error.api')
 export class EvalrunApiError extends EvalrunError {
   readonly [apiErrorMarker] = true
   override readonly code: string = 'EVALRUN_API'
-  readonly vendor: string
-  readonly status: number
-  readonly method: string
-  readonly operation: string | null
-  readonly url: string
-  readonly requestId: string | null
-  readonly body: unknown
-  readonly isRetryable: boolean
+  declare readonly vendor: string
+  declare readonly status: number
+  declare readonly method: string
+  declare readonly operation: string | null
+  declare readonly url: string
+  declare readonly requestId: string | null
+  declare readonly body: unknown
+  declare readonly isRetryable: boolean
 
   constructor({ message, cause, ...fields }: ErrorOptions<ApiErrorFields>) {
     super({ message, cause })
-    this.vendor = fields.vendor
-    this.status = fields.status
-    this.method = fields.method
-    this.operation = fields.operation
-    this.url = fields.url
-    this.requestId = fields.requestId
-    this.body = fields.body
-    this.isRetryable = fields.isRetryable
+    Object.assign(this, fields)
   }
 
   static override isInstance(value: unknown): value is EvalrunApiError {
@@ -106,17 +104,14 @@ const networkErrorMarker = Symbol.for('evalrun.error.network')
 export class EvalrunNetworkError extends EvalrunError {
   readonly [networkErrorMarker] = true
   override readonly code: string = 'EVALRUN_NETWORK'
-  readonly vendor: string
-  readonly method: string
-  readonly url: string
-  readonly attempts: number
+  declare readonly vendor: string
+  declare readonly method: string
+  declare readonly url: string
+  declare readonly attempts: number
 
   constructor({ message, cause, ...fields }: ErrorOptions<NetworkErrorFields>) {
     super({ message, cause })
-    this.vendor = fields.vendor
-    this.method = fields.method
-    this.url = fields.url
-    this.attempts = fields.attempts
+    Object.assign(this, fields)
   }
 
   static override isInstance(value: unknown): value is EvalrunNetworkError {
