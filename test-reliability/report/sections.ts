@@ -168,7 +168,7 @@ status 200 or any status 200–599 (\`runs.get\` on all three vendors, \`runs.re
 ${n(f?.resolved)} cases gave a run with a valid status (${n(f?.unknownStatusWithWarning)} of them \`unknown\`, each with a warning that explains),
 ${n(f?.typedErrors)} a typed evalrun error. The mappers alone are fuzzed in \`packages/evalrun/test/mappers.property.test.ts\`
 (not repeated here). The HTTP layer's error parsing: ${n(f?.errorParsingCases)} cases each for \`describeErrorBody\` (always one line of at
-most 300 characters) and \`unwrap\` (an \`EvalrunApiError\` carrying the status for every error status, the data
+most 300 characters) and \`request\` (an \`EvalrunApiError\` carrying the status for every error status, the data
 otherwise), on arbitrary values including null-prototype objects. Writing these properties turned up a crash in
 \`describeErrorBody\` on such values (fixed, see below).
 

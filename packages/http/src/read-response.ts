@@ -44,12 +44,28 @@ function isJson(contentType: string | null): boolean {
   return contentType?.toLowerCase().includes('json') ?? false
 }
 
+const BODY_USED = 'Response body has already been read'
+
+/**
+ * A response whose body was read already. Building a Response around a body makes a stream, which costs about as
+ * much as the rest of a call, so this one is built bodiless: `text()` and `json()` (the value parsed while checking
+ * it) hand out what was read, and any other way of reading builds an ordinary Response then. Read once, as usual.
+ */
 class ReadResponse extends Response {
+  readonly #content: string | ArrayBuffer | null
   readonly #url: string
   readonly #parsed: { value: unknown } | undefined
+  #read = false
+  #full: Response | undefined
 
-  constructor(body: BodyInit | null, init: ResponseInit, url: string, parsed?: { value: unknown }) {
-    super(body, init)
+  constructor(
+    content: string | ArrayBuffer | null,
+    init: ResponseInit,
+    url: string,
+    parsed?: { value: unknown },
+  ) {
+    super(null, init)
+    this.#content = content
     this.#url = url
     this.#parsed = parsed
   }
@@ -58,10 +74,58 @@ class ReadResponse extends Response {
     return this.#url
   }
 
+  override get bodyUsed(): boolean {
+    return this.#read || (this.#full?.bodyUsed ?? false)
+  }
+
+  override get body(): ReadableStream<Uint8Array<ArrayBuffer>> | null {
+    return this.#content === null
+      ? null
+      : (this.#fullResponse().body as ReadableStream<Uint8Array<ArrayBuffer>>)
+  }
+
+  override async text(): Promise<string> {
+    if (typeof this.#content !== 'string') return this.#fullResponse().text()
+    this.#take()
+    return this.#content
+  }
+
   override async json(): Promise<unknown> {
-    if (this.#parsed === undefined) return super.json()
-    // Reading the text marks the body used, as `json()` would, without parsing it a second time.
-    await super.text()
+    if (this.#parsed === undefined) return this.#fullResponse().json()
+    this.#take()
     return this.#parsed.value
+  }
+
+  override async arrayBuffer(): Promise<ArrayBuffer> {
+    return this.#fullResponse().arrayBuffer()
+  }
+
+  override async blob(): Promise<Blob> {
+    return this.#fullResponse().blob()
+  }
+
+  override async bytes(): Promise<Uint8Array<ArrayBuffer>> {
+    return this.#fullResponse().bytes() as Promise<Uint8Array<ArrayBuffer>>
+  }
+
+  override async formData(): Promise<FormData> {
+    return this.#fullResponse().formData()
+  }
+
+  override clone(): Response {
+    if (this.bodyUsed) throw new TypeError(BODY_USED)
+    const init = { status: this.status, statusText: this.statusText, headers: this.headers }
+    return new ReadResponse(this.#content, init, this.#url, this.#parsed)
+  }
+
+  #take(): void {
+    if (this.bodyUsed) throw new TypeError(BODY_USED)
+    this.#read = true
+  }
+
+  #fullResponse(): Response {
+    if (this.#read) throw new TypeError(BODY_USED)
+    this.#full ??= new Response(this.#content, { headers: this.headers })
+    return this.#full
   }
 }

@@ -41,8 +41,8 @@ export function createResilientFetch(config: ResolvedClientConfig): (request: Re
       let failure: AttemptFailure
       try {
         const toSend = body === undefined ? request : rebuild(request.url, method, request.headers, body)
-        const response = await withTimeLimit(config.timeoutMs, callerSignal, (signal) =>
-          send(config, origin, toSend, body, signal),
+        const response = await withTimeLimit(config.timeoutMs, callerSignal, (init) =>
+          send(config, origin, toSend, body, init),
         )
         if (canRetry && isRetryableStatus(response.status, method)) {
           const delay = retryDelay(config, response.headers, attempt)
@@ -79,9 +79,8 @@ async function send(
   origin: string,
   request: Request,
   body: ArrayBuffer | undefined,
-  signal: AbortSignal,
+  init: RequestInit,
 ): Promise<Response> {
-  const init = { signal, redirect: 'manual' as const }
   let current = request
   let currentBody = body
   for (let hop = 0; ; hop++) {
