@@ -8,6 +8,11 @@ const sourceAliases = readdirSync(packagesDir).map((dir) => ({
   find: dir === 'evalrun' ? /^evalrun$/ : new RegExp(`^@evalrun/${dir}$`),
   replacement: `${packagesDir}${dir}/src/index.ts`,
 }))
+// A subpath export: what evalrun's packages share without offering it to users.
+sourceAliases.unshift({
+  find: /^@evalrun\/http\/internal$/,
+  replacement: `${packagesDir}http/src/internal.ts`,
+})
 
 export default defineConfig({
   resolve: { alias: sourceAliases },

@@ -36,7 +36,7 @@ const expected = {
   version: expect.stringMatching(/^\d+\.\d+\.\d+/),
   vendors: ['datalab'],
   clients: { datalab: 'function', promptlayer: 'function', humanloop: 'function' },
-  configError: 'EvalrunConfigError',
+  configError: 'EvalrunInvalidConfigError',
 }
 
 describe('packed tarballs in a fresh npm project', () => {

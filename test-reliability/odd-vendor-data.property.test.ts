@@ -1,4 +1,5 @@
-import { describeErrorBody, EvalrunApiError, unwrap } from '@evalrun/http'
+import { type Client, EvalrunApiError, request } from '@evalrun/http'
+import { describeErrorBody } from '@evalrun/http/internal'
 import { createEvalrun, type EvalRun, EvalrunError, RUN_STATUSES } from 'evalrun'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
@@ -191,26 +192,32 @@ describe('error parsing in the HTTP layer', () => {
     )
   })
 
-  it('unwrap: an EvalrunApiError with the status for any error status and body, the data otherwise', () => {
-    fc.assert(
-      fc.property(fc.integer({ min: 200, max: 599 }), fc.oneof(anything, fastApiLike), (status, body) => {
-        const response = new Response(null, { status })
-        if (response.ok) {
-          expect(unwrap({ data: body, response })).toBe(body)
-          return
-        }
-        let thrown: unknown
-        try {
-          unwrap({ error: body, response })
-        } catch (error) {
-          thrown = error
-        }
-        expect(EvalrunApiError.isInstance(thrown)).toBe(true)
-        const apiError = thrown as EvalrunApiError
-        expect(apiError.status).toBe(status)
-        expect(apiError.message).toContain(`answered ${status}`)
-        expect(typeof apiError.isRetryable).toBe('boolean')
-      }),
+  it('request: an EvalrunApiError with the status for any error status and body, the data otherwise', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 200, max: 599 }),
+        fc.oneof(anything, fastApiLike),
+        async (status, body) => {
+          const response = new Response(null, { status })
+          // A client answering as openapi-fetch does: the body as `data` on success, as `error` otherwise.
+          const client = {
+            GET: async () => (response.ok ? { data: body, response } : { error: body, response }),
+          } as unknown as Client<{ '/x': { get: { responses: object } } }>
+          const thrown = await request(client, 'GET', '/x').then(
+            (data) => {
+              expect(data).toBe(body)
+              return null
+            },
+            (error: unknown) => error,
+          )
+          if (response.ok) return
+          expect(EvalrunApiError.isInstance(thrown)).toBe(true)
+          const apiError = thrown as EvalrunApiError
+          expect(apiError.status).toBe(status)
+          expect(apiError.message).toContain(`answered ${status}`)
+          expect(typeof apiError.isRetryable).toBe('boolean')
+        },
+      ),
       { numRuns: CASES_ERROR_PARSING },
     )
   })

@@ -9,7 +9,7 @@ import {
 import {
   createEvalrun,
   EvalrunApiError,
-  EvalrunConfigError,
+  EvalrunInvalidConfigError,
   EvalrunInvalidInputError,
   EvalrunListError,
   EvalrunNetworkError,
@@ -17,8 +17,8 @@ import {
   EvalrunNotFoundError,
   EvalrunNotSupportedError,
   EvalrunOutcomeUnknownError,
-  EvalrunTimeoutError,
-  EvalrunWaitTimeoutError,
+  EvalrunRequestTimeoutError,
+  EvalrunWaitDeadlineError,
 } from 'evalrun'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { failureOf } from './support/failure-of.js'
@@ -100,7 +100,7 @@ const PATHS: FailurePath[] = [
   },
   {
     what: 'timeout',
-    error: EvalrunTimeoutError,
+    error: EvalrunRequestTimeoutError,
     fail: () => datalabAt(silent.url, { timeoutMs: 50 }).runs.get('datalab:1'),
   },
   {
@@ -122,7 +122,7 @@ const PATHS: FailurePath[] = [
   },
   {
     what: 'wait timeout',
-    error: EvalrunWaitTimeoutError,
+    error: EvalrunWaitDeadlineError,
     fail: async () => {
       const evalrun = onSandbox()
       const run = await evalrun.runs.start({
@@ -135,29 +135,29 @@ const PATHS: FailurePath[] = [
   },
   {
     what: 'config: key with CR/LF',
-    error: EvalrunConfigError,
+    error: EvalrunInvalidConfigError,
     fail: () => createEvalrun({ datalab: { apiKey: `${FAKE_KEY}\r\nX-Evil: 1` } }),
   },
   {
     what: 'config: key with a space',
-    error: EvalrunConfigError,
+    error: EvalrunInvalidConfigError,
     fail: () => createEvalrun({ datalab: { apiKey: `${FAKE_KEY} x` } }),
   },
   {
     what: 'config: key as the URL password',
-    error: EvalrunConfigError,
+    error: EvalrunInvalidConfigError,
     fail: () =>
       createEvalrun({ datalab: { apiKey: 'k', baseUrl: `https://user:${FAKE_KEY}@api.example.com` } }),
   },
   {
     what: 'config: key in the URL query',
-    error: EvalrunConfigError,
+    error: EvalrunInvalidConfigError,
     fail: () =>
       createEvalrun({ datalab: { apiKey: 'k', baseUrl: `https://api.example.com/?api_key=${FAKE_KEY}` } }),
   },
   {
     what: 'config: http:// off loopback',
-    error: EvalrunConfigError,
+    error: EvalrunInvalidConfigError,
     fail: () => createEvalrun({ datalab: { apiKey: FAKE_KEY, baseUrl: 'http://api.example.com' } }),
   },
   {

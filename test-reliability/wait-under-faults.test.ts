@@ -1,5 +1,5 @@
 import { type Sandbox, startSandbox } from '@evalrun/sandbox'
-import { type EvalRun, EvalrunWaitTimeoutError, type StartRunInput } from 'evalrun'
+import { type EvalRun, EvalrunWaitDeadlineError, type StartRunInput } from 'evalrun'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { recordFigures } from './support/figures.js'
 import { sandboxEvalrun } from './support/sandbox-evalrun.js'
@@ -73,8 +73,8 @@ describe('runs.wait under faults', () => {
       .wait(run, { timeoutMs: 300, pollIntervalMs: 10, maxPollIntervalMs: 20 })
       .catch((e: unknown) => e)
       .finally(() => sandbox.setFaults(null))
-    expect(EvalrunWaitTimeoutError.isInstance(error)).toBe(true)
-    const timeout = error as EvalrunWaitTimeoutError
+    expect(EvalrunWaitDeadlineError.isInstance(error)).toBe(true)
+    const timeout = error as EvalrunWaitDeadlineError
     expect(timeout.timeoutMs).toBe(300)
     expect(timeout.message).toMatch(
       /did not finish within 300 ms: it was never read; the last poll failed: .*503/,
@@ -92,7 +92,7 @@ describe('runs.wait under faults', () => {
       .finally(() => sandbox.setFaults(null))
     // Not a timing assertion: it shows the wait did not sit out the minute-long answer.
     expect(Date.now() - started).toBeLessThan(NEVER_MS / 2)
-    expect(EvalrunWaitTimeoutError.isInstance(error)).toBe(true)
+    expect(EvalrunWaitDeadlineError.isInstance(error)).toBe(true)
   })
 
   it('an AbortSignal stops it at once, request in flight included, with the signal’s reason', async () => {

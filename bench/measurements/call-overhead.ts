@@ -150,7 +150,7 @@ export async function measureCallOverhead(): Promise<Measurement> {
     notes: [
       `tinybench in ${ROUNDS} rounds of 150 ms per task (after warm-up), every task in each round, each round starting with a different task; each figure is the median of a task's per-round medians.`,
       'Each call builds, sends (to a stub that answers at once, with Content-Type and Content-Length as the vendors do) and parses one GET with path and query parameters; all three send the same headers (key, User-Agent, Accept).',
-      "evalrun's extra work per call: a per-attempt time limit (one timer per client, not per call) and abort signal (made only when fetch reads `init.signal`, which this stub does not: a real fetch pays for it, see measurement 2), the retry loop, and reading the body whole before returning (so that a cut-off body is retried).",
+      "evalrun's extra work per call: a per-attempt time limit (a timer and an AbortController per attempt), the retry loop, and reading the body whole before returning (so that a cut-off body is retried).",
     ],
   }
 }

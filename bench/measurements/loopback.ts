@@ -2,6 +2,8 @@
  * (2) Loopback round trip: reading one run through each vendor client vs raw `fetch` of the same sandbox URL,
  * calls interleaved (ours, raw, ours, raw…) so that both see the same machine. Target: p50 ratio ≤ 1.10.
  */
+
+import type { VendorAuth } from '@evalrun/http'
 import { type Measurement, verdictOf } from '../lib/result.js'
 import { facadeOptions } from '../lib/sandbox.js'
 import { type RemoteSandbox, startSandboxProcess } from '../lib/sandbox-process.js'
@@ -62,14 +64,14 @@ async function pairs(sandbox: RemoteSandbox): Promise<Pair[]> {
       baseUrl: sandbox.urls[vendor],
       headers: wireHeaders(vendor, header),
     }) as unknown as { GET: (path: string, init: unknown) => Promise<unknown> }
-  const bareDatalab = bare('datalab', datalabVendor.apiKeyHeader)
-  const barePromptlayer = bare('promptlayer', promptlayerVendor.apiKeyHeader)
-  const bareHumanloop = bare('humanloop', humanloopVendor.apiKeyHeader)
+  const bareDatalab = bare('datalab', keyHeaderOf(datalabVendor))
+  const barePromptlayer = bare('promptlayer', keyHeaderOf(promptlayerVendor))
+  const bareHumanloop = bare('humanloop', keyHeaderOf(humanloopVendor))
   const datalab = createDatalabClient(options('datalab'))
   const promptlayer = createPromptLayerClient(options('promptlayer'))
   const humanloop = createHumanloopClient(options('humanloop'))
   const facade = createEvalrun(facadeOptions(sandbox))
-  const rawDatalab = raw('datalab', datalabVendor.apiKeyHeader, `/api/v1/eval_batch_runs/${datalabId}`)
+  const rawDatalab = raw('datalab', keyHeaderOf(datalabVendor), `/api/v1/eval_batch_runs/${datalabId}`)
   return [
     {
       label: '@evalrun/datalab GET /api/v1/eval_batch_runs/{run_id}',
@@ -82,14 +84,14 @@ async function pairs(sandbox: RemoteSandbox): Promise<Pair[]> {
     {
       label: '@evalrun/promptlayer GET /reports/{report_id}',
       ours: () => promptlayer.GET('/reports/{report_id}', { params: { path: { report_id: promptlayerId } } }),
-      raw: raw('promptlayer', promptlayerVendor.apiKeyHeader, `/reports/${promptlayerId}`),
+      raw: raw('promptlayer', keyHeaderOf(promptlayerVendor), `/reports/${promptlayerId}`),
       bare: () =>
         barePromptlayer.GET('/reports/{report_id}', { params: { path: { report_id: promptlayerId } } }),
     },
     {
       label: '@evalrun/humanloop GET /evaluations/{id}',
       ours: () => humanloop.GET('/evaluations/{id}', { params: { path: { id: humanloopEvaluation } } }),
-      raw: raw('humanloop', humanloopVendor.apiKeyHeader, `/evaluations/${humanloopEvaluation}`),
+      raw: raw('humanloop', keyHeaderOf(humanloopVendor), `/evaluations/${humanloopEvaluation}`),
       bare: () => bareHumanloop.GET('/evaluations/{id}', { params: { path: { id: humanloopEvaluation } } }),
     },
     {
@@ -157,4 +159,10 @@ export async function measureLoopback(): Promise<Measurement> {
   } finally {
     await sandbox.close()
   }
+}
+
+/** The header the bench's vendors take their key in (all three send it as is). */
+function keyHeaderOf(vendor: { id: string; auth: VendorAuth }): string {
+  if (vendor.auth.scheme !== 'api-key-header') throw new Error(`${vendor.id}: expected an API-key header`)
+  return vendor.auth.header
 }

@@ -15,12 +15,15 @@ export const BUDGETS = {
  * alone is 2.6 kB of a vendor package's 7.8 kB; see BENCHMARKS.md), so CI holds them at today's size plus a little,
  * to stop growth while the gap is worked on. Lower these as the bundles shrink; never raise them quietly.
  *
- * Raised once, on purpose (7.3 → 7.9 kB and 19.0 → 19.65 kB): cutting the per-call overhead from 65 µs to about
- * 15 µs (measurement 1: an abort signal made only when fetch reads it, one timer per client, responses read once
- * without a second stream) costs about 0.6 kB of code, a trade between two targets of the same issue.
+ * Raised on purpose (7.3 → 7.9 kB and 19.0 → 19.65 kB): cutting the per-call overhead from 65 µs to about
+ * 15 µs costs about 0.6 kB of code, a trade between two targets of the same issue.
+ *
+ * Raised again, on purpose (7.9 → 8.15 kB and 19.65 → 20.0 kB), by issue 14: auth schemes (bearer, basic) with
+ * redaction of every form of a credential, and one explicit `request()` call, cost about 0.25 kB; the simpler HTTP
+ * core and shorter error plumbing won back part of that, not all. The 6 kB target for a vendor client is not met.
  */
 export const CI_CEILINGS = {
-  vendorBundleGzip: 7_900,
+  vendorBundleGzip: 8_150,
   facadeBundleGzip: 20_800,
   facadeCorePlusOneVendorGzip: 15_200,
 } as const

@@ -126,7 +126,7 @@ ${
     : notRun
 }
 
-- Deadline: with every poll failing (503), the wait ends with \`EvalrunWaitTimeoutError\` at its ${n(deadline?.timeoutMs ?? 300)} ms deadline, saying
+- Deadline: with every poll failing (503), the wait ends with \`EvalrunWaitDeadlineError\` at its ${n(deadline?.timeoutMs ?? 300)} ms deadline, saying
   why: ${deadline ? `"${String(deadline.message)}"` : notRun}
 - The deadline also cuts short a poll in flight (a 60 s slow answer does not hold the wait).
 - \`AbortSignal\`: aborting while a poll is in flight (the answer delayed ${n(abort?.answerDelayMs ?? 60000)} ms) rejects at once with the signal's
@@ -149,7 +149,7 @@ and **${n(cli?.inputsTried)} to the CLI**: malformed refs, unknown vendors, wron
 invalid dates, empty and whitespace keys, keys with CR/LF or spaces, \`http://\` base URLs off loopback, base URLs with
 credentials or a query, start inputs missing their conditional fields (extract → pageSchema, segment →
 segmentationSchema, standard pipeline → rubric, orchestrated Humanloop run → dataset and version), unknown fields,
-options and flags. Each gives a typed error (\`EvalrunInvalidInputError\`, \`EvalrunConfigError\`,
+options and flags. Each gives a typed error (\`EvalrunInvalidInputError\`, \`EvalrunInvalidConfigError\`,
 \`EvalrunNotSupportedError\`; exit code 2 in the CLI) whose message names the input and what was expected; each
 expectation is asserted per row. Requests sent: **${n(api?.requestsSent)}** (API; a recording \`fetch\`) and **${n(cli?.requestsSent)}** (CLI; every vendor
 pointed at a recording loopback server).
@@ -168,7 +168,7 @@ status 200 or any status 200–599 (\`runs.get\` on all three vendors, \`runs.re
 ${n(f?.resolved)} cases gave a run with a valid status (${n(f?.unknownStatusWithWarning)} of them \`unknown\`, each with a warning that explains),
 ${n(f?.typedErrors)} a typed evalrun error. The mappers alone are fuzzed in \`packages/evalrun/test/mappers.property.test.ts\`
 (not repeated here). The HTTP layer's error parsing: ${n(f?.errorParsingCases)} cases each for \`describeErrorBody\` (always one line of at
-most 300 characters) and \`unwrap\` (an \`EvalrunApiError\` carrying the status for every error status, the data
+most 300 characters) and \`request\` (an \`EvalrunApiError\` carrying the status for every error status, the data
 otherwise), on arbitrary values including null-prototype objects. Writing these properties turned up a crash in
 \`describeErrorBody\` on such values (fixed, see below).
 

@@ -1,14 +1,14 @@
 import {
   BUILT_IN_VENDORS,
   EvalrunApiError,
-  EvalrunConfigError,
   EvalrunError,
+  EvalrunInvalidConfigError,
   EvalrunInvalidInputError,
   EvalrunNetworkError,
   EvalrunNotConfiguredError,
   EvalrunNotFoundError,
   EvalrunNotSupportedError,
-  EvalrunWaitTimeoutError,
+  EvalrunWaitDeadlineError,
 } from 'evalrun'
 import { CliError, ExitCode } from './exit-codes.js'
 import { credentialFlags } from './vendor-flags.js'
@@ -35,20 +35,21 @@ export function classifyError(error: unknown): { exitCode: ExitCode; message: st
       message: `${vendor} is not configured: set ${credentials.map((c) => c.envVar).join(' and ')} or pass ${credentials.map((c) => c.flag).join(' and ')}.`,
     }
   }
-  if (EvalrunConfigError.isInstance(error) && error.option === 'baseUrl') {
+  if (EvalrunInvalidConfigError.isInstance(error) && error.option === 'baseUrl') {
     // The library's advice names its option; the CLI's equivalent is a flag.
     const message = error.message.replace('set `allowInsecureHttp: true`', 'pass --allow-insecure-http')
     return { exitCode: ExitCode.usage, message }
   }
   if (
-    EvalrunConfigError.isInstance(error) ||
+    EvalrunInvalidConfigError.isInstance(error) ||
     EvalrunInvalidInputError.isInstance(error) ||
     EvalrunNotConfiguredError.isInstance(error) ||
     EvalrunNotSupportedError.isInstance(error)
   ) {
     return { exitCode: ExitCode.usage, message: error.message }
   }
-  if (EvalrunWaitTimeoutError.isInstance(error)) return { exitCode: ExitCode.timeout, message: error.message }
+  if (EvalrunWaitDeadlineError.isInstance(error))
+    return { exitCode: ExitCode.timeout, message: error.message }
   if (EvalrunNotFoundError.isInstance(error) || EvalrunApiError.isInstance(error)) {
     return { exitCode: ExitCode.api, message: error.message }
   }

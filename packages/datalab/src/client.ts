@@ -1,8 +1,8 @@
-import { type Client, createVendorClient, type HttpClientOptions } from '@evalrun/http'
+import { type ApiKeyOptions, type Client, createVendorClient, type HttpClientOptions } from '@evalrun/http'
 import type { paths } from './generated/openapi.js'
 import { datalabVendor } from './vendor.js'
 
-export type DatalabClientOptions = HttpClientOptions
+export type DatalabClientOptions = HttpClientOptions & ApiKeyOptions
 export type DatalabClient = Client<paths>
 
 /**

@@ -8,7 +8,6 @@ export const datalabVendor: VendorDefinition = {
   packageVersion: VERSION,
   factoryName: 'createDatalabClient',
   defaultBaseUrl: 'https://www.datalab.to',
-  apiKeyHeader: 'X-API-Key',
-  apiKeyEnv: 'DATALAB_API_KEY',
   baseUrlEnv: 'DATALAB_BASE_URL',
+  auth: { scheme: 'api-key-header', header: 'X-API-Key', apiKeyEnv: 'DATALAB_API_KEY' },
 }

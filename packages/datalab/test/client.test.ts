@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { startLoopbackServer } from '@evalrun/test-support'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { createDatalabClient, type EvalBatchRun, EvalrunApiError, unwrap, VERSION } from '../src/index.js'
+import { createDatalabClient, type EvalBatchRun, EvalrunApiError, request, VERSION } from '../src/index.js'
 
 const KEY = 'dl-test-key-123'
 const run: EvalBatchRun = {
@@ -33,11 +33,9 @@ describe('createDatalabClient', () => {
         return Response.json({ batch_runs: [run], total: 1 })
       },
     })
-    const page = unwrap(
-      await client.GET('/api/v1/eval_batch_runs', {
-        params: { query: { collection_id: 7, limit: 200, offset: 400 } },
-      }),
-    )
+    const page = await request(client, 'GET', '/api/v1/eval_batch_runs', {
+      params: { query: { collection_id: 7, limit: 200, offset: 400 } },
+    })
     expect(page.batch_runs[0]?.status).toBe('processing')
     expect(requests[0]?.url).toBe(
       'https://www.datalab.to/api/v1/eval_batch_runs?collection_id=7&limit=200&offset=400',
@@ -83,9 +81,9 @@ describe('createDatalabClient', () => {
     )
     try {
       const client = createDatalabClient({ apiKey: KEY, baseUrl: server.url })
-      const started = unwrap(
-        await client.POST('/api/v1/eval_batch_runs', { body: { collection_id: 7, eval_rubric_id: 3 } }),
-      )
+      const started = await request(client, 'POST', '/api/v1/eval_batch_runs', {
+        body: { collection_id: 7, eval_rubric_id: 3 },
+      })
       expect(started.status).toBe('queued')
       expect(JSON.parse(server.requests[0]?.body ?? '')).toEqual({ collection_id: 7, eval_rubric_id: 3 })
       expect(server.requests[0]?.headers['x-api-key']).toBe(KEY)
@@ -95,8 +93,11 @@ describe('createDatalabClient', () => {
       })
       const detail = rejected.error?.detail
       expect(Array.isArray(detail) ? detail[0]?.msg : detail).toBe('Required for extract')
-      expect(() => unwrap(rejected)).toThrow(EvalrunApiError)
-      expect(() => unwrap(rejected)).toThrow(
+      const thrown = request(client, 'POST', '/api/v1/eval_batch_runs', {
+        body: { collection_id: 7, pipeline_type: 'extract' },
+      })
+      await expect(thrown).rejects.toThrow(EvalrunApiError)
+      await expect(thrown).rejects.toThrow(
         'Datalab answered 422 Unprocessable Entity to POST /api/v1/eval_batch_runs: body.page_schema: Required for extract',
       )
     } finally {

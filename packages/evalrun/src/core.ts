@@ -2,11 +2,11 @@
 // (`evalrun/datalab`, …) so that a bundle carries only those: `createEvalrun({ vendors: [datalab] })`.
 export {
   EvalrunApiError,
-  EvalrunConfigError,
   EvalrunError,
+  EvalrunInvalidConfigError,
   EvalrunNetworkError,
   EvalrunOutcomeUnknownError,
-  EvalrunTimeoutError,
+  EvalrunRequestTimeoutError,
   type RetryOptions,
 } from '@evalrun/http'
 export type { AdapterListQuery, AnyEvalrunAdapter, EvalrunAdapter } from './core/adapter.js'
@@ -25,7 +25,7 @@ export {
   EvalrunNotConfiguredError,
   EvalrunNotFoundError,
   EvalrunNotSupportedError,
-  EvalrunWaitTimeoutError,
+  EvalrunWaitDeadlineError,
   type VendorFailure,
 } from './core/errors.js'
 export type { ListRunsOptions } from './core/list-options.js'

@@ -1,6 +1,6 @@
 import { collect, fakeFetch, json } from '@evalrun/test-support'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { createEvalrun, EvalrunConfigError, EvalrunInvalidInputError } from '../src/index.js'
+import { createEvalrun, EvalrunInvalidConfigError, EvalrunInvalidInputError } from '../src/index.js'
 
 afterEach(() => vi.unstubAllEnvs())
 
@@ -75,7 +75,7 @@ describe('createEvalrun configuration', () => {
   })
 
   it('fails fast on a malformed key or unsafe URL, and on bad file ids', () => {
-    expect(() => createEvalrun({ datalab: { apiKey: 'has space' } })).toThrow(EvalrunConfigError)
+    expect(() => createEvalrun({ datalab: { apiKey: 'has space' } })).toThrow(EvalrunInvalidConfigError)
     expect(() => createEvalrun({ datalab: { apiKey: 'k', baseUrl: 'http://example.com' } })).toThrow(
       /in clear/,
     )

@@ -1,6 +1,6 @@
 import { EvalrunApiError, EvalrunNetworkError } from '@evalrun/http'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { EvalrunWaitTimeoutError } from '../src/core/errors.js'
+import { EvalrunWaitDeadlineError } from '../src/core/errors.js'
 import type { EvalRun } from '../src/core/model.js'
 import { waitForRun } from '../src/core/wait-for-run.js'
 import { mapDatalabRun } from '../src/vendors/datalab/map-run.js'
@@ -10,7 +10,8 @@ import { datalabRunProcessing } from './fixtures/datalab.js'
 const run = (status: string): EvalRun => mapDatalabRun({ ...datalabRunProcessing, status })
 
 function apiError(status: number, isRetryable: boolean) {
-  return new EvalrunApiError(`Datalab answered ${status}`, {
+  return new EvalrunApiError({
+    message: `Datalab answered ${status}`,
     vendor: 'datalab',
     status,
     method: 'GET',
@@ -70,8 +71,8 @@ describe('waitForRun', () => {
     const waiting = waitForRun('datalab:1', getRun, { timeoutMs: 30_000 }, noJitter).catch((e: unknown) => e)
     await vi.advanceTimersByTimeAsync(30_000)
     const error = await waiting
-    expect(EvalrunWaitTimeoutError.isInstance(error)).toBe(true)
-    const timeout = error as EvalrunWaitTimeoutError
+    expect(EvalrunWaitDeadlineError.isInstance(error)).toBe(true)
+    const timeout = error as EvalrunWaitDeadlineError
     expect(timeout.lastRun?.status).toBe('unknown')
     expect(timeout.message).toBe(
       'Run datalab:1 did not finish within 30000 ms: it was last seen unknown (vendor: mystery).',
@@ -83,7 +84,13 @@ describe('waitForRun', () => {
   it('keeps waiting through transient errors', async () => {
     const getRun = scripted([
       apiError(503, true),
-      new EvalrunNetworkError('socket hang up', { vendor: 'datalab', method: 'GET', url: 'u', attempts: 3 }),
+      new EvalrunNetworkError({
+        message: 'socket hang up',
+        vendor: 'datalab',
+        method: 'GET',
+        url: 'u',
+        attempts: 3,
+      }),
       run('completed'),
     ])
     const waiting = waitForRun('datalab:1', getRun, {}, noJitter)
@@ -117,8 +124,8 @@ describe('waitForRun', () => {
     )
     const waiting = waitForRun('datalab:1', getRun, { timeoutMs: 5_000 }, noJitter).catch((e: unknown) => e)
     await vi.advanceTimersByTimeAsync(5_000)
-    const error = (await waiting) as EvalrunWaitTimeoutError
-    expect(EvalrunWaitTimeoutError.isInstance(error)).toBe(true)
+    const error = (await waiting) as EvalrunWaitDeadlineError
+    expect(EvalrunWaitDeadlineError.isInstance(error)).toBe(true)
     expect(error.message).toContain('it was never read')
   })
 

@@ -1,12 +1,11 @@
+import { type CredentialOptions, type ResolvedAuth, resolveAuth } from './credentials.js'
 import { type Env, readEnv } from './env.js'
-import { EvalrunConfigError } from './errors.js'
+import { invalidConfig } from './errors.js'
 import type { RetryOptions } from './retry-policy.js'
 import type { VendorDefinition } from './vendor.js'
 
-/** Options every vendor client accepts. */
+/** Options every vendor client accepts, besides its credentials (`ApiKeyOptions` or `BasicAuthOptions`). */
 export interface HttpClientOptions {
-  /** The vendor API key. Defaults to the vendor's env var (e.g. `DATALAB_API_KEY`). */
-  apiKey?: string
   /** Defaults to the vendor's env var (e.g. `DATALAB_BASE_URL`), then the vendor's public URL. */
   baseUrl?: string
   /**
@@ -22,9 +21,9 @@ export interface HttpClientOptions {
   headers?: Record<string, string>
   /** Replaces the default `User-Agent` (`@evalrun/<vendor>/<version>`). */
   userAgent?: string
-  /** Allow a plain `http://` base URL that is not loopback. Off by default: it would send the key in clear. */
+  /** Allow a plain `http://` base URL that is not loopback. Off by default: it would send the credentials in clear. */
   allowInsecureHttp?: boolean
-  /** Where to read `*_API_KEY` and `*_BASE_URL` from instead of `process.env` (e.g. a Worker's env bindings). */
+  /** Where to read the credential and `*_BASE_URL` env vars from instead of `process.env` (e.g. a Worker's env bindings). */
   env?: Env
 }
 
@@ -34,8 +33,10 @@ export interface ResolvedClientConfig {
   readonly timeoutMs: number
   readonly retry: Required<RetryOptions> | false
   readonly fetch: (request: Request, init?: RequestInit) => Promise<Response>
-  /** Headers for every request, the API key among them. Kept out of sight of `inspect` and `JSON.stringify`. */
+  /** Headers for every request, the credentials among them. Kept out of sight of `inspect` and `JSON.stringify`. */
   readonly headers: () => Headers
+  /** The header that carries the credentials, and how to redact them from any text. */
+  readonly auth: Pick<ResolvedAuth, 'header' | 'redact'>
 }
 
 export const DEFAULT_TIMEOUT_MS = 30_000
@@ -46,23 +47,22 @@ export const DEFAULT_RETRY: Required<RetryOptions> = {
   maxRetryAfterMs: 60_000,
 }
 
-const VISIBLE_ASCII = /^[\x21-\x7e]+$/
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]'])
 
 export function resolveClientConfig(
   vendor: VendorDefinition,
-  options: HttpClientOptions = {},
+  options: HttpClientOptions & CredentialOptions = {},
 ): ResolvedClientConfig {
-  const apiKey = resolveApiKey(vendor, options.apiKey, options.env)
+  const auth = resolveAuth(vendor, options, options.env)
   const baseUrl = resolveBaseUrl(vendor, options)
   const timeoutMs = resolveTimeout(vendor, options.timeoutMs)
   const retry =
     options.retry === false ? false : { ...DEFAULT_RETRY, ...validateRetry(vendor, options.retry) }
   const fetchImpl = options.fetch ?? globalThis.fetch
   if (typeof fetchImpl !== 'function') {
-    throw new EvalrunConfigError(
-      `${vendor.factoryName}: no fetch available. Pass \`fetch\` in the options (Node >= 20 and browsers have one).`,
+    throw invalidConfig(
       'fetch',
+      `${vendor.factoryName}: no fetch available. Pass \`fetch\` in the options (Node >= 20 and browsers have one).`,
     )
   }
   const extraHeaders = validateHeaders(vendor, options.headers)
@@ -74,49 +74,15 @@ export function resolveClientConfig(
     timeoutMs,
     retry,
     fetch: (request, init) => fetchImpl(request, init),
+    auth: { header: auth.header, redact: auth.redact },
     headers: () => {
       const headers = new Headers(extraHeaders)
-      headers.set(vendor.apiKeyHeader, apiKey)
+      headers.set(auth.header, auth.value())
       headers.set('User-Agent', userAgent)
       headers.set('Accept', 'application/json')
       return headers
     },
   }
-}
-
-function resolveApiKey(
-  vendor: VendorDefinition,
-  optionKey: string | undefined,
-  env: Env | undefined,
-): string {
-  const fromOption = optionKey !== undefined
-  const source = fromOption ? '`apiKey`' : vendor.apiKeyEnv
-  const key = fromOption ? optionKey : readEnv(vendor.apiKeyEnv, env)
-  if (key === undefined) {
-    throw new EvalrunConfigError(
-      `${vendor.displayName} API key missing: pass \`apiKey\` to ${vendor.factoryName}() or set ${vendor.apiKeyEnv}.`,
-      'apiKey',
-    )
-  }
-  if (typeof key !== 'string' || key.trim() === '') {
-    throw new EvalrunConfigError(
-      `${vendor.displayName} API key from ${source} is empty: expected a non-empty key string.`,
-      'apiKey',
-    )
-  }
-  if (!VISIBLE_ASCII.test(key)) {
-    // Never echo the key: say only what kind of character is wrong.
-    const what = /[\r\n]/.test(key)
-      ? 'a line break'
-      : /\s/.test(key)
-        ? 'white space'
-        : 'a non-printable character'
-    throw new EvalrunConfigError(
-      `${vendor.displayName} API key from ${source} contains ${what}: expected visible ASCII characters only.`,
-      'apiKey',
-    )
-  }
-  return key
 }
 
 function resolveBaseUrl(vendor: VendorDefinition, options: HttpClientOptions): string {
@@ -128,34 +94,34 @@ function resolveBaseUrl(vendor: VendorDefinition, options: HttpClientOptions): s
   try {
     url = new URL(String(raw))
   } catch {
-    throw new EvalrunConfigError(
-      `${vendor.displayName} base URL from ${source} is not a valid URL: expected an absolute https:// URL.`,
+    throw invalidConfig(
       'baseUrl',
+      `${vendor.displayName} base URL from ${source} is not a valid URL: expected an absolute https:// URL.`,
     )
   }
   if (url.username || url.password) {
-    throw new EvalrunConfigError(
-      `${vendor.displayName} base URL from ${source} contains credentials: pass the key as \`apiKey\` instead.`,
+    throw invalidConfig(
       'baseUrl',
+      `${vendor.displayName} base URL from ${source} contains credentials: pass ${vendor.auth.scheme === 'basic' ? 'them as `publicKey` and `secretKey`' : 'the key as `apiKey`'} instead.`,
     )
   }
   if (url.search || url.hash) {
-    throw new EvalrunConfigError(
-      `${vendor.displayName} base URL from ${source} has a query or fragment: expected scheme, host and path only.`,
+    throw invalidConfig(
       'baseUrl',
+      `${vendor.displayName} base URL from ${source} has a query or fragment: expected scheme, host and path only.`,
     )
   }
   if (url.protocol === 'http:') {
     if (!LOOPBACK_HOSTS.has(url.hostname) && !/^127\./.test(url.hostname) && !options.allowInsecureHttp) {
-      throw new EvalrunConfigError(
-        `${vendor.displayName} base URL from ${source} uses http:// on a non-loopback host (${url.host}): the API key would travel in clear. Use https://, or set \`allowInsecureHttp: true\`.`,
+      throw invalidConfig(
         'baseUrl',
+        `${vendor.displayName} base URL from ${source} uses http:// on a non-loopback host (${url.host}): the credentials would travel in clear. Use https://, or set \`allowInsecureHttp: true\`.`,
       )
     }
   } else if (url.protocol !== 'https:') {
-    throw new EvalrunConfigError(
-      `${vendor.displayName} base URL from ${source} has protocol ${url.protocol}: expected https: (or http: on loopback).`,
+    throw invalidConfig(
       'baseUrl',
+      `${vendor.displayName} base URL from ${source} has protocol ${url.protocol}: expected https: (or http: on loopback).`,
     )
   }
   return url.href.replace(/\/+$/, '')
@@ -169,9 +135,9 @@ function resolveTimeout(vendor: VendorDefinition, timeoutMs: number | undefined)
     timeoutMs <= 0 ||
     timeoutMs > 2_147_483_647
   ) {
-    throw new EvalrunConfigError(
-      `${vendor.factoryName}: \`timeoutMs\` is ${String(timeoutMs)}: expected a positive number of milliseconds.`,
+    throw invalidConfig(
       'timeoutMs',
+      `${vendor.factoryName}: \`timeoutMs\` is ${String(timeoutMs)}: expected a positive number of milliseconds.`,
     )
   }
   return timeoutMs
@@ -180,22 +146,22 @@ function resolveTimeout(vendor: VendorDefinition, timeoutMs: number | undefined)
 function validateRetry(vendor: VendorDefinition, retry: RetryOptions | undefined): RetryOptions {
   if (retry === undefined) return {}
   if (typeof retry !== 'object' || retry === null) {
-    throw new EvalrunConfigError(
-      `${vendor.factoryName}: \`retry\` must be an object like { maxRetries: 2 } or false.`,
+    throw invalidConfig(
       'retry',
+      `${vendor.factoryName}: \`retry\` must be an object like { maxRetries: 2 } or false.`,
     )
   }
   for (const [name, value] of Object.entries(retry)) {
     if (!(name in DEFAULT_RETRY)) {
-      throw new EvalrunConfigError(
-        `${vendor.factoryName}: unknown retry option \`${name}\`: expected one of ${Object.keys(DEFAULT_RETRY).join(', ')}.`,
+      throw invalidConfig(
         `retry.${name}`,
+        `${vendor.factoryName}: unknown retry option \`${name}\`: expected one of ${Object.keys(DEFAULT_RETRY).join(', ')}.`,
       )
     }
     if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
-      throw new EvalrunConfigError(
-        `${vendor.factoryName}: \`retry.${name}\` is ${String(value)}: expected a whole number >= 0.`,
+      throw invalidConfig(
         `retry.${name}`,
+        `${vendor.factoryName}: \`retry.${name}\` is ${String(value)}: expected a whole number >= 0.`,
       )
     }
   }
@@ -209,9 +175,9 @@ function validateHeaders(
   if (headers === undefined) return undefined
   for (const [name, value] of Object.entries(headers)) {
     if (typeof value !== 'string' || /[\r\n\0]/.test(value)) {
-      throw new EvalrunConfigError(
-        `${vendor.factoryName}: header \`${name}\` must be a string without line breaks.`,
+      throw invalidConfig(
         `headers.${name}`,
+        `${vendor.factoryName}: header \`${name}\` must be a string without line breaks.`,
       )
     }
   }

@@ -1,43 +1,58 @@
-const ERROR_MARKER = Symbol.for('evalrun.error')
-
 /**
- * Base class of every error evalrun throws. `EvalrunError.isInstance(e)` (and each subclass's) works across
- * duplicate installs of the package, where `instanceof` does not.
+ * Every error class carries a `Symbol.for` marker of its own, and an instance carries the markers of all its
+ * classes, so `Parent.isInstance(child)` holds without the parent knowing its subclasses, and across duplicate
+ * installs of the package (where `instanceof` fails).
  */
+export function hasMarker(value: unknown, marker: symbol): boolean {
+  return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[marker] === true
+}
+
+/** What every evalrun error constructor takes: the message, the cause if any, and the class's own fields. */
+export type ErrorOptions<Fields = object> = { message: string; cause?: unknown } & Fields
+
+const evalrunErrorMarker = Symbol.for('evalrun.error')
+
+/** Base class of every error evalrun throws. */
 export class EvalrunError extends Error {
-  readonly [ERROR_MARKER] = true
-  /** A stable machine-readable kind, also the discriminant for `isInstance`. */
+  readonly [evalrunErrorMarker] = true
+  /** A stable machine-readable kind. */
   readonly code: string = 'EVALRUN_ERROR'
 
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options)
+  constructor({ message, cause }: ErrorOptions) {
+    super(message, cause === undefined ? undefined : { cause })
     this.name = new.target.name
   }
 
   static isInstance(value: unknown): value is EvalrunError {
-    return (
-      typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[ERROR_MARKER] === true
-    )
+    return hasMarker(value, evalrunErrorMarker)
   }
 }
 
+const invalidConfigMarker = Symbol.for('evalrun.error.invalid-config')
+
 /** Options or environment that cannot work: a missing or malformed key, an unsafe base URL. Nothing was sent. */
-export class EvalrunConfigError extends EvalrunError {
-  override readonly code = 'EVALRUN_CONFIG'
+export class EvalrunInvalidConfigError extends EvalrunError {
+  readonly [invalidConfigMarker] = true
+  override readonly code: string = 'EVALRUN_INVALID_CONFIG'
   /** The option at fault, e.g. `apiKey` or `baseUrl`. */
   readonly option: string
 
-  constructor(message: string, option: string) {
-    super(message)
+  constructor({ option, ...rest }: ErrorOptions<{ option: string }>) {
+    super(rest)
     this.option = option
   }
 
-  static override isInstance(value: unknown): value is EvalrunConfigError {
-    return EvalrunError.isInstance(value) && value.code === 'EVALRUN_CONFIG'
+  static override isInstance(value: unknown): value is EvalrunInvalidConfigError {
+    return hasMarker(value, invalidConfigMarker)
   }
 }
 
-export interface ApiErrorDetails {
+/** The error for `option` at fault: a shorthand for the many configuration checks. */
+export function invalidConfig(option: string, message: string): EvalrunInvalidConfigError {
+  return new EvalrunInvalidConfigError({ message, option })
+}
+
+export interface ApiErrorFields {
   vendor: string
   status: number
   method: string
@@ -46,14 +61,17 @@ export interface ApiErrorDetails {
   /** The request URL with credentials and secret-looking query values removed. */
   url: string
   requestId: string | null
-  /** The parsed response body (JSON when it parsed, text otherwise). */
+  /** The parsed response body (JSON when it parsed, text otherwise), with any credential echoed in it redacted. */
   body: unknown
   isRetryable: boolean
 }
 
+const apiErrorMarker = Symbol.for('evalrun.error.api')
+
 /** The vendor answered with an error status (after any retries). */
 export class EvalrunApiError extends EvalrunError {
-  override readonly code = 'EVALRUN_API'
+  readonly [apiErrorMarker] = true
+  override readonly code: string = 'EVALRUN_API'
   declare readonly vendor: string
   declare readonly status: number
   declare readonly method: string
@@ -63,69 +81,73 @@ export class EvalrunApiError extends EvalrunError {
   declare readonly body: unknown
   declare readonly isRetryable: boolean
 
-  constructor(message: string, details: ApiErrorDetails) {
-    super(message)
-    Object.assign(this, details)
+  constructor({ message, cause, ...fields }: ErrorOptions<ApiErrorFields>) {
+    super({ message, cause })
+    Object.assign(this, fields)
   }
 
   static override isInstance(value: unknown): value is EvalrunApiError {
-    return EvalrunError.isInstance(value) && value.code === 'EVALRUN_API'
+    return hasMarker(value, apiErrorMarker)
   }
 }
 
-export interface RequestErrorDetails {
+export interface NetworkErrorFields {
   vendor: string
   method: string
   url: string
   attempts: number
-  cause?: unknown
 }
+
+const networkErrorMarker = Symbol.for('evalrun.error.network')
 
 /** No usable response: the connection failed, or the body was cut off or was not the JSON it claimed to be. */
 export class EvalrunNetworkError extends EvalrunError {
+  readonly [networkErrorMarker] = true
   override readonly code: string = 'EVALRUN_NETWORK'
   declare readonly vendor: string
   declare readonly method: string
   declare readonly url: string
   declare readonly attempts: number
 
-  constructor(message: string, { cause, ...details }: RequestErrorDetails) {
-    super(message, { cause })
-    Object.assign(this, details)
+  constructor({ message, cause, ...fields }: ErrorOptions<NetworkErrorFields>) {
+    super({ message, cause })
+    Object.assign(this, fields)
   }
 
   static override isInstance(value: unknown): value is EvalrunNetworkError {
-    return (
-      EvalrunError.isInstance(value) &&
-      (value.code === 'EVALRUN_NETWORK' ||
-        value.code === 'EVALRUN_TIMEOUT' ||
-        value.code === 'EVALRUN_OUTCOME_UNKNOWN')
-    )
+    return hasMarker(value, networkErrorMarker)
   }
 }
+
+const requestTimeoutMarker = Symbol.for('evalrun.error.request-timeout')
 
 /** A request took longer than `timeoutMs` on every attempt. */
-export class EvalrunTimeoutError extends EvalrunNetworkError {
-  override readonly code = 'EVALRUN_TIMEOUT'
-  declare readonly timeoutMs: number
+export class EvalrunRequestTimeoutError extends EvalrunNetworkError {
+  readonly [requestTimeoutMarker] = true
+  override readonly code: string = 'EVALRUN_REQUEST_TIMEOUT'
+  readonly timeoutMs: number
 
-  constructor(message: string, details: RequestErrorDetails & { timeoutMs: number }) {
-    super(message, details)
+  constructor({ timeoutMs, ...rest }: ErrorOptions<NetworkErrorFields & { timeoutMs: number }>) {
+    super(rest)
+    this.timeoutMs = timeoutMs
   }
 
-  static override isInstance(value: unknown): value is EvalrunTimeoutError {
-    return EvalrunError.isInstance(value) && value.code === 'EVALRUN_TIMEOUT'
+  static override isInstance(value: unknown): value is EvalrunRequestTimeoutError {
+    return hasMarker(value, requestTimeoutMarker)
   }
 }
+
+const outcomeUnknownMarker = Symbol.for('evalrun.error.outcome-unknown')
 
 /**
  * A request that changes state (POST, PATCH) was sent, but no answer came back: the vendor may or may not have
  * acted on it. It was not retried, since a retry could act twice. Check the vendor before trying again.
  */
 export class EvalrunOutcomeUnknownError extends EvalrunNetworkError {
-  override readonly code = 'EVALRUN_OUTCOME_UNKNOWN'
+  readonly [outcomeUnknownMarker] = true
+  override readonly code: string = 'EVALRUN_OUTCOME_UNKNOWN'
 
   static override isInstance(value: unknown): value is EvalrunOutcomeUnknownError {
-    return EvalrunError.isInstance(value) && value.code === 'EVALRUN_OUTCOME_UNKNOWN'
+    return hasMarker(value, outcomeUnknownMarker)
   }
 }

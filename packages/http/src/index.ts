@@ -1,32 +1,20 @@
-export type { Client, Middleware } from 'openapi-fetch'
-export { createVendorClient, unwrap } from './client.js'
+export type { Client } from 'openapi-fetch'
+export { createVendorClient } from './client.js'
+export type { HttpClientOptions } from './config.js'
+export type { ApiKeyOptions, BasicAuthOptions, CredentialOptions } from './credentials.js'
+export type { Env } from './env.js'
 export {
-  DEFAULT_RETRY,
-  DEFAULT_TIMEOUT_MS,
-  type HttpClientOptions,
-  type ResolvedClientConfig,
-  resolveClientConfig,
-} from './config.js'
-export { type Env, readEnv } from './env.js'
-export { describeErrorBody } from './error-body.js'
-export {
-  type ApiErrorDetails,
+  type ApiErrorFields,
+  type ErrorOptions,
   EvalrunApiError,
-  EvalrunConfigError,
   EvalrunError,
+  EvalrunInvalidConfigError,
   EvalrunNetworkError,
   EvalrunOutcomeUnknownError,
-  EvalrunTimeoutError,
-  type RequestErrorDetails,
+  EvalrunRequestTimeoutError,
+  hasMarker,
+  type NetworkErrorFields,
 } from './errors.js'
-export { redactUrl } from './redact.js'
-export { createResilientFetch } from './resilient-fetch.js'
-export {
-  backoffDelay,
-  isIdempotent,
-  isRetryableStatus,
-  parseRetryAfter,
-  type RetryOptions,
-} from './retry-policy.js'
-export { anySignal, sleep } from './signals.js'
-export type { VendorDefinition } from './vendor.js'
+export { request } from './request.js'
+export type { RetryOptions } from './retry-policy.js'
+export type { VendorAuth, VendorDefinition } from './vendor.js'

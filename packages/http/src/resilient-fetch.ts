@@ -1,11 +1,10 @@
-import { Attempt } from './attempt.js'
-import { BufferedResponse } from './buffered-response.js'
 import type { ResolvedClientConfig } from './config.js'
-import { DeadlineQueue } from './deadline-queue.js'
-import { EvalrunNetworkError, EvalrunOutcomeUnknownError, EvalrunTimeoutError } from './errors.js'
+import { EvalrunNetworkError, EvalrunOutcomeUnknownError, EvalrunRequestTimeoutError } from './errors.js'
+import { MalformedBodyError, readResponse } from './read-response.js'
 import { redactUrl } from './redact.js'
 import { backoffDelay, isIdempotent, isRetryableStatus, parseRetryAfter } from './retry-policy.js'
 import { sleep } from './signals.js'
+import { withTimeLimit } from './time-limit.js'
 
 const MAX_REDIRECTS = 5
 /** Connection errors that prove the request never left: safe to retry even a POST. */
@@ -19,24 +18,20 @@ const NOT_SENT_CODES = new Set([
 /** Headers that carry credentials, dropped when a redirect leaves the configured origin. */
 const CREDENTIAL_HEADERS = ['authorization', 'cookie', 'proxy-authorization']
 
-/** The URL an error response answered (a buffered Response has none of its own); read by `unwrap`. */
-export const requestUrls = new WeakMap<Response, string>()
-
 type AttemptFailure = { kind: 'timeout' | 'network' | 'malformed'; cause: unknown; notSent: boolean }
 
 /**
- * The `fetch` given to openapi-fetch, whose requests already carry the config's headers: adds a fresh timeout per
- * attempt, retries with backoff, safe redirects, and reads the body before returning so that a cut-off body counts
- * as a failed attempt.
+ * The `fetch` given to openapi-fetch, whose requests already carry the config's headers. Each attempt gets its own
+ * time limit; failed attempts are retried with backoff (a POST only when it provably never left); redirects are
+ * followed by hand; the body is read whole before returning.
  */
 export function createResilientFetch(config: ResolvedClientConfig): (request: Request) => Promise<Response> {
   const maxRetries = config.retry === false ? 0 : config.retry.maxRetries
   const origin = new URL(config.baseUrl).origin
-  const deadlines = new DeadlineQueue(config.timeoutMs)
 
   return async function resilientFetch(request: Request): Promise<Response> {
     const method = request.method
-    // A body is read once so that every attempt can send it again; a bodiless request is simply sent again.
+    // Read once, so that every attempt can send the body again.
     const body = request.body === null ? undefined : await request.arrayBuffer()
     const callerSignal = request.signal
 
@@ -45,21 +40,18 @@ export function createResilientFetch(config: ResolvedClientConfig): (request: Re
       const canRetry = attempt < maxRetries
       let failure: AttemptFailure
       try {
-        const toSend =
-          body === undefined ? request : requestWithBody(request.url, method, request.headers, body)
-        const attemptInit = new Attempt(callerSignal, deadlines)
-        const buffered = await attemptInit.settled(send(config, origin, toSend, body, attemptInit))
-        // A fetch that never read its signal cannot have been stopped by the caller: look now.
-        callerSignal.throwIfAborted()
-        if (canRetry && isRetryableStatus(buffered.status, method)) {
-          const delay = retryDelay(config, buffered.headers, attempt)
+        const toSend = body === undefined ? request : rebuild(request.url, method, request.headers, body)
+        const response = await withTimeLimit(config.timeoutMs, callerSignal, (init) =>
+          send(config, origin, toSend, body, init),
+        )
+        if (canRetry && isRetryableStatus(response.status, method)) {
+          const delay = retryDelay(config, response.headers, attempt)
           if (delay !== null) {
             await sleep(delay, callerSignal)
             continue
           }
         }
-        if (!buffered.ok) requestUrls.set(buffered, request.url)
-        return buffered
+        return response
       } catch (error) {
         if (callerSignal.aborted) throw callerSignal.reason
         failure = classify(error)
@@ -81,7 +73,7 @@ function retryDelay(config: ResolvedClientConfig, headers: Headers, attempt: num
   return requested <= config.retry.maxRetryAfterMs ? requested : null
 }
 
-/** Sends `request` with redirects followed by hand, so that the key never goes to another origin; reads the body. */
+/** One attempt: `request` sent, redirects followed by hand (credentials never go to another origin), body read. */
 async function send(
   config: ResolvedClientConfig,
   origin: string,
@@ -93,94 +85,44 @@ async function send(
   let currentBody = body
   for (let hop = 0; ; hop++) {
     const response = await config.fetch(current, init)
-    const status = response.status
-    // Only a redirect needs its type and Location read (an opaque redirect is the one response with status 0).
-    if (status !== 0 && (status < 300 || status >= 400)) return readWhole(response)
     if (response.type === 'opaqueredirect') {
       throw new RedirectError(
         'the server redirected, and this runtime does not let a client follow it safely',
       )
     }
-    const location = response.headers.get('location')
-    if (location === null) return readWhole(response)
+    const location = response.status >= 300 && response.status < 400 ? response.headers.get('location') : null
+    if (location === null) return readResponse(response, current.url, config.auth.redact)
     await response.body?.cancel()
     if (hop >= MAX_REDIRECTS) throw new RedirectError(`more than ${MAX_REDIRECTS} redirects`)
-    ;[current, currentBody] = redirectRequest(config, origin, current, currentBody, status, location)
+    const next = new URL(location, current.url)
+    const headers = new Headers(current.headers)
+    if (next.origin !== origin) {
+      headers.delete(config.auth.header)
+      for (const name of CREDENTIAL_HEADERS) headers.delete(name)
+    }
+    let method = current.method
+    // As browsers do: 303 always, and 301/302 after a POST, continue as a GET without a body.
+    if (
+      response.status === 303 ||
+      ((response.status === 301 || response.status === 302) && method === 'POST')
+    ) {
+      method = 'GET'
+      currentBody = undefined
+      headers.delete('content-type')
+    }
+    current = rebuild(next.href, method, headers, currentBody)
   }
-}
-
-/** The request to send after a redirect: the key dropped off-origin, a POST turned into a GET by 303. */
-function redirectRequest(
-  config: ResolvedClientConfig,
-  origin: string,
-  previous: Request,
-  body: ArrayBuffer | undefined,
-  status: number,
-  location: string,
-): [Request, ArrayBuffer | undefined] {
-  const next = new URL(location, previous.url)
-  const headers = new Headers(previous.headers)
-  if (next.origin !== origin) {
-    // The key belongs to the configured vendor only: never replay it to another origin.
-    headers.delete(config.vendor.apiKeyHeader)
-    for (const name of CREDENTIAL_HEADERS) headers.delete(name)
-  }
-  let method = previous.method
-  let nextBody = body
-  if (status === 303 || ((status === 301 || status === 302) && method === 'POST')) {
-    method = 'GET'
-    nextBody = undefined
-    headers.delete('content-type')
-  }
-  return [requestWithBody(next.href, method, headers, nextBody), nextBody]
 }
 
 /**
- * A Request the layer builds itself (a body sent again, a redirect hop). `redirect: 'manual'` is on the Request as
- * on openapi-fetch's, not only in `init`, so that a fetch that ignores `init` still never follows a redirect.
+ * A request built here (a body sent again, a redirect hop). `redirect: 'manual'` is on the Request itself, as on
+ * openapi-fetch's, so that a fetch that ignores `init` still never follows a redirect.
  */
-function requestWithBody(
-  url: string,
-  method: string,
-  headers: Headers,
-  body: ArrayBuffer | undefined,
-): Request {
+function rebuild(url: string, method: string, headers: Headers, body: ArrayBuffer | undefined): Request {
   return new Request(url, { method, headers, body, redirect: 'manual' })
 }
 
 class RedirectError extends Error {}
-class MalformedBodyError extends Error {}
-
-/** `application/json`, `application/problem+json`, `text/json; charset=utf-8`… */
-function isJson(contentType: string | null): boolean {
-  return contentType?.toLowerCase().includes('json') ?? false
-}
-
-/** Reads the body now; for JSON, checks that it parses, so that a truncated payload fails this attempt. */
-async function readWhole(response: Response): Promise<Response> {
-  const init = { status: response.status, statusText: response.statusText, headers: response.headers }
-  if (!response.ok || !isJson(response.headers.get('content-type'))) {
-    const bytes = new Uint8Array(await response.arrayBuffer())
-    return bytes.byteLength === 0 ? new Response(null, init) : new BufferedResponse(bytes, init)
-  }
-  const text = await response.text()
-  if (text === '') return new Response(null, init)
-  let parsed: unknown
-  try {
-    parsed = JSON.parse(text)
-  } catch (error) {
-    throw new MalformedBodyError('the response body is not valid JSON (cut off or corrupted)', {
-      cause: error,
-    })
-  }
-  // openapi-fetch parses `text()` itself when there is no Content-Length: one is added then (vendors send one).
-  let headers = response.headers
-  if (!headers.has('content-length')) {
-    headers = new Headers(headers)
-    headers.set('content-length', String(new TextEncoder().encode(text).byteLength))
-  }
-  return new BufferedResponse(text, { ...init, headers }, { value: parsed })
-}
 
 function classify(error: unknown): AttemptFailure {
   if (error instanceof DOMException && error.name === 'TimeoutError')
@@ -203,34 +145,40 @@ function toError(
   config: ResolvedClientConfig,
   failure: AttemptFailure,
   method: string,
-  url: string,
+  rawUrl: string,
   attempts: number,
   safeToRepeat: boolean,
 ): Error {
-  const vendor = config.vendor
-  const where = `${method} ${redactUrl(url)}`
+  const { vendor, timeoutMs } = config
+  const url = config.auth.redact(redactUrl(rawUrl))
+  const where = `${method} ${url}`
   const tries = attempts === 1 ? '1 attempt' : `${attempts} attempts`
-  const details = { vendor: vendor.id, method, url: redactUrl(url), attempts, cause: failure.cause }
+  const fields = { vendor: vendor.id, method, url, attempts, cause: failure.cause }
+  const connection = () => config.auth.redact(describe(failure.cause))
   if (!safeToRepeat) {
     const what =
       failure.kind === 'timeout'
-        ? `no answer within ${config.timeoutMs} ms`
+        ? `no answer within ${timeoutMs} ms`
         : failure.kind === 'malformed'
           ? 'the answer could not be read'
-          : `the connection failed (${describe(failure.cause)})`
-    return new EvalrunOutcomeUnknownError(
-      `${vendor.displayName}: ${where} was sent but ${what}; it may or may not have taken effect, so it was not retried. Check in ${vendor.displayName} before sending it again.`,
-      details,
-    )
+          : `the connection failed (${connection()})`
+    return new EvalrunOutcomeUnknownError({
+      message: `${vendor.displayName}: ${where} was sent but ${what}; it may or may not have taken effect, so it was not retried. Check in ${vendor.displayName} before sending it again.`,
+      ...fields,
+    })
   }
   if (failure.kind === 'timeout') {
-    return new EvalrunTimeoutError(
-      `${vendor.displayName}: ${where} timed out after ${config.timeoutMs} ms (${tries}).`,
-      { ...details, timeoutMs: config.timeoutMs },
-    )
+    return new EvalrunRequestTimeoutError({
+      message: `${vendor.displayName}: ${where} timed out after ${timeoutMs} ms (${tries}).`,
+      ...fields,
+      timeoutMs,
+    })
   }
-  const what = failure.kind === 'malformed' ? 'the response body was not valid JSON' : describe(failure.cause)
-  return new EvalrunNetworkError(`${vendor.displayName}: ${where} failed: ${what} (${tries}).`, details)
+  const what = failure.kind === 'malformed' ? 'the response body was not valid JSON' : connection()
+  return new EvalrunNetworkError({
+    message: `${vendor.displayName}: ${where} failed: ${what} (${tries}).`,
+    ...fields,
+  })
 }
 
 /** `fetch failed: connect ECONNREFUSED 127.0.0.1:4010 (ECONNREFUSED)`: undici's own message says little. */

@@ -1,3 +1,14 @@
+/**
+ * How a vendor takes its credentials. Each credential comes from a client option or, failing that, its env var.
+ * - `api-key-header`: the `apiKey` option sent as-is in a header of the vendor's choosing (`X-API-Key`).
+ * - `bearer`: the `apiKey` option sent as `Authorization: Bearer <key>`.
+ * - `basic`: the `publicKey` and `secretKey` options sent as HTTP basic auth (user and password).
+ */
+export type VendorAuth =
+  | { readonly scheme: 'api-key-header'; readonly header: string; readonly apiKeyEnv: string }
+  | { readonly scheme: 'bearer'; readonly apiKeyEnv: string }
+  | { readonly scheme: 'basic'; readonly publicKeyEnv: string; readonly secretKeyEnv: string }
+
 /** What the HTTP layer needs to know about one vendor API. Each vendor package defines one. */
 export interface VendorDefinition {
   /** Stable id, used in errors and refs: `datalab`, `promptlayer`, `humanloop`. */
@@ -10,8 +21,6 @@ export interface VendorDefinition {
   /** The client factory, named in configuration errors: `createDatalabClient`. */
   readonly factoryName: string
   readonly defaultBaseUrl: string
-  /** The header that carries the API key, as the vendor documents it. */
-  readonly apiKeyHeader: string
-  readonly apiKeyEnv: string
   readonly baseUrlEnv: string
+  readonly auth: VendorAuth
 }

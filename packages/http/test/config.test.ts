@@ -1,18 +1,19 @@
 import { inspect } from 'node:util'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { EvalrunConfigError, resolveClientConfig } from '../src/index.js'
+import { resolveClientConfig } from '../src/config.js'
+import { EvalrunInvalidConfigError } from '../src/index.js'
 import { FAKE_KEY, testVendor } from './helpers.js'
 
 afterEach(() => {
   vi.unstubAllEnvs()
 })
 
-function configError(run: () => unknown): EvalrunConfigError {
+function configError(run: () => unknown): EvalrunInvalidConfigError {
   try {
     run()
   } catch (error) {
-    expect(EvalrunConfigError.isInstance(error)).toBe(true)
-    return error as EvalrunConfigError
+    expect(EvalrunInvalidConfigError.isInstance(error)).toBe(true)
+    return error as EvalrunInvalidConfigError
   }
   throw new Error('expected a configuration error')
 }

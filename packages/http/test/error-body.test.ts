@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { describeErrorBody } from '../src/index.js'
+import { describeErrorBody } from '../src/error-body.js'
 
 describe('describeErrorBody', () => {
   it('reads FastAPI validation details and PromptLayer messages', () => {

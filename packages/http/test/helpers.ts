@@ -7,13 +7,25 @@ export const testVendor: VendorDefinition = {
   packageVersion: '1.2.3',
   factoryName: 'createAcmeClient',
   defaultBaseUrl: 'https://api.acme.test/v5',
-  apiKeyHeader: 'X-API-KEY',
-  apiKeyEnv: 'ACME_API_KEY',
   baseUrlEnv: 'ACME_BASE_URL',
+  auth: { scheme: 'api-key-header', header: 'X-API-KEY', apiKeyEnv: 'ACME_API_KEY' },
+}
+
+/** The same fake vendor, taking its key as a bearer token (as OpenAI and Braintrust do). */
+export const bearerVendor: VendorDefinition = {
+  ...testVendor,
+  auth: { scheme: 'bearer', apiKeyEnv: 'ACME_API_KEY' },
+}
+
+/** The same fake vendor, taking two credentials over HTTP basic auth (as Langfuse does). */
+export const basicVendor: VendorDefinition = {
+  ...testVendor,
+  auth: { scheme: 'basic', publicKeyEnv: 'ACME_PUBLIC_KEY', secretKeyEnv: 'ACME_SECRET_KEY' },
 }
 
 /** A recognisable fake key: tests assert it never shows up where it should not. */
 export const FAKE_KEY = 'sk-evalrun-FAKE-9f3c2a7d'
+export const FAKE_PUBLIC_KEY = 'pk-evalrun-FAKE-41be0c93'
 
 export interface Thing {
   id: string

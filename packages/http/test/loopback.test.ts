@@ -1,6 +1,6 @@
 import { type Listening, listenOnLoopback } from '@evalrun/test-support'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createVendorClient, unwrap } from '../src/index.js'
+import { createVendorClient, request } from '../src/index.js'
 import { FAKE_KEY, type TestPaths, testVendor } from './helpers.js'
 
 describe('over a real loopback connection', () => {
@@ -32,13 +32,13 @@ describe('over a real loopback connection', () => {
     createVendorClient<TestPaths>(testVendor, { apiKey: FAKE_KEY, baseUrl: `${vendor.url}/v5` })
 
   it('round-trips a request', async () => {
-    const thing = unwrap(await client().GET('/things/{id}', { params: { path: { id: '1' } } }))
+    const thing = await request(client(), 'GET', '/things/{id}', { params: { path: { id: '1' } } })
     expect(thing).toEqual({ id: '1', name: 'one' })
   })
 
   it('follows a same-origin redirect with the key', async () => {
     seenKeys.length = 0
-    const thing = unwrap(await client().GET('/things/{id}', { params: { path: { id: 'here' } } }))
+    const thing = await request(client(), 'GET', '/things/{id}', { params: { path: { id: 'here' } } })
     expect(thing.id).toBe('1')
     expect(seenKeys).toEqual([
       { server: 'vendor', key: FAKE_KEY },
@@ -48,7 +48,7 @@ describe('over a real loopback connection', () => {
 
   it('drops the key when a redirect leaves the vendor origin', async () => {
     seenKeys.length = 0
-    const thing = unwrap(await client().GET('/things/{id}', { params: { path: { id: 'away' } } }))
+    const thing = await request(client(), 'GET', '/things/{id}', { params: { path: { id: 'away' } } })
     expect(thing.id).toBe('moved')
     expect(seenKeys).toEqual([
       { server: 'vendor', key: FAKE_KEY },

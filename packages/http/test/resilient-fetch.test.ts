@@ -1,14 +1,15 @@
 import { getEventListeners } from 'node:events'
 import { json, recordingFetch } from '@evalrun/test-support'
+import createClient from 'openapi-fetch'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import {
   createVendorClient,
   EvalrunApiError,
   EvalrunNetworkError,
   EvalrunOutcomeUnknownError,
-  EvalrunTimeoutError,
+  EvalrunRequestTimeoutError,
   type HttpClientOptions,
-  unwrap,
+  request,
 } from '../src/index.js'
 import { connectionError, FAKE_KEY, type TestPaths, testVendor } from './helpers.js'
 
@@ -254,7 +255,8 @@ describe('retries', () => {
       })
     const pending = client(hang, { timeoutMs: 1000, retry: { maxRetries: 1 } }).GET('/things')
     const assertion = expect(pending).rejects.toSatisfy(
-      (error) => EvalrunTimeoutError.isInstance(error) && error.timeoutMs === 1000 && error.attempts === 2,
+      (error) =>
+        EvalrunRequestTimeoutError.isInstance(error) && error.timeoutMs === 1000 && error.attempts === 2,
     )
     await vi.advanceTimersByTimeAsync(999)
     expect(signals[0]?.aborted).toBe(false)
@@ -268,7 +270,9 @@ describe('retries', () => {
   it('times out even when the fetch given ignores init and never answers', async () => {
     const ignoresInit = () => new Promise<Response>(() => {})
     const pending = client(ignoresInit, { timeoutMs: 1000, retry: false }).GET('/things')
-    const assertion = expect(pending).rejects.toSatisfy((error) => EvalrunTimeoutError.isInstance(error))
+    const assertion = expect(pending).rejects.toSatisfy((error) =>
+      EvalrunRequestTimeoutError.isInstance(error),
+    )
     await vi.advanceTimersByTimeAsync(1000)
     await assertion
   })
@@ -336,10 +340,10 @@ describe('retries', () => {
   })
 })
 
-describe('unwrap', () => {
+describe('request', () => {
   it('returns the data of a success', async () => {
     const seen = recordingFetch(() => json({ id: '1', name: 'one' }))
-    const thing = unwrap(await client(seen.fetch).GET('/things/{id}', { params: { path: { id: '1' } } }))
+    const thing = await request(client(seen.fetch), 'GET', '/things/{id}', { params: { path: { id: '1' } } })
     expect(thing.name).toBe('one')
   })
 
@@ -347,14 +351,9 @@ describe('unwrap', () => {
     const seen = recordingFetch(() =>
       json({ detail: 'Thing not found' }, { status: 404, headers: { 'x-request-id': 'req_123' } }),
     )
-    const result = await client(seen.fetch).GET('/things/{id}', { params: { path: { id: '7' } } })
-    const error = (() => {
-      try {
-        unwrap(result)
-      } catch (e) {
-        return e
-      }
-    })()
+    const error = await request(client(seen.fetch), 'GET', '/things/{id}', {
+      params: { path: { id: '7' } },
+    }).catch((e: unknown) => e)
     expect(EvalrunApiError.isInstance(error)).toBe(true)
     expect(error).toMatchObject({
       vendor: 'acme',
@@ -372,7 +371,8 @@ describe('unwrap', () => {
   it('summarises FastAPI validation errors', async () => {
     const detail = [{ loc: ['body', 'name'], msg: 'Field required', type: 'missing' }]
     const seen = recordingFetch(() => json({ detail }, { status: 422 }))
-    const result = await client(seen.fetch).POST('/things', { body: { name: '' } })
-    expect(() => unwrap(result)).toThrow('body.name: Field required')
+    await expect(request(client(seen.fetch), 'POST', '/things', { body: { name: '' } })).rejects.toThrow(
+      'body.name: Field required',
+    )
   })
 })

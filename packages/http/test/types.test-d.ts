@@ -1,16 +1,18 @@
 import { describe, expectTypeOf, it } from 'vitest'
 import {
+  type ApiKeyOptions,
+  type BasicAuthOptions,
   type Client,
   createVendorClient,
   EvalrunApiError,
-  EvalrunConfigError,
   type EvalrunError,
+  EvalrunInvalidConfigError,
   EvalrunNetworkError,
   type EvalrunOutcomeUnknownError,
-  EvalrunTimeoutError,
+  EvalrunRequestTimeoutError,
   type HttpClientOptions,
   type RetryOptions,
-  unwrap,
+  request,
 } from '../src/index.js'
 import { type TestPaths, type Thing, testVendor } from './helpers.js'
 
@@ -20,10 +22,27 @@ describe('@evalrun/http types', () => {
     expectTypeOf(client).toEqualTypeOf<Client<TestPaths>>()
   })
 
-  it('unwrap gives the success data, without undefined', async () => {
+  it('request gives the success data, without undefined, and checks path, method and init', async () => {
     const client = createVendorClient<TestPaths>(testVendor, { apiKey: 'k' })
-    const thing = unwrap(await client.GET('/things/{id}', { params: { path: { id: '1' } } }))
+    const thing = await request(client, 'GET', '/things/{id}', { params: { path: { id: '1' } } })
     expectTypeOf(thing).toEqualTypeOf<Thing>()
+    const created = await request(client, 'POST', '/things', { body: { name: 'n' } })
+    expectTypeOf(created).toEqualTypeOf<Thing>()
+    const listed = await request(client, 'GET', '/things')
+    expectTypeOf(listed).toEqualTypeOf<{ items: Thing[] }>()
+    // @ts-expect-error no such path
+    await request(client, 'GET', '/nothing')
+    // @ts-expect-error /things/{id} has no POST
+    await request(client, 'POST', '/things/{id}', { params: { path: { id: '1' } } })
+    // @ts-expect-error the path parameter is required
+    await request(client, 'GET', '/things/{id}')
+    // @ts-expect-error the body has the wrong shape
+    await request(client, 'POST', '/things', { body: { title: 'n' } })
+  })
+
+  it('credential options: apiKey for key vendors, publicKey and secretKey for basic auth', () => {
+    expectTypeOf<ApiKeyOptions>().toEqualTypeOf<{ apiKey?: string }>()
+    expectTypeOf<BasicAuthOptions>().toEqualTypeOf<{ publicKey?: string; secretKey?: string }>()
   })
 
   it('isInstance narrows each error class to its fields', () => {
@@ -33,11 +52,11 @@ describe('@evalrun/http types', () => {
       expectTypeOf(error.requestId).toEqualTypeOf<string | null>()
       expectTypeOf(error.isRetryable).toEqualTypeOf<boolean>()
     }
-    if (EvalrunTimeoutError.isInstance(error)) expectTypeOf(error.timeoutMs).toEqualTypeOf<number>()
+    if (EvalrunRequestTimeoutError.isInstance(error)) expectTypeOf(error.timeoutMs).toEqualTypeOf<number>()
     if (EvalrunNetworkError.isInstance(error)) expectTypeOf(error.attempts).toEqualTypeOf<number>()
-    if (EvalrunConfigError.isInstance(error)) expectTypeOf(error.option).toEqualTypeOf<string>()
+    if (EvalrunInvalidConfigError.isInstance(error)) expectTypeOf(error.option).toEqualTypeOf<string>()
     expectTypeOf<EvalrunOutcomeUnknownError>().toExtend<EvalrunNetworkError>()
-    expectTypeOf<EvalrunTimeoutError>().toExtend<EvalrunNetworkError>()
+    expectTypeOf<EvalrunRequestTimeoutError>().toExtend<EvalrunNetworkError>()
     expectTypeOf<EvalrunApiError>().toExtend<EvalrunError>()
   })
 

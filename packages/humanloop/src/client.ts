@@ -1,8 +1,8 @@
-import { type Client, createVendorClient, type HttpClientOptions } from '@evalrun/http'
+import { type ApiKeyOptions, type Client, createVendorClient, type HttpClientOptions } from '@evalrun/http'
 import type { paths } from './generated/openapi.js'
 import { humanloopVendor } from './vendor.js'
 
-export type HumanloopClientOptions = HttpClientOptions
+export type HumanloopClientOptions = HttpClientOptions & ApiKeyOptions
 export type HumanloopClient = Client<paths>
 
 /**

@@ -1,12 +1,12 @@
 export {
   EvalrunApiError,
-  EvalrunConfigError,
   EvalrunError,
+  EvalrunInvalidConfigError,
   EvalrunNetworkError,
   EvalrunOutcomeUnknownError,
-  EvalrunTimeoutError,
+  EvalrunRequestTimeoutError,
   type RetryOptions,
-  unwrap,
+  request,
 } from '@evalrun/http'
 export { createHumanloopClient, type HumanloopClient, type HumanloopClientOptions } from './client.js'
 export type { components, operations, paths } from './generated/openapi.js'

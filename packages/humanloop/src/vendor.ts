@@ -8,7 +8,6 @@ export const humanloopVendor: VendorDefinition = {
   packageVersion: VERSION,
   factoryName: 'createHumanloopClient',
   defaultBaseUrl: 'https://api.humanloop.com/v5',
-  apiKeyHeader: 'X-API-KEY',
-  apiKeyEnv: 'HUMANLOOP_API_KEY',
   baseUrlEnv: 'HUMANLOOP_BASE_URL',
+  auth: { scheme: 'api-key-header', header: 'X-API-KEY', apiKeyEnv: 'HUMANLOOP_API_KEY' },
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { startLoopbackServer } from '@evalrun/test-support'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { createHumanloopClient, type EvaluationRun, unwrap, VERSION } from '../src/index.js'
+import { createHumanloopClient, type EvaluationRun, request, VERSION } from '../src/index.js'
 
 const KEY = 'hl-test-key-123'
 const run: EvaluationRun = {
@@ -69,16 +69,17 @@ describe('createHumanloopClient', () => {
     )
     try {
       const client = createHumanloopClient({ apiKey: KEY, baseUrl: `${server.url}/v5` })
-      const { runs } = unwrap(
-        await client.GET('/evaluations/{id}/runs', { params: { path: { id: 'evr_1' } } }),
-      )
+      const { runs } = await request(client, 'GET', '/evaluations/{id}/runs', {
+        params: { path: { id: 'evr_1' } },
+      })
       expect(runs.map((r) => r.status)).toEqual(['running'])
       expect(server.requests[0]?.url).toBe('/v5/evaluations/evr_1/runs')
       expect(server.requests[0]?.headers['x-api-key']).toBe(KEY)
 
       const deleted = await client.DELETE('/evaluations/{id}', { params: { path: { id: 'evr_1' } } })
       expect(deleted.response.status).toBe(204)
-      expect(unwrap(deleted)).toBeUndefined()
+      const params = { path: { id: 'evr_1' } }
+      expect(await request(client, 'DELETE', '/evaluations/{id}', { params })).toBeUndefined()
     } finally {
       await server.close()
     }

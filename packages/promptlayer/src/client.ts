@@ -1,8 +1,8 @@
-import { type Client, createVendorClient, type HttpClientOptions } from '@evalrun/http'
+import { type ApiKeyOptions, type Client, createVendorClient, type HttpClientOptions } from '@evalrun/http'
 import type { paths } from './generated/openapi.js'
 import { promptlayerVendor } from './vendor.js'
 
-export type PromptLayerClientOptions = HttpClientOptions
+export type PromptLayerClientOptions = HttpClientOptions & ApiKeyOptions
 export type PromptLayerClient = Client<paths>
 
 /**

@@ -8,7 +8,6 @@ export const promptlayerVendor: VendorDefinition = {
   packageVersion: VERSION,
   factoryName: 'createPromptLayerClient',
   defaultBaseUrl: 'https://api.promptlayer.com',
-  apiKeyHeader: 'X-API-KEY',
-  apiKeyEnv: 'PROMPTLAYER_API_KEY',
   baseUrlEnv: 'PROMPTLAYER_BASE_URL',
+  auth: { scheme: 'api-key-header', header: 'X-API-KEY', apiKeyEnv: 'PROMPTLAYER_API_KEY' },
 }

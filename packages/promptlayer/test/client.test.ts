@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { startLoopbackServer } from '@evalrun/test-support'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { createPromptLayerClient, EvalrunApiError, unwrap, VERSION } from '../src/index.js'
+import { createPromptLayerClient, EvalrunApiError, request, VERSION } from '../src/index.js'
 
 const KEY = 'pl-test-key-123'
 
@@ -95,15 +95,18 @@ describe('createPromptLayerClient', () => {
     )
     try {
       const client = createPromptLayerClient({ apiKey: KEY, baseUrl: server.url })
-      const report = unwrap(await client.GET('/reports/{report_id}', { params: { path: { report_id: 5 } } }))
+      const report = await request(client, 'GET', '/reports/{report_id}', {
+        params: { path: { report_id: 5 } },
+      })
       expect(report.stats?.status_counts.FAILED).toBe(1)
       expect(server.requests[0]?.headers['x-api-key']).toBe(KEY)
 
       const missing = await client.GET('/reports/{report_id}', { params: { path: { report_id: 404 } } })
       const body = missing.error
       expect(body && 'message' in body ? body.message : undefined).toBe('Report not found or not accessible')
-      expect(() => unwrap(missing)).toThrow(EvalrunApiError)
-      expect(() => unwrap(missing)).toThrow('PromptLayer answered 404 Not Found to GET /reports/{report_id}')
+      const thrown = request(client, 'GET', '/reports/{report_id}', { params: { path: { report_id: 404 } } })
+      await expect(thrown).rejects.toThrow(EvalrunApiError)
+      await expect(thrown).rejects.toThrow('PromptLayer answered 404 Not Found to GET /reports/{report_id}')
     } finally {
       await server.close()
     }

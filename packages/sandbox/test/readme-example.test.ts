@@ -1,5 +1,5 @@
 // The "Test your code against evalrun's sandbox" example from README.md, kept runnable.
-import { createDatalabClient, unwrap } from '@evalrun/datalab'
+import { createDatalabClient, request } from '@evalrun/datalab'
 import { type Sandbox, startSandbox } from '@evalrun/sandbox'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 
@@ -12,18 +12,16 @@ afterAll(() => sb.close())
 it('follows a batch run to completion', async () => {
   const datalab = createDatalabClient(sb.clientOptions.datalab)
   const collection = sb.catalog.datalab.collections[0]!
-  const run = unwrap(
-    await datalab.POST('/api/v1/eval_batch_runs', {
-      body: { collection_id: collection.id, eval_rubric_id: sb.catalog.datalab.rubrics[0]!.id },
-    }),
-  )
+  const run = await request(datalab, 'POST', '/api/v1/eval_batch_runs', {
+    body: { collection_id: collection.id, eval_rubric_id: sb.catalog.datalab.rubrics[0]!.id },
+  })
   expect(run.status).toBe('processing')
 
   sb.clock.advance(60_000) // no sleeping: the manual clock makes the test exact and instant
 
-  const done = unwrap(
-    await datalab.GET('/api/v1/eval_batch_runs/{run_id}', { params: { path: { run_id: run.id } } }),
-  )
+  const done = await request(datalab, 'GET', '/api/v1/eval_batch_runs/{run_id}', {
+    params: { path: { run_id: run.id } },
+  })
   expect(done.completed_files).toBe(collection.fileCount)
   expect(['completed', 'completed_with_errors']).toContain(done.status)
 })

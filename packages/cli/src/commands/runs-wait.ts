@@ -1,4 +1,4 @@
-import { type EvalRun, EvalrunWaitTimeoutError } from 'evalrun'
+import { type EvalRun, EvalrunWaitDeadlineError } from 'evalrun'
 import { classifyError } from '../classify-error.js'
 import type { CommandContext } from '../context.js'
 import { ExitCode } from '../exit-codes.js'
@@ -29,7 +29,7 @@ export async function runsWait(ctx: CommandContext, refs: string[], flags: RunsW
         view?.update(run)
         return judge(run, minScore)
       } catch (error) {
-        const lastRun = EvalrunWaitTimeoutError.isInstance(error) ? error.lastRun : null
+        const lastRun = EvalrunWaitDeadlineError.isInstance(error) ? error.lastRun : null
         const { exitCode, message } = classifyError(error)
         return { ref, exitCode, line: message, run: lastRun }
       }

@@ -1,4 +1,5 @@
-import { type Env, type HttpClientOptions, type RetryOptions, readEnv } from '@evalrun/http'
+import type { Env, HttpClientOptions, RetryOptions } from '@evalrun/http'
+import { readEnv } from '@evalrun/http/internal'
 import type { BuiltInVendorOptions } from '../vendors/index.js'
 import type { AnyEvalrunAdapter } from './adapter.js'
 import { EvalrunInvalidInputError } from './errors.js'

@@ -30,7 +30,7 @@ export interface EvalrunRuns {
   get(ref: RunRef, options?: CallOptions): Promise<EvalRun>
   /** Starts a run; the input is checked before anything is sent. Resolves with the new run as first read. */
   start<V extends Vendor>(input: StartInputOf<V> & { vendor: V }, options?: CallOptions): Promise<EvalRun<V>>
-  /** Polls until the run is completed, failed or canceled; `EvalrunWaitTimeoutError` at the deadline. */
+  /** Polls until the run is completed, failed or canceled; `EvalrunWaitDeadlineError` at the deadline. */
   wait(ref: RunRef, options?: WaitOptions): Promise<EvalRun>
   /** Cancels a run. Vendors that cannot cancel throw `EvalrunNotSupportedError`. */
   cancel(ref: RunRef, options?: CallOptions): Promise<EvalRun>
@@ -167,7 +167,8 @@ function notConfigured(vendor: string, missing: UnconfiguredVendor): EvalrunNotC
     missing.envVars.length === 0
       ? `it was turned off with \`${vendor}: false\` in createEvalrun()`
       : `pass \`${vendor}: { ${options} }\` to createEvalrun() or set ${missing.envVars.join(' and ')}`
-  return new EvalrunNotConfiguredError(`${missing.displayName} is not configured: ${how}.`, {
+  return new EvalrunNotConfiguredError({
+    message: `${missing.displayName} is not configured: ${how}.`,
     vendor,
     option: missing.option,
     envVar: missing.envVars[0] ?? null,
@@ -177,10 +178,11 @@ function notConfigured(vendor: string, missing: UnconfiguredVendor): EvalrunNotC
 
 function notSupported(adapter: AnyEvalrunAdapter, operation: 'start' | 'cancel'): EvalrunNotSupportedError {
   const what = operation === 'start' ? 'start runs' : 'stop a run'
-  return new EvalrunNotSupportedError(
-    `${operation} is not supported by ${adapter.displayName}: its API has no way to ${what}.`,
-    { vendor: adapter.vendor, operation },
-  )
+  return new EvalrunNotSupportedError({
+    message: `${operation} is not supported by ${adapter.displayName}: its API has no way to ${what}.`,
+    vendor: adapter.vendor,
+    operation,
+  })
 }
 
 /** Without `onWarning`, listing warnings go where a library's warnings usually go: the console. */

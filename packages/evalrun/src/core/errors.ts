@@ -1,96 +1,134 @@
-import { EvalrunError } from '@evalrun/http'
+import { type ErrorOptions, EvalrunError, hasMarker } from '@evalrun/http'
 import type { EvalRun } from './model.js'
+
+const notConfiguredMarker = Symbol.for('evalrun.error.not-configured')
 
 /** A vendor was used that has no credentials (or lacks a setting an operation needs). Nothing was sent. */
 export class EvalrunNotConfiguredError extends EvalrunError {
-  override readonly code = 'EVALRUN_NOT_CONFIGURED'
-  declare readonly vendor: string
+  readonly [notConfiguredMarker] = true
+  override readonly code: string = 'EVALRUN_NOT_CONFIGURED'
+  readonly vendor: string
   /** The `createEvalrun` option that would configure it, e.g. `<vendor>.apiKey`. */
-  declare readonly option: string
-  /** The environment variable that would configure it, e.g. `<VENDOR>_API_KEY`, when there is one. */
-  declare readonly envVar: string | null
+  readonly option: string
+  /** The environment variable that would configure it, e.g. `<VENDOR>_API_KEY`, when there is one.
+   * The first of `envVars`. */
+  readonly envVar: string | null
   /** Every environment variable still missing (a vendor may need several credentials); empty when turned off. */
-  declare readonly envVars: readonly string[]
+  readonly envVars: readonly string[]
 
-  constructor(
-    message: string,
-    details: { vendor: string; option: string; envVar: string | null; envVars?: readonly string[] },
-  ) {
-    super(message)
-    Object.assign(this, { envVars: details.envVar === null ? [] : [details.envVar] }, details)
+  constructor({
+    vendor,
+    option,
+    envVar,
+    envVars,
+    ...rest
+  }: ErrorOptions<{ vendor: string; option: string; envVar: string | null; envVars?: readonly string[] }>) {
+    super(rest)
+    this.vendor = vendor
+    this.option = option
+    this.envVar = envVar
+    this.envVars = envVars ?? (envVar === null ? [] : [envVar])
   }
 
   static override isInstance(value: unknown): value is EvalrunNotConfiguredError {
-    return EvalrunError.isInstance(value) && value.code === 'EVALRUN_NOT_CONFIGURED'
+    return hasMarker(value, notConfiguredMarker)
   }
 }
+
+const notSupportedMarker = Symbol.for('evalrun.error.not-supported')
 
 /** The vendor's API has no way to do this (e.g. cancel a run where the API has no cancel). Nothing was sent. */
 export class EvalrunNotSupportedError extends EvalrunError {
-  override readonly code = 'EVALRUN_NOT_SUPPORTED'
-  declare readonly vendor: string
+  readonly [notSupportedMarker] = true
+  override readonly code: string = 'EVALRUN_NOT_SUPPORTED'
+  readonly vendor: string
   /** What was asked for: `cancel`, … */
-  declare readonly operation: string
+  readonly operation: string
 
-  constructor(message: string, details: { vendor: string; operation: string }) {
-    super(message)
-    Object.assign(this, details)
+  constructor({ vendor, operation, ...rest }: ErrorOptions<{ vendor: string; operation: string }>) {
+    super(rest)
+    this.vendor = vendor
+    this.operation = operation
   }
 
   static override isInstance(value: unknown): value is EvalrunNotSupportedError {
-    return EvalrunError.isInstance(value) && value.code === 'EVALRUN_NOT_SUPPORTED'
+    return hasMarker(value, notSupportedMarker)
   }
 }
+
+const notFoundMarker = Symbol.for('evalrun.error.not-found')
 
 /** No run with this ref is visible with the configured key. `cause` holds the vendor's 404 when there was one. */
 export class EvalrunNotFoundError extends EvalrunError {
-  override readonly code = 'EVALRUN_NOT_FOUND'
+  readonly [notFoundMarker] = true
+  override readonly code: string = 'EVALRUN_NOT_FOUND'
   readonly ref: string
 
-  constructor(message: string, details: { ref: string; cause?: unknown }) {
-    super(message, { cause: details.cause })
-    this.ref = details.ref
+  constructor({ ref, ...rest }: ErrorOptions<{ ref: string }>) {
+    super(rest)
+    this.ref = ref
   }
 
   static override isInstance(value: unknown): value is EvalrunNotFoundError {
-    return EvalrunError.isInstance(value) && value.code === 'EVALRUN_NOT_FOUND'
+    return hasMarker(value, notFoundMarker)
   }
 }
 
-/** An argument cannot work. Nothing was sent. */
-export class EvalrunInvalidInputError extends EvalrunError {
-  override readonly code = 'EVALRUN_INVALID_INPUT'
-  /** The argument at fault, as a path: `ref`, `limit`, `input.pageSchema`. */
-  declare readonly field: string
-  /** The value received. */
-  declare readonly value: unknown
-  /** What would have been accepted, in words. */
-  declare readonly expected: string
+const invalidInputMarker = Symbol.for('evalrun.error.invalid-input')
 
-  constructor(details: { field: string; value: unknown; expected: string }) {
-    super(`Invalid \`${details.field}\`: got ${describeValue(details.value)}; expected ${details.expected}.`)
-    Object.assign(this, details)
+/** An argument cannot work. Nothing was sent. The message is written from the fields when not given. */
+export class EvalrunInvalidInputError extends EvalrunError {
+  readonly [invalidInputMarker] = true
+  override readonly code: string = 'EVALRUN_INVALID_INPUT'
+  /** The argument at fault, as a path: `ref`, `limit`, `input.pageSchema`. */
+  readonly field: string
+  /** The value received. */
+  readonly value: unknown
+  /** What would have been accepted, in words. */
+  readonly expected: string
+
+  constructor({
+    field,
+    value,
+    expected,
+    message = `Invalid \`${field}\`: got ${describeValue(value)}; expected ${expected}.`,
+    cause,
+  }: Partial<ErrorOptions> & { field: string; value: unknown; expected: string }) {
+    super({ message, cause })
+    this.field = field
+    this.value = value
+    this.expected = expected
   }
 
   static override isInstance(value: unknown): value is EvalrunInvalidInputError {
-    return EvalrunError.isInstance(value) && value.code === 'EVALRUN_INVALID_INPUT'
+    return hasMarker(value, invalidInputMarker)
   }
 }
 
-/** `runs.wait` reached its deadline before the run ended. `lastRun` is the last state seen, if any. */
-export class EvalrunWaitTimeoutError extends EvalrunError {
-  override readonly code = 'EVALRUN_WAIT_TIMEOUT'
-  declare readonly ref: string
-  declare readonly timeoutMs: number
-  declare readonly lastRun: EvalRun | null
+const waitDeadlineMarker = Symbol.for('evalrun.error.wait-deadline')
 
-  constructor(message: string, details: { ref: string; timeoutMs: number; lastRun: EvalRun | null }) {
-    super(message)
-    Object.assign(this, details)
+/** `runs.wait` reached its deadline before the run ended. `lastRun` is the last state seen, if any. */
+export class EvalrunWaitDeadlineError extends EvalrunError {
+  readonly [waitDeadlineMarker] = true
+  override readonly code: string = 'EVALRUN_WAIT_DEADLINE'
+  readonly ref: string
+  readonly timeoutMs: number
+  readonly lastRun: EvalRun | null
+
+  constructor({
+    ref,
+    timeoutMs,
+    lastRun,
+    ...rest
+  }: ErrorOptions<{ ref: string; timeoutMs: number; lastRun: EvalRun | null }>) {
+    super(rest)
+    this.ref = ref
+    this.timeoutMs = timeoutMs
+    this.lastRun = lastRun
   }
 
-  static override isInstance(value: unknown): value is EvalrunWaitTimeoutError {
-    return EvalrunError.isInstance(value) && value.code === 'EVALRUN_WAIT_TIMEOUT'
+  static override isInstance(value: unknown): value is EvalrunWaitDeadlineError {
+    return hasMarker(value, waitDeadlineMarker)
   }
 }
 
@@ -99,31 +137,45 @@ export interface VendorFailure {
   error: unknown
 }
 
+const listMarker = Symbol.for('evalrun.error.list')
+
 /**
  * `runs.list` finished, but one or more vendors failed along the way. Every run the other vendors had was
- * delivered before this was thrown; `failures` says which vendors failed and why.
+ * delivered before this was thrown; `failures` says which vendors failed and why. The message is written from the
+ * fields when not given; `cause` defaults to the first failure.
  */
 export class EvalrunListError extends EvalrunError {
-  override readonly code = 'EVALRUN_LIST'
+  readonly [listMarker] = true
+  override readonly code: string = 'EVALRUN_LIST'
   readonly failures: VendorFailure[]
   /** What did arrive: how many runs were yielded, and which vendors were listed to the end. */
   readonly partial: { yielded: number; completedVendors: string[] }
 
-  constructor(failures: VendorFailure[], partial: { yielded: number; completedVendors: string[] }) {
-    const summary = failures
-      .map((f) => `${f.vendor}: ${errorMessage(f.error)}${failedPage(f.error)}`)
-      .join('; ')
-    super(
-      `Listing runs failed for ${failures.length === 1 ? 'one vendor' : `${failures.length} vendors`} (${summary}); ${partial.yielded} runs were delivered (the other vendors' in full, a failed vendor's up to its failure).`,
-      { cause: failures[0]?.error },
-    )
+  constructor({
+    failures,
+    partial,
+    message = listMessage(failures, partial.yielded),
+    cause = failures[0]?.error,
+  }: Partial<ErrorOptions> & {
+    failures: VendorFailure[]
+    partial: { yielded: number; completedVendors: string[] }
+  }) {
+    super({ message, cause })
     this.failures = failures
     this.partial = partial
   }
 
   static override isInstance(value: unknown): value is EvalrunListError {
-    return EvalrunError.isInstance(value) && value.code === 'EVALRUN_LIST'
+    return hasMarker(value, listMarker)
   }
+}
+
+function listMessage(failures: VendorFailure[], yielded: number): string {
+  const summary = failures
+    .map((f) => `${f.vendor}: ${errorMessage(f.error)}${failedPage(f.error)}`)
+    .join('; ')
+  const which = failures.length === 1 ? 'one vendor' : `${failures.length} vendors`
+  return `Listing runs failed for ${which} (${summary}); ${yielded} runs were delivered (the other vendors' in full, a failed vendor's up to its failure).`
 }
 
 /**

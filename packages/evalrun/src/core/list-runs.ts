@@ -1,4 +1,3 @@
-import { anySignal } from '@evalrun/http'
 import type { AnyEvalrunAdapter } from './adapter.js'
 import { EvalrunListError } from './errors.js'
 import type { ResolvedListOptions } from './list-options.js'
@@ -27,7 +26,7 @@ export async function* listRuns(
   const { onError, onWarning, signal } = callbacks
   signal?.throwIfAborted()
   const stopper = new AbortController()
-  const combined = signal ? anySignal([signal, stopper.signal]) : stopper.signal
+  const combined = signal ? AbortSignal.any([signal, stopper.signal]) : stopper.signal
   const outcome: MergeOutcome = { failures: [], completed: [] }
   const sources = adapters.map((adapter) => {
     const query = {
@@ -59,7 +58,7 @@ export async function* listRuns(
     for (const failure of failures) onError(failure.error, failure.vendor as Vendor)
     return
   }
-  throw new EvalrunListError(failures, { yielded, completedVendors: outcome.completed })
+  throw new EvalrunListError({ failures, partial: { yielded, completedVendors: outcome.completed } })
 }
 
 function matches(run: EvalRun, options: ResolvedListOptions): boolean {

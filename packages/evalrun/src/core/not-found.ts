@@ -7,7 +7,8 @@ export async function orNotFound<T>(ref: string, action: () => Promise<T>): Prom
     return await action()
   } catch (error) {
     if (EvalrunApiError.isInstance(error) && error.status === 404) {
-      throw new EvalrunNotFoundError(`No run ${ref}: the vendor answered 404 (${error.message}).`, {
+      throw new EvalrunNotFoundError({
+        message: `No run ${ref}: the vendor answered 404 (${error.message}).`,
         ref,
         cause: error,
       })

@@ -1,4 +1,4 @@
-import type { Env, HttpClientOptions } from '@evalrun/http'
+import type { CredentialOptions, Env, HttpClientOptions, VendorAuth } from '@evalrun/http'
 import type { AnyEvalrunAdapter } from './adapter.js'
 
 /** One credential a vendor needs, from its `createEvalrun` option or its env var. */
@@ -7,6 +7,16 @@ export interface VendorCredential {
   option: string
   /** `DATALAB_API_KEY`. */
   envVar: string
+}
+
+/** The credentials a vendor client's auth scheme takes: one API key, or a public and a secret key (basic). */
+export function credentialsOf(auth: VendorAuth): VendorCredential[] {
+  return auth.scheme === 'basic'
+    ? [
+        { option: 'publicKey', envVar: auth.publicKeyEnv },
+        { option: 'secretKey', envVar: auth.secretKeyEnv },
+      ]
+    : [{ option: 'apiKey', envVar: auth.apiKeyEnv }]
 }
 
 /**
@@ -52,4 +62,4 @@ export interface EvalrunVendor {
 }
 
 /** Options for one vendor: its credentials and where to reach it, plus any per-vendor HTTP override. */
-export type VendorOptions = HttpClientOptions
+export type VendorOptions = HttpClientOptions & CredentialOptions

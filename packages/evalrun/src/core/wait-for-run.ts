@@ -1,11 +1,6 @@
-import {
-  anySignal,
-  EvalrunApiError,
-  EvalrunNetworkError,
-  EvalrunOutcomeUnknownError,
-  sleep,
-} from '@evalrun/http'
-import { EvalrunInvalidInputError, EvalrunWaitTimeoutError } from './errors.js'
+import { EvalrunApiError, EvalrunNetworkError, EvalrunOutcomeUnknownError } from '@evalrun/http'
+import { sleep } from '@evalrun/http/internal'
+import { EvalrunInvalidInputError, EvalrunWaitDeadlineError } from './errors.js'
 import type { EvalRun } from './model.js'
 
 export interface WaitOptions {
@@ -50,7 +45,7 @@ export async function waitForRun(
   // The deadline also cuts short a poll in flight, so that a slow vendor cannot stretch the wait.
   const deadlineReached = new AbortController()
   const timer = Number.isFinite(timeoutMs) ? setTimeout(() => deadlineReached.abort(), timeoutMs) : undefined
-  const pollSignal = anySignal([signal, deadlineReached.signal])
+  const pollSignal = AbortSignal.any([signal, deadlineReached.signal])
   let lastRun: EvalRun | null = null
   let lastError: unknown = null
   try {
@@ -93,10 +88,12 @@ function timeoutError(ref: string, timeoutMs: number, lastRun: EvalRun | null, l
     ? `it was last seen ${lastRun.status} (vendor: ${lastRun.vendorStatus ?? 'none'})`
     : 'it was never read'
   const failing = lastError instanceof Error ? `; the last poll failed: ${lastError.message}` : ''
-  return new EvalrunWaitTimeoutError(
-    `Run ${ref} did not finish within ${timeoutMs} ms: ${state}${failing}.`,
-    { ref, timeoutMs, lastRun },
-  )
+  return new EvalrunWaitDeadlineError({
+    message: `Run ${ref} did not finish within ${timeoutMs} ms: ${state}${failing}.`,
+    ref,
+    timeoutMs,
+    lastRun,
+  })
 }
 
 function resolveWaitOptions(options: WaitOptions): ResolvedWaitOptions {

@@ -1,4 +1,4 @@
-import { type DatalabClient, unwrap } from '@evalrun/datalab'
+import { type DatalabClient, request } from '@evalrun/datalab'
 import type { EvalrunAdapter } from '../../core/adapter.js'
 import { EvalrunInvalidInputError } from '../../core/errors.js'
 import { createPageGuard } from '../../core/page-guard.js'
@@ -28,12 +28,10 @@ export function createDatalabAdapter(client: DatalabClient): EvalrunAdapter<'dat
       // core's dedupe drops the runs seen twice.
       const guard = createPageGuard('Datalab', query.warn)
       for (let offset = 0; ; ) {
-        const page = unwrap(
-          await client.GET('/api/v1/eval_batch_runs', {
-            params: { query: { limit: PAGE_SIZE, offset, collection_id: collectionId } },
-            signal,
-          }),
-        )
+        const page = await request(client, 'GET', '/api/v1/eval_batch_runs', {
+          params: { query: { limit: PAGE_SIZE, offset, collection_id: collectionId } },
+          signal,
+        })
         const runs = readArray(page, 'batch_runs')
         const total = readCount(page, 'total')
         const count = runs.length
@@ -51,26 +49,25 @@ export function createDatalabAdapter(client: DatalabClient): EvalrunAdapter<'dat
 
     async getRun(id, signal) {
       const runId = integerId('ref', id, 'a batch run id')
-      const run = unwrap(
-        await client.GET('/api/v1/eval_batch_runs/{run_id}', { params: { path: { run_id: runId } }, signal }),
-      )
+      const run = await request(client, 'GET', '/api/v1/eval_batch_runs/{run_id}', {
+        params: { path: { run_id: runId } },
+        signal,
+      })
       return mapDatalabRun(run)
     },
 
     async startRun(input, signal) {
       const body = validateDatalabStart(input)
-      return mapDatalabRun(unwrap(await client.POST('/api/v1/eval_batch_runs', { body, signal })))
+      return mapDatalabRun(await request(client, 'POST', '/api/v1/eval_batch_runs', { body, signal }))
     },
 
     async *listItems(id, signal) {
       const runId = integerId('ref', id, 'a batch run id')
       // Not paginated: Datalab returns every file's result at once.
-      const results = unwrap(
-        await client.GET('/api/v1/eval_batch_runs/{run_id}/results', {
-          params: { path: { run_id: runId } },
-          signal,
-        }),
-      )
+      const results = await request(client, 'GET', '/api/v1/eval_batch_runs/{run_id}/results', {
+        params: { path: { run_id: runId } },
+        signal,
+      })
       for (const result of readArray(results, 'file_results')) yield mapDatalabItem(result, `datalab:${id}`)
     },
   }

@@ -1,5 +1,5 @@
 import { createDatalabClient, datalabVendor } from '@evalrun/datalab'
-import type { EvalrunVendor, VendorOptions } from '../../core/vendor.js'
+import { credentialsOf, type EvalrunVendor, type VendorOptions } from '../../core/vendor.js'
 import { createDatalabAdapter } from './adapter.js'
 
 export { createDatalabAdapter } from './adapter.js'
@@ -12,7 +12,7 @@ export type { DatalabPipelineType, DatalabRawItem, DatalabRawRun, DatalabStartIn
 export const datalab: EvalrunVendor = {
   id: 'datalab',
   displayName: datalabVendor.displayName,
-  credentials: [{ option: 'apiKey', envVar: datalabVendor.apiKeyEnv }],
+  credentials: credentialsOf(datalabVendor.auth),
   settingsEnv: [datalabVendor.baseUrlEnv],
   refForm: 'datalab:<runId>',
   suiteRefForm: 'datalab:<collectionId>',

@@ -1,5 +1,5 @@
 import { EvalrunError } from '@evalrun/http'
-import { type HumanloopClient, unwrap } from '@evalrun/humanloop'
+import { type HumanloopClient, request } from '@evalrun/humanloop'
 import type { AdapterListQuery, EvalrunAdapter } from '../../core/adapter.js'
 import {
   EvalrunInvalidInputError,
@@ -44,17 +44,17 @@ export function createHumanloopAdapter(
   ): AsyncGenerator<EvalRun<'humanloop'>> {
     const [evaluation, runsBody, stats] = await Promise.all([
       evaluationRead,
-      client.GET('/evaluations/{id}/runs', { params: { path: { id: evaluationId } }, signal }).then(unwrap),
-      client
-        .GET('/evaluations/{id}/stats', { params: { path: { id: evaluationId } }, signal })
-        .then(unwrap)
-        .then(
-          (body) => ({ body, problem: null }),
-          (error: unknown) => {
-            if (signal.aborted || !EvalrunError.isInstance(error)) throw error
-            return { body: null, problem: error.message }
-          },
-        ),
+      request(client, 'GET', '/evaluations/{id}/runs', { params: { path: { id: evaluationId } }, signal }),
+      request(client, 'GET', '/evaluations/{id}/stats', {
+        params: { path: { id: evaluationId } },
+        signal,
+      }).then(
+        (body) => ({ body, problem: null }),
+        (error: unknown) => {
+          if (signal.aborted || !EvalrunError.isInstance(error)) throw error
+          return { body: null, problem: error.message }
+        },
+      ),
     ])
     // Indexed once per evaluation: looking each run's entry up in the array would be quadratic.
     const statsByRun = new Map<string, unknown>()
@@ -83,7 +83,7 @@ export function createHumanloopAdapter(
   }
 
   async function getEvaluation(evaluationId: string, signal: AbortSignal) {
-    return unwrap(await client.GET('/evaluations/{id}', { params: { path: { id: evaluationId } }, signal }))
+    return request(client, 'GET', '/evaluations/{id}', { params: { path: { id: evaluationId } }, signal })
   }
 
   async function getRun(id: string, signal: AbortSignal): Promise<EvalRun<'humanloop'>> {
@@ -96,7 +96,8 @@ export function createHumanloopAdapter(
       }
     }
     if (run === undefined) {
-      throw new EvalrunNotFoundError(`No run ${runId} in Humanloop evaluation ${evaluationId}.`, {
+      throw new EvalrunNotFoundError({
+        message: `No run ${runId} in Humanloop evaluation ${evaluationId}.`,
         ref: `humanloop:${id}`,
       })
     }
@@ -106,12 +107,10 @@ export function createHumanloopAdapter(
   async function* evaluationsOfFile(fileId: string, warn: (message: string) => void, signal: AbortSignal) {
     const guard = createPageGuard('Humanloop', warn)
     for (let page = 1; ; page++) {
-      const body = unwrap(
-        await client.GET('/evaluations', {
-          params: { query: { file_id: fileId, page, size: PAGE_SIZE } },
-          signal,
-        }),
-      )
+      const body = await request(client, 'GET', '/evaluations', {
+        params: { query: { file_id: fileId, page, size: PAGE_SIZE } },
+        signal,
+      })
       const records = readArray(body, 'records')
       if (!guard.freshPage(records.map((record) => String(readId(record, 'id'))))) return
       yield* records
@@ -137,10 +136,13 @@ export function createHumanloopAdapter(
         return
       }
       if (options.fileIds.length === 0) {
-        throw new EvalrunNotConfiguredError(
-          'Humanloop lists evaluations only per file: pass `humanloop: { fileIds: [...] }` to createEvalrun(), set HUMANLOOP_FILE_IDS (comma-separated), or list one evaluation with `suite: "humanloop:<evaluationId>"`.',
-          { vendor: 'humanloop', option: 'humanloop.fileIds', envVar: 'HUMANLOOP_FILE_IDS' },
-        )
+        throw new EvalrunNotConfiguredError({
+          message:
+            'Humanloop lists evaluations only per file: pass `humanloop: { fileIds: [...] }` to createEvalrun(), set HUMANLOOP_FILE_IDS (comma-separated), or list one evaluation with `suite: "humanloop:<evaluationId>"`.',
+          vendor: 'humanloop',
+          option: 'humanloop.fileIds',
+          envVar: 'HUMANLOOP_FILE_IDS',
+        })
       }
     },
 
@@ -168,9 +170,11 @@ export function createHumanloopAdapter(
 
     async startRun(input, signal) {
       const { evaluationId, body } = validateHumanloopStart(input)
-      const run = unwrap(
-        await client.POST('/evaluations/{id}/runs', { params: { path: { id: evaluationId } }, body, signal }),
-      )
+      const run = await request(client, 'POST', '/evaluations/{id}/runs', {
+        params: { path: { id: evaluationId } },
+        body,
+        signal,
+      })
       const runId = readId(run, 'id')
       try {
         if (runId !== null)
@@ -188,25 +192,21 @@ export function createHumanloopAdapter(
 
     async cancelRun(id, signal) {
       const { evaluationId, runId } = splitId(id)
-      unwrap(
-        await client.PATCH('/evaluations/{id}/runs/{run_id}', {
-          params: { path: { id: evaluationId, run_id: runId } },
-          body: { status: 'cancelled' },
-          signal,
-        }),
-      )
+      await request(client, 'PATCH', '/evaluations/{id}/runs/{run_id}', {
+        params: { path: { id: evaluationId, run_id: runId } },
+        body: { status: 'cancelled' },
+        signal,
+      })
       return getRun(id, signal)
     },
 
     async *listItems(id, signal) {
       const { evaluationId, runId } = splitId(id)
       for (let page = 1; ; page++) {
-        const body = unwrap(
-          await client.GET('/evaluations/{id}/logs', {
-            params: { path: { id: evaluationId }, query: { page, size: PAGE_SIZE, run_id: [runId] } },
-            signal,
-          }),
-        )
+        const body = await request(client, 'GET', '/evaluations/{id}/logs', {
+          params: { path: { id: evaluationId }, query: { page, size: PAGE_SIZE, run_id: [runId] } },
+          signal,
+        })
         const records = readArray(body, 'records')
         for (const record of records) yield mapHumanloopItem(record, `humanloop:${id}`)
         const total = readCount(body, 'total')

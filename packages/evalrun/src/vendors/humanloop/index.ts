@@ -1,7 +1,8 @@
-import { type Env, readEnv } from '@evalrun/http'
+import type { Env } from '@evalrun/http'
+import { readEnv } from '@evalrun/http/internal'
 import { createHumanloopClient, humanloopVendor } from '@evalrun/humanloop'
 import { EvalrunInvalidInputError } from '../../core/errors.js'
-import type { EvalrunVendor, VendorOptions } from '../../core/vendor.js'
+import { credentialsOf, type EvalrunVendor, type VendorOptions } from '../../core/vendor.js'
 import { createHumanloopAdapter } from './adapter.js'
 
 export { createHumanloopAdapter, type HumanloopAdapterOptions } from './adapter.js'
@@ -16,7 +17,7 @@ export interface HumanloopOptions extends VendorOptions {
 export const humanloop: EvalrunVendor = {
   id: 'humanloop',
   displayName: humanloopVendor.displayName,
-  credentials: [{ option: 'apiKey', envVar: humanloopVendor.apiKeyEnv }],
+  credentials: credentialsOf(humanloopVendor.auth),
   settingsEnv: [humanloopVendor.baseUrlEnv, 'HUMANLOOP_FILE_IDS'],
   refForm: 'humanloop:<evaluationId>/<runId>',
   suiteRefForm: 'humanloop:<evaluationId>',

@@ -1,4 +1,4 @@
-import { type PromptLayerClient, unwrap } from '@evalrun/promptlayer'
+import { type PromptLayerClient, request } from '@evalrun/promptlayer'
 import type { EvalrunAdapter } from '../../core/adapter.js'
 import { EvalrunInvalidInputError } from '../../core/errors.js'
 import type { EvalRun } from '../../core/model.js'
@@ -26,9 +26,10 @@ const PIPELINE_PAGE_SIZE = 20
 export function createPromptLayerAdapter(client: PromptLayerClient): EvalrunAdapter<'promptlayer'> {
   async function getRun(id: string, signal: AbortSignal): Promise<EvalRun<'promptlayer'>> {
     const reportId = integerId('ref', id)
-    const report = unwrap(
-      await client.GET('/reports/{report_id}', { params: { path: { report_id: reportId } }, signal }),
-    )
+    const report = await request(client, 'GET', '/reports/{report_id}', {
+      params: { path: { report_id: reportId } },
+      signal,
+    })
     // The score exists only once the run is done; asking earlier gets an error, not a score.
     if (readField(report, 'status') !== 'COMPLETED') return mapPromptLayerReport(report, null)
     const score = await client.GET('/reports/{report_id}/score', {
@@ -58,20 +59,18 @@ export function createPromptLayerAdapter(client: PromptLayerClient): EvalrunAdap
       // by id, so a suite is found by reading the pages.
       const guard = createPageGuard('PromptLayer', query.warn)
       for (let page = 1; ; page++) {
-        const body = unwrap(
-          await client.GET('/api/public/v2/evaluations', {
-            params: {
-              query: {
-                include_runs: true,
-                page,
-                per_page: PIPELINE_PAGE_SIZE,
-                sort_by: 'created_at',
-                sort_order: 'desc',
-              },
+        const body = await request(client, 'GET', '/api/public/v2/evaluations', {
+          params: {
+            query: {
+              include_runs: true,
+              page,
+              per_page: PIPELINE_PAGE_SIZE,
+              sort_by: 'created_at',
+              sort_order: 'desc',
             },
-            signal,
-          }),
-        )
+          },
+          signal,
+        })
         const pipelines = readArray(body, 'evaluations')
         if (!guard.freshPage(pipelines.map((pipeline) => String(readField(pipeline, 'id'))))) return
         for (const pipeline of pipelines) {
@@ -98,13 +97,11 @@ export function createPromptLayerAdapter(client: PromptLayerClient): EvalrunAdap
 
     async startRun(input, signal) {
       const { pipelineId, body } = validatePromptLayerStart(input)
-      const started = unwrap(
-        await client.POST('/reports/{report_id}/run', {
-          params: { path: { report_id: pipelineId } },
-          body,
-          signal,
-        }),
-      )
+      const started = await request(client, 'POST', '/reports/{report_id}/run', {
+        params: { path: { report_id: pipelineId } },
+        body,
+        signal,
+      })
       const reportId = readField(started, 'report_id')
       try {
         return await getRun(String(reportId), signal)
@@ -119,12 +116,10 @@ export function createPromptLayerAdapter(client: PromptLayerClient): EvalrunAdap
     async *listItems(id, signal) {
       const evaluationId = integerId('ref', id)
       for (let page = 1, row = 0; ; page++) {
-        const body = unwrap(
-          await client.GET('/api/public/v2/evaluations/{evaluation_id}/rows', {
-            params: { path: { evaluation_id: evaluationId }, query: { page, per_page: PAGE_SIZE } },
-            signal,
-          }),
-        )
+        const body = await request(client, 'GET', '/api/public/v2/evaluations/{evaluation_id}/rows', {
+          params: { path: { evaluation_id: evaluationId }, query: { page, per_page: PAGE_SIZE } },
+          signal,
+        })
         const columns = readField(body, 'columns')
         const rows = readArray(body, 'rows')
         for (const cells of rows) yield mapPromptLayerItem(cells, columns, ++row, `promptlayer:${id}`)

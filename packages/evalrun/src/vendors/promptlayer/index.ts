@@ -1,5 +1,5 @@
 import { createPromptLayerClient, promptlayerVendor } from '@evalrun/promptlayer'
-import type { EvalrunVendor, VendorOptions } from '../../core/vendor.js'
+import { credentialsOf, type EvalrunVendor, type VendorOptions } from '../../core/vendor.js'
 import { createPromptLayerAdapter } from './adapter.js'
 
 export { createPromptLayerAdapter } from './adapter.js'
@@ -12,7 +12,7 @@ export type { PromptLayerRawRow, PromptLayerRawRun, PromptLayerStartInput } from
 export const promptlayer: EvalrunVendor = {
   id: 'promptlayer',
   displayName: promptlayerVendor.displayName,
-  credentials: [{ option: 'apiKey', envVar: promptlayerVendor.apiKeyEnv }],
+  credentials: credentialsOf(promptlayerVendor.auth),
   settingsEnv: [promptlayerVendor.baseUrlEnv],
   refForm: 'promptlayer:<reportId>',
   suiteRefForm: 'promptlayer:<pipelineId>',

@@ -1,0 +1,62 @@
+import type { Client, ClientPathsWithMethod, MaybeOptionalInit, MethodResponse } from 'openapi-fetch'
+import { VENDOR } from './client.js'
+import { describeErrorBody } from './error-body.js'
+import { EvalrunApiError } from './errors.js'
+import { redactUrl } from './redact.js'
+import { isRetryableStatus } from './retry-policy.js'
+import type { VendorDefinition } from './vendor.js'
+
+type HttpMethod = 'GET' | 'PUT' | 'POST' | 'DELETE' | 'OPTIONS' | 'HEAD' | 'PATCH' | 'TRACE'
+type Init<Paths, Method extends HttpMethod, Path extends keyof Paths> = MaybeOptionalInit<
+  Paths[Path],
+  Lowercase<Method> & keyof Paths[Path]
+>
+
+/**
+ * Calls `METHOD path` on a client and returns the response data, or throws an `EvalrunApiError` with the vendor,
+ * status, operation, request id and body: `await request(client, 'GET', '/runs/{id}', { params })`. The
+ * counterpart of `client.GET(...)`, for callers who prefer exceptions to `{ data, error }`.
+ */
+export async function request<
+  Paths extends {},
+  Method extends HttpMethod,
+  Path extends ClientPathsWithMethod<Client<Paths>, Lowercase<Method>> & keyof Paths & string,
+>(
+  client: Client<Paths>,
+  method: Method,
+  path: Path,
+  ...init: undefined extends Init<Paths, Method, Path>
+    ? [init?: Init<Paths, Method, Path>]
+    : [init: Init<Paths, Method, Path>]
+): Promise<MethodResponse<Client<Paths>, Lowercase<Method>, Path>> {
+  const call = client[method] as (path: string, init?: unknown) => Promise<FetchResult>
+  const { data, error, response } = await call(path, init[0])
+  if (response.ok) return data as MethodResponse<Client<Paths>, Lowercase<Method>, Path>
+  const vendor = (client as { [VENDOR]?: VendorDefinition })[VENDOR]
+  const operation = `${method} ${path}`
+  const reason = describeErrorBody(error)
+  const status = `${response.status}${response.statusText ? ` ${response.statusText}` : ''}`
+  throw new EvalrunApiError({
+    message: `${vendor?.displayName ?? 'API'} answered ${status} to ${operation}${reason ? `: ${reason}` : ''}`,
+    vendor: vendor?.id ?? 'unknown',
+    status: response.status,
+    method,
+    operation,
+    url: redactUrl(response.url),
+    requestId: requestIdOf(response.headers),
+    body: error,
+    isRetryable: isRetryableStatus(response.status, method),
+  })
+}
+
+type FetchResult = { data?: unknown; error?: unknown; response: Response }
+
+const REQUEST_ID_HEADERS = ['x-request-id', 'request-id', 'x-amzn-requestid', 'x-amzn-trace-id', 'cf-ray']
+
+function requestIdOf(headers: Headers): string | null {
+  for (const name of REQUEST_ID_HEADERS) {
+    const value = headers.get(name)
+    if (value) return value
+  }
+  return null
+}
