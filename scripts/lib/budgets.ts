@@ -24,12 +24,14 @@ export const BUDGETS = {
  */
 export const CI_CEILINGS = {
   vendorBundleGzip: 8_150,
-  facadeBundleGzip: 20_800,
-  facadeCorePlusOneVendorGzip: 15_200,
+  facadeBundleGzip: 21_200,
+  facadeCorePlusOneVendorGzip: 15_550,
 } as const
-// Raised a second time, 19.65 → 20.8 kB, for the default entry only: each vendor now describes itself (credentials,
-// ref forms, the CLI's start flags and their help) so that the core, the config and the CLI need not name it. A
+// The facade's ceiling is at what it measures after both changes of this round, each said in its commit: vendors
+// describing themselves (credentials, ref forms, the CLI's start flags and their help), so that the core, the
+// config and the CLI need not name them, about 1.1 kB; and the HTTP layer's auth schemes and request() above. A
 // bundle that wants less imports `evalrun/core` and one vendor, measured separately (`facadeCorePlusOneVendorGzip`).
+// Both targets are missed; lower these as the bundles shrink.
 
 export const VENDOR_PACKAGES = [
   '@evalrun/datalab',
