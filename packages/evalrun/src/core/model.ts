@@ -52,8 +52,8 @@ export interface RunProgress {
 }
 
 export interface RunSuite {
-  /** What the run is a run of: a Datalab collection, a PromptLayer pipeline, a Humanloop evaluation. */
-  kind: 'collection' | 'pipeline' | 'evaluation'
+  /** What the run is a run of, in the vendor's word: a collection, a pipeline, an evaluation, an eval. */
+  kind: 'collection' | 'pipeline' | 'evaluation' | 'eval'
   id: string
   name: string | null
   /** `<vendor>:<id>`, accepted by `runs.list({ suite })`. */

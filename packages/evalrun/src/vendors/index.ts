@@ -14,6 +14,13 @@ import {
   humanloop,
 } from './humanloop/index.js'
 import {
+  type OpenAIOptions,
+  type OpenAIRawItem,
+  type OpenAIRawRun,
+  type OpenAIStartInput,
+  openai,
+} from './openai/index.js'
+import {
   type PromptLayerOptions,
   type PromptLayerRawRow,
   type PromptLayerRawRun,
@@ -23,6 +30,7 @@ import {
 
 export * from './datalab/index.js'
 export * from './humanloop/index.js'
+export * from './openai/index.js'
 export * from './promptlayer/index.js'
 
 /**
@@ -30,7 +38,7 @@ export * from './promptlayer/index.js'
  * `runs start` subcommands and help) and the docs read it; adding a vendor means adding its folder, its line here
  * and its entries in the type maps below.
  */
-export const BUILT_IN_VENDORS: readonly EvalrunVendor[] = [datalab, promptlayer, humanloop]
+export const BUILT_IN_VENDORS: readonly EvalrunVendor[] = [datalab, promptlayer, humanloop, openai]
 
 // The built-in vendors' types, keyed by vendor id: the type half of the list. The model's `RawRuns`, `RawItems`
 // and `StartInputs` extend these, so that an added vendor can augment them beside.
@@ -39,22 +47,26 @@ export interface BuiltInRawRuns {
   datalab: DatalabRawRun
   promptlayer: PromptLayerRawRun
   humanloop: HumanloopRawRun
+  openai: OpenAIRawRun
 }
 
 export interface BuiltInRawItems {
   datalab: DatalabRawItem
   promptlayer: PromptLayerRawRow
   humanloop: HumanloopRawItem
+  openai: OpenAIRawItem
 }
 
 export interface BuiltInStartInputs {
   datalab: DatalabStartInput
   promptlayer: PromptLayerStartInput
   humanloop: HumanloopStartInput
+  openai: OpenAIStartInput
 }
 
 export interface BuiltInVendorOptions {
   datalab: DatalabOptions
   promptlayer: PromptLayerOptions
   humanloop: HumanloopOptions
+  openai: OpenAIOptions
 }

@@ -1,0 +1,169 @@
+import { EvalrunError } from '@evalrun/http'
+import { type OpenAIClient, request } from '@evalrun/openai'
+import type { EvalrunAdapter } from '../../core/adapter.js'
+import { EvalrunInvalidInputError } from '../../core/errors.js'
+import type { EvalRun } from '../../core/model.js'
+import { createPageGuard, type PageGuard } from '../../core/page-guard.js'
+import { decodeRefPart, encodeRefPart } from '../../core/ref.js'
+import { readArray, readField, readId } from '../../core/read-json.js'
+import { mapOpenAIItem } from './map-item.js'
+import { mapOpenAIRun } from './map-run.js'
+import { validateOpenAIStart } from './validate-start.js'
+
+/** OpenAI's largest page. */
+const PAGE_SIZE = 100
+
+/**
+ * OpenAI eval runs. A run belongs to an eval and is read through it (`/evals/{eval_id}/runs/{run_id}`), so refs
+ * carry both: `openai:<evalId>/<runId>`. Lists page by cursor (`after` = the page's `last_id`).
+ */
+export function createOpenAIAdapter(client: OpenAIClient): EvalrunAdapter<'openai'> {
+  /** Every page of a cursor list, as its `data` items, lazily; stops early when `keepGoing` says so. */
+  async function* pages(
+    read: (after: string | undefined) => Promise<unknown>,
+    guard: PageGuard,
+  ): AsyncGenerator<unknown[]> {
+    for (let after: string | undefined; ; ) {
+      const page = await read(after)
+      const data = readArray(page, 'data')
+      if (!guard.freshPage(data.map((item) => String(readId(item, 'id'))))) return
+      yield data
+      const last = readId(page, 'last_id') ?? readId(data.at(-1), 'id')
+      if (readField(page, 'has_more') !== true || data.length === 0 || last === null) return
+      if (!guard.mayContinue(last)) return
+      after = last
+    }
+  }
+
+  /** Runs of one eval, newest first, stopping at the first run older than `since`. */
+  async function* runsOf(evaluation: unknown, evalId: string, since: Date | null, warn: (m: string) => void, signal: AbortSignal) {
+    const guard = createPageGuard('OpenAI', warn)
+    const read = (after: string | undefined) =>
+      request(client, 'GET', '/evals/{eval_id}/runs', {
+        params: { path: { eval_id: evalId }, query: { limit: PAGE_SIZE, order: 'desc', ...(after ? { after } : {}) } },
+        signal,
+      })
+    for await (const runs of pages(read, guard)) {
+      for (const run of runs) {
+        const mapped = mapOpenAIRun(run, evaluation, evalId)
+        yield mapped
+        if (since !== null && mapped.createdAt !== null && mapped.createdAt < since) return
+      }
+    }
+  }
+
+  async function getEval(evalId: string, signal: AbortSignal): Promise<{ evaluation: unknown; problem: string | null }> {
+    try {
+      return { evaluation: await request(client, 'GET', '/evals/{eval_id}', { params: { path: { eval_id: evalId } }, signal }), problem: null }
+    } catch (error) {
+      // The eval only names the suite: failing to read it is a warning on the run, not a failure.
+      if (signal.aborted || !EvalrunError.isInstance(error)) throw error
+      return { evaluation: null, problem: error.message }
+    }
+  }
+
+  function withEval(run: unknown, found: { evaluation: unknown; problem: string | null }, evalId: string) {
+    const mapped = mapOpenAIRun(run, found.evaluation, evalId)
+    if (found.problem !== null) mapped.warnings.push(`The eval could not be read (${found.problem}); its name is missing.`)
+    return mapped
+  }
+
+  async function getRun(id: string, signal: AbortSignal): Promise<EvalRun<'openai'>> {
+    const { evalId, runId } = splitId(id)
+    const [run, found] = await Promise.all([
+      request(client, 'GET', '/evals/{eval_id}/runs/{run_id}', { params: { path: { eval_id: evalId, run_id: runId } }, signal }),
+      getEval(evalId, signal),
+    ])
+    return withEval(run, found, evalId)
+  }
+
+  return {
+    specificationVersion: 'v2',
+    vendor: 'openai',
+    displayName: 'OpenAI',
+
+    checkListQuery(query) {
+      if (query.suiteId !== null && decodeRefPart(query.suiteId) === null) {
+        throw new EvalrunInvalidInputError({
+          field: 'suite',
+          value: `openai:${query.suiteId}`,
+          expected: "'openai:<evalId>'",
+        })
+      }
+    },
+
+    async *listRuns(query, signal) {
+      if (query.suiteId !== null) {
+        const evalId = decodeRefPart(query.suiteId) ?? query.suiteId
+        const found = await getEval(evalId, signal)
+        for await (const run of runsOf(found.evaluation, evalId, query.since, query.warn, signal)) {
+          if (found.problem !== null) run.warnings.push(`The eval could not be read (${found.problem}); its name is missing.`)
+          yield run
+        }
+        return
+      }
+      // Evals newest first, then each eval's runs: an old eval can have new runs, so every eval is read.
+      const guard = createPageGuard('OpenAI', query.warn)
+      const read = (after: string | undefined) =>
+        request(client, 'GET', '/evals', {
+          params: { query: { limit: PAGE_SIZE, order: 'desc', ...(after ? { after } : {}) } },
+          signal,
+        })
+      for await (const evals of pages(read, guard)) {
+        for (const evaluation of evals) {
+          const evalId = readId(evaluation, 'id')
+          if (evalId !== null) yield* runsOf(evaluation, evalId, query.since, query.warn, signal)
+        }
+      }
+    },
+
+    getRun,
+
+    async startRun(input, signal) {
+      const { evalId, body } = validateOpenAIStart(input)
+      const [run, found] = await Promise.all([
+        request(client, 'POST', '/evals/{eval_id}/runs', { params: { path: { eval_id: evalId } }, body, signal }),
+        getEval(evalId, signal),
+      ])
+      return withEval(run, found, evalId)
+    },
+
+    async cancelRun(id, signal) {
+      const { evalId, runId } = splitId(id)
+      const [run, found] = await Promise.all([
+        request(client, 'POST', '/evals/{eval_id}/runs/{run_id}', {
+          params: { path: { eval_id: evalId, run_id: runId } },
+          signal,
+        }),
+        getEval(evalId, signal),
+      ])
+      return withEval(run, found, evalId)
+    },
+
+    async *listItems(id, signal) {
+      const { evalId, runId } = splitId(id)
+      const runRef = `openai:${encodeRefPart(evalId)}/${encodeRefPart(runId)}`
+      const guard = createPageGuard('OpenAI', () => {})
+      const read = (after: string | undefined) =>
+        request(client, 'GET', '/evals/{eval_id}/runs/{run_id}/output_items', {
+          params: {
+            path: { eval_id: evalId, run_id: runId },
+            query: { limit: PAGE_SIZE, order: 'asc', ...(after ? { after } : {}) },
+          },
+          signal,
+        })
+      for await (const items of pages(read, guard)) for (const item of items) yield mapOpenAIItem(item, runRef)
+    },
+  }
+}
+
+/** The ref's `<evalId>/<runId>`, each percent-encoded (see `encodeRefPart`). */
+function splitId(id: string): { evalId: string; runId: string } {
+  const [evalText, runText, ...rest] = id.split('/')
+  const evalId = decodeRefPart(evalText ?? '')
+  const runId = decodeRefPart(runText ?? '')
+  if (rest.length > 0 || evalId === null || runId === null) {
+    throw new EvalrunInvalidInputError({ field: 'ref', value: `openai:${id}`, expected: "'openai:<evalId>/<runId>'" })
+  }
+  return { evalId, runId }
+}

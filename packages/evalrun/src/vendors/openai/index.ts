@@ -1,0 +1,36 @@
+import { createOpenAIClient, type OpenAIClientOptions, openaiVendor } from '@evalrun/openai'
+import type { EvalrunVendor } from '../../core/vendor.js'
+import { createOpenAIAdapter } from './adapter.js'
+
+export { createOpenAIAdapter } from './adapter.js'
+export { OPENAI_SCORE_RULE } from './map-run.js'
+export type { OpenAIRawItem, OpenAIRawRun, OpenAIStartInput } from './types.js'
+
+/** Options for OpenAI: its key, base URL, organization and project, plus any per-vendor HTTP override. */
+export type OpenAIOptions = OpenAIClientOptions
+
+/** OpenAI Evals: evals (the suites), their runs and each run's output items, graded pass or fail. */
+export const openai: EvalrunVendor = {
+  id: 'openai',
+  displayName: 'OpenAI',
+  credentials: [{ option: 'apiKey', envVar: 'OPENAI_API_KEY' }],
+  settingsEnv: [openaiVendor.baseUrlEnv, 'OPENAI_ORG_ID', 'OPENAI_PROJECT_ID'],
+  refForm: 'openai:<evalId>/<runId>',
+  suiteRefForm: 'openai:<evalId>',
+  itemsAre: 'output items',
+  createAdapter: (options) => createOpenAIAdapter(createOpenAIClient(options as OpenAIClientOptions)),
+  canCancel: true,
+  startFlags: [
+    { flag: '--eval <id>', description: 'eval to run', kind: 'string', field: 'evalId', required: true },
+    {
+      flag: '--data-source <file.json>',
+      description: "the run's data_source as JSON (jsonl, completions or responses)",
+      kind: 'json-file',
+      field: 'dataSource',
+      required: true,
+    },
+    { flag: '--name <name>', description: 'name of the new run', kind: 'string', field: 'name' },
+    { flag: '--metadata <file.json>', description: 'metadata as a JSON object of strings', kind: 'json-file', field: 'metadata' },
+  ],
+  examples: ['runs start openai --eval eval_123 --data-source source.json --wait --min-score 0.9'],
+}

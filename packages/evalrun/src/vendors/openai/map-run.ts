@@ -1,0 +1,99 @@
+import type { Eval } from '@evalrun/openai'
+import { finishRun } from '../../core/finish-run.js'
+import type { EvalMetric, EvalRun } from '../../core/model.js'
+import { encodeRefPart } from '../../core/ref.js'
+import { asRecord, readArray, readCount, readField, readId, readString } from '../../core/read-json.js'
+import { mapOpenAIStatus } from './map-status.js'
+import { parseUnixSeconds } from './parse-unix-time.js'
+import type { OpenAIRawRun } from './types.js'
+
+/** How the score is made, said on the run's headline metric (OpenAI gives counts, not a score). */
+export const OPENAI_SCORE_RULE = 'result_counts: passed / (passed + failed); errored items count in neither'
+
+/**
+ * An OpenAI eval run (`EvalRun`) with its eval (`Eval`, or null) as an `EvalRun`. Accepts any value; never
+ * throws. OpenAI has no run score: the score is the pass rate of graded items, and each testing criterion is a
+ * boolean metric with its own pass rate.
+ */
+export function mapOpenAIRun(run: unknown, evaluation: unknown, evalId: string): EvalRun<'openai'> {
+  const { status, vendorStatus, warnings } = mapOpenAIStatus(readField(run, 'status'))
+  const id = readId(run, 'id')
+  if (id === null) warnings.push('OpenAI run has no id.')
+  const suiteId = readId(run, 'eval_id') ?? evalId
+  const counts = readField(run, 'result_counts')
+  const passed = readCount(counts, 'passed')
+  const failed = readCount(counts, 'failed')
+  const errored = readCount(counts, 'errored')
+  const graded = (passed ?? 0) + (failed ?? 0)
+  const score = passed !== null && failed !== null && graded > 0 ? passed / graded : null
+  const metrics: EvalMetric[] = []
+  if (score !== null) {
+    metrics.push({
+      name: 'pass rate',
+      kind: 'boolean',
+      value: score,
+      counts: { true: passed ?? 0, false: failed ?? 0 },
+      total: graded,
+      source: OPENAI_SCORE_RULE,
+    })
+  }
+  for (const criterion of readArray(run, 'per_testing_criteria_results')) metrics.push(...criterionMetric(criterion))
+  const error = asRecord(readField(run, 'error'))
+  const errorMessage = readString(error, 'message')
+  if (errorMessage) {
+    const code = readString(error, 'code')
+    warnings.push(`OpenAI reported an error on the run${code ? ` (${code})` : ''}: ${errorMessage}`)
+  }
+  const total = readCount(counts, 'total')
+  const raw: OpenAIRawRun = {
+    run: run as OpenAIRawRun['run'],
+    evaluation: (asRecord(evaluation) ?? null) as Eval | null,
+  }
+  return finishRun<'openai'>({
+    ref: `openai:${encodeRefPart(suiteId)}/${encodeRefPart(id ?? '')}`,
+    vendor: 'openai',
+    id: id ?? '',
+    name: readString(run, 'name'),
+    suite: {
+      kind: 'eval',
+      id: suiteId,
+      name: readString(evaluation, 'name'),
+      ref: `openai:${encodeRefPart(suiteId)}`,
+    },
+    status,
+    vendorStatus,
+    createdAt: parseUnixSeconds(readField(run, 'created_at'), 'created_at', warnings),
+    // OpenAI records when a run was created only.
+    startedAt: null,
+    completedAt: null,
+    progress: {
+      total,
+      completed: passed === null && failed === null && errored === null ? null : graded + (errored ?? 0),
+      // Items that errored (the grader or the sample failed), not items that failed their criteria.
+      failed: errored,
+    },
+    score,
+    metrics,
+    url: readString(run, 'report_url'),
+    raw,
+    warnings,
+  })
+}
+
+function criterionMetric(criterion: unknown): EvalMetric[] {
+  const name = readString(criterion, 'testing_criteria')
+  const passed = readCount(criterion, 'passed')
+  const failed = readCount(criterion, 'failed')
+  if (name === null || passed === null || failed === null) return []
+  const total = passed + failed
+  return [
+    {
+      name,
+      kind: 'boolean',
+      value: total === 0 ? null : passed / total,
+      counts: { true: passed, false: failed },
+      total,
+      source: 'per_testing_criteria_results',
+    },
+  ]
+}
