@@ -264,9 +264,9 @@ export const BAD_API_INPUTS: BadApiInput[] = [
   },
   {
     what: 'list: unknown vendor',
-    call: (e) => e.runs.list({ vendors: ['openai' as never] }),
+    call: (e) => e.runs.list({ vendors: ['acme' as never] }),
     error: EvalrunInvalidInputError,
-    names: /`vendors\[0\]`: got "openai"/,
+    names: /`vendors\[0\]`: got "acme"/,
     expects: /expected a non-empty array of 'datalab', 'promptlayer', 'humanloop'/,
   },
   {
@@ -321,10 +321,10 @@ export const BAD_API_INPUTS: BadApiInput[] = [
   },
   {
     what: 'get: unknown vendor',
-    call: (e) => e.runs.get('openai:1'),
+    call: (e) => e.runs.get('acme:1'),
     error: EvalrunInvalidInputError,
-    names: /`ref`: got "openai:1"/,
-    expects: /expected a ref of a known vendor \(datalab, promptlayer, humanloop\)/,
+    names: /`ref`: got "acme:1"/,
+    expects: /expected a ref of a known vendor \(datalab, promptlayer, humanloop, openai\)/,
   },
   {
     what: 'get: non-numeric Datalab id',
@@ -364,9 +364,9 @@ export const BAD_API_INPUTS: BadApiInput[] = [
   },
   {
     what: 'start: unknown vendor',
-    call: (e) => e.runs.start({ vendor: 'openai' } as never),
+    call: (e) => e.runs.start({ vendor: 'acme' } as never),
     error: EvalrunInvalidInputError,
-    names: /`input\.vendor`: got "openai"/,
+    names: /`input\.vendor`: got "acme"/,
     expects: /expected a ref of a known vendor/,
   },
   {

@@ -18,8 +18,8 @@ export const BAD_CLI_INPUTS: BadCliInput[] = [
   },
   {
     what: 'unknown vendor in a ref',
-    argv: ['runs', 'get', 'openai:1'],
-    names: /"openai:1"/,
+    argv: ['runs', 'get', 'acme:1'],
+    names: /"acme:1"/,
     expects: /known vendor/,
   },
   {
@@ -60,8 +60,8 @@ export const BAD_CLI_INPUTS: BadCliInput[] = [
   },
   {
     what: 'unknown --vendor',
-    argv: ['runs', 'list', '--vendor', 'openai'],
-    names: /`vendors\[0\]`: got "openai"/,
+    argv: ['runs', 'list', '--vendor', 'acme'],
+    names: /`vendors\[0\]`: got "acme"/,
     expects: /expected a non-empty array of 'datalab', 'promptlayer', 'humanloop'/,
   },
   {
@@ -102,9 +102,9 @@ export const BAD_CLI_INPUTS: BadCliInput[] = [
   },
   {
     what: 'start: unknown vendor',
-    argv: ['runs', 'start', 'openai'],
-    names: /unknown vendor "openai"/,
-    expects: /expected datalab, promptlayer or humanloop/,
+    argv: ['runs', 'start', 'acme'],
+    names: /unknown vendor "acme"/,
+    expects: /expected datalab, promptlayer, humanloop or openai/,
   },
   {
     what: 'start: Datalab without --collection',

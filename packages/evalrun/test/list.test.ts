@@ -138,7 +138,7 @@ describe('runs.list', () => {
       [{ limit: 1.5 }, 'limit'],
       [{ since: 'last week' }, 'since'],
       [{ since: new Date(Number.NaN) }, 'since'],
-      [{ vendors: ['openai'] }, 'vendors[0]'],
+      [{ vendors: ['acme'] }, 'vendors[0]'],
       [{ vendors: [] }, 'vendors'],
       [{ status: 'done' }, 'status'],
       [{ suite: 'nope' }, 'suite'],

@@ -1,9 +1,14 @@
+import { collect, fakeFetch, json } from '@evalrun/test-support'
 import { describe, expect, it } from 'vitest'
-import { createEvalrun, EvalrunInvalidInputError, OPENAI_SCORE_RULE } from '../src/index.js'
+import {
+  createEvalrun,
+  EvalrunInvalidInputError,
+  OPENAI_SCORE_RULE,
+  type OpenAIStartInput,
+} from '../src/index.js'
 import { mapOpenAIItem } from '../src/vendors/openai/map-item.js'
 import { mapOpenAIRun } from '../src/vendors/openai/map-run.js'
 import { openaiEval, openaiItem, openaiPage, openaiRun } from './fixtures/openai.js'
-import { collect, fakeFetch, json } from './helpers/fake-fetch.js'
 
 const only = (fetch: (request: Request) => Promise<Response>) =>
   createEvalrun({
@@ -21,13 +26,37 @@ describe('OpenAI runs as EvalRuns', () => {
     expect(run.ref).toBe(`openai:${openaiEval.id}/evalrun_1`)
     expect(run.status).toBe('completed')
     expect(run.terminal).toBe(true)
-    expect(run.suite).toEqual({ kind: 'eval', id: openaiEval.id, name: 'Support answers', ref: `openai:${openaiEval.id}` })
+    expect(run.suite).toEqual({
+      kind: 'eval',
+      id: openaiEval.id,
+      name: 'Support answers',
+      ref: `openai:${openaiEval.id}`,
+    })
     expect(run.progress).toEqual({ total: 10, completed: 10, failed: 1 })
     expect(run.score).toBeCloseTo(7 / 9)
-    expect(run.metrics[0]).toMatchObject({ name: 'pass rate', kind: 'boolean', source: OPENAI_SCORE_RULE, total: 9 })
+    expect(run.metrics[0]).toMatchObject({
+      name: 'pass rate',
+      kind: 'boolean',
+      source: OPENAI_SCORE_RULE,
+      total: 9,
+    })
     expect(run.metrics.slice(1)).toEqual([
-      { name: 'Exact answer', kind: 'boolean', value: 6 / 9, counts: { true: 6, false: 3 }, total: 9, source: 'per_testing_criteria_results' },
-      { name: 'Polite', kind: 'boolean', value: 1, counts: { true: 9, false: 0 }, total: 9, source: 'per_testing_criteria_results' },
+      {
+        name: 'Exact answer',
+        kind: 'boolean',
+        value: 6 / 9,
+        counts: { true: 6, false: 3 },
+        total: 9,
+        source: 'per_testing_criteria_results',
+      },
+      {
+        name: 'Polite',
+        kind: 'boolean',
+        value: 1,
+        counts: { true: 9, false: 0 },
+        total: 9,
+        source: 'per_testing_criteria_results',
+      },
     ])
     expect(run.url).toContain('run_id=evalrun_1')
     expect(run.createdAt?.toISOString()).toBe('2026-01-02T00:00:00.000Z')
@@ -57,24 +86,33 @@ describe('OpenAI runs as EvalRuns', () => {
     expect(run.vendorStatus).toBe('paused')
     expect(run.score).toBeNull()
     expect(run.warnings).toEqual([
-      "OpenAI run status \"paused\" is not one evalrun knows; mapped to unknown.",
+      'OpenAI run status "paused" is not one evalrun knows; mapped to unknown.',
       'OpenAI reported an error on the run (invalid_file): file-abc has no rows',
     ])
   })
 
   it('items: pass/fail, the share of graders passed as the score, the datasource item id as name', () => {
     const passed = mapOpenAIItem(openaiItem('item_1', 'pass', 0), 'openai:e/r')
-    expect(passed).toMatchObject({ status: 'passed', score: 1, name: '0', id: 'item_1', vendorStatus: 'pass' })
+    expect(passed).toMatchObject({
+      status: 'passed',
+      score: 1,
+      name: '0',
+      id: 'item_1',
+      vendorStatus: 'pass',
+    })
     const failed = mapOpenAIItem(openaiItem('item_2', 'fail', 7), 'openai:e/r')
     expect(failed).toMatchObject({ status: 'failed', score: 0.5, name: '7' })
-    const errored = mapOpenAIItem({ ...openaiItem('item_3', 'fail', 8), sample: { error: { code: 'x', message: 'timeout' } } }, 'r')
+    const errored = mapOpenAIItem(
+      { ...openaiItem('item_3', 'fail', 8), sample: { error: { code: 'x', message: 'timeout' } } },
+      'r',
+    )
     expect(errored.status).toBe('error')
     expect(errored.warnings).toEqual(['The sample errored: timeout'])
   })
 })
 
 describe('the OpenAI adapter', () => {
-  it('pages evals, then each eval's runs, by cursor and lazily', async () => {
+  it("pages evals, then each eval's runs, by cursor and lazily", async () => {
     const second = { ...openaiEval, id: 'eval_2', name: 'Second' }
     const runsOf: Record<string, ReturnType<typeof openaiRun>[][]> = {
       [openaiEval.id]: [[openaiRun('r1'), openaiRun('r2')], [openaiRun('r3')]],
@@ -117,8 +155,16 @@ describe('the OpenAI adapter', () => {
     })
     const evalrun = only(fetch)
     expect((await evalrun.runs.get(`openai:${openaiEval.id}/r1`)).status).toBe('running')
-    const dataSource = { type: 'jsonl', source: { type: 'file_content', content: [{ item: { q: 'hi' } }] } } as const
-    const started = await evalrun.runs.start({ vendor: 'openai', evalId: openaiEval.id, dataSource, name: 'ci' })
+    const dataSource: OpenAIStartInput['dataSource'] = {
+      type: 'jsonl',
+      source: { type: 'file_content', content: [{ item: { q: 'hi' } }] },
+    }
+    const started = await evalrun.runs.start({
+      vendor: 'openai',
+      evalId: openaiEval.id,
+      dataSource,
+      name: 'ci',
+    })
     expect(started).toMatchObject({ ref: `openai:${openaiEval.id}/r9`, status: 'queued', name: 'ci' })
     expect(requests.find((r) => r.method === 'POST')?.body).toEqual({ data_source: dataSource, name: 'ci' })
     expect((await evalrun.runs.cancel(`openai:${openaiEval.id}/r1`)).status).toBe('canceled')
@@ -127,8 +173,18 @@ describe('the OpenAI adapter', () => {
     for (const [input, field] of [
       [{ vendor: 'openai', evalId: '', dataSource }, 'input.evalId'],
       [{ vendor: 'openai', evalId: 'e', dataSource: { type: 'csv', source: {} } }, 'input.dataSource.type'],
-      [{ vendor: 'openai', evalId: 'e', dataSource: { type: 'jsonl', source: { type: 'responses' } } }, 'input.dataSource.source.type'],
-      [{ vendor: 'openai', evalId: 'e', dataSource: { type: 'jsonl', source: { type: 'file_content', content: [] } } }, 'input.dataSource.source.content'],
+      [
+        { vendor: 'openai', evalId: 'e', dataSource: { type: 'jsonl', source: { type: 'responses' } } },
+        'input.dataSource.source.type',
+      ],
+      [
+        {
+          vendor: 'openai',
+          evalId: 'e',
+          dataSource: { type: 'jsonl', source: { type: 'file_content', content: [] } },
+        },
+        'input.dataSource.source.content',
+      ],
       [{ vendor: 'openai', evalId: 'e', dataSource, metadata: { k: 1 } }, 'input.metadata.k'],
     ] as const) {
       const error = await evalrun.runs.start(input as never).catch((e: unknown) => e)

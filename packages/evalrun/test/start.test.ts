@@ -99,7 +99,7 @@ describe('runs.start validates before sending anything', () => {
       { vendor: 'humanloop', evaluationId: '  ', orchestrated: false },
       'input.evaluationId',
     ],
-    ['unknown vendor', { vendor: 'openai' }, 'input.vendor'],
+    ['unknown vendor', { vendor: 'acme' }, 'input.vendor'],
   ]
   it.each(invalid)('%s', async (_, input, field) => {
     const { evalrun, requests } = setup()

@@ -1,4 +1,5 @@
 import type { EvalBatchRun } from '@evalrun/datalab'
+import type { Eval } from '@evalrun/openai'
 import type { SandboxClientOptions } from '@evalrun/sandbox'
 import { describe, expectTypeOf, it } from 'vitest'
 import {
@@ -29,8 +30,8 @@ describe('EvalRun', () => {
       expectTypeOf(run.raw.report.status).toEqualTypeOf<'RUNNING' | 'COMPLETED' | undefined>()
   })
 
-  it('has the three built-in vendors', () => {
-    expectTypeOf<Vendor>().toEqualTypeOf<'datalab' | 'promptlayer' | 'humanloop'>()
+  it('has the built-in vendors', () => {
+    expectTypeOf<Vendor>().toEqualTypeOf<'datalab' | 'promptlayer' | 'humanloop' | 'openai'>()
   })
 
   it('narrows EvalItem raw too', () => {
@@ -74,7 +75,24 @@ describe('runs', () => {
     // @ts-expect-error not a status
     evalrun.runs.list({ status: 'done' })
     // @ts-expect-error not a vendor
-    evalrun.runs.list({ vendors: ['openai'] })
+    evalrun.runs.list({ vendors: ['acme'] })
+  })
+
+  it('types an OpenAI run and its start input from the spec', () => {
+    const run = {} as EvalRun<'openai'>
+    expectTypeOf(run.raw.run.result_counts.passed).toEqualTypeOf<number>()
+    expectTypeOf(run.raw.evaluation).toEqualTypeOf<Eval | null>()
+    evalrun.runs.start({
+      vendor: 'openai',
+      evalId: 'eval_1',
+      dataSource: { type: 'jsonl', source: { type: 'file_id', id: 'file-1' } },
+    })
+    evalrun.runs.start({
+      vendor: 'openai',
+      evalId: 'eval_1',
+      // @ts-expect-error not a data source type
+      dataSource: { type: 'csv', source: { type: 'file_id', id: 'f' } },
+    })
   })
 
   it("accepts the sandbox's client options as they are", () => {

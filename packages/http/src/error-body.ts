@@ -2,7 +2,8 @@ const MAX_REASON_LENGTH = 300
 
 /**
  * One line that says why, from the error bodies the vendors send: FastAPI's `{detail: string | [{loc, msg}]}`
- * (Datalab, Humanloop) and `{message | error}` (PromptLayer). Never throws, whatever the body.
+ * (Datalab, Humanloop), `{message | error}` (PromptLayer) and `{error: {message, code}}` (OpenAI). Never throws,
+ * whatever the body.
  */
 export function describeErrorBody(body: unknown): string {
   const reason = reasonOf(body)
@@ -28,6 +29,12 @@ function reasonOf(body: unknown): string {
   for (const key of ['message', 'error', 'msg']) {
     const value = record[key]
     if (typeof value === 'string' && value !== '') return value
+  }
+  const error = record.error
+  if (typeof error === 'object' && error !== null) {
+    const { message, code } = error as Record<string, unknown>
+    if (typeof message === 'string' && message !== '')
+      return typeof code === 'string' ? `${message} (${code})` : message
   }
   return ''
 }

@@ -2,6 +2,21 @@ import { describe, expect, it } from 'vitest'
 import { describeErrorBody } from '../src/error-body.js'
 
 describe('describeErrorBody', () => {
+  it("reads OpenAI's { error: { message, code } }", () => {
+    const body = {
+      error: {
+        message: 'No such eval: eval_1',
+        type: 'invalid_request_error',
+        param: null,
+        code: 'not_found',
+      },
+    }
+    expect(describeErrorBody(body)).toBe('No such eval: eval_1 (not_found)')
+    expect(describeErrorBody({ error: { message: 'Rate limit reached', code: null } })).toBe(
+      'Rate limit reached',
+    )
+  })
+
   it('reads FastAPI validation details and PromptLayer messages', () => {
     expect(describeErrorBody({ detail: [{ loc: ['query', 'limit', 0], msg: 'too big' }] })).toBe(
       'query.limit.0: too big',

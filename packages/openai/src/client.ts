@@ -1,4 +1,5 @@
-import { type ApiKeyOptions, type Client, createVendorClient, type HttpClientOptions, readEnv } from '@evalrun/http'
+import { type ApiKeyOptions, type Client, createVendorClient, type HttpClientOptions } from '@evalrun/http'
+import { readEnv } from '@evalrun/http/internal'
 import type { paths } from './generated/openapi.js'
 import { openaiVendor } from './vendor.js'
 

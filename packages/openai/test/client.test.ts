@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { createOpenAIClient, EvalrunApiError, type EvalRun, request } from '../src/index.js'
+import { createOpenAIClient, type EvalRun, EvalrunApiError, request } from '../src/index.js'
 
 const KEY = 'sk-test-0123456789abcdef'
 
@@ -18,9 +18,13 @@ function recording(answer: () => Response) {
 
 describe('createOpenAIClient', () => {
   it('sends the key as a bearer token to https://api.openai.com/v1 by default', async () => {
-    const { requests, fetch } = recording(() => Response.json({ object: 'list', data: [], first_id: '', last_id: '', has_more: false }))
+    const { requests, fetch } = recording(() =>
+      Response.json({ object: 'list', data: [], first_id: '', last_id: '', has_more: false }),
+    )
     const client = createOpenAIClient({ apiKey: KEY, fetch })
-    await request(client, 'GET', '/evals/{eval_id}/runs', { params: { path: { eval_id: 'eval_1' }, query: { limit: 100, after: 'r9' } } })
+    await request(client, 'GET', '/evals/{eval_id}/runs', {
+      params: { path: { eval_id: 'eval_1' }, query: { limit: 100, after: 'r9' } },
+    })
     expect(requests[0]?.url).toBe('https://api.openai.com/v1/evals/eval_1/runs?limit=100&after=r9')
     expect(requests[0]?.headers.get('authorization')).toBe(`Bearer ${KEY}`)
     expect(requests[0]?.headers.get('openai-organization')).toBeNull()
@@ -46,8 +50,17 @@ describe('createOpenAIClient', () => {
   })
 
   it("reads OpenAI's error body into the error, without the key", async () => {
-    const body = { error: { message: `Incorrect API key provided: ${KEY}.`, type: 'invalid_request_error', param: null, code: 'invalid_api_key' } }
-    const { fetch } = recording(() => Response.json(body, { status: 401, headers: { 'x-request-id': 'req_1' } }))
+    const body = {
+      error: {
+        message: `Incorrect API key provided: ${KEY}.`,
+        type: 'invalid_request_error',
+        param: null,
+        code: 'invalid_api_key',
+      },
+    }
+    const { fetch } = recording(() =>
+      Response.json(body, { status: 401, headers: { 'x-request-id': 'req_1' } }),
+    )
     const client = createOpenAIClient({ apiKey: KEY, fetch, retry: false })
     const error = await request(client, 'GET', '/evals/{eval_id}/runs/{run_id}', {
       params: { path: { eval_id: 'e', run_id: 'r' } },

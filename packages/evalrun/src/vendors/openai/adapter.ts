@@ -4,8 +4,8 @@ import type { EvalrunAdapter } from '../../core/adapter.js'
 import { EvalrunInvalidInputError } from '../../core/errors.js'
 import type { EvalRun } from '../../core/model.js'
 import { createPageGuard, type PageGuard } from '../../core/page-guard.js'
-import { decodeRefPart, encodeRefPart } from '../../core/ref.js'
 import { readArray, readField, readId } from '../../core/read-json.js'
+import { decodeRefPart, encodeRefPart } from '../../core/ref.js'
 import { mapOpenAIItem } from './map-item.js'
 import { mapOpenAIRun } from './map-run.js'
 import { validateOpenAIStart } from './validate-start.js'
@@ -36,11 +36,20 @@ export function createOpenAIAdapter(client: OpenAIClient): EvalrunAdapter<'opena
   }
 
   /** Runs of one eval, newest first, stopping at the first run older than `since`. */
-  async function* runsOf(evaluation: unknown, evalId: string, since: Date | null, warn: (m: string) => void, signal: AbortSignal) {
+  async function* runsOf(
+    evaluation: unknown,
+    evalId: string,
+    since: Date | null,
+    warn: (m: string) => void,
+    signal: AbortSignal,
+  ) {
     const guard = createPageGuard('OpenAI', warn)
     const read = (after: string | undefined) =>
       request(client, 'GET', '/evals/{eval_id}/runs', {
-        params: { path: { eval_id: evalId }, query: { limit: PAGE_SIZE, order: 'desc', ...(after ? { after } : {}) } },
+        params: {
+          path: { eval_id: evalId },
+          query: { limit: PAGE_SIZE, order: 'desc', ...(after ? { after } : {}) },
+        },
         signal,
       })
     for await (const runs of pages(read, guard)) {
@@ -52,9 +61,18 @@ export function createOpenAIAdapter(client: OpenAIClient): EvalrunAdapter<'opena
     }
   }
 
-  async function getEval(evalId: string, signal: AbortSignal): Promise<{ evaluation: unknown; problem: string | null }> {
+  async function getEval(
+    evalId: string,
+    signal: AbortSignal,
+  ): Promise<{ evaluation: unknown; problem: string | null }> {
     try {
-      return { evaluation: await request(client, 'GET', '/evals/{eval_id}', { params: { path: { eval_id: evalId } }, signal }), problem: null }
+      return {
+        evaluation: await request(client, 'GET', '/evals/{eval_id}', {
+          params: { path: { eval_id: evalId } },
+          signal,
+        }),
+        problem: null,
+      }
     } catch (error) {
       // The eval only names the suite: failing to read it is a warning on the run, not a failure.
       if (signal.aborted || !EvalrunError.isInstance(error)) throw error
@@ -64,14 +82,18 @@ export function createOpenAIAdapter(client: OpenAIClient): EvalrunAdapter<'opena
 
   function withEval(run: unknown, found: { evaluation: unknown; problem: string | null }, evalId: string) {
     const mapped = mapOpenAIRun(run, found.evaluation, evalId)
-    if (found.problem !== null) mapped.warnings.push(`The eval could not be read (${found.problem}); its name is missing.`)
+    if (found.problem !== null)
+      mapped.warnings.push(`The eval could not be read (${found.problem}); its name is missing.`)
     return mapped
   }
 
   async function getRun(id: string, signal: AbortSignal): Promise<EvalRun<'openai'>> {
     const { evalId, runId } = splitId(id)
     const [run, found] = await Promise.all([
-      request(client, 'GET', '/evals/{eval_id}/runs/{run_id}', { params: { path: { eval_id: evalId, run_id: runId } }, signal }),
+      request(client, 'GET', '/evals/{eval_id}/runs/{run_id}', {
+        params: { path: { eval_id: evalId, run_id: runId } },
+        signal,
+      }),
       getEval(evalId, signal),
     ])
     return withEval(run, found, evalId)
@@ -97,7 +119,8 @@ export function createOpenAIAdapter(client: OpenAIClient): EvalrunAdapter<'opena
         const evalId = decodeRefPart(query.suiteId) ?? query.suiteId
         const found = await getEval(evalId, signal)
         for await (const run of runsOf(found.evaluation, evalId, query.since, query.warn, signal)) {
-          if (found.problem !== null) run.warnings.push(`The eval could not be read (${found.problem}); its name is missing.`)
+          if (found.problem !== null)
+            run.warnings.push(`The eval could not be read (${found.problem}); its name is missing.`)
           yield run
         }
         return
@@ -122,7 +145,11 @@ export function createOpenAIAdapter(client: OpenAIClient): EvalrunAdapter<'opena
     async startRun(input, signal) {
       const { evalId, body } = validateOpenAIStart(input)
       const [run, found] = await Promise.all([
-        request(client, 'POST', '/evals/{eval_id}/runs', { params: { path: { eval_id: evalId } }, body, signal }),
+        request(client, 'POST', '/evals/{eval_id}/runs', {
+          params: { path: { eval_id: evalId } },
+          body,
+          signal,
+        }),
         getEval(evalId, signal),
       ])
       return withEval(run, found, evalId)
@@ -152,7 +179,8 @@ export function createOpenAIAdapter(client: OpenAIClient): EvalrunAdapter<'opena
           },
           signal,
         })
-      for await (const items of pages(read, guard)) for (const item of items) yield mapOpenAIItem(item, runRef)
+      for await (const items of pages(read, guard))
+        for (const item of items) yield mapOpenAIItem(item, runRef)
     },
   }
 }
@@ -163,7 +191,11 @@ function splitId(id: string): { evalId: string; runId: string } {
   const evalId = decodeRefPart(evalText ?? '')
   const runId = decodeRefPart(runText ?? '')
   if (rest.length > 0 || evalId === null || runId === null) {
-    throw new EvalrunInvalidInputError({ field: 'ref', value: `openai:${id}`, expected: "'openai:<evalId>/<runId>'" })
+    throw new EvalrunInvalidInputError({
+      field: 'ref',
+      value: `openai:${id}`,
+      expected: "'openai:<evalId>/<runId>'",
+    })
   }
   return { evalId, runId }
 }

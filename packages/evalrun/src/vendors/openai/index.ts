@@ -1,5 +1,5 @@
 import { createOpenAIClient, type OpenAIClientOptions, openaiVendor } from '@evalrun/openai'
-import type { EvalrunVendor } from '../../core/vendor.js'
+import { credentialsOf, type EvalrunVendor } from '../../core/vendor.js'
 import { createOpenAIAdapter } from './adapter.js'
 
 export { createOpenAIAdapter } from './adapter.js'
@@ -13,7 +13,7 @@ export type OpenAIOptions = OpenAIClientOptions
 export const openai: EvalrunVendor = {
   id: 'openai',
   displayName: 'OpenAI',
-  credentials: [{ option: 'apiKey', envVar: 'OPENAI_API_KEY' }],
+  credentials: credentialsOf(openaiVendor.auth),
   settingsEnv: [openaiVendor.baseUrlEnv, 'OPENAI_ORG_ID', 'OPENAI_PROJECT_ID'],
   refForm: 'openai:<evalId>/<runId>',
   suiteRefForm: 'openai:<evalId>',
@@ -30,7 +30,12 @@ export const openai: EvalrunVendor = {
       required: true,
     },
     { flag: '--name <name>', description: 'name of the new run', kind: 'string', field: 'name' },
-    { flag: '--metadata <file.json>', description: 'metadata as a JSON object of strings', kind: 'json-file', field: 'metadata' },
+    {
+      flag: '--metadata <file.json>',
+      description: 'metadata as a JSON object of strings',
+      kind: 'json-file',
+      field: 'metadata',
+    },
   ],
   examples: ['runs start openai --eval eval_123 --data-source source.json --wait --min-score 0.9'],
 }

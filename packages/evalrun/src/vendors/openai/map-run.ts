@@ -1,8 +1,8 @@
 import type { Eval } from '@evalrun/openai'
 import { finishRun } from '../../core/finish-run.js'
 import type { EvalMetric, EvalRun } from '../../core/model.js'
-import { encodeRefPart } from '../../core/ref.js'
 import { asRecord, readArray, readCount, readField, readId, readString } from '../../core/read-json.js'
+import { encodeRefPart } from '../../core/ref.js'
 import { mapOpenAIStatus } from './map-status.js'
 import { parseUnixSeconds } from './parse-unix-time.js'
 import type { OpenAIRawRun } from './types.js'
@@ -37,7 +37,8 @@ export function mapOpenAIRun(run: unknown, evaluation: unknown, evalId: string):
       source: OPENAI_SCORE_RULE,
     })
   }
-  for (const criterion of readArray(run, 'per_testing_criteria_results')) metrics.push(...criterionMetric(criterion))
+  for (const criterion of readArray(run, 'per_testing_criteria_results'))
+    metrics.push(...criterionMetric(criterion))
   const error = asRecord(readField(run, 'error'))
   const errorMessage = readString(error, 'message')
   if (errorMessage) {

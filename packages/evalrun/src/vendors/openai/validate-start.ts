@@ -60,7 +60,11 @@ function dataSource(value: unknown): CreateEvalRunRequest['data_source'] {
 
 function fileContent(field: string, value: unknown): void {
   if (!Array.isArray(value) || value.length === 0) {
-    throw new EvalrunInvalidInputError({ field, value, expected: 'a non-empty array of { item, sample? } rows' })
+    throw new EvalrunInvalidInputError({
+      field,
+      value,
+      expected: 'a non-empty array of { item, sample? } rows',
+    })
   }
   for (const [index, row] of value.entries()) {
     const item = requireObject(`${field}[${index}]`, row).item
