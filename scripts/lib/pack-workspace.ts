@@ -9,14 +9,22 @@ interface Manifest {
   dependencies?: Record<string, string>
 }
 
-/** The published package names `evalrun` ships with: itself and its workspace dependencies. */
-export const FACADE_PACKAGES = [
-  'evalrun',
-  '@evalrun/http',
-  '@evalrun/datalab',
-  '@evalrun/promptlayer',
-  '@evalrun/humanloop',
-] as const
+/**
+ * The published package names `evalrun` ships with: itself and its workspace dependencies, read from its
+ * package.json so that a vendor added to the facade is packed with it.
+ */
+export const FACADE_PACKAGES: readonly string[] = facadePackages()
+
+function facadePackages(): string[] {
+  const manifest = JSON.parse(
+    readFileSync(join(repoRoot, 'packages', 'evalrun', 'package.json'), 'utf8'),
+  ) as Manifest
+  const workspace = Object.entries(manifest.dependencies ?? {})
+    .filter(([, version]) => version.startsWith('workspace:'))
+    .map(([name]) => name)
+    .sort()
+  return ['evalrun', ...workspace]
+}
 
 /** `@evalrun/datalab` → packages/datalab; `evalrun` → packages/evalrun. */
 export function packageDir(name: string): string {

@@ -11,7 +11,7 @@ describe('describeErrorBody', () => {
         code: 'not_found',
       },
     }
-    expect(describeErrorBody(body)).toBe('No such eval: eval_1 (not_found)')
+    expect(describeErrorBody(body)).toBe('No such eval: eval_1')
     expect(describeErrorBody({ error: { message: 'Rate limit reached', code: null } })).toBe(
       'Rate limit reached',
     )
