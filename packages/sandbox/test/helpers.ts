@@ -1,3 +1,4 @@
+import type { ListPage } from '@evalrun/openai'
 import { OpenAPIBackend } from 'openapi-backend'
 import { addFormats } from '../src/http/openapi-router.js'
 import { loadSpec } from '../src/specs.js'
@@ -102,4 +103,34 @@ export async function raw(
   const response = await fetch(url, { ...init, headers })
   const text = await response.text()
   return { status: response.status, headers: response.headers, text, json: () => JSON.parse(text) }
+}
+
+/** OpenAI has no evalrun client yet: plain requests with its bearer header (through `fetchImpl`, e.g. a validator). */
+export function openaiRequests(sandbox: Sandbox, fetchImpl: (request: Request) => Promise<Response> = fetch) {
+  async function request<T = unknown>(
+    path: string,
+    init: RequestInit = {},
+  ): Promise<{ status: number; body: T }> {
+    const headers = new Headers(init.headers)
+    if (!headers.has('Authorization')) headers.set('Authorization', `Bearer ${sandbox.apiKeys.openai}`)
+    if (init.body !== undefined) headers.set('Content-Type', 'application/json')
+    const response = await fetchImpl(new Request(`${sandbox.urls.openai}${path}`, { ...init, headers }))
+    return { status: response.status, body: (await response.json()) as T }
+  }
+  /** Every page of a cursor listing, `limit` at a time, following `last_id` while `has_more`. */
+  async function everyPage<T extends { id: string }>(path: string, limit: number, extra = ''): Promise<T[]> {
+    const all: T[] = []
+    let after = ''
+    for (let pages = 0; pages < 10_000; pages++) {
+      const page = await request<ListPage<T>>(
+        `${path}?limit=${limit}${extra}${after ? `&after=${after}` : ''}`,
+      )
+      if (page.status !== 200) throw new Error(`${path}: status ${page.status}`)
+      all.push(...page.body.data)
+      if (!page.body.has_more) return all
+      after = page.body.last_id
+    }
+    throw new Error(`${path}: too many pages`)
+  }
+  return { request, everyPage }
 }

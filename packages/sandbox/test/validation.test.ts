@@ -1,9 +1,10 @@
 import { createDatalabClient } from '@evalrun/datalab'
 import { createHumanloopClient } from '@evalrun/humanloop'
+import type { EvalRun, EvalRunOutputItem } from '@evalrun/openai'
 import { createPromptLayerClient } from '@evalrun/promptlayer'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { type Sandbox, startSandbox } from '../src/index.js'
-import { createResponseValidator } from './helpers.js'
+import { createResponseValidator, openaiRequests } from './helpers.js'
 
 // Walks every endpoint and every page of a full seeded data set, at several instants (so queued, running
 // and finished runs all appear), and validates each response against the vendored spec.
@@ -115,27 +116,10 @@ async function walkHumanloop(): Promise<void> {
   }
 }
 
-/** OpenAI has no evalrun client yet: plain requests with its bearer header, each checked by the validator. */
-async function openai(path: string, init: RequestInit = {}): Promise<{ status: number; body: any }> {
-  const headers = new Headers(init.headers)
-  if (!headers.has('Authorization')) headers.set('Authorization', `Bearer ${sb.apiKeys.openai}`)
-  if (init.body !== undefined) headers.set('Content-Type', 'application/json')
-  const response = await validator.fetch(new Request(`${sb.urls.openai}${path}`, { ...init, headers }))
-  return { status: response.status, body: await response.json() }
-}
-
-/** Every page of a cursor listing, `limit` at a time. */
-async function everyPage(path: string, limit: number, extra = ''): Promise<any[]> {
-  const all: any[] = []
-  let after = ''
-  for (;;) {
-    const page = await openai(`${path}?limit=${limit}${extra}${after ? `&after=${after}` : ''}`)
-    expect(page.status).toBe(200)
-    all.push(...page.body.data)
-    if (!page.body.has_more) return all
-    after = page.body.last_id
-  }
-}
+const openai = <T = { id: string; status: string }>(path: string, init: RequestInit = {}) =>
+  openaiRequests(sb, validator.fetch).request<T>(path, init)
+const everyPage = <T extends { id: string } = { id: string }>(path: string, limit: number, extra = '') =>
+  openaiRequests(sb, validator.fetch).everyPage<T>(path, limit, extra)
 
 async function walkOpenAI(): Promise<void> {
   const evals = await everyPage('/evals', 2)
@@ -144,12 +128,15 @@ async function walkOpenAI(): Promise<void> {
   let runCount = 0
   for (const evaluation of evals) {
     expect((await openai(`/evals/${evaluation.id}`)).status).toBe(200)
-    const runs = await everyPage(`/evals/${evaluation.id}/runs`, 3)
+    const runs = await everyPage<EvalRun>(`/evals/${evaluation.id}/runs`, 3)
     runCount += runs.length
     await everyPage(`/evals/${evaluation.id}/runs`, 5, '&order=desc&status=completed')
     for (const run of runs) {
       expect((await openai(`/evals/${evaluation.id}/runs/${run.id}`)).status).toBe(200)
-      const items = await everyPage(`/evals/${evaluation.id}/runs/${run.id}/output_items`, 10)
+      const items = await everyPage<EvalRunOutputItem>(
+        `/evals/${evaluation.id}/runs/${run.id}/output_items`,
+        10,
+      )
       expect(items).toHaveLength(run.result_counts.total)
       await everyPage(`/evals/${evaluation.id}/runs/${run.id}/output_items`, 7, '&order=desc&status=pass')
       for (const item of items.slice(0, 2)) {
@@ -230,7 +217,7 @@ describe('every response over a full seeded data set is valid against the specs'
     const canceled = await openai(`${runs}/${created.body.id}`, { method: 'POST' })
     expect(canceled.body.status).toBe('canceled')
     sb.clock.advance(3_600_000)
-    const finished = await openai(`${runs}/${fromFile.body.id}/output_items?limit=100`)
+    const finished = await openai<{ data: unknown[] }>(`${runs}/${fromFile.body.id}/output_items?limit=100`)
     expect(finished.body.data).toHaveLength(sb.catalog.openai.evals[0]!.items)
 
     const statuses = [
