@@ -261,6 +261,29 @@ describe('OpenAI sandbox: auth and errors', () => {
     expect(unavailable.status).toBe(503)
     expect(unavailable.body.error.type).toBe('server_error')
   })
+  it('malformed JSON, a non-JSON body, a wrong method and an unknown path answer in OpenAI error shape', async () => {
+    const { sb, request } = await open({ runs: 0 })
+    const runs = `/evals/${sb.catalog.openai.evals[0]!.id}/runs`
+    const malformed = await request<OpenAIErrorResponse>(runs, { method: 'POST', body: '{"data_source":' })
+    expect(malformed.status).toBe(400)
+    expect(malformed.body.error.type).toBe('invalid_request_error')
+    const text = await fetch(`${sb.urls.openai}${runs}`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${sb.apiKeys.openai}`, 'Content-Type': 'text/plain' },
+      body: 'hello',
+    })
+    expect(text.status).toBe(400)
+    const put = await fetch(`${sb.urls.openai}/evals`, {
+      method: 'PUT',
+      headers: { Authorization: `Bearer ${sb.apiKeys.openai}` },
+    })
+    expect(put.status).toBe(405)
+    expect(put.headers.get('allow')).toBe('GET, OPTIONS')
+    expect(((await put.json()) as OpenAIErrorResponse).error.message).toMatch(/PUT/)
+    const unknown = await request<OpenAIErrorResponse>('/files')
+    expect(unknown.status).toBe(404)
+    expect(unknown.body.error).toMatchObject({ type: 'invalid_request_error' })
+  })
 })
 
 describe('OpenAI sandbox: seeded data', () => {
