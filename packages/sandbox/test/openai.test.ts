@@ -261,6 +261,7 @@ describe('OpenAI sandbox: auth and errors', () => {
     expect(unavailable.status).toBe(503)
     expect(unavailable.body.error.type).toBe('server_error')
   })
+
   it('malformed JSON, a non-JSON body, a wrong method and an unknown path answer in OpenAI error shape', async () => {
     const { sb, request } = await open({ runs: 0 })
     const runs = `/evals/${sb.catalog.openai.evals[0]!.id}/runs`
