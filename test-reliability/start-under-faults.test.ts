@@ -13,7 +13,9 @@ import { sandboxEvalrun } from './support/sandbox-evalrun.js'
 
 const CALLS = 100
 const FAULT_RATE = 0.25
-const VENDORS: SandboxVendor[] = ['datalab', 'promptlayer', 'humanloop']
+// The vendors the facade can start runs on (the sandbox serves more).
+const VENDORS = ['datalab', 'promptlayer', 'humanloop'] as const satisfies readonly SandboxVendor[]
+type StartVendor = (typeof VENDORS)[number]
 const NAME_PREFIX = 'reliability-start-'
 
 type Outcome =
@@ -27,7 +29,7 @@ beforeAll(async () => {
 })
 afterAll(() => sandbox.close())
 
-function startInput(vendor: SandboxVendor, call: number): StartRunInput {
+function startInput(vendor: StartVendor, call: number): StartRunInput {
   const { datalab, promptlayer, humanloop } = sandbox.catalog
   switch (vendor) {
     case 'datalab':
@@ -45,7 +47,7 @@ function startInput(vendor: SandboxVendor, call: number): StartRunInput {
   }
 }
 
-async function startOnce(evalrun: Evalrun, vendor: SandboxVendor, call: number): Promise<Outcome> {
+async function startOnce(evalrun: Evalrun, vendor: StartVendor, call: number): Promise<Outcome> {
   try {
     const run = await evalrun.runs.start(startInput(vendor, call) as never)
     return { kind: 'started', vendor, ref: run.ref, warnings: run.warnings }

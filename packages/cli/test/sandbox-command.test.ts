@@ -14,7 +14,8 @@ describe('evalrun sandbox', () => {
     const envReady = new Promise<void>((resolve) => {
       stdout.on('data', (chunk: Buffer) => {
         printed += chunk.toString()
-        if (printed.includes('HUMANLOOP_FILE_IDS=')) resolve()
+        // The last line it prints (the sandbox's last vendor).
+        if (printed.includes('OPENAI_API_KEY=')) resolve()
       })
     })
     const running = runCli(
@@ -33,6 +34,8 @@ describe('evalrun sandbox', () => {
       'HUMANLOOP_API_KEY',
       'HUMANLOOP_BASE_URL',
       'HUMANLOOP_FILE_IDS',
+      'OPENAI_API_KEY',
+      'OPENAI_BASE_URL',
       'PROMPTLAYER_API_KEY',
       'PROMPTLAYER_BASE_URL',
     ])

@@ -145,7 +145,9 @@ describe('listing 3 × 2,000 sandbox runs', () => {
     expect(unique.size).toBe(refs.length)
     const perVendor = { datalab: 0, promptlayer: 0, humanloop: 0 }
     for (const ref of unique) perVendor[splitRef(ref).vendor as keyof typeof perVendor]++
-    expect(perVendor).toEqual(sandbox.stats().runs)
+    // The sandbox serves more vendors than the facade lists (OpenAI): compare the ones it lists.
+    const { datalab, promptlayer, humanloop } = sandbox.stats().runs
+    expect(perVendor).toEqual({ datalab, promptlayer, humanloop })
     expect(perVendor).toEqual({ datalab: 2000, promptlayer: 2000, humanloop: 2000 })
     // Datalab ids are its own sequence: the listing has every one of them.
     const datalabIds = [...unique]

@@ -23,7 +23,13 @@ async function snapshot(sb: Sandbox) {
     key: sb.apiKeys.humanloop,
     header: 'X-API-KEY',
   })
-  return { catalog: sb.catalog, dl: dl.json(), pl: pl.json(), hl: hl.json() }
+  const evalId = sb.catalog.openai.evals[0]!.id
+  const bearer = { key: `Bearer ${sb.apiKeys.openai}`, header: 'Authorization' }
+  const oa = (await raw(`${sb.urls.openai}/evals/${evalId}/runs?limit=100`, bearer)).json() as {
+    data: Array<{ id: string }>
+  }
+  const items = await raw(`${sb.urls.openai}/evals/${evalId}/runs/${oa.data[0]!.id}/output_items`, bearer)
+  return { catalog: sb.catalog, dl: dl.json(), pl: pl.json(), hl: hl.json(), oa, oaItems: items.json() }
 }
 
 describe('seeded data', () => {
@@ -33,11 +39,12 @@ describe('seeded data', () => {
     const c = await snapshot(await open({ clock: 'manual', seed: 43 }))
     expect(b).toEqual(a)
     expect(c.dl).not.toEqual(a.dl)
+    expect(c.oa).not.toEqual(a.oa)
   })
 
   it('has the documented status mix and runs spread over the suites', async () => {
     const sb = await open({ clock: 'manual', runs: 200, suites: 4 })
-    expect(sb.stats().runs).toEqual({ datalab: 200, promptlayer: 200, humanloop: 200 })
+    expect(sb.stats().runs).toEqual({ datalab: 200, promptlayer: 200, humanloop: 200, openai: 200 })
     const listed = (
       await raw(`${sb.urls.datalab}/api/v1/eval_batch_runs?limit=200`, { key: sb.apiKeys.datalab })
     ).json() as {
@@ -68,6 +75,20 @@ describe('seeded data', () => {
     expect(new Set(runs.runs.map((run) => run.status))).toEqual(
       new Set(['pending', 'running', 'completed', 'cancelled']),
     )
+
+    const openaiStatuses = new Set<string>()
+    for (const { id } of sb.catalog.openai.evals) {
+      const page = (
+        await raw(`${sb.urls.openai}/evals/${id}/runs?limit=100`, {
+          key: `Bearer ${sb.apiKeys.openai}`,
+          header: 'Authorization',
+        })
+      ).json() as { data: Array<{ status: string }>; has_more: boolean }
+      expect(page.has_more).toBe(false)
+      expect(page.data.length).toBe(50)
+      for (const run of page.data) openaiStatuses.add(run.status)
+    }
+    expect([...openaiStatuses].sort()).toEqual(['canceled', 'completed', 'failed', 'in_progress', 'queued'])
   })
 
   it('exposes urls, env and a catalog a test can start runs from', async () => {
@@ -77,6 +98,7 @@ describe('seeded data', () => {
       datalab: `http://127.0.0.1:${port}/datalab`,
       promptlayer: `http://127.0.0.1:${port}/promptlayer`,
       humanloop: `http://127.0.0.1:${port}/humanloop/v5`,
+      openai: `http://127.0.0.1:${port}/openai/v1`,
     })
     expect(sb.env).toMatchObject({
       DATALAB_BASE_URL: sb.urls.datalab,
@@ -86,10 +108,19 @@ describe('seeded data', () => {
       HUMANLOOP_BASE_URL: sb.urls.humanloop,
       HUMANLOOP_API_KEY: 'sandbox-humanloop-key',
       HUMANLOOP_FILE_IDS: sb.catalog.humanloop.files.map((file) => file.id).join(','),
+      OPENAI_BASE_URL: sb.urls.openai,
+      OPENAI_API_KEY: 'sandbox-openai-key',
     })
     expect(sb.catalog.datalab.collections).toHaveLength(2)
     expect(sb.catalog.promptlayer.pipelines).toHaveLength(2)
     expect(sb.catalog.humanloop.evaluations).toHaveLength(2)
+    expect(sb.catalog.openai.evals).toHaveLength(2)
+    expect(sb.sampleStartInputs().map((input) => input.vendor)).toEqual([
+      'datalab',
+      'promptlayer',
+      'humanloop',
+      'openai',
+    ])
     expect(sb.clock.now().toISOString()).toBe('2026-01-15T12:00:00.000Z')
   })
 

@@ -1,7 +1,16 @@
+import type { ListPage } from '@evalrun/openai'
 import { OpenAPIBackend } from 'openapi-backend'
 import { addFormats } from '../src/http/openapi-router.js'
 import { loadSpec } from '../src/specs.js'
-import type { Sandbox, SandboxVendor } from '../src/types.js'
+import { SANDBOX_VENDORS, type Sandbox, type SandboxVendor } from '../src/types.js'
+
+/**
+ * Vendors whose spec does not describe their error bodies: every 4xx/5xx is checked against the body schema of
+ * the status named here. OpenAI declares only 429 (`ErrorResponse`) and, on createEvalRun, a 400 whose body is
+ * the bare `Error` (upstream's slip: the API wraps it in `{error}` as for every other error), yet answers 400,
+ * 401 and 404 with the same `ErrorResponse`.
+ */
+const ERRORS_AS: Partial<Record<SandboxVendor, string>> = { openai: '429' }
 
 export interface ResponseProblem {
   vendor: SandboxVendor
@@ -14,7 +23,7 @@ export interface ResponseProblem {
 /** Validates every response against the vendored spec: declared status, body schema, declared headers. */
 export async function createResponseValidator(sandbox: Sandbox) {
   const backends = new Map<SandboxVendor, OpenAPIBackend>()
-  for (const vendor of ['datalab', 'promptlayer', 'humanloop'] as const) {
+  for (const vendor of SANDBOX_VENDORS) {
     const api = new OpenAPIBackend({
       definition: loadSpec(vendor) as never,
       quick: true,
@@ -29,8 +38,8 @@ export async function createResponseValidator(sandbox: Sandbox) {
   let checked = 0
 
   const vendorOf = (url: string): SandboxVendor => {
-    for (const vendor of ['datalab', 'promptlayer', 'humanloop'] as const) {
-      if (url.startsWith(sandbox.urls[vendor])) return vendor
+    for (const vendor of SANDBOX_VENDORS) {
+      if (url.startsWith(`${sandbox.urls[vendor]}/`)) return vendor
     }
     throw new Error(`not a sandbox URL: ${url}`)
   }
@@ -48,7 +57,10 @@ export async function createResponseValidator(sandbox: Sandbox) {
     checked++
     if (!operation) return report('no operation in the spec for this request')
     const declared = operation.responses ?? {}
-    if (!(String(response.status) in declared) && !('default' in declared)) {
+    const fallback = ERRORS_AS[vendor]
+    const validateAs =
+      fallback && response.status >= 400 && fallback in declared ? Number(fallback) : response.status
+    if (!(String(validateAs) in declared) && !('default' in declared)) {
       return report(`status ${response.status} is not declared`)
     }
     const text = await response.clone().text()
@@ -59,12 +71,13 @@ export async function createResponseValidator(sandbox: Sandbox) {
     }
     if (!response.headers.get('content-type')?.startsWith('application/json'))
       report('content-type is not JSON')
-    const result = api.validateResponse(JSON.parse(text), operation, response.status)
+    const result = api.validateResponse(JSON.parse(text), operation, validateAs)
     if (result.errors) report(result.errors)
     const headers: Record<string, string> = {}
     response.headers.forEach((value, name) => {
       headers[name] = value
     })
+    if (validateAs !== response.status) return
     const headerResult = api.validateResponseHeaders(headers, operation, { statusCode: response.status })
     if (headerResult.errors) report(headerResult.errors)
   }
@@ -90,4 +103,34 @@ export async function raw(
   const response = await fetch(url, { ...init, headers })
   const text = await response.text()
   return { status: response.status, headers: response.headers, text, json: () => JSON.parse(text) }
+}
+
+/** OpenAI has no evalrun client yet: plain requests with its bearer header (through `fetchImpl`, e.g. a validator). */
+export function openaiRequests(sandbox: Sandbox, fetchImpl: (request: Request) => Promise<Response> = fetch) {
+  async function request<T = unknown>(
+    path: string,
+    init: RequestInit = {},
+  ): Promise<{ status: number; body: T }> {
+    const headers = new Headers(init.headers)
+    if (!headers.has('Authorization')) headers.set('Authorization', `Bearer ${sandbox.apiKeys.openai}`)
+    if (init.body !== undefined) headers.set('Content-Type', 'application/json')
+    const response = await fetchImpl(new Request(`${sandbox.urls.openai}${path}`, { ...init, headers }))
+    return { status: response.status, body: (await response.json()) as T }
+  }
+  /** Every page of a cursor listing, `limit` at a time, following `last_id` while `has_more`. */
+  async function everyPage<T extends { id: string }>(path: string, limit: number, extra = ''): Promise<T[]> {
+    const all: T[] = []
+    let after = ''
+    for (let pages = 0; pages < 10_000; pages++) {
+      const page = await request<ListPage<T>>(
+        `${path}?limit=${limit}${extra}${after ? `&after=${after}` : ''}`,
+      )
+      if (page.status !== 200) throw new Error(`${path}: status ${page.status}`)
+      all.push(...page.body.data)
+      if (!page.body.has_more) return all
+      after = page.body.last_id
+    }
+    throw new Error(`${path}: too many pages`)
+  }
+  return { request, everyPage }
 }

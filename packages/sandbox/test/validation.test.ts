@@ -1,10 +1,11 @@
 import { createDatalabClient } from '@evalrun/datalab'
 import { createHumanloopClient } from '@evalrun/humanloop'
+import type { EvalRun, EvalRunOutputItem } from '@evalrun/openai'
 import { createPromptLayerClient } from '@evalrun/promptlayer'
 import { json } from '@evalrun/test-support'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { type Sandbox, startSandbox } from '../src/index.js'
-import { createResponseValidator } from './helpers.js'
+import { createResponseValidator, openaiRequests } from './helpers.js'
 
 // Walks every endpoint and every page of a full seeded data set, at several instants (so queued, running
 // and finished runs all appear), and validates each response against the vendored spec.
@@ -116,6 +117,38 @@ async function walkHumanloop(): Promise<void> {
   }
 }
 
+const openai = <T = { id: string; status: string }>(path: string, init: RequestInit = {}) =>
+  openaiRequests(sb, validator.fetch).request<T>(path, init)
+const everyPage = <T extends { id: string } = { id: string }>(path: string, limit: number, extra = '') =>
+  openaiRequests(sb, validator.fetch).everyPage<T>(path, limit, extra)
+
+async function walkOpenAI(): Promise<void> {
+  const evals = await everyPage('/evals', 2)
+  expect(evals.map((e) => e.id).sort()).toEqual(sb.catalog.openai.evals.map((e) => e.id).sort())
+  await everyPage('/evals', 1, '&order=desc&order_by=updated_at')
+  let runCount = 0
+  for (const evaluation of evals) {
+    expect((await openai(`/evals/${evaluation.id}`)).status).toBe(200)
+    const runs = await everyPage<EvalRun>(`/evals/${evaluation.id}/runs`, 3)
+    runCount += runs.length
+    await everyPage(`/evals/${evaluation.id}/runs`, 5, '&order=desc&status=completed')
+    for (const run of runs) {
+      expect((await openai(`/evals/${evaluation.id}/runs/${run.id}`)).status).toBe(200)
+      const items = await everyPage<EvalRunOutputItem>(
+        `/evals/${evaluation.id}/runs/${run.id}/output_items`,
+        10,
+      )
+      expect(items).toHaveLength(run.result_counts.total)
+      await everyPage(`/evals/${evaluation.id}/runs/${run.id}/output_items`, 7, '&order=desc&status=pass')
+      for (const item of items.slice(0, 2)) {
+        const one = await openai(`/evals/${evaluation.id}/runs/${run.id}/output_items/${item.id}`)
+        expect(one.body).toEqual(item)
+      }
+    }
+  }
+  expect(runCount).toBe(sb.stats().runs.openai)
+}
+
 describe('every response over a full seeded data set is valid against the specs', () => {
   it.each([
     ['at the start', 0],
@@ -126,6 +159,7 @@ describe('every response over a full seeded data set is valid against the specs'
     await walkDatalab()
     await walkPromptLayer()
     await walkHumanloop()
+    await walkOpenAI()
     expect(validator.problems).toEqual([])
   })
 
@@ -157,6 +191,70 @@ describe('every response over a full seeded data set is valid against the specs'
       await check(`${hl}/evaluations/evr_missing/stats`),
     ].map((response) => response.status)
     expect(statuses).toEqual([401, 404, 422, 422, 401, 404, 400, 400, 422, 422, 404, 401])
+    expect(validator.problems).toEqual([])
+  })
+
+  it('OpenAI: creating and canceling runs, and its errors (400, 401, 404, 429)', async () => {
+    const evalId = sb.catalog.openai.evals[0]!.id
+    const runs = `/evals/${evalId}/runs`
+    const created = await openai(runs, {
+      method: 'POST',
+      body: JSON.stringify({ name: 'validated', data_source: sb.catalog.openai.dataSource }),
+    })
+    expect(created.status).toBe(201)
+    const fromFile = await openai(runs, {
+      method: 'POST',
+      body: JSON.stringify({
+        metadata: { origin: 'test' },
+        data_source: {
+          type: 'completions',
+          model: 'gpt-4o-mini',
+          source: { type: 'file_id', id: sb.catalog.openai.evals[0]!.fileId },
+          input_messages: { type: 'item_reference', item_reference: 'item.input' },
+        },
+      }),
+    })
+    expect(fromFile.status).toBe(201)
+    const canceled = await openai(`${runs}/${created.body.id}`, { method: 'POST' })
+    expect(canceled.body.status).toBe('canceled')
+    sb.clock.advance(3_600_000)
+    const finished = await openai<{ data: unknown[] }>(`${runs}/${fromFile.body.id}/output_items?limit=100`)
+    expect(finished.body.data).toHaveLength(sb.catalog.openai.evals[0]!.items)
+
+    const statuses = [
+      (await openai(`${runs}/${created.body.id}`, { method: 'POST' })).status,
+      (await openai(runs, { method: 'POST', body: '{}' })).status,
+      (await openai(runs, { method: 'POST', body: JSON.stringify({ data_source: { type: 'jsonl' } }) }))
+        .status,
+      (
+        await openai(runs, {
+          method: 'POST',
+          body: JSON.stringify({
+            data_source: { type: 'jsonl', source: { type: 'file_id', id: 'file-nope' } },
+          }),
+        })
+      ).status,
+      (await openai(runs, { method: 'POST', body: '{"data_source":' })).status,
+      (await openai('/evals?limit=0')).status,
+      (await openai('/evals?order=sideways')).status,
+      (await openai(`${runs}?after=evalrun_missing`)).status,
+      (await openai('/evals', { headers: { Authorization: '' } })).status,
+      (await openai('/evals', { headers: { Authorization: 'Bearer wrong-key' } })).status,
+      (await openai(`${runs}/${created.body.id}/output_items/outputitem_00000000`)).status,
+      (await openai('/evals/eval_missing')).status,
+      (await openai('/evals/eval_missing/runs')).status,
+      (await openai(`${runs}/evalrun_missing`)).status,
+      (await openai(`${runs}/evalrun_missing`, { method: 'POST' })).status,
+      (await openai(`${runs}/evalrun_missing/output_items`)).status,
+    ]
+    expect(statuses).toEqual([400, 400, 400, 400, 400, 400, 400, 400, 401, 401, 404, 404, 404, 404, 404, 404])
+
+    sb.setFaults({ rate: 1, kinds: ['429', '500', '503'], vendors: ['openai'] })
+    try {
+      for (let i = 0; i < 6; i++) expect((await openai('/evals')).status).toBeGreaterThanOrEqual(429)
+    } finally {
+      sb.setFaults(null)
+    }
     expect(validator.problems).toEqual([])
   })
 

@@ -9,11 +9,17 @@ import type { Issue, OperationInput, VendorApp, VendorResponse } from './vendor-
 
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?([Zz]|[+-]\d{2}:?\d{2})$/
 
-/** openapi-backend ships without formats; `date-time` is the only one the three specs use. */
+/** openapi-backend ships without formats; the specs use `date-time`, and OpenAI's also `unixtime` and `uri`. */
 type Ajv = ReturnType<AjvCustomizer>
 
 export function addFormats(ajv: Ajv): Ajv {
   ajv.addFormat('date-time', (value: string) => ISO_DATE_TIME.test(value) && !Number.isNaN(Date.parse(value)))
+  // Seconds since the epoch (OpenAI's `created_at`): a non-negative integer.
+  ajv.addFormat('unixtime', {
+    type: 'number',
+    validate: (value: number) => Number.isInteger(value) && value >= 0,
+  })
+  ajv.addFormat('uri', (value: string) => URL.canParse(value))
   return ajv
 }
 
@@ -68,8 +74,9 @@ export async function createOpenApiRouter(
     validationFail: (context: Context) => app.errors.invalid(toIssues(context.validation.errors ?? [])),
   })
   api.registerSecurityHandler(app.security.scheme, (context: Context) => {
-    const sent = context.request.headers[app.security.header]
-    return (Array.isArray(sent) ? sent[0] : sent) === apiKey
+    const header = context.request.headers[app.security.header]
+    const sent = Array.isArray(header) ? header[0] : header
+    return app.security.bearer ? bearerToken(sent) === apiKey : sent === apiKey
   })
   await api.init()
   return {
@@ -88,6 +95,12 @@ export async function createOpenApiRouter(
         ) as VendorResponse | Promise<VendorResponse>,
       ),
   }
+}
+
+/** The token of an `Authorization: Bearer <token>` value (RFC 6750: the scheme word is case-insensitive). */
+export function bearerToken(value: string | undefined): string | undefined {
+  const match = /^bearer +(\S+) *$/i.exec(value ?? '')
+  return match?.[1]
 }
 
 const METHODS = ['get', 'put', 'post', 'delete', 'patch']

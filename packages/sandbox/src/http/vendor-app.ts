@@ -43,8 +43,11 @@ export interface VendorApp {
   vendor: SandboxVendor
   /** URL path prefix the vendor is served under, e.g. `/humanloop/v5`. */
   prefix: string
-  /** Name of the spec's security scheme and the header it reads (lower case). */
-  security: { scheme: string; header: string }
+  /**
+   * Name of the spec's security scheme and the header it reads (lower case). `bearer`: an HTTP bearer scheme,
+   * whose header (`authorization`) carries `Bearer <key>` rather than the key itself.
+   */
+  security: { scheme: string; header: string; bearer?: boolean }
   handlers: Record<string, OperationHandler>
   errors: VendorErrors
   /** Runs that exist now. */

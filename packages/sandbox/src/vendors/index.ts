@@ -1,5 +1,6 @@
 import { datalabSandbox } from './datalab/index.js'
 import { humanloopSandbox } from './humanloop/index.js'
+import { openaiSandbox } from './openai/index.js'
 import { promptlayerSandbox } from './promptlayer/index.js'
 
 /** The vendors the sandbox imitates: the one list that names them all, in the order they are served and shown. */
@@ -7,4 +8,5 @@ export const SANDBOX_VENDOR_MODULES = {
   datalab: datalabSandbox,
   promptlayer: promptlayerSandbox,
   humanloop: humanloopSandbox,
+  openai: openaiSandbox,
 } as const
