@@ -20,7 +20,9 @@ describe('evalrun runs list', () => {
     const { exitCode, stdout } = await cli(['runs', 'list', '--json'], env)
     expect(exitCode).toBe(0)
     const runs = jsonLines(stdout)
-    expect(new Set(runs.map((r) => r.vendor))).toEqual(new Set(['datalab', 'promptlayer', 'humanloop']))
+    expect(new Set(runs.map((r) => r.vendor))).toEqual(
+      new Set(['datalab', 'promptlayer', 'humanloop', 'openai']),
+    )
     expect(runs.length).toBe(new Set(runs.map((r) => r.ref)).size)
     expect(runs.length).toBeGreaterThanOrEqual(54)
     expect(typeof runs[0]?.createdAt).toBe('string')

@@ -42,7 +42,7 @@ describe('evalrun sandbox', () => {
     expect(env.DATALAB_BASE_URL).toMatch(/^http:\/\/127\.0\.0\.1:\d+\//)
     const listed = await cli(['runs', 'list', '--json'], env)
     expect(listed.exitCode).toBe(0)
-    expect(new Set(jsonLines(listed.stdout).map((run) => run.vendor)).size).toBe(3)
+    expect(new Set(jsonLines(listed.stdout).map((run) => run.vendor)).size).toBe(4)
 
     stop()
     expect(await running).toBe(0)

@@ -1,6 +1,5 @@
 import { getEventListeners } from 'node:events'
 import { json, recordingFetch } from '@evalrun/test-support'
-import createClient from 'openapi-fetch'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import {
   createVendorClient,
