@@ -19,6 +19,13 @@ export type TextEvaluatorStats = Schemas['TextEvaluatorStatsResponse']
 export type EvaluationPage = Schemas['PaginatedEvaluationResponse']
 export type EvaluationLogPage = Schemas['PaginatedDataEvaluationLogResponse']
 export type EvaluationLog = Schemas['EvaluationLogResponse']
+/** A Log: one open object with the fields Prompt, Tool, Evaluator and Flow Logs share. */
+export type Log = Schemas['LogResponse']
+export type Datapoint = Schemas['DatapointResponse']
+export type Dataset = Schemas['DatasetResponse']
+export type Evaluator = Schemas['EvaluatorResponse']
+/** The File version a Run evaluates. */
+export type RunVersion = Schemas['RunVersionResponse']
 export type CreateEvaluationRequest = Schemas['CreateEvaluationRequest']
 export type CreateRunRequest = Schemas['CreateRunRequest']
 export type UpdateEvaluationRunRequest = Schemas['UpdateEvaluationRunRequest']

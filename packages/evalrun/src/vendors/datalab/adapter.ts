@@ -1,4 +1,10 @@
-import { type DatalabClient, request } from '@evalrun/datalab'
+import {
+  type BatchRunResults,
+  type DatalabClient,
+  type EvalBatchRun,
+  type EvalBatchRunList,
+  request,
+} from '@evalrun/datalab'
 import type { EvalrunAdapter } from '../../core/adapter.js'
 import { EvalrunInvalidInputError } from '../../core/errors.js'
 import { createPageGuard } from '../../core/page-guard.js'
@@ -32,10 +38,10 @@ export function createDatalabAdapter(client: DatalabClient): EvalrunAdapter<'dat
           params: { query: { limit: PAGE_SIZE, offset, collection_id: collectionId } },
           signal,
         })
-        const runs = readArray(page, 'batch_runs')
-        const total = readCount(page, 'total')
+        const runs = readArray<EvalBatchRunList>(page, 'batch_runs')
+        const total = readCount<EvalBatchRunList>(page, 'total')
         const count = runs.length
-        if (!guard.freshPage(runs.map((run) => String(readField(run, 'id'))))) return
+        if (!guard.freshPage(runs.map((run) => String(readField<EvalBatchRun>(run, 'id'))))) return
         for (let index = 0; index < count; index++) {
           const run = runs[index]
           // Dropped from the page: the run's `raw` keeps it for as long as the consumer keeps the run.
@@ -68,7 +74,8 @@ export function createDatalabAdapter(client: DatalabClient): EvalrunAdapter<'dat
         params: { path: { run_id: runId } },
         signal,
       })
-      for (const result of readArray(results, 'file_results')) yield mapDatalabItem(result, `datalab:${id}`)
+      for (const result of readArray<BatchRunResults>(results, 'file_results'))
+        yield mapDatalabItem(result, `datalab:${id}`)
     },
   }
 }

@@ -23,25 +23,28 @@ const KNOWN: Record<string, ItemStatus> = {
  */
 export function mapDatalabItem(raw: unknown, runRef: string): EvalItem<'datalab'> {
   const warnings: string[] = []
-  const vendorStatus = readString(raw, 'status')
+  const vendorStatus = readString<BatchRunFileResult>(raw, 'status')
   const word = vendorStatus?.trim().toLowerCase() ?? ''
   let status: ItemStatus = Object.hasOwn(KNOWN, word) ? (KNOWN[word] as ItemStatus) : 'unknown'
   if (status === 'unknown') {
-    warnings.push(`Datalab file status ${preview(readField(raw, 'status'))} is not one evalrun knows.`)
+    warnings.push(
+      `Datalab file status ${preview(readField<BatchRunFileResult>(raw, 'status'))} is not one evalrun knows.`,
+    )
   }
-  const id = readId(raw, 'request_id') ?? readString(raw, 'lookup_key')
+  const id =
+    readId<BatchRunFileResult>(raw, 'request_id') ?? readString<BatchRunFileResult>(raw, 'lookup_key')
   if (id === null) warnings.push('Datalab file result has no request_id or lookup_key.')
-  const score = readNumber(raw, 'eval_score')
+  const score = readNumber<BatchRunFileResult>(raw, 'eval_score')
   if (status === 'unknown' && score !== null) status = 'completed'
   return {
     runRef,
     vendor: 'datalab',
     id: id ?? '',
-    name: readString(raw, 'filename'),
+    name: readString<BatchRunFileResult>(raw, 'filename'),
     status,
     vendorStatus,
     score,
-    output: readField(raw, 'eval_results'),
+    output: readField<BatchRunFileResult>(raw, 'eval_results'),
     raw: raw as BatchRunFileResult,
     warnings,
   }

@@ -2,26 +2,29 @@ import type { EvalBatchRun } from '@evalrun/datalab'
 import { finishRun } from '../../core/finish-run.js'
 import type { EvalMetric, EvalRun } from '../../core/model.js'
 import { parseVendorDate } from '../../core/parse-vendor-date.js'
-import { readCount, readField, readId, readNumber, readString } from '../../core/read-json.js'
+import { type KnownKeys, readCount, readField, readId, readNumber, readString } from '../../core/read-json.js'
 import { mapDatalabStatus } from './map-status.js'
+
+/** The run's one metric is named after the field it comes from. */
+const SCORE_FIELD = 'avg_score' satisfies KnownKeys<EvalBatchRun>
 
 /** A Datalab batch run (`EvalBatchRunResponse`) as an `EvalRun`. Accepts any value; never throws. */
 export function mapDatalabRun(raw: unknown): EvalRun<'datalab'> {
   const { status, vendorStatus, warnings } = mapDatalabStatus(raw)
-  const id = readId(raw, 'id')
+  const id = readId<EvalBatchRun>(raw, 'id')
   if (id === null) warnings.push('Datalab run has no id.')
-  const collectionId = readId(raw, 'collection_id')
+  const collectionId = readId<EvalBatchRun>(raw, 'collection_id')
   if (collectionId === null) warnings.push('Datalab run has no collection_id.')
-  const score = readNumber(raw, 'avg_score')
+  const score = readNumber<EvalBatchRun>(raw, SCORE_FIELD)
   const metrics: EvalMetric[] =
-    score === null ? [] : [{ name: 'avg_score', kind: 'numeric', value: score, source: 'avg_score' }]
-  const pipelineType = readString(raw, 'pipeline_type')
+    score === null ? [] : [{ name: SCORE_FIELD, kind: 'numeric', value: score, source: SCORE_FIELD }]
+  const pipelineType = readString<EvalBatchRun>(raw, 'pipeline_type')
   return finishRun<'datalab'>({
     ref: `datalab:${id ?? ''}`,
     vendor: 'datalab',
     id: id ?? '',
     // Datalab runs have no name of their own; the pipeline kind is the nearest thing to one.
-    name: readString(raw, 'pipeline_id') ?? pipelineType,
+    name: readString<EvalBatchRun>(raw, 'pipeline_id') ?? pipelineType,
     suite: {
       kind: 'collection',
       id: collectionId ?? '',
@@ -30,12 +33,12 @@ export function mapDatalabRun(raw: unknown): EvalRun<'datalab'> {
     },
     status,
     vendorStatus,
-    createdAt: parseVendorDate(readField(raw, 'created'), 'created', warnings),
-    startedAt: parseVendorDate(readField(raw, 'started_at'), 'started_at', warnings),
-    completedAt: parseVendorDate(readField(raw, 'completed_at'), 'completed_at', warnings),
+    createdAt: parseVendorDate(readField<EvalBatchRun>(raw, 'created'), 'created', warnings),
+    startedAt: parseVendorDate(readField<EvalBatchRun>(raw, 'started_at'), 'started_at', warnings),
+    completedAt: parseVendorDate(readField<EvalBatchRun>(raw, 'completed_at'), 'completed_at', warnings),
     progress: {
-      total: readCount(raw, 'total_files'),
-      completed: readCount(raw, 'completed_files'),
+      total: readCount<EvalBatchRun>(raw, 'total_files'),
+      completed: readCount<EvalBatchRun>(raw, 'completed_files'),
       // Datalab reports no failed-file count on the run; results carry per-file statuses.
       failed: null,
     },

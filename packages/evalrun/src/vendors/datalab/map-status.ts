@@ -1,3 +1,4 @@
+import type { EvalBatchRun } from '@evalrun/datalab'
 import type { MappedStatus } from '../../core/mapped-status.js'
 import type { RunStatus } from '../../core/model.js'
 import { preview, readCount, readField } from '../../core/read-json.js'
@@ -28,7 +29,7 @@ const KNOWN: Record<string, RunStatus> = {
  * set and `completed_files >= total_files` counts as completed (an inference, said so in a warning).
  */
 export function mapDatalabStatus(run: unknown): MappedStatus {
-  const raw = readField(run, 'status')
+  const raw = readField<EvalBatchRun>(run, 'status')
   const vendorStatus = typeof raw === 'string' ? raw : null
   const warnings: string[] = []
   const word = vendorStatus?.trim().toLowerCase() ?? ''
@@ -39,9 +40,9 @@ export function mapDatalabStatus(run: unknown): MappedStatus {
     }
     return { status: known, vendorStatus, warnings }
   }
-  const completedAt = readField(run, 'completed_at')
-  const total = readCount(run, 'total_files')
-  const done = readCount(run, 'completed_files')
+  const completedAt = readField<EvalBatchRun>(run, 'completed_at')
+  const total = readCount<EvalBatchRun>(run, 'total_files')
+  const done = readCount<EvalBatchRun>(run, 'completed_files')
   if (
     typeof completedAt === 'string' &&
     completedAt !== '' &&

@@ -1,5 +1,15 @@
 import { EvalrunError } from '@evalrun/http'
-import { type HumanloopClient, request } from '@evalrun/humanloop'
+import {
+  type Evaluation,
+  type EvaluationLogPage,
+  type EvaluationPage,
+  type EvaluationRun,
+  type EvaluationRunList,
+  type EvaluationStats,
+  type HumanloopClient,
+  type RunStats,
+  request,
+} from '@evalrun/humanloop'
 import type { AdapterListQuery, EvalrunAdapter } from '../../core/adapter.js'
 import {
   EvalrunInvalidInputError,
@@ -58,8 +68,8 @@ export function createHumanloopAdapter(
     ])
     // Indexed once per evaluation: looking each run's entry up in the array would be quadratic.
     const statsByRun = new Map<string, unknown>()
-    for (const entry of readArray(stats.body, 'run_stats')) {
-      const runId = readId(entry, 'run_id')
+    for (const entry of readArray<EvaluationStats>(stats.body, 'run_stats')) {
+      const runId = readId<RunStats>(entry, 'run_id')
       if (runId !== null) statsByRun.set(runId, entry)
     }
     const context = { evaluatorNames: humanloopEvaluatorNames(evaluation) }
@@ -67,13 +77,13 @@ export function createHumanloopAdapter(
       stats.problem === null
         ? null
         : `Stats could not be read (${stats.problem}); progress and metrics are missing.`
-    const runs = readArray(runsBody, 'runs')
+    const runs = readArray<EvaluationRunList>(runsBody, 'runs')
     for (let index = 0; index < runs.length; index++) {
       const run = runs[index]
       // Dropped from the response: the run's `raw` keeps it for as long as the consumer keeps the run.
       runs[index] = undefined
       const mapped = mapHumanloopRun(
-        { evaluation, run, stats: statsByRun.get(readId(run, 'id') ?? '') },
+        { evaluation, run, stats: statsByRun.get(readId<EvaluationRun>(run, 'id') ?? '') },
         evaluationId,
         context,
       )
@@ -111,10 +121,10 @@ export function createHumanloopAdapter(
         params: { query: { file_id: fileId, page, size: PAGE_SIZE } },
         signal,
       })
-      const records = readArray(body, 'records')
-      if (!guard.freshPage(records.map((record) => String(readId(record, 'id'))))) return
+      const records = readArray<EvaluationPage>(body, 'records')
+      if (!guard.freshPage(records.map((record) => String(readId<Evaluation>(record, 'id'))))) return
       yield* records
-      const total = readCount(body, 'total')
+      const total = readCount<EvaluationPage>(body, 'total')
       if (records.length === 0 || total === null || page * PAGE_SIZE >= total || !guard.mayContinue()) return
     }
   }
@@ -156,11 +166,11 @@ export function createHumanloopAdapter(
       const seen = new Set<string>()
       for (const fileId of new Set(options.fileIds)) {
         for await (const evaluation of evaluationsOfFile(fileId, query.warn, signal)) {
-          const evaluationId = readId(evaluation, 'id')
+          const evaluationId = readId<Evaluation>(evaluation, 'id')
           if (evaluationId === null || seen.has(evaluationId)) continue
           seen.add(evaluationId)
           // No runs, nothing to read: saves two requests per empty evaluation.
-          if (readField(evaluation, 'runs_count') === 0) continue
+          if (readField<Evaluation>(evaluation, 'runs_count') === 0) continue
           yield* runsOf(evaluation, evaluationId, signal)
         }
       }
@@ -175,7 +185,7 @@ export function createHumanloopAdapter(
         body,
         signal,
       })
-      const runId = readId(run, 'id')
+      const runId = readId<EvaluationRun>(run, 'id')
       try {
         if (runId !== null)
           return await getRun(`${encodeRefPart(evaluationId)}/${encodeRefPart(runId)}`, signal)
@@ -207,9 +217,9 @@ export function createHumanloopAdapter(
           params: { path: { id: evaluationId }, query: { page, size: PAGE_SIZE, run_id: [runId] } },
           signal,
         })
-        const records = readArray(body, 'records')
+        const records = readArray<EvaluationLogPage>(body, 'records')
         for (const record of records) yield mapHumanloopItem(record, `humanloop:${id}`)
-        const total = readCount(body, 'total')
+        const total = readCount<EvaluationLogPage>(body, 'total')
         if (records.length === 0 || total === null || page * PAGE_SIZE >= total) return
       }
     },

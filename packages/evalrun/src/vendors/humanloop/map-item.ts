@@ -1,4 +1,4 @@
-import type { EvaluationLog } from '@evalrun/humanloop'
+import type { Datapoint, EvaluationLog, Log } from '@evalrun/humanloop'
 import { meanJudgement } from '../../core/judgement-score.js'
 import type { EvalItem, ItemStatus } from '../../core/model.js'
 import { readArray, readField, readId, readString } from '../../core/read-json.js'
@@ -10,11 +10,11 @@ import { readArray, readField, readId, readString } from '../../core/read-json.j
  */
 export function mapHumanloopItem(raw: unknown, runRef: string): EvalItem<'humanloop'> {
   const warnings: string[] = []
-  const log = readField(raw, 'log')
-  const evaluatorLogs = readArray(raw, 'evaluator_logs')
-  const judgements = evaluatorLogs.map((evaluatorLog) => readField(evaluatorLog, 'judgment'))
-  const logError = readString(log, 'error')
-  const evaluatorError = evaluatorLogs.some((evaluatorLog) => readString(evaluatorLog, 'error'))
+  const log = readField<EvaluationLog>(raw, 'log')
+  const evaluatorLogs = readArray<EvaluationLog>(raw, 'evaluator_logs')
+  const judgements = evaluatorLogs.map((evaluatorLog) => readField<Log>(evaluatorLog, 'judgment'))
+  const logError = readString<Log>(log, 'error')
+  const evaluatorError = evaluatorLogs.some((evaluatorLog) => readString<Log>(evaluatorLog, 'error'))
   const booleans = judgements.filter((j): j is boolean => typeof j === 'boolean')
   let status: ItemStatus
   if (logError || evaluatorError) status = 'error'
@@ -22,19 +22,19 @@ export function mapHumanloopItem(raw: unknown, runRef: string): EvalItem<'humanl
   else if (booleans.length > 0) status = 'passed'
   else if (judgements.some((j) => j !== undefined && j !== null)) status = 'completed'
   else status = 'pending'
-  const id = readId(log, 'id')
+  const id = readId<Log>(log, 'id')
   if (id === null) warnings.push('Humanloop log has no id.')
-  const datapoint = readField(raw, 'datapoint')
+  const datapoint = readField<EvaluationLog>(raw, 'datapoint')
   return {
     runRef,
     vendor: 'humanloop',
     id: id ?? '',
-    name: readId(datapoint, 'id'),
+    name: readId<Datapoint>(datapoint, 'id'),
     status,
-    vendorStatus: readString(log, 'log_status'),
+    vendorStatus: readString<Log>(log, 'log_status'),
     score: meanJudgement(judgements),
-    input: readField(log, 'inputs') ?? readField(datapoint, 'inputs'),
-    output: readField(log, 'output'),
+    input: readField<Log>(log, 'inputs') ?? readField<Datapoint>(datapoint, 'inputs'),
+    output: readField<Log>(log, 'output'),
     raw: raw as EvaluationLog,
     warnings,
   }

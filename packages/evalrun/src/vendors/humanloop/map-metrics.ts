@@ -1,3 +1,4 @@
+import type { Evaluation, EvaluationEvaluator, Evaluator, EvaluatorStats, RunStats } from '@evalrun/humanloop'
 import type { EvalMetric } from '../../core/model.js'
 import { asRecord, readArray, readCount, readField, readNumber, readString } from '../../core/read-json.js'
 
@@ -12,14 +13,14 @@ export function mapHumanloopMetrics(
   evaluatorNames: ReadonlyMap<string, string>,
 ): EvalMetric[] {
   const metrics: EvalMetric[] = []
-  for (const stats of readArray(runStats, 'evaluator_stats')) {
+  for (const stats of readArray<RunStats>(runStats, 'evaluator_stats')) {
     if (asRecord(stats) === null) continue
-    const versionId = readString(stats, 'evaluator_version_id') ?? 'unknown evaluator'
+    const versionId = readString<EvaluatorStats>(stats, 'evaluator_version_id') ?? 'unknown evaluator'
     const name = evaluatorNames.get(versionId) ?? versionId
-    const judgments = readCount(stats, 'num_judgments')
-    const numTrue = readCount(stats, 'num_true')
-    const numFalse = readCount(stats, 'num_false')
-    const perOption = asRecord(readField(stats, 'num_judgments_per_option'))
+    const judgments = readCount<EvaluatorStats>(stats, 'num_judgments')
+    const numTrue = readCount<EvaluatorStats>(stats, 'num_true')
+    const numFalse = readCount<EvaluatorStats>(stats, 'num_false')
+    const perOption = asRecord(readField<EvaluatorStats>(stats, 'num_judgments_per_option'))
     if (numTrue !== null || numFalse !== null) {
       const decided = (numTrue ?? 0) + (numFalse ?? 0)
       const counts = tallies(stats, { true: numTrue ?? 0, false: numFalse ?? 0 })
@@ -33,8 +34,13 @@ export function mapHumanloopMetrics(
         if (typeof count === 'number' && Number.isFinite(count)) counts[option] = count
       }
       metrics.push(metric(name, judgments, 'categorical', null, counts))
-    } else if (readField(stats, 'mean') !== undefined || readField(stats, 'percentiles') !== undefined) {
-      metrics.push(metric(name, judgments, 'numeric', readNumber(stats, 'mean'), tallies(stats, {})))
+    } else if (
+      readField<EvaluatorStats>(stats, 'mean') !== undefined ||
+      readField<EvaluatorStats>(stats, 'percentiles') !== undefined
+    ) {
+      metrics.push(
+        metric(name, judgments, 'numeric', readNumber<EvaluatorStats>(stats, 'mean'), tallies(stats, {})),
+      )
     }
   }
   return metrics
@@ -61,8 +67,8 @@ function metric(
 
 /** Nulls and errors, which every evaluator kind reports, added to `counts`. */
 function tallies(stats: unknown, counts: Record<string, number>): Record<string, number> {
-  const nulls = readCount(stats, 'num_nulls')
-  const errors = readCount(stats, 'num_errors')
+  const nulls = readCount<EvaluatorStats>(stats, 'num_nulls')
+  const errors = readCount<EvaluatorStats>(stats, 'num_errors')
   if (nulls !== null) counts.nulls = nulls
   if (errors !== null) counts.errors = errors
   return counts
@@ -71,10 +77,10 @@ function tallies(stats: unknown, counts: Record<string, number>): Record<string,
 /** Evaluator version id → evaluator name, from an evaluation's `evaluators[].version`. */
 export function humanloopEvaluatorNames(evaluation: unknown): Map<string, string> {
   const names = new Map<string, string>()
-  for (const evaluator of readArray(evaluation, 'evaluators')) {
-    const version = readField(evaluator, 'version')
-    const versionId = readString(version, 'version_id')
-    const name = readString(version, 'name') ?? readString(version, 'path')
+  for (const evaluator of readArray<Evaluation>(evaluation, 'evaluators')) {
+    const version = readField<EvaluationEvaluator>(evaluator, 'version')
+    const versionId = readString<Evaluator>(version, 'version_id')
+    const name = readString<Evaluator>(version, 'name') ?? readString<Evaluator>(version, 'path')
     if (versionId !== null && name !== null) names.set(versionId, name)
   }
   return names

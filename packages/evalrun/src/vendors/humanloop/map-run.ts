@@ -1,3 +1,10 @@
+import type {
+  Dataset,
+  Evaluation,
+  EvaluationRun as HumanloopRun,
+  RunStats,
+  RunVersion,
+} from '@evalrun/humanloop'
 import { finishRun } from '../../core/finish-run.js'
 import type { EvalRun } from '../../core/model.js'
 import { parseVendorDate } from '../../core/parse-vendor-date.js'
@@ -20,12 +27,12 @@ export function mapHumanloopRun(
 ): EvalRun<'humanloop'> {
   const { evaluation, run, stats } = input
   // The run's own status is the fresher one; the stats entry is read separately and may lag.
-  const { status, vendorStatus, warnings } = mapHumanloopStatus(readField(run, 'status'))
-  const id = readId(run, 'id')
+  const { status, vendorStatus, warnings } = mapHumanloopStatus(readField<HumanloopRun>(run, 'status'))
+  const id = readId<HumanloopRun>(run, 'id')
   if (id === null) warnings.push('Humanloop run has no id.')
-  const suiteId = readId(evaluation, 'id') ?? evaluationId
-  const createdAt = parseVendorDate(readField(run, 'created_at'), 'created_at', warnings)
-  const numLogs = readCount(stats, 'num_logs')
+  const suiteId = readId<Evaluation>(evaluation, 'id') ?? evaluationId
+  const createdAt = parseVendorDate(readField<HumanloopRun>(run, 'created_at'), 'created_at', warnings)
+  const numLogs = readCount<RunStats>(stats, 'num_logs')
   const raw: HumanloopRawRun = {
     evaluation: (evaluation ?? null) as HumanloopRawRun['evaluation'],
     run: run as HumanloopRawRun['run'],
@@ -39,7 +46,7 @@ export function mapHumanloopRun(
     suite: {
       kind: 'evaluation',
       id: suiteId,
-      name: readString(evaluation, 'name'),
+      name: readString<Evaluation>(evaluation, 'name'),
       ref: `humanloop:${encodeRefPart(suiteId)}`,
     },
     status,
@@ -50,14 +57,14 @@ export function mapHumanloopRun(
     completedAt: null,
     progress: {
       // The dataset's size is what an orchestrated run will produce a log for.
-      total: readCount(readField(run, 'dataset'), 'datapoints_count'),
+      total: readCount<Dataset>(readField<HumanloopRun>(run, 'dataset'), 'datapoints_count'),
       completed: numLogs,
       failed: null,
     },
     // Humanloop has no headline score: each evaluator is a metric.
     score: null,
     metrics: mapHumanloopMetrics(stats, context?.evaluatorNames ?? humanloopEvaluatorNames(evaluation)),
-    url: readString(evaluation, 'url'),
+    url: readString<Evaluation>(evaluation, 'url'),
     raw,
     warnings,
   })
@@ -65,9 +72,9 @@ export function mapHumanloopRun(
 
 /** A run is named by the version it evaluates (`Prompt v3`), which is what Humanloop's app shows. */
 function runName(run: unknown): string | null {
-  const version = readField(run, 'version')
-  const name = readString(version, 'name')
-  const versionName = readString(version, 'version_name')
+  const version = readField<HumanloopRun>(run, 'version')
+  const name = readString<RunVersion>(version, 'name')
+  const versionName = readString<RunVersion>(version, 'version_name')
   if (name === null) return versionName
   return versionName === null ? name : `${name} (${versionName})`
 }

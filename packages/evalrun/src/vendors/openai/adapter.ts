@@ -1,5 +1,12 @@
 import { EvalrunError } from '@evalrun/http'
-import { type OpenAIClient, request } from '@evalrun/openai'
+import {
+  type Eval,
+  type EvalList,
+  type EvalRunOutputItem,
+  type OpenAIClient,
+  type EvalRun as OpenAIEvalRun,
+  request,
+} from '@evalrun/openai'
 import type { EvalrunAdapter } from '../../core/adapter.js'
 import { EvalrunInvalidInputError } from '../../core/errors.js'
 import type { EvalRun } from '../../core/model.js'
@@ -25,11 +32,18 @@ export function createOpenAIAdapter(client: OpenAIClient): EvalrunAdapter<'opena
   ): AsyncGenerator<unknown[]> {
     for (let after: string | undefined; ; ) {
       const page = await read(after)
-      const data = readArray(page, 'data')
-      if (!guard.freshPage(data.map((item) => String(readId(item, 'id'))))) return
+      const data = readArray<EvalList>(page, 'data')
+      if (
+        !guard.freshPage(
+          data.map((item) => String(readId<Eval | OpenAIEvalRun | EvalRunOutputItem>(item, 'id'))),
+        )
+      )
+        return
       yield data
-      const last = readId(page, 'last_id') ?? readId(data.at(-1), 'id')
-      if (readField(page, 'has_more') !== true || data.length === 0 || last === null) return
+      const last =
+        readId<EvalList>(page, 'last_id') ??
+        readId<Eval | OpenAIEvalRun | EvalRunOutputItem>(data.at(-1), 'id')
+      if (readField<EvalList>(page, 'has_more') !== true || data.length === 0 || last === null) return
       if (!guard.mayContinue(last)) return
       after = last
     }
@@ -134,7 +148,7 @@ export function createOpenAIAdapter(client: OpenAIClient): EvalrunAdapter<'opena
         })
       for await (const evals of pages(read, guard)) {
         for (const evaluation of evals) {
-          const evalId = readId(evaluation, 'id')
+          const evalId = readId<Eval>(evaluation, 'id')
           if (evalId !== null) yield* runsOf(evaluation, evalId, query.since, query.warn, signal)
         }
       }

@@ -1,3 +1,4 @@
+import type { EvalRunError, EvalRunOutputItem, EvalRunOutputItemResult } from '@evalrun/openai'
 import type { EvalItem, ItemStatus } from '../../core/model.js'
 import { asRecord, preview, readArray, readField, readId, readString } from '../../core/read-json.js'
 import type { OpenAIRawItem } from './types.js'
@@ -8,33 +9,38 @@ import type { OpenAIRawItem } from './types.js'
  */
 export function mapOpenAIItem(raw: unknown, runRef: string): EvalItem<'openai'> {
   const warnings: string[] = []
-  const id = readId(raw, 'id')
+  const id = readId<EvalRunOutputItem>(raw, 'id')
   if (id === null) warnings.push('OpenAI output item has no id.')
-  const vendorStatus = readString(raw, 'status')
-  const sample = asRecord(readField(raw, 'sample'))
-  const sampleError = readString(asRecord(readField(sample, 'error')), 'message')
+  const vendorStatus = readString<EvalRunOutputItem>(raw, 'status')
+  const sample = asRecord(readField<EvalRunOutputItem>(raw, 'sample'))
+  const sampleError = readString<EvalRunError>(
+    asRecord(readField<EvalRunOutputItem['sample']>(sample, 'error')),
+    'message',
+  )
   let status: ItemStatus
   if (sampleError) status = 'error'
   else if (vendorStatus === 'pass') status = 'passed'
   else if (vendorStatus === 'fail') status = 'failed'
   else {
     status = 'unknown'
-    warnings.push(`OpenAI output item status ${preview(readField(raw, 'status'))} is not pass or fail.`)
+    warnings.push(
+      `OpenAI output item status ${preview(readField<EvalRunOutputItem>(raw, 'status'))} is not pass or fail.`,
+    )
   }
   if (sampleError) warnings.push(`The sample errored: ${sampleError}`)
-  const verdicts = readArray(raw, 'results')
-    .map((result) => readField(result, 'passed'))
+  const verdicts = readArray<EvalRunOutputItem>(raw, 'results')
+    .map((result) => readField<EvalRunOutputItemResult>(result, 'passed'))
     .filter((passed): passed is boolean => typeof passed === 'boolean')
   return {
     runRef,
     vendor: 'openai',
     id: id ?? '',
-    name: readId(raw, 'datasource_item_id'),
+    name: readId<EvalRunOutputItem>(raw, 'datasource_item_id'),
     status,
     vendorStatus,
     score: verdicts.length === 0 ? null : verdicts.filter(Boolean).length / verdicts.length,
-    input: readField(raw, 'datasource_item'),
-    output: readField(sample, 'output'),
+    input: readField<EvalRunOutputItem>(raw, 'datasource_item'),
+    output: readField<EvalRunOutputItem['sample']>(sample, 'output'),
     raw: raw as OpenAIRawItem,
     warnings,
   }

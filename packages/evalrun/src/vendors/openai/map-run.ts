@@ -1,4 +1,10 @@
-import type { Eval } from '@evalrun/openai'
+import type {
+  Eval,
+  EvalRunCriterionResult,
+  EvalRunError,
+  EvalRunResultCounts,
+  EvalRun as OpenAIEvalRun,
+} from '@evalrun/openai'
 import { finishRun } from '../../core/finish-run.js'
 import type { EvalMetric, EvalRun } from '../../core/model.js'
 import { asRecord, readArray, readCount, readField, readId, readString } from '../../core/read-json.js'
@@ -16,14 +22,14 @@ export const OPENAI_SCORE_RULE = 'result_counts: passed / (passed + failed); err
  * boolean metric with its own pass rate.
  */
 export function mapOpenAIRun(run: unknown, evaluation: unknown, evalId: string): EvalRun<'openai'> {
-  const { status, vendorStatus, warnings } = mapOpenAIStatus(readField(run, 'status'))
-  const id = readId(run, 'id')
+  const { status, vendorStatus, warnings } = mapOpenAIStatus(readField<OpenAIEvalRun>(run, 'status'))
+  const id = readId<OpenAIEvalRun>(run, 'id')
   if (id === null) warnings.push('OpenAI run has no id.')
-  const suiteId = readId(run, 'eval_id') ?? evalId
-  const counts = readField(run, 'result_counts')
-  const passed = readCount(counts, 'passed')
-  const failed = readCount(counts, 'failed')
-  const errored = readCount(counts, 'errored')
+  const suiteId = readId<OpenAIEvalRun>(run, 'eval_id') ?? evalId
+  const counts = readField<OpenAIEvalRun>(run, 'result_counts')
+  const passed = readCount<EvalRunResultCounts>(counts, 'passed')
+  const failed = readCount<EvalRunResultCounts>(counts, 'failed')
+  const errored = readCount<EvalRunResultCounts>(counts, 'errored')
   const graded = (passed ?? 0) + (failed ?? 0)
   const score = passed !== null && failed !== null && graded > 0 ? passed / graded : null
   const metrics: EvalMetric[] = []
@@ -37,15 +43,15 @@ export function mapOpenAIRun(run: unknown, evaluation: unknown, evalId: string):
       source: OPENAI_SCORE_RULE,
     })
   }
-  for (const criterion of readArray(run, 'per_testing_criteria_results'))
+  for (const criterion of readArray<OpenAIEvalRun>(run, 'per_testing_criteria_results'))
     metrics.push(...criterionMetric(criterion))
-  const error = asRecord(readField(run, 'error'))
-  const errorMessage = readString(error, 'message')
+  const error = asRecord(readField<OpenAIEvalRun>(run, 'error'))
+  const errorMessage = readString<EvalRunError>(error, 'message')
   if (errorMessage) {
-    const code = readString(error, 'code')
+    const code = readString<EvalRunError>(error, 'code')
     warnings.push(`OpenAI reported an error on the run${code ? ` (${code})` : ''}: ${errorMessage}`)
   }
-  const total = readCount(counts, 'total')
+  const total = readCount<EvalRunResultCounts>(counts, 'total')
   const raw: OpenAIRawRun = {
     run: run as OpenAIRawRun['run'],
     evaluation: (asRecord(evaluation) ?? null) as Eval | null,
@@ -54,16 +60,16 @@ export function mapOpenAIRun(run: unknown, evaluation: unknown, evalId: string):
     ref: `openai:${encodeRefPart(suiteId)}/${encodeRefPart(id ?? '')}`,
     vendor: 'openai',
     id: id ?? '',
-    name: readString(run, 'name'),
+    name: readString<OpenAIEvalRun>(run, 'name'),
     suite: {
       kind: 'eval',
       id: suiteId,
-      name: readString(evaluation, 'name'),
+      name: readString<Eval>(evaluation, 'name'),
       ref: `openai:${encodeRefPart(suiteId)}`,
     },
     status,
     vendorStatus,
-    createdAt: parseUnixSeconds(readField(run, 'created_at'), 'created_at', warnings),
+    createdAt: parseUnixSeconds(readField<OpenAIEvalRun>(run, 'created_at'), 'created_at', warnings),
     // OpenAI records when a run was created only.
     startedAt: null,
     completedAt: null,
@@ -75,16 +81,16 @@ export function mapOpenAIRun(run: unknown, evaluation: unknown, evalId: string):
     },
     score,
     metrics,
-    url: readString(run, 'report_url'),
+    url: readString<OpenAIEvalRun>(run, 'report_url'),
     raw,
     warnings,
   })
 }
 
 function criterionMetric(criterion: unknown): EvalMetric[] {
-  const name = readString(criterion, 'testing_criteria')
-  const passed = readCount(criterion, 'passed')
-  const failed = readCount(criterion, 'failed')
+  const name = readString<EvalRunCriterionResult>(criterion, 'testing_criteria')
+  const passed = readCount<EvalRunCriterionResult>(criterion, 'passed')
+  const failed = readCount<EvalRunCriterionResult>(criterion, 'failed')
   if (name === null || passed === null || failed === null) return []
   const total = passed + failed
   return [

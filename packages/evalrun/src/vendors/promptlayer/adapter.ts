@@ -1,4 +1,12 @@
-import { type PromptLayerClient, request } from '@evalrun/promptlayer'
+import {
+  type EvaluationRowsResponse,
+  type GetReportResponse,
+  type ListEvaluationsResponse,
+  type PromptLayerClient,
+  type Evaluation as PromptLayerPipeline,
+  type RunReportResponse,
+  request,
+} from '@evalrun/promptlayer'
 import type { EvalrunAdapter } from '../../core/adapter.js'
 import { EvalrunInvalidInputError } from '../../core/errors.js'
 import type { EvalRun } from '../../core/model.js'
@@ -31,7 +39,8 @@ export function createPromptLayerAdapter(client: PromptLayerClient): EvalrunAdap
       signal,
     })
     // The score exists only once the run is done; asking earlier gets an error, not a score.
-    if (readField(report, 'status') !== 'COMPLETED') return mapPromptLayerReport(report, null)
+    if (readField<GetReportResponse>(report, 'status') !== 'COMPLETED')
+      return mapPromptLayerReport(report, null)
     const score = await client.GET('/reports/{report_id}/score', {
       params: { path: { report_id: reportId } },
       signal,
@@ -71,16 +80,21 @@ export function createPromptLayerAdapter(client: PromptLayerClient): EvalrunAdap
           },
           signal,
         })
-        const pipelines = readArray(body, 'evaluations')
-        if (!guard.freshPage(pipelines.map((pipeline) => String(readField(pipeline, 'id'))))) return
+        const pipelines = readArray<ListEvaluationsResponse>(body, 'evaluations')
+        if (
+          !guard.freshPage(
+            pipelines.map((pipeline) => String(readField<PromptLayerPipeline>(pipeline, 'id'))),
+          )
+        )
+          return
         for (const pipeline of pipelines) {
           // Batch runs may also be listed at the top level; they are taken from under their pipeline instead,
           // where they carry their status and counts.
-          if (readField(pipeline, 'is_blueprint') === false) continue
-          if (pipelineId !== null && readField(pipeline, 'id') !== pipelineId) continue
+          if (readField<PromptLayerPipeline>(pipeline, 'is_blueprint') === false) continue
+          if (pipelineId !== null && readField<PromptLayerPipeline>(pipeline, 'id') !== pipelineId) continue
           // One slim copy of the pipeline (without `runs`) for all of its runs, not one per run.
           const context = promptLayerPipelineContext(pipeline)
-          const runs = readArray(pipeline, 'runs')
+          const runs = readArray<PromptLayerPipeline>(pipeline, 'runs')
           for (let index = 0; index < runs.length; index++) {
             const run = runs[index]
             // Dropped from the page: the run's `raw` keeps it for as long as the consumer keeps the run.
@@ -88,7 +102,7 @@ export function createPromptLayerAdapter(client: PromptLayerClient): EvalrunAdap
             yield mapPromptLayerListedRun(run, pipeline, context)
           }
         }
-        const pages = readCount(body, 'pages')
+        const pages = readCount<ListEvaluationsResponse>(body, 'pages')
         if (pipelines.length === 0 || pages === null || page >= pages || !guard.mayContinue()) return
       }
     },
@@ -102,7 +116,7 @@ export function createPromptLayerAdapter(client: PromptLayerClient): EvalrunAdap
         body,
         signal,
       })
-      const reportId = readField(started, 'report_id')
+      const reportId = readField<RunReportResponse>(started, 'report_id')
       try {
         return await getRun(String(reportId), signal)
       } catch (error) {
@@ -120,10 +134,10 @@ export function createPromptLayerAdapter(client: PromptLayerClient): EvalrunAdap
           params: { path: { evaluation_id: evaluationId }, query: { page, per_page: PAGE_SIZE } },
           signal,
         })
-        const columns = readField(body, 'columns')
-        const rows = readArray(body, 'rows')
+        const columns = readField<EvaluationRowsResponse>(body, 'columns')
+        const rows = readArray<EvaluationRowsResponse>(body, 'rows')
         for (const cells of rows) yield mapPromptLayerItem(cells, columns, ++row, `promptlayer:${id}`)
-        const pages = readCount(body, 'pages')
+        const pages = readCount<EvaluationRowsResponse>(body, 'pages')
         if (rows.length === 0 || pages === null || page >= pages) return
       }
     },

@@ -3,6 +3,9 @@ import type { EvalItem, ItemStatus } from '../../core/model.js'
 import { preview, readField, readString } from '../../core/read-json.js'
 import type { PromptLayerRawRow } from './types.js'
 
+/** A dataset cell or an evaluation cell; a row holds both kinds. */
+type PromptLayerCell = PromptLayerRawRow['cells'][number]
+
 const CELL_STATES: Record<string, ItemStatus> = {
   PASSED: 'passed',
   COMPLETED: 'passed',
@@ -43,17 +46,17 @@ export function mapPromptLayerItem(
   const values: unknown[] = []
   cellList.forEach((cell, index) => {
     const name = names[index] ?? `column ${index + 1}`
-    if (readField(cell, 'type') !== 'eval') {
-      input[name] = readField(cell, 'value')
+    if (readField<PromptLayerCell>(cell, 'type') !== 'eval') {
+      input[name] = readField<PromptLayerCell>(cell, 'value')
       return
     }
-    const cellStatus = readString(cell, 'status')
-    const errorMessage = readString(cell, 'error_message')
+    const cellStatus = readString<PromptLayerCell>(cell, 'status')
+    const errorMessage = readString<PromptLayerCell>(cell, 'error_message')
     vendorStatuses.push(cellStatus ?? '?')
-    values.push(readField(cell, 'value'))
+    values.push(readField<PromptLayerCell>(cell, 'value'))
     output[name] = {
       status: cellStatus,
-      value: readField(cell, 'value'),
+      value: readField<PromptLayerCell>(cell, 'value'),
       ...(errorMessage ? { errorMessage } : {}),
     }
     const word = cellStatus?.toUpperCase() ?? ''
@@ -63,7 +66,7 @@ export function mapPromptLayerItem(
     else {
       statuses.push('unknown')
       warnings.push(
-        `PromptLayer cell "${name}" has status ${preview(readField(cell, 'status'))}, not one evalrun knows.`,
+        `PromptLayer cell "${name}" has status ${preview(readField<PromptLayerCell>(cell, 'status'))}, not one evalrun knows.`,
       )
     }
   })

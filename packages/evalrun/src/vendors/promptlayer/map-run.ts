@@ -3,6 +3,7 @@ import type {
   GetReportScoreResponse,
   EvaluationRun as PromptLayerListedRun,
   Evaluation as PromptLayerPipeline,
+  Report,
   RunReportResponse,
 } from '@evalrun/promptlayer'
 import { finishRun } from '../../core/finish-run.js'
@@ -12,6 +13,11 @@ import { asRecord, readField, readId, readString } from '../../core/read-json.js
 import { mapPromptLayerColumnMetrics, mapPromptLayerScore } from './map-score.js'
 import { mapPromptLayerStatus } from './map-status.js'
 import type { PromptLayerRawRun } from './types.js'
+
+type ListedRunStats = NonNullable<PromptLayerListedRun['stats']>
+type ReportStats = NonNullable<GetReportResponse['stats']>
+/** A run as `build` reads it: nested in a listing, or the `report` of `GET /reports/{id}`. */
+type RunFields = PromptLayerListedRun | Report
 
 /** What every run of one pipeline shares: see `mapPromptLayerListedRun`. */
 export interface PromptLayerPipelineContext {
@@ -26,8 +32,8 @@ export function promptLayerPipelineContext(pipeline: unknown): PromptLayerPipeli
   const { runs: _runs, ...pipelineWithoutRuns } = (asRecord(pipeline) ?? {}) as PromptLayerPipeline
   return {
     pipelineWithoutRuns: pipelineWithoutRuns as PromptLayerPipeline,
-    id: readId(pipeline, 'id'),
-    name: readString(pipeline, 'name'),
+    id: readId<PromptLayerPipeline>(pipeline, 'id'),
+    name: readString<PromptLayerPipeline>(pipeline, 'name'),
   }
 }
 
@@ -41,13 +47,13 @@ export function mapPromptLayerListedRun(
   context: PromptLayerPipelineContext = promptLayerPipelineContext(pipeline),
 ): EvalRun<'promptlayer'> {
   const stats = mapPromptLayerStatus(
-    readField(run, 'status'),
-    readField(readField(run, 'stats'), 'status_counts'),
+    readField<PromptLayerListedRun>(run, 'status'),
+    readField<ListedRunStats>(readField<PromptLayerListedRun>(run, 'stats'), 'status_counts'),
   )
   const warnings = [...stats.warnings]
   const { score, metrics } = mapPromptLayerScore(
-    readField(run, 'score'),
-    readField(run, 'score_calculation_error'),
+    readField<PromptLayerListedRun>(run, 'score'),
+    readField<PromptLayerListedRun>(run, 'score_calculation_error'),
     warnings,
   )
   const raw: PromptLayerRawRun = {
@@ -57,7 +63,7 @@ export function mapPromptLayerListedRun(
   }
   return build({
     run,
-    suiteId: readId(run, 'parent_report_id') ?? context.id,
+    suiteId: readId<PromptLayerListedRun>(run, 'parent_report_id') ?? context.id,
     suiteName: context.name,
     stats,
     score,
@@ -69,20 +75,20 @@ export function mapPromptLayerListedRun(
 
 /** A run read with `GET /reports/{id}`, and its `GET /reports/{id}/score` when that was read. */
 export function mapPromptLayerReport(report: unknown, scoreResponse: unknown): EvalRun<'promptlayer'> {
-  const body = readField(report, 'report')
+  const body = readField<GetReportResponse>(report, 'report')
   const stats = mapPromptLayerStatus(
-    readField(report, 'status'),
-    readField(readField(report, 'stats'), 'status_counts'),
+    readField<GetReportResponse>(report, 'status'),
+    readField<ReportStats>(readField<GetReportResponse>(report, 'stats'), 'status_counts'),
   )
   const warnings = [...stats.warnings]
   const fromScore = mapPromptLayerScore(
-    readField(scoreResponse, 'score'),
-    readField(body, 'score_calculation_error'),
+    readField<GetReportScoreResponse>(scoreResponse, 'score'),
+    readField<Report>(body, 'score_calculation_error'),
     warnings,
   )
   const metrics = [
     ...fromScore.metrics,
-    ...mapPromptLayerColumnMetrics(readField(report, 'report_columns'), fromScore.metrics),
+    ...mapPromptLayerColumnMetrics(readField<GetReportResponse>(report, 'report_columns'), fromScore.metrics),
   ]
   const raw: PromptLayerRawRun = {
     from: 'report',
@@ -91,7 +97,7 @@ export function mapPromptLayerReport(report: unknown, scoreResponse: unknown): E
   }
   return build({
     run: body,
-    suiteId: readId(body, 'parent_report_id'),
+    suiteId: readId<Report>(body, 'parent_report_id'),
     suiteName: null,
     stats,
     score: fromScore.score,
@@ -109,7 +115,7 @@ export function mapPromptLayerStartedRun(
 ): EvalRun<'promptlayer'> {
   const warnings = [`The run was started, but reading it back failed (${reason}); its state is unknown.`]
   return build({
-    run: { id: readField(started, 'report_id') },
+    run: { id: readField<RunReportResponse>(started, 'report_id') },
     suiteId: pipelineId,
     suiteName: null,
     stats: { status: 'unknown', vendorStatus: null, warnings: [], progress: emptyProgress() },
@@ -133,16 +139,16 @@ interface BuildInput {
 
 function build(input: BuildInput): EvalRun<'promptlayer'> {
   const { run, warnings } = input
-  const id = readId(run, 'id')
+  const id = readId<RunFields>(run, 'id')
   if (id === null) warnings.push('PromptLayer run has no id.')
   if (input.suiteId === null) warnings.push('PromptLayer run has no parent_report_id (pipeline).')
-  const createdAt = parseVendorDate(readField(run, 'created_at'), 'created_at', warnings)
-  const updatedAt = parseVendorDate(readField(run, 'updated_at'), 'updated_at', warnings)
+  const createdAt = parseVendorDate(readField<RunFields>(run, 'created_at'), 'created_at', warnings)
+  const updatedAt = parseVendorDate(readField<RunFields>(run, 'updated_at'), 'updated_at', warnings)
   return finishRun<'promptlayer'>({
     ref: `promptlayer:${id ?? ''}`,
     vendor: 'promptlayer',
     id: id ?? '',
-    name: readString(run, 'name'),
+    name: readString<RunFields>(run, 'name'),
     suite: {
       kind: 'pipeline',
       id: input.suiteId ?? '',

@@ -1,3 +1,4 @@
+import type { ColumnScore, ReportColumn, ReportScore, ReportScoreDetails } from '@evalrun/promptlayer'
 import type { EvalMetric } from '../../core/model.js'
 import { asRecord, preview, readCount, readField, readNumber, readString } from '../../core/read-json.js'
 
@@ -25,25 +26,28 @@ export function mapPromptLayerScore(
     warnings.push(`PromptLayer score is ${preview(score)}, not an object; score is null.`)
     return { score: null, metrics: [] }
   }
-  return { score: readNumber(score, 'overall_score'), metrics: detailMetrics(readField(score, 'details')) }
+  return {
+    score: readNumber<ReportScore>(score, 'overall_score'),
+    metrics: detailMetrics(readField<ReportScore>(score, 'details')),
+  }
 }
 
 function detailMetrics(details: unknown): EvalMetric[] {
-  const columns = readField(details, 'columns')
+  const columns = readField<ReportScoreDetails>(details, 'columns')
   const entries = Array.isArray(columns)
     ? columns
-    : readString(details, 'column_name') !== null
+    : readString<ReportScoreDetails>(details, 'column_name') !== null
       ? [details]
       : []
   const metrics: EvalMetric[] = []
   for (const column of entries) {
-    const name = readString(column, 'column_name')
+    const name = readString<ColumnScore>(column, 'column_name')
     if (name === null) continue
-    const skipped = readCount(column, 'num_skipped')
+    const skipped = readCount<ColumnScore>(column, 'num_skipped')
     metrics.push({
       name,
       kind: 'numeric',
-      value: readNumber(column, 'score'),
+      value: readNumber<ColumnScore>(column, 'score'),
       ...(skipped === null ? {} : { counts: { skipped } }),
       source: 'score.details',
     })
@@ -56,8 +60,8 @@ export function mapPromptLayerColumnMetrics(reportColumns: unknown, known: EvalM
   const seen = new Set(known.map((metric) => metric.name))
   const metrics: EvalMetric[] = []
   for (const column of Array.isArray(reportColumns) ? reportColumns : []) {
-    const name = readString(column, 'name')
-    const value = readNumber(column, 'score')
+    const name = readString<ReportColumn>(column, 'name')
+    const value = readNumber<ReportColumn>(column, 'score')
     if (name === null || value === null || seen.has(name)) continue
     seen.add(name)
     metrics.push({ name, kind: 'numeric', value, source: 'report_columns' })

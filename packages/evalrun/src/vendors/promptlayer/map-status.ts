@@ -1,3 +1,4 @@
+import type { StatusCounts } from '@evalrun/promptlayer'
 import type { MappedStatus } from '../../core/mapped-status.js'
 import type { RunProgress } from '../../core/model.js'
 import { asRecord, preview, readCount, readField } from '../../core/read-json.js'
@@ -6,7 +7,12 @@ export interface PromptLayerStatus extends MappedStatus {
   progress: RunProgress
 }
 
-const CELL_STATES = ['COMPLETED', 'FAILED', 'QUEUED', 'RUNNING'] as const
+const CELL_STATES = [
+  'COMPLETED',
+  'FAILED',
+  'QUEUED',
+  'RUNNING',
+] as const satisfies readonly (keyof StatusCounts)[]
 
 /**
  * PromptLayer reports only RUNNING or COMPLETED per run; the cell counts tell the rest. A COMPLETED run whose
@@ -45,8 +51,8 @@ function readCounts(value: unknown, warnings: string[]): Record<(typeof CELL_STA
   }
   const counts = { COMPLETED: 0, FAILED: 0, QUEUED: 0, RUNNING: 0 }
   for (const state of CELL_STATES) {
-    const count = readCount(value, state)
-    if (count === null && readField(value, state) !== undefined) {
+    const count = readCount<StatusCounts>(value, state)
+    if (count === null && readField<StatusCounts>(value, state) !== undefined) {
       warnings.push(`PromptLayer status_counts.${state} is not a whole number; counted as 0.`)
     }
     counts[state] = count ?? 0

@@ -1,3 +1,4 @@
+import type { BatchRunResults, CollectionFileList, EvalBatchRunList, EvalRubricList } from '@evalrun/datalab'
 import type { Issue, OperationInput, VendorApp, VendorErrors, VendorResponse } from '../../http/vendor-app.js'
 import { rngFor } from '../../prng.js'
 import { fastApiErrors } from '../fastapi-errors.js'
@@ -54,7 +55,7 @@ export function createDatalabApp(
           total++
         }
       }
-      return ok({ batch_runs: page, total })
+      return ok({ batch_runs: page, total } satisfies EvalBatchRunList)
     },
 
     start_batch_run_api_v1_eval_batch_runs_post: ({ body, nowMs }) => {
@@ -128,7 +129,10 @@ export function createDatalabApp(
     get_batch_run_results_api_v1_eval_batch_runs__run_id__results_get: ({ params, nowMs }) => {
       const run = model.runsById.get(int(params.run_id))
       if (!run) return datalabErrors.notFound('Batch run not found')
-      return ok({ batch_run: model.runView(run, nowMs), file_results: model.fileResults(run, nowMs) })
+      return ok({
+        batch_run: model.runView(run, nowMs),
+        file_results: model.fileResults(run, nowMs),
+      } satisfies BatchRunResults)
     },
 
     create_collection_api_v1_collections_post: ({ body, nowMs }) => {
@@ -174,7 +178,7 @@ export function createDatalabApp(
         .slice(offset, offset + limit)
         .map((file) => model.fileView(collection, file))
       const next = offset + limit < collection.files.length ? encodeCursor(offset + limit) : null
-      return ok({ files, total: collection.files.length, next_cursor: next })
+      return ok({ files, total: collection.files.length, next_cursor: next } satisfies CollectionFileList)
     },
 
     // Rubrics: oldest first by id (they are few and rarely change).
@@ -188,7 +192,7 @@ export function createDatalabApp(
       return ok({
         rubrics: rubrics.slice(offset, offset + limit).map((r) => model.rubricView(r)),
         total: rubrics.length,
-      })
+      } satisfies EvalRubricList)
     },
 
     get_eval_rubric_api_v1_eval_rubrics__rubric_id__get: ({ params }) => {

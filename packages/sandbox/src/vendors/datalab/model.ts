@@ -1,3 +1,10 @@
+import type {
+  BatchRunFileResult,
+  Collection,
+  CollectionFile,
+  EvalBatchRun,
+  EvalRubric,
+} from '@evalrun/datalab'
 import { iso, progressOf } from '../../lifecycle.js'
 import { DOCUMENT_STEMS } from '../../names.js'
 import { rngFor } from '../../prng.js'
@@ -217,7 +224,7 @@ export class DatalabModel {
             : {},
         created: isDone ? iso(run.createdMs + 2_000 + (index + 1) * 500) : null,
         lookup_key: `file-${file.uploaded_file_id}`,
-      }
+      } satisfies BatchRunFileResult
     })
   }
 
@@ -251,7 +258,7 @@ export class DatalabModel {
       completed_files: progress.done + failedOn,
       avg_score: avg,
       created: iso(run.createdMs),
-    }
+    } satisfies EvalBatchRun
   }
 
   collectionView(collection: DatalabCollection, withFiles: boolean) {
@@ -264,7 +271,7 @@ export class DatalabModel {
       updated: iso(collection.updatedMs),
       file_count: collection.files.length,
       ...(withFiles ? { files: collection.files.map((file) => this.fileView(collection, file)) } : {}),
-    }
+    } satisfies Collection
   }
 
   fileView(collection: DatalabCollection, file: DatalabFile) {
@@ -280,11 +287,16 @@ export class DatalabModel {
       last_score_breakdown: scored
         ? [round(random.float(), 3), round(random.float(), 3), round(random.float(), 3)]
         : null,
-    }
+    } satisfies CollectionFile
   }
 
   rubricView(rubric: DatalabRubric) {
     const { createdMs, updatedMs, ...rest } = rubric
-    return { ...rest, created: iso(createdMs), updated: iso(updatedMs), version_history: null }
+    return {
+      ...rest,
+      created: iso(createdMs),
+      updated: iso(updatedMs),
+      version_history: null,
+    } satisfies EvalRubric
   }
 }

@@ -1,3 +1,10 @@
+import type {
+  EvaluationLogPage,
+  EvaluationPage,
+  EvaluationRunList,
+  EvaluationStats,
+  RunStats,
+} from '@evalrun/humanloop'
 import type { Issue, OperationInput, VendorApp, VendorErrors, VendorResponse } from '../../http/vendor-app.js'
 import { rngFor } from '../../prng.js'
 import { fastApiErrors } from '../fastapi-errors.js'
@@ -71,7 +78,7 @@ export function createHumanloopApp(
         page,
         size,
         total: all.length,
-      })
+      } satisfies EvaluationPage)
     },
 
     create_evaluations_post: ({ body, nowMs }) => {
@@ -151,7 +158,9 @@ export function createHumanloopApp(
     list_runs_for_evaluation_evaluations_id_runs_get: ({ params, nowMs }) => {
       const evaluation = evaluationOf(params)
       if (!evaluation) return notFound('Evaluation')
-      return ok({ runs: model.runsOf(evaluation).map((run) => model.runView(run, evaluation, nowMs)) })
+      return ok({
+        runs: model.runsOf(evaluation).map((run) => model.runView(run, evaluation, nowMs)),
+      } satisfies EvaluationRunList)
     },
 
     create_run_evaluations_id_runs_post: ({ params, body, nowMs }) => {
@@ -262,14 +271,17 @@ export function createHumanloopApp(
           : statuses.every((value) => value === 'cancelled')
             ? 'cancelled'
             : 'completed'
-      const runStats = runs.map((run, index) => ({
-        run_id: run.id,
-        version_id: run.fileId ? model.files.get(run.fileId)!.versionId : null,
-        batch_id: null,
-        num_logs: model.logCount(run, nowMs),
-        evaluator_stats: evaluators.map((evaluator) => model.evaluatorStats(run, evaluator, nowMs)),
-        status: statuses[index]!,
-      }))
+      const runStats = runs.map(
+        (run, index) =>
+          ({
+            run_id: run.id,
+            version_id: run.fileId ? model.files.get(run.fileId)!.versionId : null,
+            batch_id: null,
+            num_logs: model.logCount(run, nowMs),
+            evaluator_stats: evaluators.map((evaluator) => model.evaluatorStats(run, evaluator, nowMs)),
+            status: statuses[index]!,
+          }) satisfies RunStats,
+      )
       const expected = runs.reduce((total, run) => total + model.items(run), 0)
       const done = runs.reduce((total, run) => total + model.generatedLogs(run, nowMs), 0)
       return ok({
@@ -279,7 +291,7 @@ export function createHumanloopApp(
           .map((stats) => `${stats.run_id}: ${stats.num_logs} logs, ${stats.status}`)
           .join('\n'),
         status,
-      })
+      } satisfies EvaluationStats)
     },
 
     // Logs of the evaluation's runs (newest run first), each run's logs in the order they were produced.
@@ -310,7 +322,7 @@ export function createHumanloopApp(
         }
         skip = 0
       }
-      return ok({ records, page, size, total })
+      return ok({ records, page, size, total } satisfies EvaluationLogPage)
     },
   }
 

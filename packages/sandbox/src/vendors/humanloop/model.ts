@@ -1,3 +1,17 @@
+import type {
+  BooleanEvaluatorStats,
+  Dataset,
+  Evaluation,
+  EvaluationEvaluator,
+  EvaluationLog,
+  EvaluationRun,
+  Evaluator,
+  Log,
+  NumericEvaluatorStats,
+  RunVersion,
+  SelectEvaluatorStats,
+  TextEvaluatorStats,
+} from '@evalrun/humanloop'
 import { iso, progressOf } from '../../lifecycle.js'
 import { QUESTIONS } from '../../names.js'
 import { rngFor } from '../../prng.js'
@@ -249,7 +263,7 @@ export class HumanloopModel {
       num_judgments: values.length,
       num_nulls: nulls,
       num_errors: errors,
-    }
+    } satisfies TextEvaluatorStats
     switch (evaluator.kind) {
       case 'numeric': {
         const numbers = (values as number[]).slice().sort((a, b) => a - b)
@@ -269,21 +283,21 @@ export class HumanloopModel {
           percentiles: numbers.length
             ? { '25': percentile(25), '50': percentile(50), '75': percentile(75) }
             : {},
-        }
+        } satisfies NumericEvaluatorStats
       }
       case 'boolean':
         return {
           ...common,
           num_true: values.filter((v) => v === true).length,
           num_false: values.filter((v) => v === false).length,
-        }
+        } satisfies BooleanEvaluatorStats
       case 'select':
         return {
           ...common,
           num_judgments_per_option: Object.fromEntries(
             TONES.map((tone) => [tone, values.filter((v) => v === tone).length]),
           ),
-        }
+        } satisfies SelectEvaluatorStats
       default:
         return common
     }
@@ -314,7 +328,7 @@ export class HumanloopModel {
       version_logs_count: 0,
       total_logs_count: 0,
       inputs: [{ name: 'answer' }],
-    }
+    } satisfies Evaluator
   }
 
   datasetView(dataset: HumanloopDataset) {
@@ -334,7 +348,7 @@ export class HumanloopModel {
       last_used_at: iso(dataset.createdMs),
       created_by: null,
       datapoints_count: dataset.datapoints,
-    }
+    } satisfies Dataset
   }
 
   fileVersionView(file: HumanloopFile) {
@@ -354,7 +368,7 @@ export class HumanloopModel {
       last_used_at: iso(file.createdMs),
       created_by: null,
       version_logs_count: 0,
-    }
+    } satisfies RunVersion
   }
 
   runView(run: HumanloopRun, evaluation: HumanloopEvaluation, nowMs: number) {
@@ -369,25 +383,28 @@ export class HumanloopModel {
       created_by: { id: 'usr_sandbox', email_address: 'sandbox@example.com', full_name: 'Sandbox User' },
       status: this.status(run, nowMs),
       control: evaluation.controlRunId === run.id,
-    }
+    } satisfies EvaluationRun
   }
 
   evaluationView(evaluation: HumanloopEvaluation) {
     return {
       id: evaluation.id,
       runs_count: evaluation.runs.length,
-      evaluators: evaluation.evaluators.map((entry) => ({
-        version: this.evaluatorView(this.evaluators.get(entry.versionId)!),
-        orchestrated: entry.orchestrated,
-        added_at: iso(entry.addedMs),
-      })),
+      evaluators: evaluation.evaluators.map(
+        (entry) =>
+          ({
+            version: this.evaluatorView(this.evaluators.get(entry.versionId)!),
+            orchestrated: entry.orchestrated,
+            added_at: iso(entry.addedMs),
+          }) satisfies EvaluationEvaluator,
+      ),
       name: evaluation.name,
       file_id: evaluation.fileId,
       created_at: iso(evaluation.createdMs),
       created_by: null,
       updated_at: iso(evaluation.updatedMs),
       url: `https://app.humanloop.com/evaluations/${evaluation.id}`,
-    }
+    } satisfies Evaluation
   }
 
   /** Runs of an evaluation, newest first (by creation time, then creation order). */
@@ -415,7 +432,7 @@ export class HumanloopModel {
         parent_id: logId,
         evaluator: { id: evaluator.id, version_id: evaluator.versionId, path: evaluator.path },
         judgment: value,
-      }
+      } satisfies Log
     })
     const datapointId = dataset ? `dp_${dataset.id.slice(3, 11)}${index}` : null
     const log = {
@@ -433,7 +450,7 @@ export class HumanloopModel {
       metadata: { run_id: run.id },
       environment: null,
       prompt: run.fileId ? { id: run.fileId, version_id: this.files.get(run.fileId)!.versionId } : {},
-    }
+    } satisfies Log
     return {
       run_id: run.id,
       datapoint: datapointId
@@ -446,7 +463,7 @@ export class HumanloopModel {
         : null,
       log,
       evaluator_logs: evaluatorLogs,
-    }
+    } satisfies EvaluationLog
   }
 
   externalLogView(run: HumanloopRun, logId: string) {
@@ -455,6 +472,6 @@ export class HumanloopModel {
       datapoint: null,
       log: { id: logId, evaluator_logs: [], log_status: 'complete' },
       evaluator_logs: [],
-    }
+    } satisfies EvaluationLog
   }
 }

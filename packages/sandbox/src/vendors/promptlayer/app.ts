@@ -1,7 +1,19 @@
+import type {
+  CreateEvaluationPipelineRequest,
+  CreateEvaluationPipelineResponse,
+  DeleteReportResponse,
+  EvaluationRowsResponse,
+  ExternalIdErrorResponse,
+  GetReportResponse,
+  GetReportScoreResponse,
+  ListEvaluationsResponse,
+  RenameReportResponse,
+  RunReportResponse,
+} from '@evalrun/promptlayer'
 import type { Issue, OperationInput, VendorApp, VendorErrors, VendorResponse } from '../../http/vendor-app.js'
 import { rngFor } from '../../prng.js'
 import { pageOf } from '../history.js'
-import { type ExternalId, PromptLayerModel, type PromptLayerReport, WORKSPACE_ID } from './model.js'
+import { PromptLayerModel, type PromptLayerReport, WORKSPACE_ID } from './model.js'
 import { PROMPTLAYER_USERS } from './names.js'
 
 const issueText = (issues: Issue[]) =>
@@ -112,7 +124,7 @@ export function createPromptLayerApp(
           per_page: perPage,
           total: pipelines.length,
           pages,
-        },
+        } satisfies ListEvaluationsResponse,
       }
     },
 
@@ -149,25 +161,13 @@ export function createPromptLayerApp(
           per_page: perPage,
           pages: Math.max(1, Math.ceil(total / perPage)),
           total,
-        },
+        } satisfies EvaluationRowsResponse,
       }
     },
 
     createEvaluationPipeline: ({ body, nowMs }) => {
-      const request = body as {
-        dataset_group_id: number
-        name?: string | null
-        folder_id?: number | null
-        columns?: Array<{
-          column_type: string
-          name: string
-          configuration: Record<string, unknown>
-          position?: number | null
-          is_part_of_score?: boolean
-        }> | null
-        score_configuration?: { code: string; code_language?: string } | null
-        external_ids?: ExternalId[]
-      }
+      // The server validated the body against the spec before this handler runs.
+      const request = body as CreateEvaluationPipelineRequest
       const dataset = [...model.datasets.values()].find(
         (candidate) => candidate.groupId === request.dataset_group_id,
       )
@@ -185,7 +185,7 @@ export function createPromptLayerApp(
             body: {
               success: false,
               message: `External ID ${ext.source}/${ext.external_id} is already attached to report ${owner.id}`,
-            },
+            } satisfies ExternalIdErrorResponse,
           }
         }
       }
@@ -243,7 +243,7 @@ export function createPromptLayerApp(
             }),
           ),
           external_ids: pipeline.externalIds,
-        },
+        } satisfies CreateEvaluationPipelineResponse,
       }
     },
 
@@ -267,7 +267,7 @@ export function createPromptLayerApp(
         outcome: roll < 0.9 ? 'ok' : roll < 0.95 ? 'all_failed' : 'score_error',
         quality: 0.5 + random.float() * 0.45,
       })
-      return { status: 201, body: { success: true, report_id: run.id } }
+      return { status: 201, body: { success: true, report_id: run.id } satisfies RunReportResponse }
     },
 
     getReport: ({ params, nowMs }) => {
@@ -282,7 +282,7 @@ export function createPromptLayerApp(
           status: model.status(report, nowMs),
           stats: { status_counts: model.statusCounts(report, nowMs) },
           report_columns: model.reportColumnsView(report, nowMs),
-        },
+        } satisfies GetReportResponse,
       }
     },
 
@@ -292,7 +292,10 @@ export function createPromptLayerApp(
       if (!report) return error(404, 'Report not found')
       report.deleted = true
       report.updatedMs = nowMs
-      return { status: 200, body: { success: true, message: 'Report archived successfully' } }
+      return {
+        status: 200,
+        body: { success: true, message: 'Report archived successfully' } satisfies DeleteReportResponse,
+      }
     },
 
     getReportScore: ({ params, nowMs }) => {
@@ -300,7 +303,14 @@ export function createPromptLayerApp(
       if (!report) return error(404, 'Report not found')
       if (report.isBlueprint) return error(400, 'Blueprint reports do not have scores')
       const { error: _error, ...score } = model.score(report, nowMs)
-      return { status: 200, body: { success: true, message: 'Score retrieved successfully', score } }
+      return {
+        status: 200,
+        body: {
+          success: true,
+          message: 'Score retrieved successfully',
+          score,
+        } satisfies GetReportScoreResponse,
+      }
     },
 
     renameReport: ({ params, body, nowMs }) => {
@@ -321,7 +331,7 @@ export function createPromptLayerApp(
             tags: report.tags ?? [],
             score_configuration: report.scoreConfiguration,
           },
-        },
+        } satisfies RenameReportResponse,
       }
     },
   }

@@ -1,3 +1,16 @@
+import type {
+  ColumnScore,
+  DatasetRowCell,
+  EvaluationRowCell,
+  EvaluationRun,
+  Evaluation as Pipeline,
+  Report,
+  ReportColumn,
+  ReportColumnSummary,
+  ReportScore,
+  ScoreConfiguration,
+  StatusCounts,
+} from '@evalrun/promptlayer'
 import { iso, progressOf } from '../../lifecycle.js'
 import { MODELS, QUESTIONS, RUN_ADJECTIVES } from '../../names.js'
 import { rngFor } from '../../prng.js'
@@ -17,7 +30,8 @@ export interface ExternalId {
 export interface PromptLayerColumn {
   id: number
   name: string
-  column_type: string
+  /** The kinds a pipeline can be created with, and DATASET for the dataset's own columns. */
+  column_type: NonNullable<ReportColumnSummary['column_type']>
   /** Zero-based, dataset columns first. */
   position: number
   is_part_of_score: boolean
@@ -45,7 +59,7 @@ export interface PromptLayerReport {
   datasetId: number
   parentId: number | null
   tags: string[] | null
-  scoreConfiguration: { code: string; code_language: string } | null
+  scoreConfiguration: Required<ScoreConfiguration> | null
   externalIds: ExternalId[]
   /** A pipeline's columns; runs use their pipeline's. */
   columns: PromptLayerColumn[]
@@ -182,7 +196,7 @@ export class PromptLayerModel {
       .sort((a, b) => (a.column.position ?? 1e9) - (b.column.position ?? 1e9) || a.index - b.index)
     const datasetColumns = DATASET_COLUMNS.map((name) => ({
       name,
-      column_type: 'DATASET',
+      column_type: 'DATASET' as const,
       is_part_of_score: false,
       configuration: { column: name },
     }))
@@ -255,7 +269,11 @@ export class PromptLayerModel {
     rowState: 'done' | 'running' | 'queued',
   ) {
     if (rowState !== 'done')
-      return { type: 'eval' as const, status: rowState === 'running' ? 'RUNNING' : 'QUEUED', value: null }
+      return {
+        type: 'eval' as const,
+        status: rowState === 'running' ? 'RUNNING' : 'QUEUED',
+        value: null,
+      } satisfies EvaluationRowCell
     const random = rngFor(this.seed, 'promptlayer', 'cell', report.id, row, column.id)
     const failed = report.outcome === 'all_failed' || random.chance(0.04)
     if (failed) {
@@ -264,14 +282,14 @@ export class PromptLayerModel {
         status: 'FAILED',
         value: null,
         error_message: 'Provider error: upstream model timed out',
-      }
+      } satisfies EvaluationRowCell
     }
     let value: unknown
     if (BOOLEAN_TYPES.has(column.column_type)) value = random.chance(report.quality)
     else if (NUMBER_TYPES.has(column.column_type)) value = round(random.unitAround(report.quality, 0.2), 3)
     else
       value = `Answer ${row + 1}: ${random.pick(['Go to Settings', 'Contact support', 'Yes, within 14 days', 'See the docs'])}.`
-    return { type: 'eval' as const, status: 'PASSED', value }
+    return { type: 'eval' as const, status: 'PASSED', value } satisfies EvaluationRowCell
   }
 
   datasetCells(report: PromptLayerReport, row: number) {
@@ -280,7 +298,7 @@ export class PromptLayerModel {
     return [
       { type: 'dataset' as const, value: question },
       { type: 'dataset' as const, value: `Reference answer for: ${question}` },
-    ]
+    ] satisfies DatasetRowCell[]
   }
 
   rowState(row: number, progress: { phase: string; done: number }): 'done' | 'running' | 'queued' {
@@ -289,7 +307,7 @@ export class PromptLayerModel {
   }
 
   statusCounts(report: PromptLayerReport, nowMs: number) {
-    const counts = { COMPLETED: 0, FAILED: 0, QUEUED: 0, RUNNING: 0 }
+    const counts = { COMPLETED: 0, FAILED: 0, QUEUED: 0, RUNNING: 0 } satisfies StatusCounts
     if (report.isBlueprint) return counts
     const progress = this.progress(report, nowMs)
     const columns = this.evalColumnsOf(report)
@@ -329,7 +347,7 @@ export class PromptLayerModel {
           score: average === null ? null : round(average * 100, 2),
           score_type: BOOLEAN_TYPES.has(column.column_type) ? 'boolean' : 'number',
           num_skipped: skipped,
-        }
+        } satisfies ColumnScore
       })
   }
 
@@ -391,7 +409,7 @@ export class PromptLayerModel {
   storedScore(report: PromptLayerReport, nowMs: number) {
     if (report.isBlueprint || this.progress(report, nowMs).phase !== 'done') return null
     const { overall_score, score_type } = this.score(report, nowMs)
-    return { overall_score, score_type }
+    return { overall_score, score_type } satisfies Pick<ReportScore, 'overall_score' | 'score_type'>
   }
 
   scoreMatrix(report: PromptLayerReport, nowMs: number) {
@@ -416,7 +434,7 @@ export class PromptLayerModel {
       deleted: report.deleted,
       parent_report_id: report.parentId,
       score_configuration: report.scoreConfiguration,
-    }
+    } satisfies Pipeline
   }
 
   evaluationView(report: PromptLayerReport, nowMs: number, includeRuns: boolean) {
@@ -426,7 +444,7 @@ export class PromptLayerModel {
       ...(includeRuns
         ? { runs: [...(this.runsOf.get(report.id) ?? [])].reverse().map((run) => this.runView(run, nowMs)) }
         : {}),
-    }
+    } satisfies Pipeline
   }
 
   runView(run: PromptLayerReport, nowMs: number) {
@@ -438,7 +456,7 @@ export class PromptLayerModel {
       score_calculation_error: done ? this.score(run, nowMs).error : null,
       status: this.status(run, nowMs),
       stats: { status_counts: this.statusCounts(run, nowMs) },
-    }
+    } satisfies EvaluationRun
   }
 
   reportView(report: PromptLayerReport, nowMs: number) {
@@ -461,15 +479,18 @@ export class PromptLayerModel {
       workspace_id: WORKSPACE_ID,
       prompt_registry_id: null,
       prompt_version_number: null,
-    }
+    } satisfies Report
   }
 
   reportColumnsView(report: PromptLayerReport, nowMs: number) {
     const scores = report.isBlueprint ? [] : this.columnScores(report, nowMs)
-    return this.columnsOf(report).map((column) => ({
-      ...column,
-      report_id: report.id,
-      score: scores.find((score) => score.column_name === column.name)?.score ?? null,
-    }))
+    return this.columnsOf(report).map(
+      (column) =>
+        ({
+          ...column,
+          report_id: report.id,
+          score: scores.find((score) => score.column_name === column.name)?.score ?? null,
+        }) satisfies ReportColumn,
+    )
   }
 }
