@@ -29,12 +29,8 @@ function reasonOf(body: unknown): string {
   for (const key of ['message', 'error', 'msg']) {
     const value = record[key]
     if (typeof value === 'string' && value !== '') return value
-  }
-  const error = record.error
-  if (typeof error === 'object' && error !== null) {
-    const { message, code } = error as Record<string, unknown>
-    if (typeof message === 'string' && message !== '')
-      return typeof code === 'string' ? `${message} (${code})` : message
+    // OpenAI nests its reason: `{ error: { message, type, code } }`.
+    if (key === 'error' && typeof value === 'object' && value !== null) return reasonOf(value)
   }
   return ''
 }
