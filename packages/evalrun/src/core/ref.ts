@@ -47,3 +47,21 @@ export function decodeRefPart(text: string): string | null {
     return null
   }
 }
+
+/**
+ * The `<suiteId>/<runId>` part of a ref for vendors that read a run through its suite, each percent-encoded (see
+ * `encodeRefPart`); throws `EvalrunInvalidInputError` naming `refForm` when it is not two such parts.
+ */
+export function decodeSuiteRunId(
+  vendor: string,
+  id: string,
+  refForm: string,
+): [suiteId: string, runId: string] {
+  const [suiteText, runText, ...rest] = id.split('/')
+  const suiteId = decodeRefPart(suiteText ?? '')
+  const runId = decodeRefPart(runText ?? '')
+  if (rest.length > 0 || suiteId === null || runId === null) {
+    throw new EvalrunInvalidInputError({ field: 'ref', value: `${vendor}:${id}`, expected: `'${refForm}'` })
+  }
+  return [suiteId, runId]
+}

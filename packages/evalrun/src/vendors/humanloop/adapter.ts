@@ -19,7 +19,7 @@ import {
 import type { EvalRun } from '../../core/model.js'
 import { createPageGuard } from '../../core/page-guard.js'
 import { readArray, readCount, readField, readId } from '../../core/read-json.js'
-import { decodeRefPart, encodeRefPart } from '../../core/ref.js'
+import { decodeRefPart, decodeSuiteRunId, encodeRefPart } from '../../core/ref.js'
 import { mapHumanloopItem } from './map-item.js'
 import { humanloopEvaluatorNames } from './map-metrics.js'
 import { mapHumanloopRun } from './map-run.js'
@@ -226,17 +226,7 @@ export function createHumanloopAdapter(
   }
 }
 
-/** The ref's `<evaluationId>/<runId>`, each percent-encoded (see `encodeRefPart`). */
 function splitId(id: string): { evaluationId: string; runId: string } {
-  const [evaluationText, runText, ...rest] = id.split('/')
-  const evaluationId = decodeRefPart(evaluationText ?? '')
-  const runId = decodeRefPart(runText ?? '')
-  if (rest.length > 0 || evaluationId === null || runId === null) {
-    throw new EvalrunInvalidInputError({
-      field: 'ref',
-      value: `humanloop:${id}`,
-      expected: "'humanloop:<evaluationId>/<runId>'",
-    })
-  }
+  const [evaluationId, runId] = decodeSuiteRunId('humanloop', id, 'humanloop:<evaluationId>/<runId>')
   return { evaluationId, runId }
 }

@@ -12,7 +12,7 @@ import { EvalrunInvalidInputError } from '../../core/errors.js'
 import type { EvalRun } from '../../core/model.js'
 import { createPageGuard, type PageGuard } from '../../core/page-guard.js'
 import { readArray, readField, readId } from '../../core/read-json.js'
-import { decodeRefPart, encodeRefPart } from '../../core/ref.js'
+import { decodeRefPart, decodeSuiteRunId, encodeRefPart } from '../../core/ref.js'
 import { mapOpenAIItem } from './map-item.js'
 import { mapOpenAIRun } from './map-run.js'
 import { validateOpenAIStart } from './validate-start.js'
@@ -199,17 +199,7 @@ export function createOpenAIAdapter(client: OpenAIClient): EvalrunAdapter<'opena
   }
 }
 
-/** The ref's `<evalId>/<runId>`, each percent-encoded (see `encodeRefPart`). */
 function splitId(id: string): { evalId: string; runId: string } {
-  const [evalText, runText, ...rest] = id.split('/')
-  const evalId = decodeRefPart(evalText ?? '')
-  const runId = decodeRefPart(runText ?? '')
-  if (rest.length > 0 || evalId === null || runId === null) {
-    throw new EvalrunInvalidInputError({
-      field: 'ref',
-      value: `openai:${id}`,
-      expected: "'openai:<evalId>/<runId>'",
-    })
-  }
+  const [evalId, runId] = decodeSuiteRunId('openai', id, 'openai:<evalId>/<runId>')
   return { evalId, runId }
 }
