@@ -51,8 +51,13 @@ describe('edge runtime (EdgeVM)', () => {
       )
       const outcome = JSON.parse(answer) as EdgeOutcome
 
-      expect(outcome.listed).toHaveLength(12)
-      expect(outcome.fetched.map((ref) => ref.split(':')[0])).toEqual(['datalab', 'promptlayer', 'humanloop'])
+      expect(outcome.listed).toHaveLength(16)
+      expect(outcome.fetched.map((ref) => ref.split(':')[0])).toEqual([
+        'datalab',
+        'promptlayer',
+        'humanloop',
+        'openai',
+      ])
       expect(outcome.started).toMatch(/^datalab:\d+$/)
       expect(outcome.startedStatus).toMatch(/^(queued|running)$/)
       expect(outcome.vendorClients).toEqual({
