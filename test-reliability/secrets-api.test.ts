@@ -190,7 +190,7 @@ describe('the key never appears in an error', () => {
 })
 
 describe('keys go only to the configured base URL', () => {
-  it('a redirect to another origin drops the key (facade level, all three vendors)', async () => {
+  it('a redirect to another origin drops the key (facade level, every vendor, bearer too)', async () => {
     const elsewhere = await startLoopbackServer(() => ({ status: 404, body: { detail: 'elsewhere' } }))
     const redirecting = await startLoopbackServer((request) => ({
       status: 302,
@@ -201,16 +201,18 @@ describe('keys go only to the configured base URL', () => {
         datalab: { apiKey: FAKE_KEY, baseUrl: `${redirecting.url}/dl` },
         promptlayer: { apiKey: FAKE_KEY, baseUrl: `${redirecting.url}/pl` },
         humanloop: { apiKey: FAKE_KEY, baseUrl: `${redirecting.url}/hl`, fileIds: ['pr_1'] },
+        openai: { apiKey: FAKE_KEY, baseUrl: `${redirecting.url}/oa` },
         retry: false,
       })
-      for (const ref of ['datalab:1', 'promptlayer:2', 'humanloop:evr_1/run_1']) {
+      for (const ref of ['datalab:1', 'promptlayer:2', 'humanloop:evr_1/run_1', 'openai:eval_1/run_1']) {
         expectKeyNotIn(await failureOf(() => evalrun.runs.get(ref)), `redirected ${ref}`)
       }
-      expect(redirecting.requests.length).toBeGreaterThanOrEqual(3)
+      expect(redirecting.requests.length).toBeGreaterThanOrEqual(4)
       // Humanloop reads three resources at once; some may still be on their way when the first one fails.
       expect(elsewhere.requests.length).toBeGreaterThanOrEqual(3)
       // The configured origin got the key; the other origin got no key, in any header.
-      for (const request of redirecting.requests) expect(Object.values(request.headers)).toContain(FAKE_KEY)
+      // As the vendor's own header (X-API-Key) or as a bearer token (Authorization: Bearer …).
+      for (const request of redirecting.requests) expect(JSON.stringify(request.headers)).toContain(FAKE_KEY)
       for (const request of elsewhere.requests) {
         expect(JSON.stringify(request.headers)).not.toContain(FAKE_KEY)
         expect(request.url).not.toContain(FAKE_KEY)

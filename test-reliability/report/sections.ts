@@ -22,7 +22,7 @@ const listing: Section = (of) => {
 
 Each vendor seeded with ${n(f?.runsPerVendor ?? 2000)} runs (${n(f?.suitesPerVendor)} suites each, so Humanloop reads many
 evaluations); ${Number(f?.faultRate ?? 0.2) * 100}% of responses faulty, drawn from ${((f?.faultKinds as string[]) ?? []).join(', ')}.
-\`runs.list\` across all three vendors is compared with a listing without faults (${n(f?.baselineRuns)} refs). Each listing
+\`runs.list\` across every vendor is compared with a listing without faults (${n(f?.baselineRuns)} refs). Each listing
 uses its own fault sequence. Retries: 8 per request, backoff of at most 50 ms; each attempt may take ${n(f?.attemptTimeoutMs)} ms, so
 a 2 s 'slow' answer is abandoned and retried (the slow fault keeps the issue's 2 s; only the attempt timeout is
 shortened, to keep the suite fast).
