@@ -15,14 +15,14 @@ export async function readResponse(
   const init = { status: response.status, statusText: response.statusText, headers: response.headers }
   if (!response.ok) {
     const text = await response.text()
-    return new ReadResponse(text === '' ? null : redact(text), init, redact(url))
+    return newReadResponse(text === '' ? null : redact(text), init, redact(url))
   }
   if (!isJson(response.headers.get('content-type'))) {
     const bytes = await response.arrayBuffer()
-    return new ReadResponse(bytes.byteLength === 0 ? null : bytes, init, url)
+    return newReadResponse(bytes.byteLength === 0 ? null : bytes, init, url)
   }
   const text = await response.text()
-  if (text === '') return new ReadResponse(null, init, url)
+  if (text === '') return newReadResponse(null, init, url)
   let parsed: unknown
   try {
     parsed = JSON.parse(text)
@@ -36,7 +36,7 @@ export async function readResponse(
     init.headers = new Headers(init.headers)
     init.headers.set('content-length', String(new TextEncoder().encode(text).byteLength))
   }
-  return new ReadResponse(text, init, url, { value: parsed })
+  return newReadResponse(text, init, url, { value: parsed })
 }
 
 /** `application/json`, `application/problem+json`, `text/json; charset=utf-8`… */
@@ -51,81 +51,92 @@ const BODY_USED = 'Response body has already been read'
  * much as the rest of a call, so this one is built bodiless: `text()` and `json()` (the value parsed while checking
  * it) hand out what was read, and any other way of reading builds an ordinary Response then. Read once, as usual.
  */
-class ReadResponse extends Response {
-  readonly #content: string | ArrayBuffer | null
-  readonly #url: string
-  readonly #parsed: { value: unknown } | undefined
-  #read = false
-  #full: Response | undefined
+// Made on first use: touching the global Response at import time loads Node's fetch implementation (undici),
+// which doubles the time it takes to import the package.
+let ReadResponseClass: ReturnType<typeof defineReadResponse> | undefined
 
-  constructor(
-    content: string | ArrayBuffer | null,
-    init: ResponseInit,
-    url: string,
-    parsed?: { value: unknown },
-  ) {
-    super(null, init)
-    this.#content = content
-    this.#url = url
-    this.#parsed = parsed
-  }
+function newReadResponse(...args: ConstructorParameters<ReturnType<typeof defineReadResponse>>): Response {
+  ReadResponseClass ??= defineReadResponse()
+  return new ReadResponseClass(...args)
+}
 
-  override get url(): string {
-    return this.#url
-  }
+function defineReadResponse() {
+  return class ReadResponse extends Response {
+    readonly #content: string | ArrayBuffer | null
+    readonly #url: string
+    readonly #parsed: { value: unknown } | undefined
+    #read = false
+    #full: Response | undefined
 
-  override get bodyUsed(): boolean {
-    return this.#read || (this.#full?.bodyUsed ?? false)
-  }
+    constructor(
+      content: string | ArrayBuffer | null,
+      init: ResponseInit,
+      url: string,
+      parsed?: { value: unknown },
+    ) {
+      super(null, init)
+      this.#content = content
+      this.#url = url
+      this.#parsed = parsed
+    }
 
-  override get body(): ReadableStream<Uint8Array<ArrayBuffer>> | null {
-    return this.#content === null
-      ? null
-      : (this.#fullResponse().body as ReadableStream<Uint8Array<ArrayBuffer>>)
-  }
+    override get url(): string {
+      return this.#url
+    }
 
-  override async text(): Promise<string> {
-    if (typeof this.#content !== 'string') return this.#fullResponse().text()
-    this.#take()
-    return this.#content
-  }
+    override get bodyUsed(): boolean {
+      return this.#read || (this.#full?.bodyUsed ?? false)
+    }
 
-  override async json(): Promise<unknown> {
-    if (this.#parsed === undefined) return this.#fullResponse().json()
-    this.#take()
-    return this.#parsed.value
-  }
+    override get body(): ReadableStream<Uint8Array<ArrayBuffer>> | null {
+      return this.#content === null
+        ? null
+        : (this.#fullResponse().body as ReadableStream<Uint8Array<ArrayBuffer>>)
+    }
 
-  override async arrayBuffer(): Promise<ArrayBuffer> {
-    return this.#fullResponse().arrayBuffer()
-  }
+    override async text(): Promise<string> {
+      if (typeof this.#content !== 'string') return this.#fullResponse().text()
+      this.#take()
+      return this.#content
+    }
 
-  override async blob(): Promise<Blob> {
-    return this.#fullResponse().blob()
-  }
+    override async json(): Promise<unknown> {
+      if (this.#parsed === undefined) return this.#fullResponse().json()
+      this.#take()
+      return this.#parsed.value
+    }
 
-  override async bytes(): Promise<Uint8Array<ArrayBuffer>> {
-    return this.#fullResponse().bytes() as Promise<Uint8Array<ArrayBuffer>>
-  }
+    override async arrayBuffer(): Promise<ArrayBuffer> {
+      return this.#fullResponse().arrayBuffer()
+    }
 
-  override async formData(): Promise<FormData> {
-    return this.#fullResponse().formData()
-  }
+    override async blob(): Promise<Blob> {
+      return this.#fullResponse().blob()
+    }
 
-  override clone(): Response {
-    if (this.bodyUsed) throw new TypeError(BODY_USED)
-    const init = { status: this.status, statusText: this.statusText, headers: this.headers }
-    return new ReadResponse(this.#content, init, this.#url, this.#parsed)
-  }
+    override async bytes(): Promise<Uint8Array<ArrayBuffer>> {
+      return this.#fullResponse().bytes() as Promise<Uint8Array<ArrayBuffer>>
+    }
 
-  #take(): void {
-    if (this.bodyUsed) throw new TypeError(BODY_USED)
-    this.#read = true
-  }
+    override async formData(): Promise<FormData> {
+      return this.#fullResponse().formData()
+    }
 
-  #fullResponse(): Response {
-    if (this.#read) throw new TypeError(BODY_USED)
-    this.#full ??= new Response(this.#content, { headers: this.headers })
-    return this.#full
+    override clone(): Response {
+      if (this.bodyUsed) throw new TypeError(BODY_USED)
+      const init = { status: this.status, statusText: this.statusText, headers: this.headers }
+      return new ReadResponse(this.#content, init, this.#url, this.#parsed)
+    }
+
+    #take(): void {
+      if (this.bodyUsed) throw new TypeError(BODY_USED)
+      this.#read = true
+    }
+
+    #fullResponse(): Response {
+      if (this.#read) throw new TypeError(BODY_USED)
+      this.#full ??= new Response(this.#content, { headers: this.headers })
+      return this.#full
+    }
   }
 }
