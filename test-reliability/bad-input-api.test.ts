@@ -11,6 +11,7 @@ const evalrun = createEvalrun({
   datalab: { apiKey: 'k', baseUrl: 'http://127.0.0.1:9/dl' },
   promptlayer: { apiKey: 'k', baseUrl: 'http://127.0.0.1:9/pl' },
   humanloop: { apiKey: 'k', baseUrl: 'http://127.0.0.1:9/hl', fileIds: ['pr_1'] },
+  openai: { apiKey: 'k', baseUrl: 'http://127.0.0.1:9/oa' },
 })
 
 describe('bad input to the public API: a typed error naming the input, and nothing sent', () => {

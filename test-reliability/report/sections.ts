@@ -148,7 +148,8 @@ A table of **${n(api?.inputsTried)} bad inputs to the public API** (\`createEval
 and **${n(cli?.inputsTried)} to the CLI**: malformed refs, unknown vendors, wrong types, negative, zero, fractional and huge limits,
 invalid dates, empty and whitespace keys, keys with CR/LF or spaces, \`http://\` base URLs off loopback, base URLs with
 credentials or a query, start inputs missing their conditional fields (extract → pageSchema, segment →
-segmentationSchema, standard pipeline → rubric, orchestrated Humanloop run → dataset and version), unknown fields,
+segmentationSchema, standard pipeline → rubric, orchestrated Humanloop run → dataset and version, OpenAI data sources
+whose type and source do not go together, metadata over OpenAI's limits), unknown fields,
 options and flags. Each gives a typed error (\`EvalrunInvalidInputError\`, \`EvalrunInvalidConfigError\`,
 \`EvalrunNotSupportedError\`; exit code 2 in the CLI) whose message names the input and what was expected; each
 expectation is asserted per row. Requests sent: **${n(api?.requestsSent)}** (API; a recording \`fetch\`) and **${n(cli?.requestsSent)}** (CLI; every vendor

@@ -419,6 +419,46 @@ export const BAD_API_INPUTS: BadApiInput[] = [
     expects: /expected .*orchestrated/,
   },
   {
+    what: 'start: OpenAI without a data source',
+    call: (e) => e.runs.start({ vendor: 'openai', evalId: 'eval_1' } as never),
+    error: EvalrunInvalidInputError,
+    names: /`input\.dataSource`: got nothing/,
+    expects: /expected an object/,
+  },
+  {
+    what: 'start: OpenAI data source of an unknown type',
+    call: (e) =>
+      e.runs.start({ vendor: 'openai', evalId: 'eval_1', dataSource: { type: 'csv', source: {} } } as never),
+    error: EvalrunInvalidInputError,
+    names: /`input\.dataSource\.type`: got "csv"/,
+    expects: /expected one of jsonl, completions, responses/,
+  },
+  {
+    what: 'start: OpenAI jsonl data source reading stored completions',
+    call: (e) =>
+      e.runs.start({
+        vendor: 'openai',
+        evalId: 'eval_1',
+        dataSource: { type: 'jsonl', source: { type: 'stored_completions' } },
+      } as never),
+    error: EvalrunInvalidInputError,
+    names: /`input\.dataSource\.source\.type`: got "stored_completions"/,
+    expects: /for a jsonl data source, one of file_content, file_id/,
+  },
+  {
+    what: 'start: OpenAI metadata over its limits',
+    call: (e) =>
+      e.runs.start({
+        vendor: 'openai',
+        evalId: 'eval_1',
+        dataSource: { type: 'jsonl', source: { type: 'file_id', id: 'file-1' } },
+        metadata: { note: 'x'.repeat(513) },
+      }),
+    error: EvalrunInvalidInputError,
+    names: /`input\.metadata\.note`/,
+    expects: /at most 512 characters/,
+  },
+  {
     what: 'start: unknown field',
     call: (e) => e.runs.start({ vendor: 'datalab', collectionId: 1, rubricId: 1, colour: 'red' } as never),
     error: EvalrunInvalidInputError,
@@ -460,6 +500,13 @@ export const BAD_API_INPUTS: BadApiInput[] = [
     error: EvalrunNotSupportedError,
     names: /cancel is not supported by Datalab/,
     expects: /its API has no way to stop a run/,
+  },
+  {
+    what: 'cancel: OpenAI ref without a run id',
+    call: (e) => e.runs.cancel('openai:eval_1'),
+    error: EvalrunInvalidInputError,
+    names: /`ref`: got "openai:eval_1"/,
+    expects: /expected 'openai:<evalId>\/<runId>'/,
   },
   {
     what: 'cancel: malformed Humanloop ref',
