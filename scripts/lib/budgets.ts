@@ -1,6 +1,7 @@
 import { join } from 'node:path'
 import { type BundleSize, everyExportOf, measureBundle } from './bundle-size.js'
 import { packageDir } from './pack-workspace.js'
+import { listVendorSpecs } from './vendors.js'
 
 /** Budgets from issue 7, in bytes (kB = 1 000 bytes, MB = 1 000 000 bytes): the targets the bench reports on. */
 export const BUDGETS = {
@@ -40,14 +41,8 @@ export const CI_CEILINGS = {
 // depending on every vendor package, or take them as optional peers so a team installs only its own, is an open
 // product decision; until it is taken CI holds the install at its size now.
 
-export const VENDOR_PACKAGES = [
-  '@evalrun/datalab',
-  '@evalrun/promptlayer',
-  '@evalrun/humanloop',
-  '@evalrun/openai',
-  '@evalrun/braintrust',
-  '@evalrun/langfuse',
-] as const
+/** Every vendor package: one per folder of specs/, the same list `pnpm generate` reads. */
+export const VENDOR_PACKAGES: readonly string[] = listVendorSpecs().map((spec) => `@evalrun/${spec.vendor}`)
 
 export interface BundleBudgetResult extends BundleSize {
   name: string

@@ -210,4 +210,30 @@ describe('the OpenAI adapter', () => {
       ['i3', 'failed'],
     ])
   })
+
+  it('stops reading output items when the server hands back a cursor twice, and says so', async () => {
+    let calls = 0
+    const { fetch } = fakeFetch({
+      'GET /oa/evals/{eval_id}/runs/{run_id}/output_items': () => {
+        calls++
+        // Every page claims more and ends on a different item, but the cursor it gives comes back.
+        return json({ ...openaiPage([openaiItem(`i${calls}`, 'pass', calls)], true), last_id: 'same' })
+      },
+    })
+    const warnings: string[][] = []
+    const evalrun = createEvalrun({
+      fetch,
+      retry: false,
+      datalab: false,
+      promptlayer: false,
+      humanloop: false,
+      openai: { apiKey: 'sk-test', baseUrl: 'http://127.0.0.1:9/oa' },
+      onWarning: (message, vendor) => warnings.push([vendor, message]),
+    })
+    const items = await collect(evalrun.runs.results('openai:e/r'))
+    expect(items.map((item) => item.id)).toEqual(['i1', 'i2'])
+    expect(warnings).toEqual([
+      ['openai', 'OpenAI handed back cursor "same" a second time; listing stopped there.'],
+    ])
+  })
 })

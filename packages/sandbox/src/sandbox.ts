@@ -92,7 +92,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     catalog,
     sampleStartInputs: () =>
       [...started.values()].map(
-        (one) => one.demoStartInput() as { vendor: SandboxVendor } & Record<string, unknown>,
+        (one) => one.sampleStartInput() as { vendor: SandboxVendor } & Record<string, unknown>,
       ),
     setFaults: (next) => faults.set(next),
     stats: () => ({

@@ -10,7 +10,7 @@ export interface StartedVendor<Catalog, ClientOptions> {
   /** Env vars that point the vendor's client at the sandbox: `DATALAB_BASE_URL`, `DATALAB_API_KEY`, … */
   env(url: string, apiKey: string): Record<string, string>
   /** What `evalrun demo` starts on this vendor (an evalrun start input). */
-  demoStartInput(): { vendor: string } & Record<string, unknown>
+  sampleStartInput(): { vendor: string } & Record<string, unknown>
 }
 
 /**

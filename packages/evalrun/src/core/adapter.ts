@@ -48,7 +48,8 @@ export interface EvalrunAdapter<V extends Vendor = Vendor> {
   startRun?(input: StartInputOf<V>, signal: AbortSignal): Promise<EvalRun<V>>
   /** Absent when the vendor cannot cancel runs: the core then throws `EvalrunNotSupportedError`. */
   cancelRun?(id: string, signal: AbortSignal): Promise<EvalRun<V>>
-  listItems(id: string, signal: AbortSignal): AsyncIterable<EvalItem<V>>
+  /** `warn` reports what the item listing could not do as asked (routed to `onWarning`), as in `listRuns`. */
+  listItems(id: string, signal: AbortSignal, warn?: (message: string) => void): AsyncIterable<EvalItem<V>>
 }
 
 /** Any adapter, whatever its vendor. */

@@ -27,9 +27,9 @@ export interface EvalrunOptions extends VendorOptionsMap {
 /** A vendor left unconfigured, and what would configure it (for `EvalrunNotConfiguredError`). */
 export interface UnconfiguredVendor {
   displayName: string
-  /** `datalab.apiKey`, or `datalab` when it was turned off with `datalab: false`. */
-  option: string
-  /** The env vars that would configure it; empty when it was turned off. */
+  /** The credential options still missing (`apiKey`); empty when it was turned off with `<vendor>: false`. */
+  options: string[]
+  /** Their env vars, in the same order. */
   envVars: string[]
 }
 
@@ -54,7 +54,7 @@ export function resolveAdapters(
   for (const vendor of vendors) {
     const own = perVendor[vendor.id]
     if (own === false) {
-      unconfigured.set(vendor.id, { displayName: vendor.displayName, option: vendor.id, envVars: [] })
+      unconfigured.set(vendor.id, { displayName: vendor.displayName, options: [], envVars: [] })
       continue
     }
     const vendorOptions = { ...(own ?? {}) }
@@ -66,7 +66,7 @@ export function resolveAdapters(
     if (missing.length > 0) {
       unconfigured.set(vendor.id, {
         displayName: vendor.displayName,
-        option: missing.map((credential) => `${vendor.id}.${credential.option}`).join(', '),
+        options: missing.map((credential) => credential.option),
         envVars: missing.map((credential) => credential.envVar),
       })
       continue

@@ -151,7 +151,8 @@ export function createEvalrunWith(options: EvalrunCoreOptions): Evalrun {
 
     results(ref, callOptions = {}) {
       const { adapter, id } = resolveRef(ref)
-      return adapter.listItems(id, signalOf(callOptions)) as AsyncIterable<EvalItem>
+      const itemWarn = (message: string) => warn(message, adapter.vendor)
+      return adapter.listItems(id, signalOf(callOptions), itemWarn) as AsyncIterable<EvalItem>
     },
   }
 
@@ -159,18 +160,14 @@ export function createEvalrunWith(options: EvalrunCoreOptions): Evalrun {
 }
 
 function notConfigured(vendor: string, missing: UnconfiguredVendor): EvalrunNotConfiguredError {
-  const options = missing.option
-    .split(', ')
-    .map((option) => option.slice(vendor.length + 1))
-    .join(', ')
-  const how =
-    missing.envVars.length === 0
-      ? `it was turned off with \`${vendor}: false\` in createEvalrun()`
-      : `pass \`${vendor}: { ${options} }\` to createEvalrun() or set ${missing.envVars.join(' and ')}`
+  const turnedOff = missing.options.length === 0
+  const how = turnedOff
+    ? `it was turned off with \`${vendor}: false\` in createEvalrun()`
+    : `pass \`${vendor}: { ${missing.options.join(', ')} }\` to createEvalrun() or set ${missing.envVars.join(' and ')}`
   return new EvalrunNotConfiguredError({
     message: `${missing.displayName} is not configured: ${how}.`,
     vendor,
-    option: missing.option,
+    option: turnedOff ? vendor : missing.options.map((option) => `${vendor}.${option}`).join(', '),
     envVar: missing.envVars[0] ?? null,
     envVars: missing.envVars,
   })

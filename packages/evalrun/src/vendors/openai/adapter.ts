@@ -181,10 +181,10 @@ export function createOpenAIAdapter(client: OpenAIClient): EvalrunAdapter<'opena
       return withEval(run, found, evalId)
     },
 
-    async *listItems(id, signal) {
+    async *listItems(id, signal, warn = () => {}) {
       const { evalId, runId } = splitId(id)
       const runRef = `openai:${encodeRefPart(evalId)}/${encodeRefPart(runId)}`
-      const guard = createPageGuard('OpenAI', () => {})
+      const guard = createPageGuard('OpenAI', warn)
       const read = (after: string | undefined) =>
         request(client, 'GET', '/evals/{eval_id}/runs/{run_id}/output_items', {
           params: {

@@ -24,7 +24,7 @@ export const datalabSandbox: SandboxVendorModule<DatalabCatalog, { apiKey: strin
       catalog,
       clientOptions: (baseUrl, apiKey) => ({ apiKey, baseUrl }),
       env: (baseUrl, apiKey) => ({ DATALAB_BASE_URL: baseUrl, DATALAB_API_KEY: apiKey }),
-      demoStartInput: () => ({
+      sampleStartInput: () => ({
         vendor: 'datalab',
         collectionId: first(catalog.collections).id,
         rubricId: first(catalog.rubrics).id,

@@ -37,7 +37,7 @@ export const humanloopSandbox: SandboxVendorModule<HumanloopCatalog, HumanloopSa
         HUMANLOOP_API_KEY: apiKey,
         HUMANLOOP_FILE_IDS: fileIds.join(','),
       }),
-      demoStartInput: () => {
+      sampleStartInput: () => {
         const [evaluation, dataset, version] = [
           catalog.evaluations[0],
           catalog.datasets[0],

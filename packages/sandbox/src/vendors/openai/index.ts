@@ -51,7 +51,7 @@ export const openaiSandbox: SandboxVendorModule<OpenAICatalog, { apiKey: string;
       catalog,
       clientOptions: (baseUrl, apiKey) => ({ apiKey, baseUrl }),
       env: (baseUrl, apiKey) => ({ OPENAI_BASE_URL: baseUrl, OPENAI_API_KEY: apiKey }),
-      demoStartInput: () => {
+      sampleStartInput: () => {
         const evaluation = catalog.evals[0]
         if (!evaluation) throw new Error('the OpenAI sandbox has no eval to start a run on')
         return { vendor: 'openai', evalId: evaluation.id, dataSource: structuredClone(catalog.dataSource) }

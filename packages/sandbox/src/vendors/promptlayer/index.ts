@@ -23,7 +23,7 @@ export const promptlayerSandbox: SandboxVendorModule<
       catalog,
       clientOptions: (baseUrl, apiKey) => ({ apiKey, baseUrl }),
       env: (baseUrl, apiKey) => ({ PROMPTLAYER_BASE_URL: baseUrl, PROMPTLAYER_API_KEY: apiKey }),
-      demoStartInput: () => {
+      sampleStartInput: () => {
         const pipeline = catalog.pipelines[0]
         if (pipeline === undefined)
           throw new Error('the PromptLayer sandbox has no pipeline to start a run on')
