@@ -6,7 +6,7 @@ import type { VendorDefinition } from './vendor.js'
 
 /** Options every vendor client accepts, besides its credentials (`ApiKeyOptions` or `BasicAuthOptions`). */
 export interface HttpClientOptions {
-  /** Defaults to the vendor's env var (e.g. `DATALAB_BASE_URL`), then the vendor's public URL. */
+  /** Defaults to the vendor's env var (e.g. `DATALAB_BASE_URL`, or an older name of it), then the vendor's public URL. */
   baseUrl?: string
   /**
    * A `fetch` to send requests with (tests, proxies, instrumentation). Defaults to `globalThis.fetch`. It is called
@@ -87,9 +87,12 @@ export function resolveClientConfig(
 
 function resolveBaseUrl(vendor: VendorDefinition, options: HttpClientOptions): string {
   const fromOption = options.baseUrl !== undefined
-  const fromEnv = readEnv(vendor.baseUrlEnv, options.env)
+  const envName = [vendor.baseUrlEnv, ...(vendor.baseUrlEnvAliases ?? [])].find(
+    (name) => readEnv(name, options.env) !== undefined,
+  )
+  const fromEnv = envName === undefined ? undefined : readEnv(envName, options.env)
   const raw = fromOption ? options.baseUrl : (fromEnv ?? vendor.defaultBaseUrl)
-  const source = fromOption ? '`baseUrl`' : fromEnv ? vendor.baseUrlEnv : 'the default'
+  const source = fromOption ? '`baseUrl`' : (envName ?? 'the default')
   let url: URL
   try {
     url = new URL(String(raw))

@@ -2,8 +2,8 @@ const MAX_REASON_LENGTH = 300
 
 /**
  * One line that says why, from the error bodies the vendors send: FastAPI's `{detail: string | [{loc, msg}]}`
- * (Datalab, Humanloop), `{message | error}` (PromptLayer) and `{error: {message, code}}` (OpenAI). Never throws,
- * whatever the body.
+ * (Datalab, Humanloop), `{message | error}` (PromptLayer), `{error: {message, code}}` (OpenAI) and
+ * `{message, error: [{path, message}]}` (Langfuse's validation errors, Zod issues). Never throws, whatever the body.
  */
 export function describeErrorBody(body: unknown): string {
   const reason = reasonOf(body)
@@ -28,11 +28,27 @@ function reasonOf(body: unknown): string {
   }
   for (const key of ['message', 'error', 'msg']) {
     const value = record[key]
-    if (typeof value === 'string' && value !== '') return value
+    if (typeof value === 'string' && value !== '') {
+      // Langfuse says `Invalid request data` and lists what was invalid beside it.
+      const issues = key === 'message' && Array.isArray(record.error) ? zodIssues(record.error) : ''
+      return issues ? `${value}: ${issues}` : value
+    }
     // OpenAI nests its reason: `{ error: { message, type, code } }`.
     if (key === 'error' && typeof value === 'object' && value !== null) return reasonOf(value)
   }
   return ''
+}
+
+/** Zod's issues, `[{ path: ['fromStartTime'], message: 'Required' }]`, as `fromStartTime: Required`. */
+function zodIssues(issues: unknown[]): string {
+  return issues
+    .map((issue) => {
+      if (typeof issue !== 'object' || issue === null) return ''
+      const { path, message } = issue as { path?: unknown; message?: unknown }
+      return validationItem({ loc: path, msg: message })
+    })
+    .filter(Boolean)
+    .join('; ')
 }
 
 function validationItem(item: unknown): string {

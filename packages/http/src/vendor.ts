@@ -22,5 +22,10 @@ export interface VendorDefinition {
   readonly factoryName: string
   readonly defaultBaseUrl: string
   readonly baseUrlEnv: string
+  /**
+   * Older names of `baseUrlEnv` that the vendor's own SDKs still read (Langfuse's `LANGFUSE_HOST`), tried in
+   * order when `baseUrlEnv` is unset.
+   */
+  readonly baseUrlEnvAliases?: readonly string[]
   readonly auth: VendorAuth
 }

@@ -33,6 +33,21 @@ describe('resolveClientConfig', () => {
     expect(resolveClientConfig(testVendor).baseUrl).toBe('http://127.0.0.1:4010/acme')
   })
 
+  it('reads an older name of the base URL env var only when the current one is unset, and names it', () => {
+    const aliased = { ...testVendor, baseUrlEnvAliases: ['ACME_HOST'] }
+    const env = { ACME_API_KEY: FAKE_KEY, ACME_HOST: 'http://127.0.0.1:8/old' }
+    expect(resolveClientConfig(aliased, { env }).baseUrl).toBe('http://127.0.0.1:8/old')
+    const both = { ...env, ACME_BASE_URL: 'http://127.0.0.1:9/new' }
+    expect(resolveClientConfig(aliased, { env: both }).baseUrl).toBe('http://127.0.0.1:9/new')
+    expect(resolveClientConfig(aliased, { env: both, baseUrl: 'https://x.test' }).baseUrl).toBe(
+      'https://x.test',
+    )
+    const error = configError(() =>
+      resolveClientConfig(aliased, { env: { ...env, ACME_HOST: 'http://api.acme.test' } }),
+    )
+    expect(error.message).toContain('from ACME_HOST uses http://')
+  })
+
   it('reads an injected env instead of process.env (edge bindings, a CLI)', () => {
     vi.stubEnv('ACME_API_KEY', 'from-process')
     const env = { ACME_API_KEY: FAKE_KEY, ACME_BASE_URL: 'http://127.0.0.1:7/acme' }

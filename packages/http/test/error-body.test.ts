@@ -26,6 +26,27 @@ describe('describeErrorBody', () => {
     )
   })
 
+  it("reads Langfuse's { message, error } and the Zod issues of its validation errors", () => {
+    expect(
+      describeErrorBody({
+        message: 'Invalid request data',
+        error: [
+          { code: 'invalid_type', path: ['fromStartTime'], message: 'Required' },
+          { code: 'too_big', path: ['limit'], message: 'Number must be less than or equal to 100' },
+        ],
+      }),
+    ).toBe('Invalid request data: fromStartTime: Required; limit: Number must be less than or equal to 100')
+    expect(
+      describeErrorBody({ message: "Invalid credentials. Confirm that you've configured the correct host." }),
+    ).toBe("Invalid credentials. Confirm that you've configured the correct host.")
+    expect(describeErrorBody({ message: 'Experiment not found', error: 'LangfuseNotFoundError' })).toBe(
+      'Experiment not found',
+    )
+    expect(describeErrorBody({ message: 'Invalid request data', error: [null, 3, {}] })).toBe(
+      'Invalid request data',
+    )
+  })
+
   it('never throws on odd `loc` segments (objects String() cannot convert, throwing toString)', () => {
     const throwing = {
       toString() {

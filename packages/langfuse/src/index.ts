@@ -1,3 +1,21 @@
+export {
+  EvalrunApiError,
+  EvalrunError,
+  EvalrunInvalidConfigError,
+  EvalrunNetworkError,
+  EvalrunOutcomeUnknownError,
+  EvalrunRequestTimeoutError,
+  type RetryOptions,
+  request,
+} from '@evalrun/http'
+export {
+  createLangfuseClient,
+  type LangfuseClient,
+  type LangfuseClientOptions,
+  langfuseServerNow,
+} from './client.js'
+export { type LangfuseDeprecation, langfuseDeprecationOf } from './deprecation.js'
 export type { components, operations, paths } from './generated/openapi.js'
 export type * from './types.js'
+export { langfuseVendor } from './vendor.js'
 export { VERSION } from './version.js'

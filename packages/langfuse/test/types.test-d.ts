@@ -6,6 +6,9 @@ import type {
   ExperimentItem,
   ExperimentItemsPage,
   ExperimentsPage,
+  LangfuseClient,
+  LangfuseClientOptions,
+  LangfuseDeprecation,
   ListExperimentItemsQuery,
   ListExperimentsQuery,
   NumericScore,
@@ -16,6 +19,7 @@ import type {
   ScoreConfigsPage,
   ScoreDataType,
 } from '../src/index.js'
+import { createLangfuseClient, langfuseDeprecationOf, langfuseServerNow } from '../src/index.js'
 
 describe('Langfuse types', () => {
   it('types experiments and their cursor pages', () => {
@@ -55,5 +59,16 @@ describe('Langfuse types', () => {
     expectTypeOf<ScoreConfigDataType>().toEqualTypeOf<'NUMERIC' | 'BOOLEAN' | 'CATEGORICAL' | 'TEXT'>()
     expectTypeOf<ScoreConfigsPage['meta']>().toEqualTypeOf<PageMeta>()
     expectTypeOf<PageMeta['totalPages']>().toEqualTypeOf<number>()
+  })
+
+  it('types the client: basic-auth keys, no API key; its server clock and deprecation notices', () => {
+    expectTypeOf<LangfuseClientOptions['publicKey']>().toEqualTypeOf<string | undefined>()
+    expectTypeOf<LangfuseClientOptions['secretKey']>().toEqualTypeOf<string | undefined>()
+    // @ts-expect-error Langfuse takes a public and a secret key, not one API key
+    const _apiKey: LangfuseClientOptions = { apiKey: 'k' }
+    expectTypeOf(createLangfuseClient).returns.toEqualTypeOf<LangfuseClient>()
+    expectTypeOf(langfuseServerNow).returns.toEqualTypeOf<Date | null>()
+    expectTypeOf(langfuseDeprecationOf).returns.toEqualTypeOf<LangfuseDeprecation | null>()
+    expectTypeOf<LangfuseDeprecation['message']>().toEqualTypeOf<string>()
   })
 })
