@@ -7,11 +7,16 @@ import { mapDatalabStatus } from '../src/vendors/datalab/map-status.js'
 import { mapHumanloopItem } from '../src/vendors/humanloop/map-item.js'
 import { mapHumanloopRun } from '../src/vendors/humanloop/map-run.js'
 import { mapHumanloopStatus } from '../src/vendors/humanloop/map-status.js'
+import { mapLangfuseItem } from '../src/vendors/langfuse/map-item.js'
+import { mapLangfuseRun } from '../src/vendors/langfuse/map-run.js'
+import { mapLangfuseScoreConfigs } from '../src/vendors/langfuse/map-score-configs.js'
+import { deriveLangfuseStatus } from '../src/vendors/langfuse/map-status.js'
 import { mapPromptLayerItem } from '../src/vendors/promptlayer/map-item.js'
 import { mapPromptLayerListedRun, mapPromptLayerReport } from '../src/vendors/promptlayer/map-run.js'
 import { mapPromptLayerStatus } from '../src/vendors/promptlayer/map-status.js'
 import { datalabRunCompleted } from './fixtures/datalab.js'
 import { humanloopEvaluation, humanloopRunCompleted, humanloopStats } from './fixtures/humanloop.js'
+import { langfuseConfig, langfuseExperiment, langfuseItem } from './fixtures/langfuse.js'
 import { promptlayerReport, promptlayerRunCompleted, promptlayerScore } from './fixtures/promptlayer.js'
 
 const NUM_RUNS = 2000
@@ -46,7 +51,12 @@ describe('mappers accept arbitrary JSON without throwing', () => {
   it('status mappers always return a valid status', () => {
     fc.assert(
       fc.property(anything, anything, (a, b) => {
-        for (const mapped of [mapDatalabStatus(a), mapHumanloopStatus(a), mapPromptLayerStatus(a, b)]) {
+        for (const mapped of [
+          mapDatalabStatus(a),
+          mapHumanloopStatus(a),
+          mapPromptLayerStatus(a, b),
+          deriveLangfuseStatus(a, new Date(0), 60_000),
+        ]) {
           expect(RUN_STATUSES).toContain(mapped.status)
           expect(mapped.status === 'unknown' ? mapped.warnings.length > 0 : true).toBe(true)
         }
@@ -98,6 +108,39 @@ describe('mappers accept arbitrary JSON without throwing', () => {
     )
   })
 
+  it('mapLangfuseRun, with any score configs', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(anything, nearValid(langfuseExperiment('exp_1'))),
+        fc.array(fc.oneof(anything, nearValid(langfuseConfig('avg_correctness'))), { maxLength: 3 }),
+        (raw, configs) => {
+          const run = mapLangfuseRun(raw, {
+            scales: mapLangfuseScoreConfigs(configs),
+            now: new Date('2026-11-20T09:00:00Z'),
+            quietPeriodMs: 300_000,
+          })
+          expectValidRun(run)
+          // No status upstream: never failed or canceled, and the rule is always said.
+          expect(['completed', 'running', 'unknown']).toContain(run.status)
+          expect(run.vendorStatus).toBeNull()
+          expect(run.warnings.length).toBeGreaterThan(0)
+        },
+      ),
+      { numRuns: NUM_RUNS },
+    )
+  })
+
+  it('mapLangfuseItem, near-valid', () => {
+    fc.assert(
+      fc.property(nearValid(langfuseItem('obs_1')), (raw) => {
+        const item = mapLangfuseItem(raw, 'langfuse:exp_1', mapLangfuseScoreConfigs([]))
+        expect(ITEM_STATUSES).toContain(item.status)
+        if (item.score !== null) expect(Number.isFinite(item.score)).toBe(true)
+      }),
+      { numRuns: NUM_RUNS },
+    )
+  })
+
   it('item mappers', () => {
     fc.assert(
       fc.property(anything, anything, (raw, columns) => {
@@ -105,6 +148,7 @@ describe('mappers accept arbitrary JSON without throwing', () => {
           mapDatalabItem(raw, 'datalab:1'),
           mapPromptLayerItem(raw, columns, 1, 'promptlayer:1'),
           mapHumanloopItem(raw, 'humanloop:e/r'),
+          mapLangfuseItem(raw, 'langfuse:exp_1', mapLangfuseScoreConfigs([columns])),
         ]) {
           expect(ITEM_STATUSES).toContain(item.status)
           if (item.score !== null) expect(typeof item.score).toBe('number')

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { createEvalrun, EvalrunInvalidInputError } from '../src/index.js'
 import { datalabRun } from './fixtures/datalab.js'
 import { humanloopEvaluation, humanloopRunCompleted } from './fixtures/humanloop.js'
+import { experimentsPage, langfuseConfigsPage, langfuseExperiment } from './fixtures/langfuse.js'
 import {
   promptlayerList,
   promptlayerPipeline,
@@ -13,7 +14,8 @@ import {
 import { vendorOptions } from './helpers/vendor-options.js'
 
 // A ref that `list` emits must be accepted by `get`, `results` and `cancel` for every id the vendor's spec allows:
-// integers of any sign for Datalab and PromptLayer (`type: integer`), any non-empty string for Humanloop. The
+// integers of any sign for Datalab and PromptLayer (`type: integer`), any non-empty string for Humanloop and
+// Langfuse. The
 // property: list a run with that id, then `get` its ref, and the request names the same id.
 
 const integerIds = fc.maxSafeInteger().filter(Number.isSafeInteger)
@@ -91,6 +93,34 @@ describe('refs round-trip for every id the spec allows', () => {
         const fetched = await evalrun.runs.get(listed!.ref)
         expect(fetched.ref).toBe(listed!.ref)
         expect(fetched.suite.id).toBe(evaluationId)
+      }),
+      { numRuns: 60 },
+    )
+  })
+
+  it('langfuse (an id holding a comma is looked up by a structured filter)', async () => {
+    await fc.assert(
+      fc.asyncProperty(stringIds, async (id) => {
+        const { fetch, requests } = fakeFetch({
+          'GET /lf/api/public/score-configs': () => json(langfuseConfigsPage([])),
+          'GET /lf/api/public/experiments': () => json(experimentsPage([langfuseExperiment(id)])),
+        })
+        const evalrun = createEvalrun({
+          fetch,
+          retry: false,
+          datalab: false,
+          promptlayer: false,
+          humanloop: false,
+          langfuse: { publicKey: 'pk-lf-1', secretKey: 'sk-lf-1', baseUrl: 'http://127.0.0.1:9/lf' },
+        })
+        const [listed] = await collect(evalrun.runs.list({ since: '2026-11-01', onWarning: () => {} }))
+        expect(listed!.id).toBe(id)
+        const fetched = await evalrun.runs.get(listed!.ref)
+        expect(fetched.ref).toBe(listed!.ref)
+        const query = requests.at(-1)!.url.searchParams
+        const asked =
+          query.get('id') ?? (JSON.parse(query.get('filter') ?? '[]') as [{ value: string }])[0].value
+        expect(asked).toBe(id)
       }),
       { numRuns: 60 },
     )

@@ -1,4 +1,5 @@
 import type { EvalBatchRun } from '@evalrun/datalab'
+import type { Experiment, ExperimentItem } from '@evalrun/langfuse'
 import type { Eval } from '@evalrun/openai'
 import type { SandboxClientOptions } from '@evalrun/sandbox'
 import { describe, expectTypeOf, it } from 'vitest'
@@ -8,6 +9,7 @@ import {
   type EvalRun,
   type EvalrunOptions,
   type HumanloopRawRun,
+  type LangfuseOptions,
   type PromptLayerRawRun,
   type StartRunInput,
   type Vendor,
@@ -31,7 +33,7 @@ describe('EvalRun', () => {
   })
 
   it('has the built-in vendors', () => {
-    expectTypeOf<Vendor>().toEqualTypeOf<'datalab' | 'promptlayer' | 'humanloop' | 'openai'>()
+    expectTypeOf<Vendor>().toEqualTypeOf<'datalab' | 'promptlayer' | 'humanloop' | 'openai' | 'langfuse'>()
   })
 
   it('narrows EvalItem raw too', () => {
@@ -93,6 +95,24 @@ describe('runs', () => {
       // @ts-expect-error not a data source type
       dataSource: { type: 'csv', source: { type: 'file_id', id: 'f' } },
     })
+  })
+
+  it('types a Langfuse run from the spec, and offers no start input for it', () => {
+    const run = {} as EvalRun<'langfuse'>
+    expectTypeOf(run.raw).toEqualTypeOf<Experiment>()
+    expectTypeOf(run.suite.kind).toEqualTypeOf<
+      'collection' | 'pipeline' | 'evaluation' | 'eval' | 'dataset'
+    >()
+    const item = {} as EvalItem<'langfuse'>
+    expectTypeOf(item.raw).toEqualTypeOf<ExperimentItem>()
+    expectTypeOf<Extract<StartRunInput, { vendor: 'langfuse' }>>().toBeNever()
+    // @ts-expect-error Langfuse experiments run in the user's code: there is nothing to start
+    evalrun.runs.start({ vendor: 'langfuse', datasetId: 'ds_1' })
+    expectTypeOf<LangfuseOptions['publicKey']>().toEqualTypeOf<string | undefined>()
+    expectTypeOf<LangfuseOptions['listWindowDays']>().toEqualTypeOf<number | undefined>()
+    createEvalrun({ langfuse: { publicKey: 'pk', secretKey: 'sk', quietPeriodMs: 60_000 } })
+    // @ts-expect-error Langfuse takes a public and a secret key, not one API key
+    createEvalrun({ langfuse: { apiKey: 'k' } })
   })
 
   it("accepts the sandbox's client options as they are", () => {

@@ -52,8 +52,8 @@ export interface RunProgress {
 }
 
 export interface RunSuite {
-  /** What the run is a run of, in the vendor's word: a collection, a pipeline, an evaluation, an eval. */
-  kind: 'collection' | 'pipeline' | 'evaluation' | 'eval'
+  /** What the run is a run of, in the vendor's word: a collection, a pipeline, an evaluation, an eval, a dataset. */
+  kind: 'collection' | 'pipeline' | 'evaluation' | 'eval' | 'dataset'
   id: string
   name: string | null
   /** `<vendor>:<id>`, accepted by `runs.list({ suite })`. */
@@ -61,7 +61,7 @@ export interface RunSuite {
 }
 
 interface EvalRunOf<V extends Vendor> {
-  /** Stable and parseable: `datalab:42`, `promptlayer:1234`, `humanloop:<evaluationId>/<runId>`. */
+  /** Stable and parseable: `datalab:42`, `promptlayer:1234`, `humanloop:<evaluationId>/<runId>`, `langfuse:<experimentId>`. */
   ref: string
   vendor: V
   /** The vendor's own run id. */

@@ -14,6 +14,12 @@ import {
   humanloop,
 } from './humanloop/index.js'
 import {
+  type LangfuseOptions,
+  type LangfuseRawItem,
+  type LangfuseRawRun,
+  langfuse,
+} from './langfuse/index.js'
+import {
   type OpenAIOptions,
   type OpenAIRawItem,
   type OpenAIRawRun,
@@ -30,6 +36,7 @@ import {
 
 export * from './datalab/index.js'
 export * from './humanloop/index.js'
+export * from './langfuse/index.js'
 export * from './openai/index.js'
 export * from './promptlayer/index.js'
 
@@ -38,16 +45,18 @@ export * from './promptlayer/index.js'
  * `runs start` subcommands and help) and the docs read it; adding a vendor means adding its folder, its line here
  * and its entries in the type maps below.
  */
-export const BUILT_IN_VENDORS: readonly EvalrunVendor[] = [datalab, promptlayer, humanloop, openai]
+export const BUILT_IN_VENDORS: readonly EvalrunVendor[] = [datalab, promptlayer, humanloop, openai, langfuse]
 
 // The built-in vendors' types, keyed by vendor id: the type half of the list. The model's `RawRuns`, `RawItems`
-// and `StartInputs` extend these, so that an added vendor can augment them beside.
+// and `StartInputs` extend these, so that an added vendor can augment them beside. A vendor that cannot start
+// runs (Langfuse) has no start input.
 
 export interface BuiltInRawRuns {
   datalab: DatalabRawRun
   promptlayer: PromptLayerRawRun
   humanloop: HumanloopRawRun
   openai: OpenAIRawRun
+  langfuse: LangfuseRawRun
 }
 
 export interface BuiltInRawItems {
@@ -55,6 +64,7 @@ export interface BuiltInRawItems {
   promptlayer: PromptLayerRawRow
   humanloop: HumanloopRawItem
   openai: OpenAIRawItem
+  langfuse: LangfuseRawItem
 }
 
 export interface BuiltInStartInputs {
@@ -69,4 +79,5 @@ export interface BuiltInVendorOptions {
   promptlayer: PromptLayerOptions
   humanloop: HumanloopOptions
   openai: OpenAIOptions
+  langfuse: LangfuseOptions
 }

@@ -1,0 +1,282 @@
+import { EvalrunError } from '@evalrun/http'
+import {
+  type Experiment,
+  type ExperimentItem,
+  type ExperimentItemsPage,
+  type ExperimentsPage,
+  type LangfuseClient,
+  langfuseDeprecationOf,
+  langfuseServerNow,
+  request,
+  type ScoreConfig,
+  type ScoreConfigsPage,
+} from '@evalrun/langfuse'
+import type { EvalrunAdapter } from '../../core/adapter.js'
+import { EvalrunInvalidInputError, EvalrunNotFoundError } from '../../core/errors.js'
+import type { EvalRun } from '../../core/model.js'
+import { createPageGuard, type PageGuard } from '../../core/page-guard.js'
+import { readArray, readCount, readField, readId, readString } from '../../core/read-json.js'
+import { decodeRefPart, encodeRefPart } from '../../core/ref.js'
+import { mapLangfuseItem } from './map-item.js'
+import { LANGFUSE_SCORE_LIMIT, mapLangfuseRun } from './map-run.js'
+import { type LangfuseScales, mapLangfuseScoreConfigs, UNKNOWN_SCALES } from './map-score-configs.js'
+
+/** Langfuse's largest page. */
+const PAGE_SIZE = 100
+const DAY_MS = 86_400_000
+/**
+ * `fromStartTime` for reading one experiment, whenever it started: both lists require a start and clip what
+ * began before it (an experiment's `startTime`, `itemCount` and scores cover only the requested range).
+ */
+const BEGINNING = '1970-01-01T00:00:00.000Z'
+/** Score configs change rarely, and `runs.wait` reads a run every few seconds: they are read again after this. */
+const CONFIGS_TTL_MS = 60_000
+const EXPERIMENT_FIELDS = 'core,metadata,scores'
+const ITEM_FIELDS = 'core,dataset,io,scores'
+
+export interface LangfuseAdapterOptions {
+  /** What a listing without `since` covers: experiments started in this many days before now (default 30). */
+  listWindowDays: number
+  /** How long an experiment without experiment-level scores must be quiet to count as completed. */
+  quietPeriodMs: number
+}
+
+/**
+ * Langfuse experiments (read-only: they are run by the user's own code). Refs are `langfuse:<experimentId>`,
+ * suites are datasets. Both lists page by cursor and require `fromStartTime`: a listing asks from `since`, or
+ * from `listWindowDays` ago and says so; reading one experiment asks from the epoch, so nothing of it is clipped.
+ * Times are judged on the server's clock (its `Date` header), falling back to this machine's.
+ */
+export function createLangfuseAdapter(
+  client: LangfuseClient,
+  options: LangfuseAdapterOptions,
+): EvalrunAdapter<'langfuse'> {
+  let configs: { readAt: number; scales: Promise<LangfuseScales> } | null = null
+  const now = () => langfuseServerNow(client) ?? new Date()
+
+  /** The score configs as scales, from a recent read if there was one; unknown scales (and why) on failure. */
+  async function readScales(signal: AbortSignal, warn: (message: string) => void): Promise<LangfuseScales> {
+    if (configs !== null && Date.now() - configs.readAt < CONFIGS_TTL_MS) return configs.scales
+    const read = { readAt: Date.now(), scales: readScoreConfigs(signal, warn) }
+    configs = read
+    try {
+      return await read.scales
+    } catch (error) {
+      if (configs === read) configs = null
+      // Scales only qualify the scores: failing to read them is a warning, not a failure.
+      if (signal.aborted || !EvalrunError.isInstance(error)) throw error
+      warn(`Score configs could not be read (${error.message}); numeric scores have no known scale.`)
+      return UNKNOWN_SCALES
+    }
+  }
+
+  async function readScoreConfigs(signal: AbortSignal, warn: (message: string) => void) {
+    const all: unknown[] = []
+    const guard = createPageGuard('Langfuse', warn)
+    for (let page = 1; ; page++) {
+      const body = await request(client, 'GET', '/api/public/score-configs', {
+        params: { query: { page, limit: PAGE_SIZE } },
+        signal,
+      })
+      noteDeprecation(body, warn)
+      const data = readArray<ScoreConfigsPage>(body, 'data')
+      if (!guard.freshPage(data.map((config) => String(readId<ScoreConfig>(config, 'id'))))) break
+      all.push(...data)
+      const pages = readCount<ScoreConfigsPage['meta']>(
+        readField<ScoreConfigsPage>(body, 'meta'),
+        'totalPages',
+      )
+      if (data.length === 0 || pages === null || page >= pages || !guard.mayContinue()) break
+    }
+    return mapLangfuseScoreConfigs(all)
+  }
+
+  /** Each page's `data` of a cursor list, lazily; `read` gets the cursor (none for the first page). */
+  async function* pages(
+    read: (cursor: string | undefined) => Promise<unknown>,
+    guard: PageGuard,
+    warn: (message: string) => void,
+  ): AsyncGenerator<unknown[]> {
+    for (let cursor: string | undefined; ; ) {
+      const body = await read(cursor)
+      noteDeprecation(body, warn)
+      const data = readArray<ExperimentsPage | ExperimentItemsPage>(body, 'data')
+      if (!guard.freshPage(data.map((entry) => String(readId<Experiment | ExperimentItem>(entry, 'id')))))
+        return
+      yield data
+      const next = readString<ExperimentsPage['meta']>(
+        readField<ExperimentsPage | ExperimentItemsPage>(body, 'meta'),
+        'cursor',
+      )
+      if (next === null || next === '' || data.length === 0 || !guard.mayContinue(next)) return
+      cursor = next
+    }
+  }
+
+  /** Says a `_deprecation` notice once per operation (a listing, a read). */
+  const said = new WeakMap<(message: string) => void, Set<string>>()
+  function noteDeprecation(body: unknown, warn: (message: string) => void) {
+    const notice = langfuseDeprecationOf(body)
+    if (notice === null) return
+    const seen = said.get(warn) ?? new Set<string>()
+    said.set(warn, seen)
+    if (seen.has(notice.message)) return
+    seen.add(notice.message)
+    const more = [
+      notice.replacement ? `use ${notice.replacement} instead` : '',
+      notice.sunsetAt ? `it may stop working after ${notice.sunsetAt}` : '',
+      notice.docsUrl ?? '',
+    ].filter(Boolean)
+    warn(
+      `Langfuse says this endpoint is deprecated: ${notice.message}${more.length ? ` (${more.join('; ')})` : ''}`,
+    )
+  }
+
+  async function getRun(id: string, signal: AbortSignal): Promise<EvalRun<'langfuse'>> {
+    const experimentId = experimentIdOf(id)
+    const warnings: string[] = []
+    const warn = (message: string) => warnings.push(message)
+    const [scales, body] = await Promise.all([
+      readScales(signal, warn),
+      request(client, 'GET', '/api/public/experiments', {
+        params: {
+          query: {
+            fromStartTime: BEGINNING,
+            fields: EXPERIMENT_FIELDS,
+            scoreLimit: LANGFUSE_SCORE_LIMIT,
+            limit: 1,
+            ...byColumn('id', experimentId),
+          },
+        },
+        signal,
+      }),
+    ])
+    noteDeprecation(body, warn)
+    const experiment = readArray<ExperimentsPage>(body, 'data').find(
+      (entry) => readId<Experiment>(entry, 'id') === experimentId,
+    )
+    if (experiment === undefined) throw notFound(experimentId)
+    const run = mapLangfuseRun(experiment, { scales, now: now(), quietPeriodMs: options.quietPeriodMs })
+    run.warnings.push(...warnings)
+    return run
+  }
+
+  return {
+    specificationVersion: 'v2',
+    vendor: 'langfuse',
+    displayName: 'Langfuse',
+
+    checkListQuery(query) {
+      if (query.suiteId !== null && decodeRefPart(query.suiteId) === null) {
+        throw new EvalrunInvalidInputError({
+          field: 'suite',
+          value: `langfuse:${query.suiteId}`,
+          expected: "'langfuse:<datasetId>'",
+        })
+      }
+    },
+
+    async *listRuns(query, signal) {
+      const scales = await readScales(signal, query.warn)
+      const context = { scales, now: now(), quietPeriodMs: options.quietPeriodMs }
+      // To the second: the server's clock is known to a second (its Date header), no finer.
+      const since =
+        query.since ??
+        new Date(Math.floor(context.now.getTime() / 1000) * 1000 - options.listWindowDays * DAY_MS)
+      if (query.since === null) {
+        query.warn(
+          `Langfuse lists experiments from a start time: without \`since\`, this listing covers those started in the last ${options.listWindowDays} days (since ${since.toISOString()}, on Langfuse's clock). Pass \`since\` (the CLI's --since) to look further back, or set langfuse.listWindowDays.`,
+        )
+      }
+      // A millisecond early: an experiment that began before the window comes back clipped to exactly this
+      // instant, so it can be told from one that began at `since` and left out.
+      const from = new Date(since.getTime() - 1)
+      const suite = query.suiteId === null ? {} : byColumn('datasetId', decodeRefPart(query.suiteId) ?? '')
+      const guard = createPageGuard('Langfuse', query.warn)
+      const read = (cursor: string | undefined) =>
+        request(client, 'GET', '/api/public/experiments', {
+          params: {
+            query: {
+              fromStartTime: from.toISOString(),
+              fields: EXPERIMENT_FIELDS,
+              scoreLimit: LANGFUSE_SCORE_LIMIT,
+              limit: PAGE_SIZE,
+              ...suite,
+              ...(cursor ? { cursor } : {}),
+            },
+          },
+          signal,
+        })
+      for await (const experiments of pages(read, guard, query.warn)) {
+        for (const experiment of experiments) {
+          const run = mapLangfuseRun(experiment, context)
+          if (run.createdAt !== null && run.createdAt <= from) continue
+          yield run
+        }
+      }
+    },
+
+    getRun,
+
+    async *listItems(id, signal, warn = () => {}) {
+      const experimentId = experimentIdOf(id)
+      const runRef = `langfuse:${encodeRefPart(experimentId)}`
+      const scales = await readScales(signal, warn)
+      const guard = createPageGuard('Langfuse', warn)
+      const read = (cursor: string | undefined) =>
+        request(client, 'GET', '/api/public/experiment-items', {
+          params: {
+            query: {
+              fromStartTime: BEGINNING,
+              fields: ITEM_FIELDS,
+              scoreLimit: LANGFUSE_SCORE_LIMIT,
+              limit: PAGE_SIZE,
+              ...byColumn('experimentId', experimentId),
+              ...(cursor ? { cursor } : {}),
+            },
+          },
+          signal,
+        })
+      let any = false
+      for await (const items of pages(read, guard, warn)) {
+        for (const item of items) {
+          any = true
+          yield mapLangfuseItem(item, runRef, scales)
+        }
+      }
+      // An unknown experiment has no items either: say which it is.
+      if (!any) await getRun(id, signal)
+    },
+  }
+}
+
+/**
+ * A filter on one column. The plain parameters take comma-separated lists, so an id holding a comma goes as a
+ * structured filter instead (Langfuse's `filter`: `[{ type, column, operator, value }]`).
+ */
+function byColumn<Column extends 'id' | 'datasetId' | 'experimentId'>(
+  column: Column,
+  value: string,
+): { [K in Column]: string } | { filter: string } {
+  if (!value.includes(',')) return { [column]: value } as { [K in Column]: string }
+  return { filter: JSON.stringify([{ type: 'string', column, operator: '=', value }]) }
+}
+
+function experimentIdOf(id: string): string {
+  const experimentId = decodeRefPart(id)
+  if (experimentId === null) {
+    throw new EvalrunInvalidInputError({
+      field: 'ref',
+      value: `langfuse:${id}`,
+      expected: "'langfuse:<experimentId>' (the id percent-encoded)",
+    })
+  }
+  return experimentId
+}
+
+function notFound(experimentId: string): EvalrunNotFoundError {
+  return new EvalrunNotFoundError({
+    message: `No Langfuse experiment ${experimentId} is visible with these keys (on Langfuse Cloud, one older than the plan's data access window is not).`,
+    ref: `langfuse:${encodeRefPart(experimentId)}`,
+  })
+}
