@@ -19,18 +19,28 @@ export function createContext(io: CliIo, keys: KeyFlags): CommandContext {
     io,
     colors: pc.createColors(wantsColor(io)),
     evalrun() {
-      client ??= createEvalrun(optionsFrom(io.env, keys))
+      client ??= createEvalrun(optionsFrom(io.env, keys, warnTo(io)))
       return client
     },
   }
+}
+
+type Warn = (message: string, vendor: string) => void
+
+/**
+ * What the facade could not do as asked (a listing window it chose, pages a vendor repeated), on the command's
+ * stderr: stdout stays the data (`--json` lines, tables).
+ */
+export function warnTo(io: CliIo): Warn {
+  return (message, vendor) => io.stderr.write(`evalrun (${vendor}): ${message}\n`)
 }
 
 /**
  * The facade reads credentials, base URLs and other settings from the environment the CLI was given (not the
  * process's: tests inject theirs), so its errors name the env var; credential flags win over it.
  */
-function optionsFrom(env: CliIo['env'], keys: KeyFlags): EvalrunOptions {
-  const options: Record<string, unknown> = { env }
+function optionsFrom(env: CliIo['env'], keys: KeyFlags, warn: Warn): EvalrunOptions {
+  const options: Record<string, unknown> = { env, onWarning: warn }
   for (const vendor of BUILT_IN_VENDORS) {
     const vendorOptions: Record<string, unknown> = keys.allowInsecureHttp ? { allowInsecureHttp: true } : {}
     for (const credential of credentialFlags(vendor)) {

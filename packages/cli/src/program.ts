@@ -129,8 +129,11 @@ Exit codes: 0 ok, 1 a run failed/was canceled/scored below --min-score, 2 usage 
     .allowUnknownOption()
     .allowExcessArguments()
     .action((vendor: string) => {
+      const known = BUILT_IN_VENDORS.find((candidate) => candidate.id === vendor)
       throw new CliError(
-        `unknown vendor ${JSON.stringify(vendor)}: expected ${listed(starters.map((v) => v.id))}.`,
+        known
+          ? `${known.displayName} cannot start runs through its API (runs start takes ${listed(starters.map((v) => v.id))}); read its runs with runs get, runs wait and runs results.`
+          : `unknown vendor ${JSON.stringify(vendor)}: expected ${listed(starters.map((v) => v.id))}.`,
         ExitCode.usage,
       )
     })

@@ -21,7 +21,7 @@ describe('evalrun runs list', () => {
     expect(exitCode).toBe(0)
     const runs = jsonLines(stdout)
     expect(new Set(runs.map((r) => r.vendor))).toEqual(
-      new Set(['datalab', 'promptlayer', 'humanloop', 'openai']),
+      new Set(['datalab', 'promptlayer', 'humanloop', 'openai', 'langfuse']),
     )
     expect(runs.length).toBe(new Set(runs.map((r) => r.ref)).size)
     expect(runs.length).toBeGreaterThanOrEqual(54)
@@ -187,6 +187,85 @@ describe('evalrun runs start / wait / cancel', () => {
     } finally {
       await slow.close()
     }
+  })
+})
+
+describe('Langfuse, read-only', () => {
+  it('lists experiments, saying on stderr which window a listing without --since covers', async () => {
+    const listed = await cli(['runs', 'list', '--vendor', 'langfuse', '--json'], env)
+    expect(listed.exitCode).toBe(0)
+    const runs = jsonLines(listed.stdout)
+    expect(runs.length).toBeGreaterThan(0)
+    expect(runs.every((run) => String(run.ref).startsWith('langfuse:'))).toBe(true)
+    expect(listed.stderr).toMatch(
+      /^evalrun \(langfuse\): Langfuse lists experiments from a start time: without `since`, this listing covers those started in the last 30 days \(since 2025-12-16T\d\d:\d\d:\d\d\.000Z, on Langfuse's clock\)/,
+    )
+    const since = await cli(['runs', 'list', '--vendor', 'langfuse', '--since', '2025-12-01', '--json'], env)
+    expect(since.stderr).toBe('')
+    expect(jsonLines(since.stdout).length).toBeGreaterThanOrEqual(runs.length)
+  })
+
+  it('shows one experiment with its dataset, derived status and score metrics, and its items', async () => {
+    const runs = jsonLines((await cli(['runs', 'list', '--vendor', 'langfuse', '--json'], env)).stdout)
+    const scored = runs.find((run) => run.score !== null && run.status === 'completed')
+    const ref = String(scored?.ref)
+    const shown = await cli(['runs', 'get', ref], env)
+    expect(shown.exitCode).toBe(0)
+    expect(shown.stdout).toContain(`ref        ${ref}`)
+    expect(shown.stdout).toMatch(/^suite {6}dataset \S+ \(langfuse:\S+\)$/m)
+    expect(shown.stdout).toMatch(/^status {5}completed$/m)
+    expect(shown.stdout).toMatch(/^avg_correctness\s+numeric\s+0\.\d+/m)
+    expect(shown.stdout).toContain('warning Langfuse experiments have no status')
+    const results = await cli(['runs', 'results', ref, '--json'], env)
+    expect(results.exitCode).toBe(0)
+    const items = jsonLines(results.stdout)
+    expect(items.length).toBe((scored!.progress as { completed: number }).completed)
+    expect(items.every((item) => item.runRef === ref)).toBe(true)
+  })
+
+  it('gates on an existing experiment: exit 0 at or above --min-score, 1 below', async () => {
+    const runs = jsonLines((await cli(['runs', 'list', '--vendor', 'langfuse', '--json'], env)).stdout)
+    const scored = runs.find((run) => run.score !== null && run.status === 'completed')!
+    const score = scored.score as number
+    const pass = await cli(['runs', 'wait', String(scored.ref), '--min-score', String(score - 0.01)], env)
+    expect(pass.exitCode).toBe(0)
+    expect(pass.stdout).toContain(`✓ ${scored.ref} completed, score`)
+    const fail = await cli(['runs', 'wait', String(scored.ref), '--min-score', String(score + 0.01)], env)
+    expect(fail.exitCode).toBe(1)
+    expect(fail.stdout).toContain('is below --min-score')
+  })
+
+  it('offers no start or cancel for Langfuse, and says why when asked (exit 2)', async () => {
+    const help = await cli(['runs', 'start', '--help'], env)
+    expect(help.stdout).not.toMatch(/langfuse/i)
+    expect((await cli(['runs', 'cancel', '--help'], env)).stdout).not.toMatch(/langfuse/i)
+    const start = await cli(['runs', 'start', 'langfuse'], env)
+    expect(start.exitCode).toBe(2)
+    expect(start.stderr).toMatch(/^evalrun: Langfuse cannot start runs through its API/)
+    const cancel = await cli(['runs', 'cancel', 'langfuse:cm_any'], env)
+    expect(cancel.exitCode).toBe(2)
+    expect(cancel.stderr).toBe(
+      'evalrun: cancel is not supported by Langfuse: its API has no way to stop a run.\n',
+    )
+    const top = await cli(['--help'], env)
+    expect(top.stdout).toContain('--langfuse-public-key <value>')
+    expect(top.stdout).toContain('--langfuse-secret-key <value>')
+    expect(top.stdout).toContain('LANGFUSE_HOST')
+  })
+
+  it('says which env vars configure Langfuse, and never prints its keys', async () => {
+    const missing = await cli(['runs', 'get', 'langfuse:cm_1'], { LANGFUSE_PUBLIC_KEY: 'pk-lf-only' })
+    expect(missing.exitCode).toBe(2)
+    expect(missing.stderr).toBe(
+      'evalrun: langfuse is not configured: set LANGFUSE_SECRET_KEY or pass --langfuse-secret-key.\n',
+    )
+    const secret = 'sk-lf-cli-FAKE-77a1'
+    const refused = await cli(['--debug', '--langfuse-secret-key', secret, 'runs', 'get', 'langfuse:cm_1'], {
+      ...env,
+    })
+    expect(refused.exitCode).toBe(3)
+    expect(refused.stderr).toContain('401')
+    expect(refused.stdout + refused.stderr).not.toContain(secret)
   })
 })
 

@@ -15,7 +15,7 @@ describe('evalrun sandbox', () => {
       stdout.on('data', (chunk: Buffer) => {
         printed += chunk.toString()
         // The last line it prints (the sandbox's last vendor).
-        if (printed.includes('OPENAI_API_KEY=')) resolve()
+        if (printed.includes('LANGFUSE_SECRET_KEY=')) resolve()
       })
     })
     const running = runCli(
@@ -34,6 +34,9 @@ describe('evalrun sandbox', () => {
       'HUMANLOOP_API_KEY',
       'HUMANLOOP_BASE_URL',
       'HUMANLOOP_FILE_IDS',
+      'LANGFUSE_BASE_URL',
+      'LANGFUSE_PUBLIC_KEY',
+      'LANGFUSE_SECRET_KEY',
       'OPENAI_API_KEY',
       'OPENAI_BASE_URL',
       'PROMPTLAYER_API_KEY',
@@ -42,7 +45,7 @@ describe('evalrun sandbox', () => {
     expect(env.DATALAB_BASE_URL).toMatch(/^http:\/\/127\.0\.0\.1:\d+\//)
     const listed = await cli(['runs', 'list', '--json'], env)
     expect(listed.exitCode).toBe(0)
-    expect(new Set(jsonLines(listed.stdout).map((run) => run.vendor)).size).toBe(4)
+    expect(new Set(jsonLines(listed.stdout).map((run) => run.vendor)).size).toBe(5)
 
     stop()
     expect(await running).toBe(0)

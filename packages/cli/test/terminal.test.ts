@@ -110,6 +110,10 @@ describe('pnpm demo (evalrun demo)', () => {
       expect(stdout).toMatch(new RegExp(`^${vendor}:\\S+\\s+${vendor}\\s`, 'm'))
       expect(stdout).toMatch(new RegExp(`^${vendor}\\s+\\d+\\s+\\d+`, 'm'))
     }
+    expect(stdout).toMatch(/^langfuse\s+\d+\s+\d+/m)
+    expect(stdout).toMatch(
+      /The latest scored run of each vendor that cannot start runs\n {2}langfuse:\S+ {2}completed {2}score \d/,
+    )
     expect(stdout).toContain('Latest runs across every vendor')
     expect(stdout).toContain('Score summary')
     expect(stderr).toMatch(/completed \d+\/\d+/)

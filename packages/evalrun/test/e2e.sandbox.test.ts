@@ -107,6 +107,44 @@ describe('against the sandbox', () => {
   })
 })
 
+describe('Langfuse experiments in the sandbox, read-only', () => {
+  let langfuseSandbox: Sandbox
+  beforeAll(async () => {
+    langfuseSandbox = await startSandbox({ port: 0, seed: 42, suites: 3, runs: 60, clock: 'manual' })
+  })
+  afterAll(() => langfuseSandbox.close())
+
+  it('reads Langfuse experiments: lists the last 30 days, waits for a running one, gates on its score, reads its items', async () => {
+    const sandbox = langfuseSandbox
+    const evalrun = evalrunFor(sandbox)
+    const warnings: string[] = []
+    const listed = await collect(
+      evalrun.runs.list({ vendors: ['langfuse'], onWarning: (message) => warnings.push(message) }),
+    )
+    expect(listed.length).toBeGreaterThan(0)
+    expect(warnings).toEqual([expect.stringContaining('covers those started in the last 30 days')])
+    const { datasets } = sandbox.catalog.langfuse
+    // A running experiment of the dataset whose experiments get one experiment-level score.
+    const running = listed.find((run) => run.status === 'running' && run.suite.id === datasets[0]!.id)
+    expect(running, listed.map((run) => `${run.ref} ${run.status} ${run.suite.id}`).join('\n')).toBeDefined()
+    expect(running!.vendorStatus).toBeNull()
+    expect(running!.warnings[0]).toMatch(/^Langfuse experiments have no status/)
+    const done = await waitAdvancing(evalrun, sandbox, running!)
+    expect(done.status).toBe('completed')
+    expect(done.score).toBeGreaterThan(0)
+    expect(done.metrics.map((metric) => metric.name)).toEqual(['avg_correctness'])
+    const items = await collect(evalrun.runs.results(done))
+    expect(items).toHaveLength(done.progress.completed!)
+    const keys = new Set(items.map((item) => item.name))
+    expect([...keys].every((key) => datasets[0]!.itemIds.includes(key!))).toBe(true)
+    expect(new Set(items.map((item) => item.status))).not.toContain('unknown')
+    await expect(evalrun.runs.cancel(done)).rejects.toThrow('cancel is not supported by Langfuse')
+    const bySuite = await collect(evalrun.runs.list({ suite: done.suite.ref, since: '2025-01-01' }))
+    expect(bySuite.every((run) => run.suite.id === datasets[0]!.id)).toBe(true)
+    expect(bySuite.map((run) => run.ref)).toContain(done.ref)
+  })
+})
+
 describe('a failing vendor during a listing', () => {
   let sandbox: Sandbox
   beforeAll(async () => {
@@ -140,7 +178,9 @@ describe('listing 4 × 2,000 sandbox runs', () => {
   afterAll(() => sandbox.close())
 
   it('returns exactly the sandbox runs, each once', async () => {
-    const refs = (await collect(evalrunFor(sandbox).runs.list())).map((run) => run.ref)
+    // From a date before any seeded run: without `since`, Langfuse lists only its last 30 days (and says so).
+    const listing = evalrunFor(sandbox).runs.list({ since: '2025-12-01' })
+    const refs = (await collect(listing)).map((run) => run.ref)
     const unique = new Set(refs)
     expect(unique.size).toBe(refs.length)
     const perVendor: Record<string, number> = {}
@@ -149,7 +189,13 @@ describe('listing 4 × 2,000 sandbox runs', () => {
       perVendor[vendor] = (perVendor[vendor] ?? 0) + 1
     }
     expect(perVendor).toEqual(sandbox.stats().runs)
-    expect(perVendor).toEqual({ datalab: 2000, promptlayer: 2000, humanloop: 2000, openai: 2000 })
+    expect(perVendor).toEqual({
+      datalab: 2000,
+      promptlayer: 2000,
+      humanloop: 2000,
+      openai: 2000,
+      langfuse: 2000,
+    })
     // Datalab ids are its own sequence: the listing has every one of them.
     const datalabIds = [...unique]
       .filter((ref) => ref.startsWith('datalab:'))

@@ -117,7 +117,7 @@ describe('Langfuse experiments as EvalRuns', () => {
       expect(() => mapLangfuseRun(odd, context())).not.toThrow()
   })
 
-  it('never averages scores that may not share a scale into a run score; verdicts (booleans) do share one', () => {
+  it('never averages scores that may not share a scale into a run score; scores on one known scale it does', () => {
     const two = mapLangfuseRun(
       langfuseExperiment('exp_4', {
         scores: [numericScore('avg_correctness', 0.8), numericScore('avg_latency_s', 2.4)],
@@ -126,8 +126,20 @@ describe('Langfuse experiments as EvalRuns', () => {
     )
     expect(two.score).toBeNull()
     expect(two.warnings).toContain(
-      `No run score: 2 experiment scores (avg_correctness, avg_latency_s) that may not share a scale; each is a metric. Rule: ${LANGFUSE_SCORE_RULE}.`,
+      `No run score: the experiment scores avg_correctness, avg_latency_s are not on one known scale; each is a metric. Rule: ${LANGFUSE_SCORE_RULE}.`,
     )
+    // Two names on one known scale (both bounded 0..1 by score configs, or a verdict): the mean of their means.
+    const sameScale = mapLangfuseRun(
+      langfuseExperiment('exp_7', {
+        scores: [
+          numericScore('avg_correctness', 0.8),
+          numericScore('correctness', 0.6),
+          booleanScore('safe', true),
+        ],
+      }),
+      context(),
+    )
+    expect(sameScale.score).toBeCloseTo((0.8 + 0.6 + 1) / 3)
     const verdicts = mapLangfuseRun(
       langfuseExperiment('exp_5', {
         scores: [booleanScore('safe', true), booleanScore('on_topic', false), booleanScore('cites', true)],
@@ -249,10 +261,10 @@ describe('Langfuse experiment items as EvalItems', () => {
       vendor: 'langfuse',
       id: 'obs_1',
       name: 'dsi_obs_1',
-      // One verdict, true: passed. Two numeric-or-boolean names: no one score.
+      // One verdict, true: passed. Correctness (0..1 by its config) and a verdict share a scale: their mean.
       status: 'passed',
       vendorStatus: null,
-      score: null,
+      score: 0.95,
       input: { question: 'How do I reset my password?' },
       output: 'Use "Forgot password" on the sign-in page.',
       warnings: [],
@@ -273,7 +285,13 @@ describe('Langfuse experiment items as EvalItems', () => {
     expect(mapLangfuseItem(langfuseItem('obs', overrides), 'langfuse:exp_1', scales).status).toBe(status)
   })
 
-  it('scores an item by its one numeric score, or its verdicts', () => {
+  it('scores an item by its one numeric score, its verdicts, or nothing when its scores share no scale', () => {
+    const unbounded = mapLangfuseItem(
+      langfuseItem('c', { scores: [numericScore('correctness', 0.4), numericScore('latency_s', 2.5)] }),
+      'r',
+      scales,
+    )
+    expect(unbounded.score).toBeNull()
     const one = mapLangfuseItem(
       langfuseItem('a', { scores: [numericScore('correctness', 0.4)] }),
       'r',

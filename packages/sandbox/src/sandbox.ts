@@ -91,8 +91,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     clock: { now: clock.now, advance: clock.advance, speed: clock.speed },
     catalog,
     sampleStartInputs: () =>
-      [...started.values()].map(
-        (one) => one.sampleStartInput() as { vendor: SandboxVendor } & Record<string, unknown>,
+      [...started.values()].flatMap((one) =>
+        one.sampleStartInput
+          ? [one.sampleStartInput() as { vendor: SandboxVendor } & Record<string, unknown>]
+          : [],
       ),
     setFaults: (next) => faults.set(next),
     stats: () => ({

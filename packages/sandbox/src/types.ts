@@ -39,7 +39,10 @@ export interface SandboxOptions {
   /** 'manual': time moves only by `clock.advance()`. Default `{ speed: 1 }` (real time). */
   clock?: 'manual' | { speed: number }
   faults?: FaultOptions
-  /** API keys the sandbox accepts, per vendor. Default `sandbox-<vendor>-key`. */
+  /**
+   * API keys the sandbox accepts, per vendor. Default `sandbox-<vendor>-key`; Langfuse's is its key pair as
+   * `<publicKey>:<secretKey>` (what basic auth carries).
+   */
   apiKeys?: Partial<Record<SandboxVendor, string>>
 }
 
@@ -76,7 +79,7 @@ export interface Sandbox {
   clientOptions: SandboxClientOptions
   clock: SandboxClock
   catalog: SandboxCatalog
-  /** One evalrun start input per vendor, on seeded suites: what `evalrun demo` starts. */
+  /** One evalrun start input per vendor that can start runs, on seeded suites: what `evalrun demo` starts. */
   sampleStartInputs(): Array<{ vendor: SandboxVendor } & Record<string, unknown>>
   setFaults(faults: FaultOptions | null): void
   stats(): SandboxStats

@@ -9,8 +9,8 @@ export interface StartedVendor<Catalog, ClientOptions> {
   clientOptions(url: string, apiKey: string): ClientOptions
   /** Env vars that point the vendor's client at the sandbox: `DATALAB_BASE_URL`, `DATALAB_API_KEY`, … */
   env(url: string, apiKey: string): Record<string, string>
-  /** What `evalrun demo` starts on this vendor (an evalrun start input). */
-  sampleStartInput(): { vendor: string } & Record<string, unknown>
+  /** What `evalrun demo` starts on this vendor (an evalrun start input); absent when runs cannot be started. */
+  sampleStartInput?(): { vendor: string } & Record<string, unknown>
 }
 
 /**

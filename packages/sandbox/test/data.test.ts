@@ -44,7 +44,13 @@ describe('seeded data', () => {
 
   it('has the documented status mix and runs spread over the suites', async () => {
     const sb = await open({ clock: 'manual', runs: 200, suites: 4 })
-    expect(sb.stats().runs).toEqual({ datalab: 200, promptlayer: 200, humanloop: 200, openai: 200 })
+    expect(sb.stats().runs).toEqual({
+      datalab: 200,
+      promptlayer: 200,
+      humanloop: 200,
+      openai: 200,
+      langfuse: 200,
+    })
     const listed = (
       await raw(`${sb.urls.datalab}/api/v1/eval_batch_runs?limit=200`, { key: sb.apiKeys.datalab })
     ).json() as {
@@ -89,6 +95,23 @@ describe('seeded data', () => {
       for (const run of page.data) openaiStatuses.add(run.status)
     }
     expect([...openaiStatuses].sort()).toEqual(['canceled', 'completed', 'failed', 'in_progress', 'queued'])
+
+    // Langfuse has no status: experiments that ended (some with experiment-level scores) and ones still going.
+    const basic = `Basic ${Buffer.from(sb.apiKeys.langfuse).toString('base64')}`
+    const experiments = (
+      await raw(
+        `${sb.urls.langfuse}/api/public/experiments?fromStartTime=1970-01-01T00:00:00Z&limit=100&fields=scores`,
+        {
+          key: basic,
+          header: 'Authorization',
+        },
+      )
+    ).json() as { data: Array<{ datasetId: string; endTime: string; scores: unknown[] }> }
+    expect(experiments.data).toHaveLength(100)
+    expect(new Set(experiments.data.map((e) => e.datasetId)).size).toBe(4)
+    const now = sb.clock.now().getTime()
+    expect(experiments.data.some((e) => now - Date.parse(e.endTime) < 1_000)).toBe(true)
+    expect(experiments.data.some((e) => e.scores.length > 0)).toBe(true)
   })
 
   it('exposes urls, env and a catalog a test can start runs from', async () => {
@@ -99,6 +122,7 @@ describe('seeded data', () => {
       promptlayer: `http://127.0.0.1:${port}/promptlayer`,
       humanloop: `http://127.0.0.1:${port}/humanloop/v5`,
       openai: `http://127.0.0.1:${port}/openai/v1`,
+      langfuse: `http://127.0.0.1:${port}/langfuse`,
     })
     expect(sb.env).toMatchObject({
       DATALAB_BASE_URL: sb.urls.datalab,
@@ -110,11 +134,16 @@ describe('seeded data', () => {
       HUMANLOOP_FILE_IDS: sb.catalog.humanloop.files.map((file) => file.id).join(','),
       OPENAI_BASE_URL: sb.urls.openai,
       OPENAI_API_KEY: 'sandbox-openai-key',
+      LANGFUSE_BASE_URL: sb.urls.langfuse,
+      LANGFUSE_PUBLIC_KEY: 'pk-lf-sandbox-0000',
+      LANGFUSE_SECRET_KEY: 'sk-lf-sandbox-0000',
     })
     expect(sb.catalog.datalab.collections).toHaveLength(2)
     expect(sb.catalog.promptlayer.pipelines).toHaveLength(2)
     expect(sb.catalog.humanloop.evaluations).toHaveLength(2)
     expect(sb.catalog.openai.evals).toHaveLength(2)
+    expect(sb.catalog.langfuse.datasets).toHaveLength(2)
+    // Langfuse experiments run in the user's code: nothing to start there.
     expect(sb.sampleStartInputs().map((input) => input.vendor)).toEqual([
       'datalab',
       'promptlayer',

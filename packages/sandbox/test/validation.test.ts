@@ -1,5 +1,6 @@
 import { createDatalabClient } from '@evalrun/datalab'
 import { createHumanloopClient } from '@evalrun/humanloop'
+import { createLangfuseClient, type ExperimentItemsPage, type ExperimentsPage } from '@evalrun/langfuse'
 import type { EvalRun, EvalRunOutputItem } from '@evalrun/openai'
 import { createPromptLayerClient } from '@evalrun/promptlayer'
 import { json } from '@evalrun/test-support'
@@ -149,6 +150,55 @@ async function walkOpenAI(): Promise<void> {
   expect(runCount).toBe(sb.stats().runs.openai)
 }
 
+const BEGINNING = '1970-01-01T00:00:00.000Z'
+const langfuse = () =>
+  createLangfuseClient({ ...sb.clientOptions.langfuse, fetch: validator.fetch, retry: false })
+
+async function walkLangfuse(): Promise<void> {
+  const client = langfuse()
+  const experimentIds: string[] = []
+  for (let cursor: string | undefined; ; ) {
+    const { data } = await client.GET('/api/public/experiments', {
+      params: {
+        query: {
+          fromStartTime: BEGINNING,
+          limit: 7,
+          fields: 'core,metadata,scores',
+          ...(cursor ? { cursor } : {}),
+        },
+      },
+    })
+    const page = data as ExperimentsPage
+    experimentIds.push(...page.data.map((experiment) => experiment.id))
+    if (!page.meta.cursor) break
+    cursor = page.meta.cursor
+  }
+  expect(experimentIds.length).toBeGreaterThan(0)
+  expect(experimentIds.length).toBeLessThanOrEqual(sb.stats().runs.langfuse)
+  for (const experimentId of experimentIds.slice(0, 6)) {
+    for (let cursor: string | undefined; ; ) {
+      const { data } = await client.GET('/api/public/experiment-items', {
+        params: {
+          query: {
+            fromStartTime: BEGINNING,
+            experimentId,
+            limit: 10,
+            fields: 'core,dataset,io,metadata,itemMetadata,experimentMetadata,scores',
+            ...(cursor ? { cursor } : {}),
+          },
+        },
+      })
+      const page = data as ExperimentItemsPage
+      if (!page.meta.cursor) break
+      cursor = page.meta.cursor
+    }
+  }
+  const configs = await client.GET('/api/public/score-configs', { params: { query: { page: 1, limit: 4 } } })
+  await client.GET('/api/public/score-configs', { params: { query: { page: 2, limit: 4 } } })
+  for (const config of configs.data!.data)
+    await client.GET('/api/public/score-configs/{configId}', { params: { path: { configId: config.id } } })
+}
+
 describe('every response over a full seeded data set is valid against the specs', () => {
   it.each([
     ['at the start', 0],
@@ -160,6 +210,7 @@ describe('every response over a full seeded data set is valid against the specs'
     await walkPromptLayer()
     await walkHumanloop()
     await walkOpenAI()
+    await walkLangfuse()
     expect(validator.problems).toEqual([])
   })
 
@@ -256,6 +307,28 @@ describe('every response over a full seeded data set is valid against the specs'
       sb.setFaults(null)
     }
     expect(validator.problems).toEqual([])
+  })
+
+  it('Langfuse: its errors (400 without fromStartTime or with a bad cursor, 401, 404), and 405', async () => {
+    const lf = sb.urls.langfuse
+    const auth = { Authorization: `Basic ${Buffer.from(sb.apiKeys.langfuse).toString('base64')}` }
+    const check = (path: string, init: RequestInit = {}) =>
+      validator.fetch(new Request(`${lf}${path}`, { ...init, headers: { ...auth, ...init.headers } }))
+    const statuses = [
+      await check('/api/public/experiments'),
+      await check('/api/public/experiment-items?experimentId=x'),
+      await check(`/api/public/experiments?fromStartTime=${BEGINNING}&cursor=x`),
+      await check(`/api/public/experiments?fromStartTime=${BEGINNING}`, {
+        headers: { Authorization: 'Basic eDp5' },
+      }),
+      await check('/api/public/score-configs/cm_missing'),
+    ].map((response) => response.status)
+    expect(statuses).toEqual([400, 400, 400, 401, 404])
+    expect(validator.problems).toEqual([])
+    // A wrong method matches no operation to validate against: its status and body, checked by hand.
+    const post = await fetch(`${lf}/api/public/experiments`, { method: 'POST', headers: auth })
+    expect(post.status).toBe(405)
+    expect(await post.json()).toEqual({ message: 'Method POST not allowed', error: 'MethodNotAllowedError' })
   })
 
   it('the validator does catch a response that breaks the spec', async () => {

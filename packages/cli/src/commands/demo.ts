@@ -1,6 +1,6 @@
 import { startSandbox } from '@evalrun/sandbox'
 import { BUILT_IN_VENDORS, createEvalrun, type EvalRun, type StartRunInput, type Vendor } from 'evalrun'
-import type { CommandContext } from '../context.js'
+import { type CommandContext, warnTo } from '../context.js'
 import { ExitCode } from '../exit-codes.js'
 import { colorStatus, formatMetric, formatScore, RUN_TABLE_HEADERS, runRow } from '../output/format-run.js'
 import { createProgressView } from '../output/progress-view.js'
@@ -29,7 +29,7 @@ export async function demo(ctx: CommandContext, flags: DemoFlags): Promise<ExitC
       (vendor) => vendor.displayName,
     )
     say(colors.bold('evalrun demo') + colors.dim(` — a local sandbox stands in for ${names.join(', ')}`))
-    const evalrun = createEvalrun(sb.clientOptions)
+    const evalrun = createEvalrun({ ...sb.clientOptions, onWarning: warnTo(io) })
 
     // One run on each vendor that can start runs; the sandbox knows which of its suites to start them on.
     const starters = new Set(
@@ -83,12 +83,21 @@ export async function demo(ctx: CommandContext, flags: DemoFlags): Promise<ExitC
         (s) => stripAnsi(s).length,
       ),
     )
-    say(`\n${colors.bold('The runs started by this demo')}`)
-    for (const run of finished) {
+    const line = (run: EvalRun) => {
       const metrics = run.metrics.map(formatMetric).join(' · ')
-      say(
-        `  ${run.ref}  ${colorStatus(run.status, colors)}  score ${formatScore(run.score)}${metrics ? `  ${metrics}` : ''}`,
-      )
+      return `  ${run.ref}  ${colorStatus(run.status, colors)}  score ${formatScore(run.score)}${metrics ? `  ${metrics}` : ''}`
+    }
+    say(`\n${colors.bold('The runs started by this demo')}`)
+    for (const run of finished) say(line(run))
+
+    // Vendors whose runs are made elsewhere (Langfuse's experiments run in the user's own code): read, not started.
+    const readOnly = BUILT_IN_VENDORS.filter((vendor) => !vendor.startFlags && vendor.id in sb.urls)
+    if (readOnly.length > 0) {
+      say(`\n${colors.bold('The latest scored run of each vendor that cannot start runs')}`)
+      for (const vendor of readOnly) {
+        const latest = all.find((run) => run.vendor === vendor.id && run.terminal && run.score !== null)
+        if (latest) say(line(await evalrun.runs.get(latest.ref)))
+      }
     }
     return ExitCode.ok
   } finally {

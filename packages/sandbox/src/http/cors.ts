@@ -3,7 +3,7 @@ import type { ServerResponse } from 'node:http'
 // A browser page on any origin may call the sandbox: it holds only fake data and fake keys.
 const CORS_HEADERS: Record<string, string> = {
   'Access-Control-Allow-Origin': '*',
-  'Access-Control-Expose-Headers': 'Retry-After, Content-Length',
+  'Access-Control-Expose-Headers': 'Retry-After, Content-Length, Date',
 }
 
 const PREFLIGHT_HEADERS: Record<string, string> = {

@@ -76,6 +76,7 @@ export async function createOpenApiRouter(
   api.registerSecurityHandler(app.security.scheme, (context: Context) => {
     const header = context.request.headers[app.security.header]
     const sent = Array.isArray(header) ? header[0] : header
+    if (app.security.basic) return basicCredentials(sent) === apiKey
     return app.security.bearer ? bearerToken(sent) === apiKey : sent === apiKey
   })
   await api.init()
@@ -101,6 +102,12 @@ export async function createOpenApiRouter(
 export function bearerToken(value: string | undefined): string | undefined {
   const match = /^bearer +(\S+) *$/i.exec(value ?? '')
   return match?.[1]
+}
+
+/** `user:password` from an `Authorization: Basic <base64>` value (RFC 7617: the scheme word is case-insensitive). */
+export function basicCredentials(value: string | undefined): string | undefined {
+  const match = /^basic +([A-Za-z0-9+/]+={0,2}) *$/i.exec(value ?? '')
+  return match?.[1] === undefined ? undefined : Buffer.from(match[1], 'base64').toString('utf8')
 }
 
 const METHODS = ['get', 'put', 'post', 'delete', 'patch']

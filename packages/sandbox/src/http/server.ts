@@ -79,6 +79,8 @@ async function handle(
 ): Promise<void> {
   context.onRequest()
   addCorsHeaders(response)
+  // The sandbox's clock is its time, as a server's Date is its own (Langfuse's client judges experiments by it).
+  response.setHeader('Date', new Date(context.nowMs()).toUTCString())
   const method = (request.method ?? 'GET').toUpperCase()
   const url = new URL(request.url ?? '/', 'http://sandbox.invalid')
   if (method === 'OPTIONS') return answerPreflight(response)

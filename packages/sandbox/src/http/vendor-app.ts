@@ -45,9 +45,10 @@ export interface VendorApp {
   prefix: string
   /**
    * Name of the spec's security scheme and the header it reads (lower case). `bearer`: an HTTP bearer scheme,
-   * whose header (`authorization`) carries `Bearer <key>` rather than the key itself.
+   * whose header (`authorization`) carries `Bearer <key>` rather than the key itself. `basic`: HTTP basic auth,
+   * `Basic <base64 of user:password>`, checked against the key as `user:password`.
    */
-  security: { scheme: string; header: string; bearer?: boolean }
+  security: { scheme: string; header: string; bearer?: boolean; basic?: boolean }
   handlers: Record<string, OperationHandler>
   errors: VendorErrors
   /** Runs that exist now. */

@@ -1,5 +1,6 @@
 import { datalabSandbox } from './datalab/index.js'
 import { humanloopSandbox } from './humanloop/index.js'
+import { langfuseSandbox } from './langfuse/index.js'
 import { openaiSandbox } from './openai/index.js'
 import { promptlayerSandbox } from './promptlayer/index.js'
 
@@ -9,4 +10,5 @@ export const SANDBOX_VENDOR_MODULES = {
   promptlayer: promptlayerSandbox,
   humanloop: humanloopSandbox,
   openai: openaiSandbox,
+  langfuse: langfuseSandbox,
 } as const

@@ -49,7 +49,7 @@ export function mapLangfuseRun(experiment: unknown, context: LangfuseRunContext)
   const headline = headlineScore(judgements)
   if (headline.score === null && headline.names.length > 1) {
     warnings.push(
-      `No run score: ${headline.names.length} experiment scores (${headline.names.join(', ')}) that may not share a scale; each is a metric. Rule: ${LANGFUSE_SCORE_RULE}.`,
+      `No run score: the experiment scores ${headline.names.join(', ')} are not on one known scale; each is a metric. Rule: ${LANGFUSE_SCORE_RULE}.`,
     )
   }
   const startTime = parseVendorDate(readField<Experiment>(experiment, 'startTime'), 'startTime', warnings)

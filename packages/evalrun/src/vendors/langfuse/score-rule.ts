@@ -3,7 +3,7 @@ import type { LangfuseJudgement, LangfuseScoreScale } from './types.js'
 
 /** How a Langfuse run or item gets its one score, said in warnings and the README. */
 export const LANGFUSE_SCORE_RULE =
-  'the mean of its one numeric or boolean score name (a boolean as its share of true), or the share of true over several boolean names; none, or several names of which one is numeric: no score'
+  'one numeric or boolean score name: its mean (a boolean: its share of true); several: the mean of their means when all are on one known scale (bounds from a score config, 0..1 for booleans); otherwise no score'
 
 export interface Headline {
   score: number | null
@@ -14,23 +14,31 @@ export interface Headline {
 }
 
 /**
- * The one score of a set of judgements. Scores of different names are never averaged unless all are verdicts
- * (booleans, one 0..1 scale): two numeric scores may be on scales nobody declared, and a mean of them would be a
- * number on no scale at all.
+ * The one score of a set of judgements, by `LANGFUSE_SCORE_RULE`. Scores of different names are averaged only
+ * when they are on one known scale: a mean of a 0..1 score and a score nobody bounded would be a number on no
+ * scale at all.
  */
 export function headlineScore(judgements: readonly LangfuseJudgement[]): Headline {
-  const scored = judgements.filter(
-    (judgement) =>
-      (judgement.kind === 'numeric' || judgement.kind === 'boolean') &&
-      (typeof judgement.value === 'number' || typeof judgement.value === 'boolean'),
-  )
-  const names = [...new Set(scored.map((judgement) => judgement.name))]
-  const kinds = new Set(scored.map((judgement) => `${judgement.kind}\u0000${judgement.name}`))
-  const allBoolean = scored.every((judgement) => judgement.kind === 'boolean')
-  if (scored.length === 0 || (kinds.size > 1 && !allBoolean)) return { score: null, scale: null, names }
-  const sum = scored.reduce(
-    (acc, { value }) => acc + (value === true ? 1 : value === false ? 0 : Number(value)),
-    0,
-  )
-  return { score: sum / scored.length, scale: sharedScale(scored), names }
+  const groups = new Map<string, LangfuseJudgement[]>()
+  for (const judgement of judgements) {
+    if (judgement.kind === 'categorical' || judgement.value === null) continue
+    const key = `${judgement.kind}\u0000${judgement.name}`
+    groups.set(key, [...(groups.get(key) ?? []), judgement])
+  }
+  const names = [...new Set([...groups.values()].map((group) => (group[0] as LangfuseJudgement).name))]
+  if (groups.size === 0) return { score: null, scale: null, names }
+  const means = [...groups.values()].map((group) => ({
+    value:
+      group.reduce((sum, { value }) => sum + (value === true ? 1 : value === false ? 0 : Number(value)), 0) /
+      group.length,
+    scale: sharedScale(group),
+  }))
+  if (means.length === 1)
+    return { score: (means[0] as (typeof means)[number]).value, scale: means[0]?.scale ?? null, names }
+  const scale = means[0]?.scale ?? null
+  const oneScale =
+    scale !== null &&
+    means.every((mean) => mean.scale !== null && mean.scale.min === scale.min && mean.scale.max === scale.max)
+  if (!oneScale) return { score: null, scale: null, names }
+  return { score: means.reduce((sum, mean) => sum + mean.value, 0) / means.length, scale, names }
 }
