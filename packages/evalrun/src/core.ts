@@ -32,6 +32,7 @@ export type { ListRunsOptions } from './core/list-options.js'
 export { DEDUPE_WINDOW } from './core/list-runs.js'
 export {
   type EvalItem,
+  type EvalJudgement,
   type EvalMetric,
   type EvalRun,
   type ItemStatus,
@@ -41,6 +42,7 @@ export {
   type RunProgress,
   type RunStatus,
   type RunSuite,
+  type ScoreScale,
   type StartInputOf,
   type StartInputs,
   type StartRunInput,
