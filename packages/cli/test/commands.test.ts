@@ -53,10 +53,6 @@ describe('evalrun runs list', () => {
       .map((run) => run.ref)
     const limited = jsonLines((await cli(['runs', 'list', '--limit', '5', '--json'], env)).stdout)
     expect(limited.map((run) => run.ref)).toEqual(expected)
-    // Not just the first vendor to answer.
-    expect(new Set(all.slice(0, 5).map((run) => String(run.ref).split(':')[0])).size).toBeGreaterThanOrEqual(
-      1,
-    )
     const table = await cli(['runs', 'list', '--limit', '5'], env)
     expect(
       table.stdout
