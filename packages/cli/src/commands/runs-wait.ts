@@ -29,8 +29,7 @@ export async function runsWait(ctx: CommandContext, refs: string[], flags: RunsW
       } catch (error) {
         const lastRun = EvalrunWaitDeadlineError.isInstance(error) ? error.lastRun : null
         const { exitCode, message } = classifyError(error)
-        const line = lastRun ? `was still ${lastRun.status} at the deadline: ${message}` : message
-        return { ref, exitCode, line, run: lastRun }
+        return { ref, exitCode, line: message, run: lastRun }
       }
     }),
   )
