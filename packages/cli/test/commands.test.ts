@@ -332,6 +332,20 @@ describe('Langfuse, read-only', () => {
     expect(fail.stdout).toContain('is below --min-score')
   })
 
+  it('gates on a pass rate counted from the items, and refuses --min-score where no config gives a scale', async () => {
+    const runs = jsonLines(
+      (await cli(['runs', 'list', '--vendor', 'langfuse', '--since', '2025-12-01', '--json'], env)).stdout,
+    )
+    const completed = runs.find((run) => run.status === 'completed' && run.passRate === null)!
+    const rate = await cli(['runs', 'wait', String(completed.ref), '--min-pass-rate', '0'], env)
+    expect(rate.exitCode).toBe(0)
+    expect(rate.stdout).toMatch(/pass rate 0\.\d{3}/)
+    const unscaled = runs.find((run) => run.status === 'completed' && run.score === null)!
+    const usage = await cli(['runs', 'wait', String(unscaled.ref), '--min-score', '0.5'], env)
+    expect(usage.exitCode).toBe(2)
+    expect(usage.stdout).toContain(`--min-score cannot judge ${unscaled.ref}`)
+  })
+
   it('offers no start or cancel for Langfuse, and says why when asked (exit 2)', async () => {
     const help = await cli(['runs', 'start', '--help'], env)
     expect(help.stdout).not.toMatch(/langfuse/i)

@@ -72,17 +72,34 @@ describe('Langfuse experiments as EvalRuns', () => {
       terminal: true,
       progress: { total: null, completed: 12, failed: null },
       score: 0.82,
+      // avg_correctness has a score config bounding it to 0..1.
+      scoreScale: { min: 0, max: 1, source: 'config' },
+      normalizedScore: 0.82,
+      // No boolean experiment score: no verdicts of its own (the gate counts the items').
+      passRate: null,
       url: null,
     })
     expect(run.createdAt?.toISOString()).toBe('2026-11-20T08:00:00.000Z')
     expect(run.startedAt?.toISOString()).toBe('2026-11-20T08:00:00.000Z')
     expect(run.completedAt?.toISOString()).toBe('2026-11-20T08:04:30.000Z')
     expect(run.metrics).toEqual([
-      { name: 'avg_correctness', kind: 'numeric', value: 0.82, total: 1, source: 'experiment scores' },
+      {
+        name: 'avg_correctness',
+        kind: 'numeric',
+        value: 0.82,
+        scale: { min: 0, max: 1, source: 'config' },
+        normalizedValue: 0.82,
+        passRate: null,
+        total: 1,
+        source: 'experiment scores',
+      },
       {
         name: 'verdict',
         kind: 'categorical',
         value: null,
+        scale: null,
+        normalizedValue: null,
+        passRate: null,
         counts: { ship: 1 },
         total: 1,
         source: 'experiment scores',
@@ -147,6 +164,14 @@ describe('Langfuse experiments as EvalRuns', () => {
       context(),
     )
     expect(verdicts.score).toBeCloseTo(2 / 3)
+    // Boolean experiment scores are verdicts: the run's pass rate, and metrics on the 0..1 rate scale.
+    expect(verdicts.passRate).toBeCloseTo(2 / 3)
+    expect(verdicts.scoreScale).toEqual({ min: 0, max: 1, source: 'computed' })
+    expect(verdicts.metrics.map((metric) => [metric.name, metric.passRate])).toEqual([
+      ['safe', 1],
+      ['on_topic', 0],
+      ['cites', 1],
+    ])
     const repeated = mapLangfuseRun(
       langfuseExperiment('exp_6', {
         scores: [numericScore('avg_correctness', 0.6, 'a'), numericScore('avg_correctness', 0.8, 'b')],
@@ -155,7 +180,7 @@ describe('Langfuse experiments as EvalRuns', () => {
     )
     expect(repeated.score).toBeCloseTo(0.7)
     expect(repeated.metrics).toEqual([
-      { name: 'avg_correctness', kind: 'numeric', value: 0.7, total: 2, source: 'experiment scores' },
+      expect.objectContaining({ name: 'avg_correctness', kind: 'numeric', value: 0.7, total: 2 }),
     ])
   })
 })
@@ -230,7 +255,14 @@ describe('Langfuse scores', () => {
       categoricalScore('tone', 'friendly', 'h'),
     ].map((score) => mapLangfuseJudgement(score, UNKNOWN_SCALES, warnings))
     expect(mapLangfuseMetrics(judgements.filter((j) => j !== null))).toEqual([
-      { name: 'correctness', kind: 'numeric', value: 0.75, total: 2, source: 'experiment scores' },
+      {
+        name: 'correctness',
+        kind: 'numeric',
+        value: 0.75,
+        scale: null,
+        total: 2,
+        source: 'experiment scores',
+      },
       {
         name: 'exact_match',
         kind: 'boolean',
@@ -243,6 +275,7 @@ describe('Langfuse scores', () => {
         name: 'tone',
         kind: 'categorical',
         value: null,
+        scale: null,
         counts: { friendly: 2, curt: 1 },
         total: 3,
         source: 'experiment scores',
@@ -260,15 +293,44 @@ describe('Langfuse experiment items as EvalItems', () => {
       runRef: 'langfuse:exp_1',
       vendor: 'langfuse',
       id: 'obs_1',
+      key: 'dsi_obs_1',
       name: 'dsi_obs_1',
-      // One verdict, true: passed. Correctness (0..1 by its config) and a verdict share a scale: their mean.
+      // One verdict, true: passed. Correctness (0..1 by its config) and a verdict share a range: their mean.
       status: 'passed',
       vendorStatus: null,
       score: 0.95,
+      scoreScale: { min: 0, max: 1, source: 'computed' },
+      normalizedScore: 0.95,
       input: { question: 'How do I reset my password?' },
       output: 'Use "Forgot password" on the sign-in page.',
       warnings: [],
     })
+    expect(item.judgements).toEqual([
+      {
+        name: 'correctness',
+        kind: 'numeric',
+        value: 0.9,
+        scale: { min: 0, max: 1, source: 'config' },
+        normalizedValue: 0.9,
+        passed: null,
+      },
+      {
+        name: 'exact_match',
+        kind: 'boolean',
+        value: true,
+        scale: { min: 0, max: 1, source: 'computed' },
+        normalizedValue: 1,
+        passed: true,
+      },
+      {
+        name: 'tone',
+        kind: 'categorical',
+        value: 'friendly',
+        scale: null,
+        normalizedValue: null,
+        passed: null,
+      },
+    ])
   })
 
   it.each([
@@ -319,9 +381,9 @@ describe('Langfuse experiment items as EvalItems', () => {
       'r',
       scales,
     )
-    expect(item.name).toBeNull()
+    expect([item.name, item.key]).toEqual([null, 'c'])
     expect(item.warnings).toEqual([
-      'The experiment item names no dataset item (experimentItemId).',
+      'The experiment item names no dataset item (experimentItemId); its key is its own id.',
       'Observation level "FATAL" is not one Langfuse documents.',
       'Langfuse returned 50 scores for this item, its most: there may be more.',
     ])

@@ -1,27 +1,29 @@
 import type { ExperimentItem, ObservationLevel } from '@evalrun/langfuse'
+import { finishItem } from '../../core/finish-item.js'
 import type { EvalItem, ItemStatus } from '../../core/model.js'
 import { preview, readArray, readField, readId, readString } from '../../core/read-json.js'
-import { mapLangfuseJudgement } from './map-judgement.js'
+import { type LangfuseJudgement, mapLangfuseJudgement } from './map-judgement.js'
 import { LANGFUSE_SCORE_LIMIT } from './map-run.js'
 import type { LangfuseScales } from './map-score-configs.js'
-import { headlineScore } from './score-rule.js'
-import type { LangfuseJudgement, LangfuseRawItem } from './types.js'
+import type { LangfuseRawItem } from './types.js'
 
 const LEVELS: readonly ObservationLevel[] = ['DEBUG', 'DEFAULT', 'WARNING', 'ERROR']
 
 /**
- * A Langfuse experiment item as an `EvalItem`. Its name is `experimentItemId`, the dataset item it ran (Langfuse's
- * ingestion sets it to the DatasetItem id, the same in every experiment of the dataset), so two experiments join
- * on it. Status: `error` when its root observation is at level ERROR, `pending` while it has no endTime, then by
- * its boolean scores (`failed` if any is false, `passed` if all are true), else `completed` (scored without a
- * verdict, or not scored). Score: see `LANGFUSE_SCORE_RULE`. Accepts any value; never throws.
+ * A Langfuse experiment item as an `EvalItem`. Its key (and name) is `experimentItemId`, the dataset item it ran
+ * (Langfuse's ingestion sets it to the DatasetItem id, the same in every experiment of the dataset), so two
+ * experiments join on it. Status: `error` when its root observation is at level ERROR, `pending` while it has no
+ * endTime, then by its boolean scores (`failed` if any is false, `passed` if all are true), else `completed`
+ * (scored without a verdict, or not scored). Its scores are its judgements, typed by data type; Langfuse gives
+ * an item no score of its own, so `finishItem` derives one. Accepts any value; never throws.
  */
 export function mapLangfuseItem(raw: unknown, runRef: string, scales: LangfuseScales): EvalItem<'langfuse'> {
   const warnings: string[] = []
   const id = readId<ExperimentItem>(raw, 'id')
   if (id === null) warnings.push('Langfuse experiment item has no id.')
   const key = readId<ExperimentItem>(raw, 'experimentItemId')
-  if (key === null) warnings.push('The experiment item names no dataset item (experimentItemId).')
+  if (key === null)
+    warnings.push('The experiment item names no dataset item (experimentItemId); its key is its own id.')
   const level = readField<ExperimentItem>(raw, 'level')
   if (!LEVELS.includes(level as ObservationLevel))
     warnings.push(`Observation level ${preview(level)} is not one Langfuse documents.`)
@@ -40,18 +42,19 @@ export function mapLangfuseItem(raw: unknown, runRef: string, scales: LangfuseSc
   else if (verdicts.includes(false)) status = 'failed'
   else if (verdicts.length > 0) status = 'passed'
   else status = 'completed'
-  return {
+  return finishItem<'langfuse'>({
     runRef,
     vendor: 'langfuse',
     id: id ?? '',
+    key: key ?? id ?? '',
     name: key,
     status,
     // Langfuse gives an item no status word; its level says only how its trace went.
     vendorStatus: null,
-    score: headlineScore(judgements).score,
+    judgements,
     input: readField<ExperimentItem>(raw, 'input'),
     output: readField<ExperimentItem>(raw, 'output'),
     raw: raw as LangfuseRawItem,
     warnings,
-  }
+  })
 }

@@ -1,9 +1,11 @@
 import type { BooleanScore, Score } from '@evalrun/langfuse'
+import type { JudgementInput } from '../../core/finish-item.js'
 import { preview, readField, readString } from '../../core/read-json.js'
+import { RATE_SCALE } from '../../core/score-scale.js'
 import type { LangfuseScales } from './map-score-configs.js'
-import type { LangfuseJudgement, LangfuseScoreScale } from './types.js'
 
-const BOOLEAN_SCALE: LangfuseScoreScale = { min: 0, max: 1, source: 'computed' }
+/** A Langfuse score as a judgement: its scale is always said (null: unknown), a boolean is its own verdict. */
+export type LangfuseJudgement = JudgementInput & Required<Pick<JudgementInput, 'scale' | 'passed'>>
 
 /**
  * One Langfuse score (`ScoreV3`) as a judgement, typed by its `dataType`: NUMERIC (a number, on its config's
@@ -35,7 +37,7 @@ export function mapLangfuseJudgement(
         typeof raw === 'boolean' ? raw : raw === 1 ? true : raw === 0 ? false : null
       if (value === null)
         warnings.push(`Score ${JSON.stringify(name)} is ${preview(raw)}, not true or false.`)
-      return { name, kind: 'boolean', value, scale: BOOLEAN_SCALE, passed: value }
+      return { name, kind: 'boolean', value, scale: RATE_SCALE, passed: value }
     }
     case 'CATEGORICAL': {
       const value = typeof raw === 'string' ? raw : typeof raw === 'number' ? String(raw) : null

@@ -4,12 +4,13 @@ import type { EvalRun } from '../../core/model.js'
 import { parseVendorDate } from '../../core/parse-vendor-date.js'
 import { readArray, readCount, readField, readId, readString } from '../../core/read-json.js'
 import { encodeRefPart } from '../../core/ref.js'
-import { mapLangfuseJudgement } from './map-judgement.js'
+import { passRateOf } from '../../core/score-scale.js'
+import { type LangfuseJudgement, mapLangfuseJudgement } from './map-judgement.js'
 import { mapLangfuseMetrics } from './map-metrics.js'
 import type { LangfuseScales } from './map-score-configs.js'
 import { deriveLangfuseStatus } from './map-status.js'
 import { headlineScore, LANGFUSE_SCORE_RULE } from './score-rule.js'
-import type { LangfuseJudgement, LangfuseRawRun } from './types.js'
+import type { LangfuseRawRun } from './types.js'
 
 /** Most scores Langfuse returns per experiment or item (`scoreLimit`'s maximum, which evalrun asks for). */
 export const LANGFUSE_SCORE_LIMIT = 50
@@ -26,7 +27,8 @@ export interface LangfuseRunContext {
 /**
  * A Langfuse experiment as an `EvalRun`. Its suite is its dataset; its metrics are its experiment-level scores
  * (numeric, boolean, categorical); its status is derived (see `deriveLangfuseStatus`); its score follows
- * `LANGFUSE_SCORE_RULE`. Per-item scores are read by `runs.results`, not here. Accepts any value; never throws.
+ * `LANGFUSE_SCORE_RULE`, on its scale when the score configs give one; its pass rate is its boolean scores' share
+ * of true. Per-item scores are read by `runs.results`, not here. Accepts any value; never throws.
  */
 export function mapLangfuseRun(experiment: unknown, context: LangfuseRunContext): EvalRun<'langfuse'> {
   const { status, vendorStatus, warnings } = deriveLangfuseStatus(
@@ -47,6 +49,8 @@ export function mapLangfuseRun(experiment: unknown, context: LangfuseRunContext)
     if (judgement !== null) judgements.push(judgement)
   }
   const headline = headlineScore(judgements)
+  const verdicts = judgements.filter((judgement) => typeof judgement.passed === 'boolean')
+  const passed = verdicts.filter((judgement) => judgement.passed).length
   if (headline.score === null && headline.names.length > 1) {
     warnings.push(
       `No run score: the experiment scores ${headline.names.join(', ')} are not on one known scale; each is a metric. Rule: ${LANGFUSE_SCORE_RULE}.`,
@@ -79,6 +83,9 @@ export function mapLangfuseRun(experiment: unknown, context: LangfuseRunContext)
       failed: null,
     },
     score: headline.score,
+    scoreScale: headline.scale,
+    // Verdicts only the experiment's own boolean scores give; the gate counts its items' otherwise.
+    passRate: passRateOf(passed, verdicts.length - passed),
     metrics: mapLangfuseMetrics(judgements),
     // The app's URL needs the project id, which the experiment does not carry.
     url: null,

@@ -1,11 +1,11 @@
 import type { ScoreConfig } from '@evalrun/langfuse'
+import type { ScoreScale } from '../../core/model.js'
 import { readNumber, readString } from '../../core/read-json.js'
-import type { LangfuseScoreScale } from './types.js'
 
 /** What the score configs say about the scales of numeric scores, by score name. */
 export interface LangfuseScales {
   /** The scale of numeric scores named `name`, or null when no config bounds them on both sides. */
-  numeric(name: string): LangfuseScoreScale | null
+  numeric(name: string): ScoreScale | null
 }
 
 /** No configs read: every numeric scale unknown. */
@@ -18,14 +18,14 @@ export const UNKNOWN_SCALES: LangfuseScales = { numeric: () => null }
  * upstream, and configs that disagree leave the scores' scale open. Accepts any value; never throws.
  */
 export function mapLangfuseScoreConfigs(configs: readonly unknown[]): LangfuseScales {
-  const byName = new Map<string, LangfuseScoreScale | null>()
+  const byName = new Map<string, ScoreScale | null>()
   for (const config of configs) {
     if (readString<ScoreConfig>(config, 'dataType') !== 'NUMERIC') continue
     const name = readString<ScoreConfig>(config, 'name')
     if (name === null) continue
     const min = readNumber<ScoreConfig>(config, 'minValue')
     const max = readNumber<ScoreConfig>(config, 'maxValue')
-    const scale: LangfuseScoreScale | null =
+    const scale: ScoreScale | null =
       min !== null && max !== null && min < max ? { min, max, source: 'config' } : null
     if (!byName.has(name)) byName.set(name, scale)
     else if (!sameScale(byName.get(name) ?? null, scale)) byName.set(name, null)
@@ -33,6 +33,6 @@ export function mapLangfuseScoreConfigs(configs: readonly unknown[]): LangfuseSc
   return { numeric: (name) => byName.get(name) ?? null }
 }
 
-function sameScale(a: LangfuseScoreScale | null, b: LangfuseScoreScale | null): boolean {
+function sameScale(a: ScoreScale | null, b: ScoreScale | null): boolean {
   return a !== null && b !== null && a.min === b.min && a.max === b.max
 }

@@ -1,22 +1,23 @@
+import type { ScoreScale } from '../../core/model.js'
+import type { LangfuseJudgement } from './map-judgement.js'
 import { sharedScale } from './map-metrics.js'
-import type { LangfuseJudgement, LangfuseScoreScale } from './types.js'
 
-/** How a Langfuse run or item gets its one score, said in warnings and the README. */
+/** How a Langfuse run gets its one score from its experiment-level scores, said in warnings and the README. */
 export const LANGFUSE_SCORE_RULE =
   'one numeric or boolean score name: its mean (a boolean: its share of true); several: the mean of their means when all are on one known scale (bounds from a score config, 0..1 for booleans); otherwise no score'
 
 export interface Headline {
   score: number | null
   /** The scale `score` is on, when known. */
-  scale: LangfuseScoreScale | null
+  scale: ScoreScale | null
   /** The numeric and boolean score names it was chosen from. */
   names: string[]
 }
 
 /**
- * The one score of a set of judgements, by `LANGFUSE_SCORE_RULE`. Scores of different names are averaged only
- * when they are on one known scale: a mean of a 0..1 score and a score nobody bounded would be a number on no
- * scale at all.
+ * The one score of an experiment's scores, by `LANGFUSE_SCORE_RULE`. Scores of different names are averaged
+ * only when they are on one known scale: a mean of a 0..1 score and a score nobody bounded would be a number on
+ * no scale at all. (An item's score is `finishItem`'s, the same for every vendor.)
  */
 export function headlineScore(judgements: readonly LangfuseJudgement[]): Headline {
   const groups = new Map<string, LangfuseJudgement[]>()
