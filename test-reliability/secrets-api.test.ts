@@ -27,6 +27,11 @@ import { expectKeyNotIn, FAKE_KEY } from './support/no-leak.js'
 
 type ErrorClass = { isInstance(value: unknown): boolean; name: string }
 
+/** Langfuse takes two keys over basic auth: FAKE_KEY is its secret, this its public key. */
+const LANGFUSE_PUBLIC_KEY = 'pk-lf-evalrun-FAKE-PUBLIC-5d2c8e'
+/** What the Authorization header carries: both keys, base64-encoded. */
+const BASIC_TOKEN = btoa(`${LANGFUSE_PUBLIC_KEY}:${FAKE_KEY}`)
+
 let sandbox: Sandbox
 let vendor: LoopbackServer
 let silent: Listening
@@ -38,7 +43,12 @@ beforeAll(async () => {
     seed: 41,
     runs: 10,
     clock: 'manual',
-    apiKeys: { datalab: FAKE_KEY, promptlayer: FAKE_KEY, humanloop: FAKE_KEY },
+    apiKeys: {
+      datalab: FAKE_KEY,
+      promptlayer: FAKE_KEY,
+      humanloop: FAKE_KEY,
+      langfuse: `${LANGFUSE_PUBLIC_KEY}:${FAKE_KEY}`,
+    },
   })
   // A vendor that answers every request with an error status chosen by the path, echoing what it received.
   vendor = await startLoopbackServer((request) => {
@@ -202,30 +212,198 @@ describe('keys go only to the configured base URL', () => {
         promptlayer: { apiKey: FAKE_KEY, baseUrl: `${redirecting.url}/pl` },
         humanloop: { apiKey: FAKE_KEY, baseUrl: `${redirecting.url}/hl`, fileIds: ['pr_1'] },
         openai: { apiKey: FAKE_KEY, baseUrl: `${redirecting.url}/oa` },
+        langfuse: { publicKey: LANGFUSE_PUBLIC_KEY, secretKey: FAKE_KEY, baseUrl: `${redirecting.url}/lf` },
         retry: false,
       })
-      for (const ref of ['datalab:1', 'promptlayer:2', 'humanloop:evr_1/run_1', 'openai:eval_1/run_1']) {
+      for (const ref of [
+        'datalab:1',
+        'promptlayer:2',
+        'humanloop:evr_1/run_1',
+        'openai:eval_1/run_1',
+        'langfuse:exp_1',
+      ]) {
         expectKeyNotIn(await failureOf(() => evalrun.runs.get(ref)), `redirected ${ref}`)
       }
-      expect(redirecting.requests.length).toBeGreaterThanOrEqual(4)
+      expect(redirecting.requests.length).toBeGreaterThanOrEqual(5)
       // Humanloop reads three resources at once; some may still be on their way when the first one fails.
       expect(elsewhere.requests.length).toBeGreaterThanOrEqual(3)
       // The configured origin got the key; the other origin got no key, in any header.
-      // As the vendor's own header (X-API-Key) or as a bearer token (Authorization: Bearer …).
-      for (const request of redirecting.requests) expect(JSON.stringify(request.headers)).toContain(FAKE_KEY)
+      // As the vendor's own header (X-API-Key), as a bearer token (Authorization: Bearer …), or both Langfuse
+      // keys as basic auth (Authorization: Basic <base64>).
+      for (const request of redirecting.requests) {
+        const headers = JSON.stringify(request.headers)
+        expect(headers.includes(FAKE_KEY) || headers.includes(BASIC_TOKEN), headers).toBe(true)
+      }
       for (const request of elsewhere.requests) {
-        expect(JSON.stringify(request.headers)).not.toContain(FAKE_KEY)
-        expect(request.url).not.toContain(FAKE_KEY)
+        for (const secret of [FAKE_KEY, LANGFUSE_PUBLIC_KEY, BASIC_TOKEN]) {
+          expect(JSON.stringify(request.headers)).not.toContain(secret)
+          expect(request.url).not.toContain(secret)
+        }
       }
       recordFigures('secrets-redirect', {
         requestsToConfiguredOrigin: redirecting.requests.length,
         requestsFollowedElsewhere: elsewhere.requests.length,
         followedRequestsCarryingKey: elsewhere.requests.filter((r) =>
-          JSON.stringify(r.headers).includes(FAKE_KEY),
+          [FAKE_KEY, BASIC_TOKEN].some((secret) => JSON.stringify(r.headers).includes(secret)),
         ).length,
       })
     } finally {
       await Promise.all([elsewhere.close(), redirecting.close()])
     }
+  })
+})
+
+describe("Langfuse's two keys never appear in an error", () => {
+  const langfuseChecked: string[] = []
+  let echoing: LoopbackServer
+  beforeAll(async () => {
+    // A server that answers 401 quoting the credentials it got, raw and decoded: the worst echo a proxy could do.
+    echoing = await startLoopbackServer((request) => {
+      const authorization = String(request.headers.authorization ?? '')
+      const decoded = Buffer.from(authorization.replace(/^Basic /, ''), 'base64').toString()
+      return { status: 401, body: { message: `Invalid credentials: ${authorization} (${decoded})` } }
+    })
+  })
+  afterAll(async () => {
+    await echoing.close()
+    recordFigures('secrets-api-langfuse', {
+      failurePathsChecked: langfuseChecked.length,
+      paths: langfuseChecked,
+    })
+  })
+
+  const langfuseAt = (baseUrl: string, extra: object = {}) =>
+    createEvalrun({
+      datalab: false,
+      promptlayer: false,
+      humanloop: false,
+      openai: false,
+      langfuse: { publicKey: LANGFUSE_PUBLIC_KEY, secretKey: FAKE_KEY, baseUrl },
+      retry: fast,
+      ...extra,
+    })
+  const onLangfuseSandbox = () => langfuseAt(sandbox.urls.langfuse)
+
+  const LANGFUSE_PATHS: FailurePath[] = [
+    {
+      what: 'a 401 that quotes the credentials back',
+      error: EvalrunApiError,
+      fail: () => langfuseAt(echoing.url).runs.get('langfuse:exp_1'),
+    },
+    {
+      what: 'a 401 on a listing (list error)',
+      error: EvalrunListError,
+      fail: () => collect(langfuseAt(echoing.url).runs.list({ onWarning: () => {} })),
+    },
+    {
+      what: 'API error (500 after retries) reading items',
+      error: EvalrunApiError,
+      fail: () => collect(langfuseAt(`${vendor.url}/status-500`).runs.results('langfuse:exp_1')),
+    },
+    {
+      what: 'not found (404)',
+      error: EvalrunNotFoundError,
+      fail: () => langfuseAt(`${vendor.url}/status-404`).runs.get('langfuse:exp_1'),
+    },
+    {
+      what: 'network error (connection refused)',
+      error: EvalrunNetworkError,
+      fail: () => langfuseAt('http://127.0.0.1:9').runs.get('langfuse:exp_1'),
+    },
+    {
+      what: 'timeout',
+      error: EvalrunRequestTimeoutError,
+      fail: () => langfuseAt(silent.url, { timeoutMs: 50 }).runs.get('langfuse:exp_1'),
+    },
+    {
+      what: 'faults on every request of a listing',
+      error: EvalrunListError,
+      before: () =>
+        sandbox.setFaults({ rate: 1, kinds: ['503'], vendors: ['langfuse'], retryAfterSeconds: 0 }),
+      fail: () => collect(onLangfuseSandbox().runs.list({ onWarning: () => {} })),
+    },
+    {
+      what: 'wait timeout on an experiment still running',
+      error: EvalrunWaitDeadlineError,
+      fail: async () => {
+        // Quiet for up to 30 days still counts as running: an experiment without experiment scores is not over.
+        const patient = createEvalrun({
+          datalab: false,
+          promptlayer: false,
+          humanloop: false,
+          openai: false,
+          langfuse: {
+            publicKey: LANGFUSE_PUBLIC_KEY,
+            secretKey: FAKE_KEY,
+            baseUrl: sandbox.urls.langfuse,
+            quietPeriodMs: 30 * 86_400_000,
+          },
+          retry: fast,
+        })
+        const runs = await collect(patient.runs.list({ status: 'running', onWarning: () => {} }))
+        return patient.runs.wait(runs[0]!, { timeoutMs: 50, pollIntervalMs: 10, maxPollIntervalMs: 10 })
+      },
+    },
+    {
+      what: 'config: secret key with CR/LF',
+      error: EvalrunInvalidConfigError,
+      fail: () =>
+        createEvalrun({
+          langfuse: { publicKey: LANGFUSE_PUBLIC_KEY, secretKey: `${FAKE_KEY}\r\nX-Evil: 1` },
+        }),
+    },
+    {
+      what: 'config: public key with a colon',
+      error: EvalrunInvalidConfigError,
+      fail: () => createEvalrun({ langfuse: { publicKey: `${LANGFUSE_PUBLIC_KEY}:x`, secretKey: FAKE_KEY } }),
+    },
+    {
+      what: 'config: keys in the base URL',
+      error: EvalrunInvalidConfigError,
+      fail: () =>
+        createEvalrun({
+          langfuse: {
+            publicKey: 'pk',
+            secretKey: 'sk',
+            baseUrl: `https://${LANGFUSE_PUBLIC_KEY}:${FAKE_KEY}@langfuse.example.com`,
+          },
+        }),
+    },
+    {
+      what: 'config: keys from the environment, base URL from LANGFUSE_HOST off loopback',
+      error: EvalrunInvalidConfigError,
+      fail: () =>
+        createEvalrun({
+          env: {
+            LANGFUSE_PUBLIC_KEY: LANGFUSE_PUBLIC_KEY,
+            LANGFUSE_SECRET_KEY: FAKE_KEY,
+            LANGFUSE_HOST: 'http://langfuse.example.com',
+          },
+        }),
+    },
+    {
+      what: 'not configured (one key of two)',
+      error: EvalrunNotConfiguredError,
+      fail: () =>
+        createEvalrun({ env: { LANGFUSE_PUBLIC_KEY: LANGFUSE_PUBLIC_KEY } }).runs.get('langfuse:exp_1'),
+    },
+    {
+      what: 'not supported (cancel)',
+      error: EvalrunNotSupportedError,
+      fail: () => langfuseAt(vendor.url).runs.cancel('langfuse:exp_1'),
+    },
+  ]
+
+  it.each(LANGFUSE_PATHS)('$what', async ({ what, error: errorClass, fail, before }) => {
+    before?.()
+    const error = await failureOf(fail).finally(() => sandbox.setFaults(null))
+    expect(errorClass.isInstance(error), `${what}: got ${String(error)}`).toBe(true)
+    const errors = EvalrunListError.isInstance(error)
+      ? [error, ...error.failures.map((f) => f.error)]
+      : [error]
+    for (const one of errors) {
+      for (const secret of [FAKE_KEY, LANGFUSE_PUBLIC_KEY, BASIC_TOKEN]) expectKeyNotIn(one, what, secret)
+    }
+    langfuseChecked.push(what)
   })
 })

@@ -125,3 +125,103 @@ describe('the CLI never prints the key', () => {
     checked.push(failure.what)
   })
 })
+
+describe('the CLI never prints either Langfuse key', () => {
+  const PUBLIC_KEY = 'pk-lf-cli-FAKE-PUBLIC-93b1'
+  const token = btoa(`${PUBLIC_KEY}:${FAKE_KEY}`)
+  let echoing: LoopbackServer
+  beforeAll(async () => {
+    // Quotes back the credentials it got, raw and decoded.
+    echoing = await startLoopbackServer((request) => {
+      const authorization = String(request.headers.authorization ?? '')
+      const decoded = Buffer.from(authorization.replace(/^Basic /, ''), 'base64').toString()
+      return { status: 401, body: { message: `Invalid credentials: ${authorization} (${decoded})` } }
+    })
+  })
+  afterAll(() => echoing.close())
+
+  const LANGFUSE_FAILURES: Array<{ what: string; argv: string[]; baseUrl: () => string; exitCode: number }> =
+    [
+      {
+        what: 'a 401 quoting the keys',
+        argv: ['runs', 'get', 'langfuse:exp_1'],
+        baseUrl: () => echoing.url,
+        exitCode: 3,
+      },
+      {
+        what: 'a 401 on a listing',
+        argv: ['runs', 'list', '--vendor', 'langfuse'],
+        baseUrl: () => echoing.url,
+        exitCode: 3,
+      },
+      {
+        what: 'a 401 reading results',
+        argv: ['runs', 'results', 'langfuse:exp_1'],
+        baseUrl: () => echoing.url,
+        exitCode: 3,
+      },
+      {
+        what: 'the gate on a run it cannot read',
+        argv: ['runs', 'wait', 'langfuse:exp_1', '--min-score', '0.8'],
+        baseUrl: () => echoing.url,
+        exitCode: 3,
+      },
+      {
+        what: 'not found 404',
+        argv: ['runs', 'get', 'langfuse:exp_1'],
+        baseUrl: () => `${vendor.url}/status-404`,
+        exitCode: 3,
+      },
+      {
+        what: 'connection refused',
+        argv: ['runs', 'get', 'langfuse:exp_1'],
+        baseUrl: () => 'http://127.0.0.1:9',
+        exitCode: 3,
+      },
+      {
+        what: 'cancel not supported',
+        argv: ['runs', 'cancel', 'langfuse:exp_1'],
+        baseUrl: () => echoing.url,
+        exitCode: 2,
+      },
+      {
+        what: 'start not offered',
+        argv: ['runs', 'start', 'langfuse'],
+        baseUrl: () => echoing.url,
+        exitCode: 2,
+      },
+      {
+        what: 'keys in the base URL',
+        argv: ['runs', 'get', 'langfuse:exp_1'],
+        baseUrl: () => `https://${PUBLIC_KEY}:${FAKE_KEY}@langfuse.example.com`,
+        exitCode: 2,
+      },
+    ]
+
+  it.each(LANGFUSE_FAILURES)('$what', async (failure) => {
+    for (const debug of [false, true]) {
+      const result = await cli(
+        [
+          ...(debug ? ['--debug'] : []),
+          '--langfuse-public-key',
+          PUBLIC_KEY,
+          '--langfuse-secret-key',
+          FAKE_KEY,
+          ...failure.argv,
+        ],
+        {
+          LANGFUSE_PUBLIC_KEY: PUBLIC_KEY,
+          LANGFUSE_SECRET_KEY: FAKE_KEY,
+          LANGFUSE_BASE_URL: failure.baseUrl(),
+        },
+      )
+      expect(result.exitCode, result.stderr).toBe(failure.exitCode)
+      // Said somewhere: the gate prints its verdict line on stdout, errors go to stderr.
+      expect((result.stdout + result.stderr).length).toBeGreaterThan(0)
+      for (const secret of [FAKE_KEY, PUBLIC_KEY, token]) {
+        expect(result.stdout.includes(secret), `stdout of ${failure.what}`).toBe(false)
+        expect(result.stderr.includes(secret), `stderr of ${failure.what}: ${result.stderr}`).toBe(false)
+      }
+    }
+  })
+})

@@ -22,7 +22,8 @@ const listing: Section = (of) => {
 
 Each vendor seeded with ${n(f?.runsPerVendor ?? 2000)} runs (${n(f?.suitesPerVendor)} suites each, so Humanloop reads many
 evaluations); ${Number(f?.faultRate ?? 0.2) * 100}% of responses faulty, drawn from ${((f?.faultKinds as string[]) ?? []).join(', ')}.
-\`runs.list\` across every vendor is compared with a listing without faults (${n(f?.baselineRuns)} refs). Each listing
+\`runs.list\` across every vendor (from a \`since\` before any seeded run, so that Langfuse lists all its experiments
+rather than its last 30 days) is compared with a listing without faults (${n(f?.baselineRuns)} refs). Each listing
 uses its own fault sequence. Retries: 8 per request, backoff of at most 50 ms; each attempt may take ${n(f?.attemptTimeoutMs)} ms, so
 a 2 s 'slow' answer is abandoned and retried (the slow fault keeps the issue's 2 s; only the attempt timeout is
 shortened, to keep the suite fast).
@@ -181,6 +182,7 @@ const secrets: Section = (of) => {
   const api = of('secrets-api')
   const cli = of('secrets-cli')
   const redirect = of('secrets-redirect')
+  const langfuse = of('secrets-api-langfuse')
   return `## 7. Secrets
 
 A recognisable fake key on **${n(api?.failurePathsChecked)} failure paths of the API** (${((api?.paths as string[]) ?? []).join('; ')}): the key appears
@@ -188,6 +190,10 @@ in none of the error's message, stack, \`String()\`, \`JSON.stringify\`, or \`ut
 without hidden properties, so the \`cause\` chain is included). **${n(cli?.cliFailurePathsChecked)} CLI failure paths** (exit codes 2, 3 and 4), each
 with and without \`--debug\`, the key given both as a flag and in the environment: never in stdout or stderr. This
 found one leak (a misspelt key flag, \`--datalab-apikey=KEY\`, was echoed by the "unknown option" error; fixed).
+
+Langfuse takes two keys (HTTP basic auth): on **${n(langfuse?.failurePathsChecked)} failure paths of the API** (${((langfuse?.paths as string[]) ?? []).join('; ')}),
+neither key nor their base64 form appears in any rendering of the error, nor in the CLI's output (both keys given as
+flags and in the environment, with and without \`--debug\`), even from a server that quotes the credentials back.
 
 Keys go only to the configured base URL: each vendor's base URL redirects (302) to another origin; the configured
 origin received the key on all ${n(redirect?.requestsToConfiguredOrigin)} requests, the other origin received ${n(redirect?.requestsFollowedElsewhere)} followed requests,

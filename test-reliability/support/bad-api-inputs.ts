@@ -25,6 +25,15 @@ export interface BadApiInput {
 
 const ref = 'datalab:1'
 const loop = (path: string) => `http://127.0.0.1:9/${path}`
+/** createEvalrun with Langfuse's options replaced (its two keys by default), sharing the recording fetch. */
+const withLangfuse = (fetch: EvalrunOptions['fetch'], langfuse: object = {}, env?: Record<string, string>) =>
+  createEvalrun({
+    fetch,
+    ...(env ? { env } : {}),
+    langfuse: env
+      ? langfuse
+      : { publicKey: 'pk-lf-1', secretKey: 'sk-lf-1', baseUrl: loop('lf'), ...langfuse },
+  } as EvalrunOptions)
 /** createEvalrun with one vendor's options replaced, sharing the recording fetch. */
 const withDatalab = (fetch: EvalrunOptions['fetch'], datalab: object, extra: Partial<EvalrunOptions> = {}) =>
   createEvalrun({
@@ -324,7 +333,7 @@ export const BAD_API_INPUTS: BadApiInput[] = [
     call: (e) => e.runs.get('acme:1'),
     error: EvalrunInvalidInputError,
     names: /`ref`: got "acme:1"/,
-    expects: /expected a ref of a known vendor \(datalab, promptlayer, humanloop, openai\)/,
+    expects: /expected a ref of a known vendor \(datalab, promptlayer, humanloop, openai, langfuse\)/,
   },
   {
     what: 'get: non-numeric Datalab id',
@@ -499,6 +508,81 @@ export const BAD_API_INPUTS: BadApiInput[] = [
     call: (e) => e.runs.cancel(ref),
     error: EvalrunNotSupportedError,
     names: /cancel is not supported by Datalab/,
+    expects: /its API has no way to stop a run/,
+  },
+  {
+    what: 'Langfuse public key with a colon (basic auth cannot carry it)',
+    call: (_, f) => withLangfuse(f, { publicKey: 'pk-lf:1' }),
+    error: EvalrunInvalidConfigError,
+    names: /Langfuse public key/,
+    expects: /contains ":": basic auth cannot carry it/,
+  },
+  {
+    what: 'Langfuse secret key with CR/LF',
+    call: (_, f) => withLangfuse(f, { secretKey: 'sk-lf\r\nX-Evil: 1' }),
+    error: EvalrunInvalidConfigError,
+    names: /Langfuse secret key from `secretKey`/,
+    expects: /line break: expected visible ASCII/,
+  },
+  {
+    what: 'LANGFUSE_HOST (the older name) not a URL',
+    call: (_, f) =>
+      withLangfuse(
+        f,
+        {},
+        { LANGFUSE_PUBLIC_KEY: 'pk-lf-1', LANGFUSE_SECRET_KEY: 'sk-lf-1', LANGFUSE_HOST: 'langfuse' },
+      ),
+    error: EvalrunInvalidConfigError,
+    names: /Langfuse base URL from LANGFUSE_HOST/,
+    expects: /expected an absolute https:\/\/ URL/,
+  },
+  {
+    what: 'Langfuse listing window of zero days',
+    call: (_, f) => withLangfuse(f, { listWindowDays: 0 }),
+    error: EvalrunInvalidInputError,
+    names: /`langfuse\.listWindowDays`: got 0/,
+    expects: /expected a positive number up to 36500/,
+  },
+  {
+    what: 'Langfuse quiet period not a number',
+    call: (_, f) => withLangfuse(f, { quietPeriodMs: '5m' }),
+    error: EvalrunInvalidInputError,
+    names: /`langfuse\.quietPeriodMs`: got "5m"/,
+    expects: /expected a positive number/,
+  },
+  {
+    what: 'get: Langfuse id not percent-encoded',
+    call: (e) => e.runs.get('langfuse:exp 1'),
+    error: EvalrunInvalidInputError,
+    names: /`ref`: got "langfuse:exp 1"/,
+    expects: /expected 'langfuse:<experimentId>' \(the id percent-encoded\)/,
+  },
+  {
+    what: 'results: malformed Langfuse ref',
+    call: (e) => e.runs.results('langfuse:%zz'),
+    error: EvalrunInvalidInputError,
+    names: /`ref`: got "langfuse:%zz"/,
+    expects: /expected 'langfuse:<experimentId>'/,
+  },
+  {
+    what: 'list: malformed Langfuse suite',
+    call: (e) => e.runs.list({ suite: 'langfuse:%' }),
+    error: EvalrunInvalidInputError,
+    names: /`suite`: got "langfuse:%"/,
+    expects: /expected 'langfuse:<datasetId>'/,
+  },
+  {
+    what: 'start: Langfuse (its experiments run in your code)',
+    call: (e) => e.runs.start({ vendor: 'langfuse' } as never),
+    error: EvalrunNotSupportedError,
+    names: /start is not supported by Langfuse/,
+    expects: /its API has no way to start runs/,
+  },
+  {
+    what: 'cancel: Langfuse',
+    call: (e) => e.runs.cancel('langfuse:exp_1'),
+    error: EvalrunNotSupportedError,
+    names: /cancel is not supported by Langfuse/,
     expects: /its API has no way to stop a run/,
   },
   {
