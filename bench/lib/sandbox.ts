@@ -8,6 +8,12 @@ export function startBenchSandbox(options: SandboxOptions): Promise<Sandbox> {
   return startSandbox({ port: 0, seed: 7, ...options })
 }
 
+/** Langfuse's two keys, from the sandbox's `<publicKey>:<secretKey>` (what basic auth carries). */
+export function langfuseKeys(sandbox: Pick<Sandbox, 'apiKeys'>): { publicKey: string; secretKey: string } {
+  const [publicKey = '', ...rest] = sandbox.apiKeys.langfuse.split(':')
+  return { publicKey, secretKey: rest.join(':') }
+}
+
 /** Every vendor of the facade on the sandbox, Humanloop reading every seeded file. */
 export function facadeOptions(sandbox: Pick<Sandbox, 'urls' | 'apiKeys' | 'catalog'>): Facade.EvalrunOptions {
   return {
@@ -19,5 +25,6 @@ export function facadeOptions(sandbox: Pick<Sandbox, 'urls' | 'apiKeys' | 'catal
       fileIds: sandbox.catalog.humanloop.files.map((file) => file.id),
     },
     openai: { apiKey: sandbox.apiKeys.openai, baseUrl: sandbox.urls.openai },
+    langfuse: { ...langfuseKeys(sandbox), baseUrl: sandbox.urls.langfuse },
   }
 }

@@ -7,6 +7,7 @@ import { pathToFileURL } from 'node:url'
 // Types from the sources (root tsconfig paths), so that type-checking needs no build; the code from dist/.
 import type * as Datalab from '@evalrun/datalab'
 import type * as Humanloop from '@evalrun/humanloop'
+import type * as Langfuse from '@evalrun/langfuse'
 import type * as PromptLayer from '@evalrun/promptlayer'
 import type * as Facade from 'evalrun'
 import { distEntry, repoRoot } from './paths.js'
@@ -21,6 +22,7 @@ async function load<T>(path: string): Promise<T> {
 export const loadDatalab = () => load<typeof Datalab>(distEntry('datalab'))
 export const loadPromptLayer = () => load<typeof PromptLayer>(distEntry('promptlayer'))
 export const loadHumanloop = () => load<typeof Humanloop>(distEntry('humanloop'))
+export const loadLangfuse = () => load<typeof Langfuse>(distEntry('langfuse'))
 export const loadFacade = () => load<typeof Facade>(distEntry('evalrun'))
 
 /** openapi-fetch 0.17.0, the very copy the HTTP layer uses. */

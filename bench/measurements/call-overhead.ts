@@ -5,14 +5,24 @@
  */
 import type { paths as DatalabPaths } from '@evalrun/datalab'
 import type { paths as HumanloopPaths } from '@evalrun/humanloop'
+import type { paths as LangfusePaths } from '@evalrun/langfuse'
 import type { paths as PromptlayerPaths } from '@evalrun/promptlayer'
 import { Bench } from 'tinybench'
 import { type Measurement, verdictOf } from '../lib/result.js'
 import { median, round } from '../lib/stats.js'
-import { loadDatalab, loadHumanloop, loadOpenapiFetch, loadPromptLayer } from '../lib/workspace-modules.js'
+import {
+  loadDatalab,
+  loadHumanloop,
+  loadLangfuse,
+  loadOpenapiFetch,
+  loadPromptLayer,
+} from '../lib/workspace-modules.js'
 
 const BASE_URL = 'https://api.example.test'
 const API_KEY = 'bench-key'
+/** Langfuse's two keys, sent as HTTP basic auth. */
+const PUBLIC_KEY = 'pk-lf-bench'
+const BASIC = `Basic ${btoa(`${PUBLIC_KEY}:${API_KEY}`)}`
 /** The headers every evalrun client sends besides the key, sent by the bare openapi-fetch clients too. */
 const COMMON_HEADERS = { 'User-Agent': '@evalrun/bench/0.0.0', Accept: 'application/json' }
 const BODY = JSON.stringify({ records: [{ id: 'log_1', output: 'ok' }], page: 1, size: 10, total: 1 })
@@ -43,12 +53,11 @@ async function vendorCases(): Promise<VendorCase[]> {
   const { createDatalabClient } = await loadDatalab()
   const { createPromptLayerClient } = await loadPromptLayer()
   const { createHumanloopClient } = await loadHumanloop()
+  const { createLangfuseClient } = await loadLangfuse()
   const options = { apiKey: API_KEY, baseUrl: BASE_URL, fetch: stubFetch }
-  const raw = async (path: string, header: string) =>
+  const raw = async (path: string, header: string, value = API_KEY) =>
     (
-      await stubFetch(
-        new Request(`${BASE_URL}${path}`, { headers: { [header]: API_KEY, ...COMMON_HEADERS } }),
-      )
+      await stubFetch(new Request(`${BASE_URL}${path}`, { headers: { [header]: value, ...COMMON_HEADERS } }))
     ).json()
 
   const datalab = createDatalabClient(options)
@@ -75,6 +84,22 @@ async function vendorCases(): Promise<VendorCase[]> {
   })
   const humanloopParams = { params: { path: { id: 'ev_1' }, query: { page: 2, size: 50 } } }
 
+  // Langfuse's client also keeps the server's clock from each response's Date header (none from this stub).
+  const langfuse = createLangfuseClient({
+    publicKey: PUBLIC_KEY,
+    secretKey: API_KEY,
+    baseUrl: BASE_URL,
+    fetch: stubFetch,
+  })
+  const langfuseBare = createClient<LangfusePaths>({
+    baseUrl: BASE_URL,
+    fetch: stubFetch,
+    headers: { Authorization: BASIC, ...COMMON_HEADERS },
+  })
+  const langfuseParams = {
+    params: { query: { fromStartTime: '2026-11-01T00:00:00.000Z', limit: 100, cursor: 'c1' } },
+  }
+
   return [
     {
       vendor: 'datalab',
@@ -94,6 +119,17 @@ async function vendorCases(): Promise<VendorCase[]> {
       evalrun: () => humanloop.GET('/evaluations/{id}/logs', humanloopParams),
       openapiFetch: () => humanloopBare.GET('/evaluations/{id}/logs', humanloopParams),
       rawFetch: () => raw('/evaluations/ev_1/logs?page=2&size=50', 'X-API-KEY'),
+    },
+    {
+      vendor: 'langfuse',
+      evalrun: () => langfuse.GET('/api/public/experiments', langfuseParams),
+      openapiFetch: () => langfuseBare.GET('/api/public/experiments', langfuseParams),
+      rawFetch: () =>
+        raw(
+          '/api/public/experiments?fromStartTime=2026-11-01T00%3A00%3A00.000Z&limit=100&cursor=c1',
+          'Authorization',
+          BASIC,
+        ),
     },
   ]
 }
@@ -149,7 +185,7 @@ export async function measureCallOverhead(): Promise<Measurement> {
     rows,
     notes: [
       `tinybench in ${ROUNDS} rounds of 150 ms per task (after warm-up), every task in each round, each round starting with a different task; each figure is the median of a task's per-round medians.`,
-      'Each call builds, sends (to a stub that answers at once, with Content-Type and Content-Length as the vendors do) and parses one GET with path and query parameters; all three send the same headers (key, User-Agent, Accept).',
+      'Each call builds, sends (to a stub that answers at once, with Content-Type and Content-Length as the vendors do) and parses one GET with path and query parameters; all three send the same headers (key, User-Agent, Accept). Langfuse sends its two keys as basic auth, and its client also reads the Date header of each response (the server clock its experiments are judged by).',
       "evalrun's extra work per call: a per-attempt time limit (a timer and an AbortController per attempt), the retry loop, and reading the body whole before returning (so that a cut-off body is retried).",
     ],
   }

@@ -14,7 +14,8 @@ import { listRawRuns } from './raw-listing.js'
 const mode = process.argv[2]
 const sandbox = JSON.parse(process.argv[3] ?? '{}') as Omit<RemoteSandbox, 'close'>
 const { createEvalrun } = await loadFacade()
-const evalrun = createEvalrun(facadeOptions(sandbox))
+// Langfuse says, on every listing without `since`, which 30 days it covers; the raw loop covers the same days.
+const evalrun = createEvalrun({ ...facadeOptions(sandbox), onWarning: () => {} })
 
 async function listFacade(): Promise<number> {
   let count = 0

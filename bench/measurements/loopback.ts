@@ -5,13 +5,14 @@
 
 import type { VendorAuth } from '@evalrun/http'
 import { type Measurement, verdictOf } from '../lib/result.js'
-import { facadeOptions } from '../lib/sandbox.js'
+import { facadeOptions, langfuseKeys } from '../lib/sandbox.js'
 import { type RemoteSandbox, startSandboxProcess } from '../lib/sandbox-process.js'
 import { percentile, round } from '../lib/stats.js'
 import {
   loadDatalab,
   loadFacade,
   loadHumanloop,
+  loadLangfuse,
   loadOpenapiFetch,
   loadPromptLayer,
 } from '../lib/workspace-modules.js'
@@ -31,7 +32,9 @@ interface Pair {
 async function firstRefs(sandbox: RemoteSandbox): Promise<Record<string, string>> {
   const { createEvalrun } = await loadFacade()
   const refs: Record<string, string> = {}
-  for await (const run of createEvalrun(facadeOptions(sandbox)).runs.list()) refs[run.vendor] ??= run.ref
+  // `since` for Langfuse, which otherwise lists its last 30 days only (and says so).
+  for await (const run of createEvalrun(facadeOptions(sandbox)).runs.list({ since: '2025-01-01' }))
+    refs[run.vendor] ??= run.ref
   return refs
 }
 
@@ -39,30 +42,37 @@ async function pairs(sandbox: RemoteSandbox): Promise<Pair[]> {
   const { createDatalabClient, datalabVendor } = await loadDatalab()
   const { createPromptLayerClient, promptlayerVendor } = await loadPromptLayer()
   const { createHumanloopClient, humanloopVendor } = await loadHumanloop()
+  const { createLangfuseClient } = await loadLangfuse()
   const { createEvalrun } = await loadFacade()
   const refs = await firstRefs(sandbox)
   const datalabId = Number(refs.datalab?.split(':')[1])
   const promptlayerId = Number(refs.promptlayer?.split(':')[1])
   const humanloopEvaluation = refs.humanloop?.split(':')[1]?.split('/')[0] ?? ''
+  const experimentId = decodeURIComponent(refs.langfuse?.split(':')[1] ?? '')
   const options = (vendor: keyof RemoteSandbox['urls']) => ({
     apiKey: sandbox.apiKeys[vendor],
     baseUrl: sandbox.urls[vendor],
   })
   // The same request on the wire as the clients send (key, User-Agent, Accept), so that only the client stack
   // differs: the sandbox validates every header it gets, and fewer headers would be less work for it.
-  const wireHeaders = (vendor: keyof RemoteSandbox['urls'], header: string) => ({
-    [header]: sandbox.apiKeys[vendor],
+  const wireHeaders = (
+    vendor: keyof RemoteSandbox['urls'],
+    header: string,
+    value = sandbox.apiKeys[vendor],
+  ) => ({
+    [header]: value,
     'User-Agent': `@evalrun/${vendor}/bench`,
     Accept: 'application/json',
   })
-  const raw = (vendor: keyof RemoteSandbox['urls'], header: string, path: string) => async () =>
-    (await fetch(`${sandbox.urls[vendor]}${path}`, { headers: wireHeaders(vendor, header) })).json()
+  const raw =
+    (vendor: keyof RemoteSandbox['urls'], header: string, path: string, value?: string) => async () =>
+      (await fetch(`${sandbox.urls[vendor]}${path}`, { headers: wireHeaders(vendor, header, value) })).json()
 
   const createClient = await loadOpenapiFetch()
-  const bare = (vendor: keyof RemoteSandbox['urls'], header: string) =>
+  const bare = (vendor: keyof RemoteSandbox['urls'], header: string, value?: string) =>
     createClient({
       baseUrl: sandbox.urls[vendor],
-      headers: wireHeaders(vendor, header),
+      headers: wireHeaders(vendor, header, value),
     }) as unknown as { GET: (path: string, init: unknown) => Promise<unknown> }
   const bareDatalab = bare('datalab', keyHeaderOf(datalabVendor))
   const barePromptlayer = bare('promptlayer', keyHeaderOf(promptlayerVendor))
@@ -70,6 +80,17 @@ async function pairs(sandbox: RemoteSandbox): Promise<Pair[]> {
   const datalab = createDatalabClient(options('datalab'))
   const promptlayer = createPromptLayerClient(options('promptlayer'))
   const humanloop = createHumanloopClient(options('humanloop'))
+  const langfuse = createLangfuseClient({ ...langfuseKeys(sandbox), baseUrl: sandbox.urls.langfuse })
+  const basic = `Basic ${btoa(sandbox.apiKeys.langfuse)}`
+  const bareLangfuse = bare('langfuse', 'Authorization', basic)
+  // What `runs.get` asks for one experiment.
+  const experimentQuery = {
+    fromStartTime: '1970-01-01T00:00:00.000Z',
+    fields: 'core,metadata,scores',
+    scoreLimit: 50,
+    limit: 1,
+    id: experimentId,
+  }
   const facade = createEvalrun(facadeOptions(sandbox))
   const rawDatalab = raw('datalab', keyHeaderOf(datalabVendor), `/api/v1/eval_batch_runs/${datalabId}`)
   return [
@@ -93,6 +114,17 @@ async function pairs(sandbox: RemoteSandbox): Promise<Pair[]> {
       ours: () => humanloop.GET('/evaluations/{id}', { params: { path: { id: humanloopEvaluation } } }),
       raw: raw('humanloop', keyHeaderOf(humanloopVendor), `/evaluations/${humanloopEvaluation}`),
       bare: () => bareHumanloop.GET('/evaluations/{id}', { params: { path: { id: humanloopEvaluation } } }),
+    },
+    {
+      label: '@evalrun/langfuse GET /api/public/experiments (one experiment by id)',
+      ours: () => langfuse.GET('/api/public/experiments', { params: { query: experimentQuery } }),
+      raw: raw(
+        'langfuse',
+        'Authorization',
+        `/api/public/experiments?${new URLSearchParams(Object.entries(experimentQuery).map(([k, v]) => [k, String(v)]))}`,
+        basic,
+      ),
+      bare: () => bareLangfuse.GET('/api/public/experiments', { params: { query: experimentQuery } }),
     },
     {
       // Context, not the target: the facade maps the run into evalrun's model on top of the same request.
@@ -161,7 +193,7 @@ export async function measureLoopback(): Promise<Measurement> {
   }
 }
 
-/** The header the bench's vendors take their key in (all three send it as is). */
+/** The header the bench's API-key vendors take their key in (they send it as is; Langfuse's basic auth is apart). */
 function keyHeaderOf(vendor: { id: string; auth: VendorAuth }): string {
   if (vendor.auth.scheme !== 'api-key-header') throw new Error(`${vendor.id}: expected an API-key header`)
   return vendor.auth.header

@@ -87,6 +87,31 @@ export async function listRawRuns(sandbox: Omit<RemoteSandbox, 'close'>): Promis
     }
   }
 
-  const counts = await Promise.all([datalab(), promptlayer(), humanloop(), openai()])
+  /**
+   * Score configs first (their Date header is the server's clock), then experiments from 30 days before it by
+   * cursor, 100 a page, leaving out those clipped at the window's start: what the adapter does without `since`.
+   */
+  async function langfuse(): Promise<number> {
+    const basic = `Basic ${btoa(sandbox.apiKeys.langfuse)}`
+    const configs = await fetch(`${sandbox.urls.langfuse}/api/public/score-configs?page=1&limit=100`, {
+      headers: { Authorization: basic },
+    })
+    await configs.json()
+    const now = Date.parse(configs.headers.get('date') ?? '') || Date.now()
+    const from = Math.floor(now / 1000) * 1000 - 30 * 86_400_000 - 1
+    const fromStartTime = new Date(from).toISOString()
+    let count = 0
+    for (let cursor = ''; ; ) {
+      const query = `fromStartTime=${fromStartTime}&fields=core,metadata,scores&scoreLimit=50&limit=100${cursor}`
+      const page = await get('langfuse', 'Authorization', `/api/public/experiments?${query}`, basic)
+      for (const experiment of array(page, 'data'))
+        if (Date.parse(String(experiment.startTime)) > from) count++
+      const next = (page.meta as Json | undefined)?.cursor
+      if (typeof next !== 'string' || next === '') return count
+      cursor = `&cursor=${next}`
+    }
+  }
+
+  const counts = await Promise.all([datalab(), promptlayer(), humanloop(), openai(), langfuse()])
   return counts.reduce((sum, n) => sum + n, 0)
 }

@@ -135,8 +135,11 @@ describe('Langfuse experiments in the sandbox, read-only', () => {
     expect(done.metrics.map((metric) => metric.name)).toEqual(['avg_correctness'])
     const items = await collect(evalrun.runs.results(done))
     expect(items).toHaveLength(done.progress.completed!)
-    const keys = new Set(items.map((item) => item.name))
-    expect([...keys].every((key) => datasets[0]!.itemIds.includes(key!))).toBe(true)
+    // Each item keyed by the dataset item it ran: one key per item, at most the dataset's size.
+    const keys = new Set(items.map((item) => item.key))
+    expect(keys.size).toBe(items.length)
+    expect(keys.size).toBeLessThanOrEqual(datasets[0]!.items)
+    expect(items.every((item) => item.key === item.name)).toBe(true)
     expect(new Set(items.map((item) => item.status))).not.toContain('unknown')
     await expect(evalrun.runs.cancel(done)).rejects.toThrow('cancel is not supported by Langfuse')
     const bySuite = await collect(evalrun.runs.list({ suite: done.suite.ref, since: '2025-01-01' }))

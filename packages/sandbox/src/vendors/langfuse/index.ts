@@ -2,10 +2,11 @@ import type { SandboxVendorModule } from '../../vendor-module.js'
 import { createLangfuseApp } from './app.js'
 
 export interface LangfuseCatalog {
-  /** Datasets (the suites), with their items' ids in the order experiments run them. */
-  datasets: Array<{ id: string; name: string; itemIds: string[] }>
-  /** Every seeded experiment, oldest first: Langfuse's runs come from the user's code, so none can be started. */
-  experiments: Array<{ id: string; name: string; datasetId: string; startTime: string }>
+  /**
+   * Datasets (the suites) and how many items each has. Experiments are not listed here: Langfuse's runs come from
+   * the user's code and none can be started, and a catalog of every seeded experiment would grow with `runs`.
+   */
+  datasets: Array<{ id: string; name: string; items: number }>
 }
 
 /** The sandbox's key pair as one string, `<publicKey>:<secretKey>`: what HTTP basic auth carries (and `apiKeys`). */
@@ -28,15 +29,11 @@ export const langfuseSandbox: SandboxVendorModule<
   start(seed, suites, runs, nowMs) {
     const app = createLangfuseApp(seed, suites, runs, nowMs)
     const catalog: LangfuseCatalog = {
-      datasets: [...app.model.datasets.values()].map(({ id, name, itemIds }) => ({ id, name, itemIds })),
-      experiments: [...app.model.experiments.values()]
-        .sort((a, b) => a.startMs - b.startMs || a.seq - b.seq)
-        .map(({ id, name, datasetId, startMs }) => ({
-          id,
-          name,
-          datasetId,
-          startTime: new Date(startMs).toISOString(),
-        })),
+      datasets: [...app.model.datasets.values()].map(({ id, name, itemIds }) => ({
+        id,
+        name,
+        items: itemIds.length,
+      })),
     }
     return {
       app,
