@@ -24,10 +24,10 @@ export const BUDGETS = {
  * core and shorter error plumbing won back part of that, not all. The 6 kB target for a vendor client is not met.
  */
 export const CI_CEILINGS = {
-  vendorBundleGzip: 8_250,
-  facadeBundleGzip: 24_600,
-  facadeCorePlusOneVendorGzip: 16_200,
-  installBytes: 1_300_000,
+  vendorBundleGzip: 8_550,
+  facadeBundleGzip: 28_600,
+  facadeCorePlusOneVendorGzip: 16_250,
+  installBytes: 1_450_000,
   installPackages: 9,
 } as const
 // The facade's ceiling is at what it measures after both changes of this round, each said in its commit: vendors
@@ -42,6 +42,14 @@ export const CI_CEILINGS = {
 // product decision; until it is taken CI holds the install at its size now.
 // Raised on purpose by issue 18 (23.5 → 24.6 kB, 15.55 → 16.2 kB): scales, normalised scores, pass rates, item
 // keys and per-item judgements for every vendor (finishRun/finishItem and each vendor's scale rules), about 0.6 kB.
+// Raised on purpose by issue 17, Langfuse as a fifth built-in vendor (measured: 8.53 kB, 28.48 kB, 16.21 kB,
+// 1.44 MB in 9 packages). The vendor ceiling is Langfuse's client: besides the HTTP layer it keeps the server's
+// clock from each response's Date header and reads `_deprecation` notices (about 0.25 kB); every client also reads
+// older base-URL env names and Langfuse's Zod issues (about 20 B, hence core + Datalab's 10 B). The default entry
+// carries Langfuse's client and adapter (about 3.9 kB: the listing window, the derived status, score configs as
+// scales, typed scores, structured filters for odd ids); `evalrun/core` with one other vendor does not. The install
+// grows by @evalrun/langfuse and the facade's Langfuse entry (about 0.14 MB), against the same open question as
+// OpenAI's: optional peers would let a team install only its own vendors.
 
 /** Every vendor package: one per folder of specs/, the same list `pnpm generate` reads. */
 export const VENDOR_PACKAGES: readonly string[] = listVendorSpecs().map((spec) => `@evalrun/${spec.vendor}`)
