@@ -51,12 +51,13 @@ describe('edge runtime (EdgeVM)', () => {
       )
       const outcome = JSON.parse(answer) as EdgeOutcome
 
-      expect(outcome.listed).toHaveLength(16)
+      expect(outcome.listed).toHaveLength(20)
       expect(outcome.fetched.map((ref) => ref.split(':')[0])).toEqual([
         'datalab',
         'promptlayer',
         'humanloop',
         'openai',
+        'langfuse',
       ])
       expect(outcome.started).toMatch(/^datalab:\d+$/)
       expect(outcome.startedStatus).toMatch(/^(queued|running)$/)

@@ -24,6 +24,7 @@ const clients = {
   promptlayer: loaded['@evalrun/promptlayer'].createPromptLayerClient({ apiKey: 'k' }),
   humanloop: loaded['@evalrun/humanloop'].createHumanloopClient({ apiKey: 'k' }),
   openai: loaded['@evalrun/openai'].createOpenAIClient({ apiKey: 'k' }),
+  langfuse: loaded['@evalrun/langfuse'].createLangfuseClient({ publicKey: 'pk', secretKey: 'sk' }),
 }
 let configError = null
 try { loaded['@evalrun/datalab'].createDatalabClient({ apiKey: '' }) } catch (error) { configError = error.name }
@@ -41,7 +42,13 @@ const expected = {
   version: expect.stringMatching(/^\d+\.\d+\.\d+/),
   vendors: ['datalab'],
   entryVendors: ['openai'],
-  clients: { datalab: 'function', promptlayer: 'function', humanloop: 'function', openai: 'function' },
+  clients: {
+    datalab: 'function',
+    promptlayer: 'function',
+    humanloop: 'function',
+    openai: 'function',
+    langfuse: 'function',
+  },
   configError: 'EvalrunInvalidConfigError',
 }
 
