@@ -32,7 +32,7 @@ export interface ItemVerdict {
   /** For the order of the changed items: status steps first, then the size of the move. */
   statusStep: number
   size: number
-  /** True when only the status could be compared: no score and no metric on a common scale. */
+  /** True when both sides have numbers, but none on a common scale: only the status could be compared. */
   statusOnly: boolean
 }
 
@@ -54,7 +54,12 @@ export function judgeItem(base: CompactSide, head: CompactSide, sameVendor: bool
     .filter((delta): delta is number => delta !== null && Math.abs(delta) > SCORE_EPSILON)
   const worst = moved.length === 0 ? 0 : Math.min(...moved)
   const best = moved.length === 0 ? 0 : Math.max(...moved)
-  const statusOnly = scoreDelta === null && metrics.every((metric) => metric.delta === null)
+  const hasNumbers = (side: CompactSide) => side.score !== null || side.metrics.length > 0
+  const statusOnly =
+    hasNumbers(base) &&
+    hasNumbers(head) &&
+    scoreDelta === null &&
+    metrics.every((metric) => metric.delta === null)
   const verdict = (change: ItemChange, size: number): ItemVerdict => ({
     change,
     scoreDelta,
