@@ -2,6 +2,7 @@ import { Command, Option } from 'commander'
 import { BUILT_IN_VENDORS, type EvalrunVendor } from 'evalrun'
 import { classifyError } from './classify-error.js'
 import { runsCancel } from './commands/runs-cancel.js'
+import { KEY_CHOICES, runsCompare } from './commands/runs-compare.js'
 import { runsGet } from './commands/runs-get.js'
 import { runsList } from './commands/runs-list.js'
 import { runsResults } from './commands/runs-results.js'
@@ -73,13 +74,13 @@ export async function runCli(argv: string[], io: CliIo, options: RunCliOptions =
       `
 Environment: ${BUILT_IN_VENDORS.flatMap((vendor) => [...vendor.credentials.map((c) => c.envVar), ...vendor.settingsEnv.filter((name) => !name.endsWith('_BASE_URL'))]).join(', ')},
 *_BASE_URL to point a vendor elsewhere (e.g. at \`evalrun sandbox\`), NO_COLOR to turn colour off.
-Exit codes: 0 ok, 1 a run failed/was canceled/scored below --min-score, 2 usage or configuration,
-3 API or network error, 4 timeout.`,
+Exit codes: 0 ok, 1 a run failed/was canceled/scored below --min-score (or, for runs compare, more items
+regressed than --fail-on-regression allows), 2 usage or configuration, 3 API or network error, 4 timeout.`,
     )
 
   const runs = program
     .command('runs')
-    .description('list, inspect, start, wait for and cancel evaluation runs')
+    .description('list, inspect, start, wait for, compare and cancel evaluation runs')
 
   runs
     .command('list')
@@ -147,6 +148,32 @@ Exit codes: 0 ok, 1 a run failed/was canceled/scored below --min-score, 2 usage 
       `\nRefs: ${BUILT_IN_VENDORS.map((vendor) => vendor.refForm).join(', ')}\nExamples:\n  evalrun runs wait <ref> <ref> --timeout 20m\n  evalrun runs wait <ref> --min-score 0.8 || echo "gate failed"`,
     )
     .action(run(runsWait as never))
+
+  runs
+    .command('compare <base> <head>')
+    .description(
+      'compare two runs item by item: regressions first, then improvements, added and removed items',
+    )
+    .option(
+      '--key <key>',
+      `join items on ${KEY_CHOICES} (default: the vendor's item key; needed across vendors)`,
+    )
+    .option('--fail-on-regression [n]', 'exit 1 when more than n items regressed (default 0)')
+    .option('--json', 'the comparison as one JSON document')
+    .addHelpText(
+      'after',
+      `
+An item regressed when its status got worse (passed/completed, then pending/skipped/unknown, then failed, then
+error); else when its score fell (0..1 where the scales are known, raw within one vendor); else, with no score to
+compare, when one of its metrics fell. Improved likewise. --key input joins on the whole input, --key
+input.question on one field of it, --key name on the item's name.
+Refs: ${BUILT_IN_VENDORS.map((vendor) => vendor.refForm).join(', ')}
+Examples:
+  evalrun runs compare datalab:41 datalab:42
+  evalrun runs compare <base> <head> --fail-on-regression || echo "items regressed"
+  evalrun runs compare promptlayer:12 humanloop:evr_1/rn_2 --key input.question --json | jq .summary`,
+    )
+    .action(run(runsCompare as never))
 
   runs
     .command('cancel <ref>')

@@ -119,7 +119,7 @@ export async function compareRuns(
   warnings.push(...skipped.base.warnings('base'), ...skipped.head.warnings('head'))
   if (statusOnly > 0) {
     warnings.push(
-      `${statusOnly} item${statusOnly === 1 ? '' : 's'} found in both runs had no score and no metric on a common scale: only their status was compared.`,
+      `${statusOnly} item${statusOnly === 1 ? '' : 's'} found in both runs had no score or metric to compare (none in common, or none on a common scale): only their status was compared.`,
     )
   }
   const matched = counts.improved + counts.regressed + counts.unchanged
