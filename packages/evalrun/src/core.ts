@@ -39,7 +39,6 @@ export {
   EvalrunWaitDeadlineError,
   type VendorFailure,
 } from './core/errors.js'
-export { type JoinKeyChoice, joinKey } from './core/join-key.js'
 export type { ListRunsOptions } from './core/list-options.js'
 export { DEDUPE_WINDOW } from './core/list-runs.js'
 export {

@@ -7,7 +7,6 @@ import {
   type EvalItem,
   EvalrunApiError,
   EvalrunInvalidInputError,
-  joinKey,
   type RunComparison,
   STATUS_RANK,
 } from '../src/index.js'
@@ -203,13 +202,14 @@ describe('runs.compare across vendors', () => {
     const { evalrun, requests } = setup({ 1: datalabFiles }, { r: openaiItems })
     const refused = evalrun.runs.compare('datalab:1', openaiRef('r'))
     await expect(refused).rejects.toSatisfy(EvalrunInvalidInputError.isInstance)
-    await expect(refused).rejects.toThrow(/options\.key.*datalab run with a openai run.*joinKey/)
+    await expect(refused).rejects.toThrow(/options\.key.*datalab run with a openai run.*never match/)
     expect(requests).toEqual([])
   })
 
   it('joins on a key the user chooses, and compares only what shares a scale', async () => {
     const { evalrun } = setup({ 1: datalabFiles }, { r: openaiItems })
-    const key = (item: EvalItem) => (item.vendor === 'datalab' ? item.name : joinKey('input.file')(item))
+    const key = (item: EvalItem) =>
+      item.vendor === 'datalab' ? item.name : String((item.input as { file: string }).file)
     const comparison = await evalrun.runs.compare('datalab:1', openaiRef('r'), { key })
     expect(comparison.joinedBy).toBe('custom')
     expect(comparison.summary).toMatchObject({
@@ -285,33 +285,7 @@ describe('runs.compare input', () => {
   })
 })
 
-describe('joinKey', () => {
-  const item = (input: unknown, name: string | null = 'n') => ({ key: 'k', name, input }) as EvalItem
-
-  it('reads the key, the name, the whole input (keys sorted) or one field of it', () => {
-    expect(joinKey('key')(item({}))).toBe('k')
-    expect(joinKey('name')(item({}, null))).toBeNull()
-    expect(joinKey('input')(item({ b: 1, a: { d: 2, c: 3 } }))).toBe('{"a":{"c":3,"d":2},"b":1}')
-    expect(joinKey('input')(item({ a: { c: 3, d: 2 }, b: 1 }))).toBe('{"a":{"c":3,"d":2},"b":1}')
-    expect(joinKey('input')(item(undefined))).toBeNull()
-    expect(joinKey('input.question')(item({ question: 'Why?' }))).toBe('Why?')
-    expect(joinKey('input.a.b')(item({ a: { b: [1, 2] } }))).toBe('[1,2]')
-    expect(joinKey('input.missing')(item({ question: 'Why?' }))).toBeNull()
-  })
-
-  it('keeps long keys short: their start and a hash of the whole', () => {
-    const long = 'x'.repeat(5000)
-    const key = joinKey('input.text')(item({ text: long })) ?? ''
-    expect(key.length).toBeLessThan(200)
-    expect(key.startsWith('x'.repeat(120))).toBe(true)
-    expect(joinKey('input.text')(item({ text: `${long}y` }))).not.toBe(key)
-  })
-
-  it('rejects a choice it does not know', () => {
-    expect(() => joinKey('output' as never)).toThrow(EvalrunInvalidInputError)
-    expect(() => joinKey('input.' as never)).toThrow(/'input\.<field>'/)
-  })
-
+describe('STATUS_RANK', () => {
   it('ranks statuses passed = completed > pending = skipped = unknown > failed > error', () => {
     expect(STATUS_RANK.passed).toBe(STATUS_RANK.completed)
     expect(STATUS_RANK.pending).toBeLessThan(STATUS_RANK.completed)

@@ -16,7 +16,6 @@ import {
   type HumanloopRawRun,
   type ItemChange,
   type ItemStatus,
-  joinKey,
   type MetricChange,
   type MetricDelta,
   type PromptLayerRawRun,
@@ -128,15 +127,12 @@ describe('runs', () => {
   it('compare takes refs or runs and resolves with a RunComparison', () => {
     const run = {} as EvalRun
     expectTypeOf(evalrun.runs.compare('datalab:1', run)).toEqualTypeOf<Promise<RunComparison>>()
-    evalrun.runs.compare('datalab:1', 'openai:e/r', { key: joinKey('input.question') })
+    evalrun.runs.compare('datalab:1', 'openai:e/r', { key: (item) => item.name })
     evalrun.runs.compare('datalab:1', 'datalab:2', {
       key: (item) => (item.vendor === 'datalab' ? item.name : null),
     })
     // @ts-expect-error the key is a function of the item, not a choice's name
     evalrun.runs.compare('datalab:1', 'datalab:2', { key: 'input' })
-    // @ts-expect-error not a join key choice
-    joinKey('output')
-    expectTypeOf(joinKey('name')).toEqualTypeOf<(item: EvalItem) => string | null>()
   })
 
   it('types the comparison: counts, per-metric changes, changed items with their sides', () => {
@@ -155,7 +151,7 @@ describe('runs', () => {
     expectTypeOf<ComparedItem['metrics']>().toEqualTypeOf<MetricDelta[]>()
     expectTypeOf<MetricDelta['delta']>().toEqualTypeOf<number | null>()
     expectTypeOf<CompareOptions['key']>().toEqualTypeOf<((item: EvalItem) => string | null) | undefined>()
-    expectTypeOf<typeof CoreExports.joinKey>().toEqualTypeOf<typeof joinKey>()
+    expectTypeOf<typeof CoreExports.STATUS_RANK>().toEqualTypeOf<Record<ItemStatus, number>>()
     expectTypeOf<CoreExports.RunComparison>().toEqualTypeOf<RunComparison>()
   })
 

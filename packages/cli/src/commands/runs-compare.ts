@@ -1,6 +1,7 @@
-import { EvalrunInvalidInputError, type JoinKeyChoice, joinKey } from 'evalrun'
+import { EvalrunInvalidInputError } from 'evalrun'
 import type { CommandContext } from '../context.js'
 import { CliError, ExitCode } from '../exit-codes.js'
+import { joinKey, KEY_CHOICES } from '../join-key.js'
 import { describeComparison } from '../output/format-comparison.js'
 import { jsonLine } from '../output/write-json-line.js'
 import { parseCount } from '../parse-values.js'
@@ -11,8 +12,6 @@ export interface RunsCompareFlags {
   failOnRegression?: boolean | string
   key?: string
 }
-
-export const KEY_CHOICES = 'key, name, input or input.<field>'
 
 /**
  * Compares two runs item by item. Exits 1 when `--fail-on-regression [N]` is given and more than N items
@@ -30,7 +29,7 @@ export async function runsCompare(
       : flags.failOnRegression === true
         ? 0
         : parseCount(String(flags.failOnRegression), '--fail-on-regression')
-  const key = flags.key === undefined ? undefined : keyFrom(flags.key)
+  const key = flags.key === undefined ? undefined : joinKey(flags.key)
   const comparison = await ctx
     .evalrun()
     .runs.compare(base, head, key === undefined ? {} : { key })
@@ -56,11 +55,4 @@ export async function runsCompare(
     else ctx.io.stdout.write(`${ctx.colors.red('✗')} ${line}\n`)
   }
   return failed ? ExitCode.gateFailed : ExitCode.ok
-}
-
-function keyFrom(choice: string) {
-  if (choice === 'key' || choice === 'name' || choice === 'input' || /^input\..+/.test(choice)) {
-    return joinKey(choice as JoinKeyChoice)
-  }
-  throw new CliError(`--key ${JSON.stringify(choice)}: expected ${KEY_CHOICES}.`, ExitCode.usage)
 }

@@ -50,7 +50,7 @@ export async function compareRuns(
     throw new EvalrunInvalidInputError({
       field: 'options.key',
       value: undefined,
-      expected: `a key function to join a ${baseVendor} run with a ${headVendor} run: item keys are each vendor's own ids and never match across vendors (e.g. \`key: joinKey('input.question')\`, or your own function of the item)`,
+      expected: `a key function to join a ${baseVendor} run with a ${headVendor} run: item keys are each vendor's own ids and never match across vendors (e.g. \`key: (item) => item.name\`)`,
     })
   }
   const signal = options.signal ?? new AbortController().signal
@@ -149,7 +149,7 @@ function checkOptions(options: CompareOptions): void {
     throw new EvalrunInvalidInputError({
       field: 'options.key',
       value: options.key,
-      expected: "a function of an item that returns its join key (e.g. joinKey('input'))",
+      expected: 'a function of an item that returns its join key',
     })
   }
 }

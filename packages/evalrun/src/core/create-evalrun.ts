@@ -43,8 +43,8 @@ export interface EvalrunRuns {
    * metric's mean moved. Both runs are read fresh (`get`), then their items (`results`).
    *
    * Items are joined on `item.key` (the vendor's identity of the test case) or on `options.key`. Runs of two
-   * vendors need `options.key` (`joinKey('input')`, `joinKey('input.question')`, or a function of your own):
-   * without it the call throws `EvalrunInvalidInputError` before sending anything.
+   * vendors need `options.key`, a function of the item both runs' items answer alike (its name, a field of its
+   * input): without it the call throws `EvalrunInvalidInputError` before sending anything.
    *
    * An item found in both runs has regressed or improved when its status moved (passed = completed, then
    * pending/skipped/unknown, then failed, then error); else when its score moved (normalised scores, or raw ones

@@ -1,15 +1,14 @@
-import { EvalrunInvalidInputError } from './errors.js'
-import type { EvalItem } from './model.js'
+import type { EvalItem } from 'evalrun'
+import { CliError, ExitCode } from './exit-codes.js'
 
-/** The ready-made join keys: `key`, `name`, `input`, or one field of the input such as `input.question`. */
-export type JoinKeyChoice = 'key' | 'name' | 'input' | `input.${string}`
+export const KEY_CHOICES = 'key, name, input or input.<field>'
 
 /** Keys longer than this are kept as their start and a hash, so that a long input costs a short key. */
 const MAX_KEY_LENGTH = 200
 
 /**
- * A key function for `runs.compare` made from a fixed choice, for comparing runs of two vendors (or runs whose
- * vendor keys differ) without writing one:
+ * `--key`: a key function for `runs.compare` from a fixed choice, so that runs of two vendors (whose item keys
+ * never match) can be compared without writing code:
  * - `key`: the vendor's identity of the test case (`item.key`), the default within one vendor;
  * - `name`: `item.name`;
  * - `input`: the whole input, as JSON with object keys sorted (so `{a, b}` and `{b, a}` match);
@@ -17,11 +16,11 @@ const MAX_KEY_LENGTH = 200
  * An item without the value is left out of the join (the comparison warns with a count). Keys longer than 200
  * characters keep their first 120 and a 64-bit hash of the whole.
  */
-export function joinKey(choice: JoinKeyChoice): (item: EvalItem) => string | null {
+export function joinKey(choice: string): (item: EvalItem) => string | null {
   if (choice === 'key') return (item) => item.key
   if (choice === 'name') return (item) => item.name
   if (choice === 'input') return (item) => (item.input === undefined ? null : shorten(stableJson(item.input)))
-  if (typeof choice === 'string' && choice.startsWith('input.') && choice.length > 'input.'.length) {
+  if (choice.startsWith('input.') && choice.length > 'input.'.length) {
     const path = choice.slice('input.'.length).split('.')
     return (item) => {
       const value = path.reduce<unknown>(
@@ -33,11 +32,7 @@ export function joinKey(choice: JoinKeyChoice): (item: EvalItem) => string | nul
       return shorten(typeof value === 'string' ? value : stableJson(value))
     }
   }
-  throw new EvalrunInvalidInputError({
-    field: 'key',
-    value: choice,
-    expected: "'key', 'name', 'input' or 'input.<field>' (e.g. 'input.question')",
-  })
+  throw new CliError(`--key ${JSON.stringify(choice)}: expected ${KEY_CHOICES}.`, ExitCode.usage)
 }
 
 /** JSON with every object's keys in sorted order, so that equal values give equal text. */
