@@ -229,7 +229,7 @@ describe('runs.compare across vendors', () => {
     expect(comparison.items[0]?.scoreDelta).toBeNull()
     expect(comparison.summary.metrics.every((metric) => metric.delta === null)).toBe(true)
     expect(comparison.warnings).toContain(
-      '2 items found in both runs had no score or metric to compare (none in common, or none on a common scale): only their status was compared.',
+      '2 items found in both runs had no score or metric to compare (none in common or on one scale): only their status was compared.',
     )
   })
 })

@@ -1,3 +1,4 @@
+import { MetricMeans } from './compare-means.js'
 import { type CompactSide, compactItem, createNameTable, publicSide } from './compare-sides.js'
 import { judgeItem } from './compare-verdict.js'
 import type {
@@ -5,7 +6,6 @@ import type {
   CompareOptions,
   ComparisonSummary,
   ItemChange,
-  MetricChange,
   RunComparison,
 } from './comparison.js'
 import type { RunRef } from './create-evalrun.js'
@@ -119,7 +119,7 @@ export async function compareRuns(
   warnings.push(...skipped.base.warnings('base'), ...skipped.head.warnings('head'))
   if (statusOnly > 0) {
     warnings.push(
-      `${statusOnly} item${statusOnly === 1 ? '' : 's'} found in both runs had no score or metric to compare (none in common, or none on a common scale): only their status was compared.`,
+      `${statusOnly} item${statusOnly === 1 ? '' : 's'} found in both runs had no score or metric to compare (none in common or on one scale): only their status was compared.`,
     )
   }
   const matched = counts.improved + counts.regressed + counts.unchanged
@@ -226,68 +226,10 @@ class KeyTrouble {
 
 function runWarnings(run: EvalRun, which: string): string[] {
   if (run.status === 'completed') return []
-  if (!run.terminal) {
-    return [
-      `The ${which} run ${run.ref} is ${run.status}: items it has not finished compare as pending (a regression from a finished item), and items it has not reached yet as ${which === 'base' ? 'added' : 'removed'}.`,
-    ]
-  }
+  const missing = which === 'base' ? 'added' : 'removed'
   return [
-    `The ${which} run ${run.ref} ended ${run.status}: items it did not finish count as ${which === 'base' ? 'added' : 'removed'} or by their status.`,
+    run.terminal
+      ? `The ${which} run ${run.ref} ended ${run.status}: items it did not reach count as ${missing}.`
+      : `The ${which} run ${run.ref} is ${run.status}: its unfinished items compare as pending, the ones it has not reached as ${missing}.`,
   ]
-}
-
-/** Per metric name, the sums behind its mean in each run, raw and normalised. */
-class MetricMeans {
-  private readonly sums = new Map<string, Record<'base' | 'head', Sums>>()
-
-  add(which: 'base' | 'head', side: CompactSide): void {
-    for (const metric of side.metrics) {
-      let entry = this.sums.get(metric.name)
-      if (entry === undefined) {
-        entry = { base: new Sums(), head: new Sums() }
-        this.sums.set(metric.name, entry)
-      }
-      entry[which].add(metric.raw, metric.normalized)
-    }
-  }
-
-  /**
-   * Means on the normalised scale when every value of the metric in both runs has one; otherwise raw means,
-   * whose difference is said only within one vendor.
-   */
-  changes(sameVendor: boolean): MetricChange[] {
-    return [...this.sums].map(([name, { base, head }]) => {
-      const normalized = base.allNormalized() && head.allNormalized()
-      const baseMean = base.mean(normalized)
-      const headMean = head.mean(normalized)
-      const delta =
-        baseMean === null || headMean === null || (!normalized && !sameVendor) ? null : headMean - baseMean
-      return { name, baseMean, headMean, delta, normalized }
-    })
-  }
-}
-
-class Sums {
-  raw = 0
-  normalized = 0
-  count = 0
-  normalizedCount = 0
-
-  add(raw: number, normalized: number | null): void {
-    this.raw += raw
-    this.count++
-    if (normalized !== null) {
-      this.normalized += normalized
-      this.normalizedCount++
-    }
-  }
-
-  allNormalized(): boolean {
-    return this.normalizedCount === this.count
-  }
-
-  mean(normalized: boolean): number | null {
-    if (this.count === 0) return null
-    return normalized ? this.normalized / this.normalizedCount : this.raw / this.count
-  }
 }
