@@ -25,9 +25,9 @@ export const BUDGETS = {
  */
 export const CI_CEILINGS = {
   vendorBundleGzip: 8_550,
-  facadeBundleGzip: 28_600,
-  facadeCorePlusOneVendorGzip: 16_250,
-  installBytes: 1_450_000,
+  facadeBundleGzip: 30_900,
+  facadeCorePlusOneVendorGzip: 18_600,
+  installBytes: 1_490_000,
   installPackages: 9,
 } as const
 // The facade's ceiling is at what it measures after both changes of this round, each said in its commit: vendors
@@ -42,8 +42,11 @@ export const CI_CEILINGS = {
 // product decision; until it is taken CI holds the install at its size now.
 // Raised on purpose by issue 18 (23.5 → 24.6 kB, 15.55 → 16.2 kB): scales, normalised scores, pass rates, item
 // keys and per-item judgements for every vendor (finishRun/finishItem and each vendor's scale rules), about 0.6 kB.
-// Raised on purpose by issue 17, Langfuse as a fifth built-in vendor (measured: 8.53 kB, 28.48 kB, 16.21 kB,
-// 1.44 MB in 9 packages). The vendor ceiling is Langfuse's client: besides the HTTP layer it keeps the server's
+// Raised on purpose by issue 18 again (24.6 → 26.9 kB, 16.2 → 18.55 kB, install 1.30 → 1.34 MB): runs.compare
+// (the join, the verdict rules, per-metric means, its input checks and warnings), about 2.2 kB min+gzip in every
+// entry, since it is a method of the client every entry builds; its ready-made join keys live in the CLI.
+// Raised on purpose by issue 17, Langfuse as a fifth built-in vendor (8.25 → 8.55 kB, 26.9 → 30.9 kB,
+// 18.55 → 18.6 kB, install 1.34 → 1.49 MB; measured 8.53, 30.88, 18.59 kB and 1.49 MB in 9 packages). The vendor ceiling is Langfuse's client: besides the HTTP layer it keeps the server's
 // clock from each response's Date header and reads `_deprecation` notices (about 0.25 kB); every client also reads
 // older base-URL env names and Langfuse's Zod issues (about 20 B, hence core + Datalab's 10 B). The default entry
 // carries Langfuse's client and adapter (about 3.9 kB: the listing window, the derived status, score configs as

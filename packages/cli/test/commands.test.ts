@@ -346,6 +346,26 @@ describe('Langfuse, read-only', () => {
     expect(usage.stdout).toContain(`--min-score cannot judge ${unscaled.ref}`)
   })
 
+  it('compares two experiments of one dataset item by item, joined on the dataset items they ran', async () => {
+    const runs = jsonLines(
+      (await cli(['runs', 'list', '--vendor', 'langfuse', '--since', '2025-12-01', '--json'], env)).stdout,
+    )
+    const done = runs.filter((run) => run.status === 'completed')
+    const head = done[0]!
+    const base = done.find(
+      (run) => run.ref !== head.ref && (run.suite as { id: string }).id === (head.suite as { id: string }).id,
+    )!
+    const compared = await cli(['runs', 'compare', String(base.ref), String(head.ref), '--json'], env)
+    expect(compared.exitCode).toBe(0)
+    const [comparison] = jsonLines(compared.stdout)
+    const summary = comparison?.summary as Record<string, number>
+    const joined = summary.regressed + summary.improved + summary.unchanged
+    // Both ran the dataset's items from the first: every item of the shorter one has its match in the other.
+    const counts = [base, head].map((run) => (run.progress as { completed: number }).completed)
+    expect(joined).toBe(Math.min(...counts))
+    expect(summary.added + summary.removed).toBe(Math.max(...counts) - Math.min(...counts))
+  })
+
   it('offers no start or cancel for Langfuse, and says why when asked (exit 2)', async () => {
     const help = await cli(['runs', 'start', '--help'], env)
     expect(help.stdout).not.toMatch(/langfuse/i)

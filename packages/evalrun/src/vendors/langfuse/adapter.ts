@@ -72,7 +72,8 @@ export function createLangfuseAdapter(
 
   async function readScoreConfigs(signal: AbortSignal, warn: (message: string) => void) {
     const all: unknown[] = []
-    const guard = createPageGuard('Langfuse', warn)
+    // A config list cut short leaves some scales unknown; it does not make the runs or items read incomplete.
+    const guard = createPageGuard('Langfuse', (message) => warn(message))
     for (let page = 1; ; page++) {
       const body = await request(client, 'GET', '/api/public/score-configs', {
         params: { query: { page, limit: PAGE_SIZE } },
