@@ -358,7 +358,13 @@ describe('Langfuse, read-only', () => {
     const compared = await cli(['runs', 'compare', String(base.ref), String(head.ref), '--json'], env)
     expect(compared.exitCode).toBe(0)
     const [comparison] = jsonLines(compared.stdout)
-    const summary = comparison?.summary as Record<string, number>
+    const summary = comparison?.summary as {
+      regressed: number
+      improved: number
+      unchanged: number
+      added: number
+      removed: number
+    }
     const joined = summary.regressed + summary.improved + summary.unchanged
     // Both ran the dataset's items from the first: every item of the shorter one has its match in the other.
     const counts = [base, head].map((run) => (run.progress as { completed: number }).completed)
