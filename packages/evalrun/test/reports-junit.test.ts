@@ -174,7 +174,7 @@ describe('toJUnit', () => {
       improved: '1',
       'metric.accuracy.delta': '-0.1',
     })
-    expect(xml).toContain('<failure message="regressed: score 0.900 → 0.400 (−50 pts)" type="regression">')
+    expect(xml).toContain('<failure message="regressed: score 0.9 → 0.4 (−50 pts)" type="regression">')
   })
 
   it('writes a valid report with no runs, and a run with no items as its gate alone', async () => {

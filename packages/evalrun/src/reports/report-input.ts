@@ -36,10 +36,10 @@ export function formatScale(scale: ScoreScale | null): string {
   return scale === null ? 'unknown' : `${scale.min}..${scale.max} (${scale.source})`
 }
 
-/** A score as written on its own scale: integers as they are, else 3 decimals; `—` when there is none. */
+/** A score as written on its own scale, to 3 decimals at most (`0.8`, `0.813`, `79`); `—` when there is none. */
 export function formatNumber(value: number | null, empty = '—'): string {
   if (value === null || !Number.isFinite(value)) return empty
-  return Number.isInteger(value) ? String(value) : value.toFixed(3)
+  return String(Number(value.toFixed(3)))
 }
 
 /** A 0..1 rate as a percentage with one decimal: `92.5%`. */
