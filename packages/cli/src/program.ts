@@ -159,6 +159,35 @@ Exit codes: 0 ok, 1 a run failed/was canceled/scored below --min-score, 2 usage 
     .action(run(runsCancel as never))
 
   program
+    .command('report')
+    .description(
+      'write one self-contained HTML page of every run across vendors: trends per suite, counts, pairs',
+    )
+    .option('--html <file>', 'where to write the page (required)')
+    .option('--since <date>', 'only runs created at or after this ISO date')
+    .option(
+      '--suite <ref>',
+      `only runs of one suite: ${BUILT_IN_VENDORS.map((vendor) => vendor.suiteRefForm).join(', ')}`,
+    )
+    .option(
+      '--vendor <vendor...>',
+      `only these vendors (${BUILT_IN_VENDORS.map((vendor) => vendor.id).join(', ')})`,
+      collect,
+    )
+    .option('--title <text>', 'the page title (default: evalrun report)')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  evalrun report --html report.html\n  evalrun report --html out/nightly.html --since 2026-11-01 --vendor openai,datalab',
+    )
+    .action(
+      // Loaded only here: the report renderers are not needed by the other commands.
+      run((async (ctx: CommandContext, flags: Record<string, unknown>) => {
+        const { report } = await import('./commands/report.js')
+        return report(ctx, flags)
+      }) as never),
+    )
+
+  program
     .command('sandbox')
     .description('serve a local stand-in for every vendor and print the env vars that use it')
     .option('--port <port>', 'port on 127.0.0.1 (default: any free port)')
@@ -178,6 +207,7 @@ Exit codes: 0 ok, 1 a run failed/was canceled/scored below --min-score, 2 usage 
     .command('demo')
     .description('a tour on a local sandbox, no API keys needed: start, follow, list and score runs')
     .option('--speed <n>', 'how much faster than real time the sandbox runs (default 8)')
+    .option('--report <file>', 'where to write the HTML report (default: in the temporary folder)')
     .action(
       run((async (ctx: CommandContext, flags: Record<string, string>) => {
         const { demo } = await import('./commands/demo.js')

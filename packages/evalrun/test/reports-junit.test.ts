@@ -191,3 +191,14 @@ describe('toJUnit', () => {
     })
   })
 })
+
+describe('the evalrun/reports entry', () => {
+  it('is its own: the default entry and the core carry no report code', async () => {
+    const main = await import('../src/index.js')
+    const core = await import('../src/core.js')
+    for (const name of ['toJUnit', 'toMarkdown', 'renderHtmlReport', 'latestPairs']) {
+      expect(name in main).toBe(false)
+      expect(name in core).toBe(false)
+    }
+  })
+})

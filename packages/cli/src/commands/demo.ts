@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { startSandbox } from '@evalrun/sandbox'
 import { BUILT_IN_VENDORS, createEvalrun, type EvalRun, type StartRunInput, type Vendor } from 'evalrun'
 import type { CommandContext } from '../context.js'
@@ -5,15 +7,19 @@ import { ExitCode } from '../exit-codes.js'
 import { colorStatus, formatMetric, formatScore, RUN_TABLE_HEADERS, runRow } from '../output/format-run.js'
 import { createProgressView } from '../output/progress-view.js'
 import { renderTable, stripAnsi } from '../output/table.js'
+import { writeFileAtomically } from '../output/write-file-atomically.js'
 import { parseScore } from '../parse-values.js'
 
 export interface DemoFlags {
   speed?: string
+  /** Where to write the HTML report; default `evalrun-demo/report.html` in the system's temporary folder. */
+  report?: string
 }
 
 /**
  * The tour, with no API keys: a sandbox in this process on a fast clock, one run started on each vendor and
- * followed live, then every vendor's runs in one table and a score summary. Leaves nothing running.
+ * followed live, then every vendor's runs in one table and a score summary, and last the HTML report of them all.
+ * Leaves nothing running.
  */
 export async function demo(ctx: CommandContext, flags: DemoFlags): Promise<ExitCode> {
   const { io, colors } = ctx
@@ -90,6 +96,19 @@ export async function demo(ctx: CommandContext, flags: DemoFlags): Promise<ExitC
         `  ${run.ref}  ${colorStatus(run.status, colors)}  score ${formatScore(run.score)}${metrics ? `  ${metrics}` : ''}`,
       )
     }
+
+    // Last: every run on one page, as `evalrun report --html` writes it.
+    const { renderHtmlReport } = await import('evalrun/reports')
+    const html = await renderHtmlReport({
+      runs: all.map((run) => ({ run })),
+      title: 'evalrun demo report',
+    })
+    const path = await writeFileAtomically(
+      flags.report ?? join(tmpdir(), 'evalrun-demo', 'report.html'),
+      html,
+    )
+    say(`\n${colors.bold('The report')}: every run, each suite's trend by vendor, the latest pairs`)
+    say(`  ${path}`)
     return ExitCode.ok
   } finally {
     await sb.close()

@@ -219,12 +219,12 @@ function pairSection(
   if (comparison) shown.add(comparison)
   const delta = (a: number | null, b: number | null) => (a === null || b === null ? null : b - a)
   const table = `<table class="pair-table"><thead><tr><th scope="col"></th><th scope="col">Base (earlier)</th><th scope="col">Head (latest)</th><th scope="col">Change</th></tr></thead><tbody>
-<tr><th scope="row">Run</th><td>${runCell(base)} ${formatDate(base.createdAt)}</td><td>${runCell(head)} ${formatDate(head.createdAt)}</td><td>${vendorCell(head.vendor, colors)}</td></tr>
-<tr><th scope="row">Score</th><td class="num">${formatNumber(base.score)} on ${formatScale(base.scoreScale)}</td><td class="num">${formatNumber(head.score)} on ${formatScale(head.scoreScale)}</td><td></td></tr>
+<tr><th scope="row">Run</th><td>${runCell(base)} ${formatDate(base.createdAt)}</td><td>${runCell(head)} ${formatDate(head.createdAt)}</td><td></td></tr>
+<tr><th scope="row">Score</th><td class="num">${scoreCell(base)}</td><td class="num">${scoreCell(head)}</td><td></td></tr>
 <tr><th scope="row">Normalised score</th><td class="num">${formatNumber(base.normalizedScore)}</td><td class="num">${formatNumber(head.normalizedScore)}</td><td class="num">${changeCell(delta(base.normalizedScore, head.normalizedScore))}</td></tr>
 <tr><th scope="row">Pass rate</th><td class="num">${formatPercent(base.passRate)}</td><td class="num">${formatPercent(head.passRate)}</td><td class="num">${changeCell(delta(base.passRate, head.passRate))}</td></tr>
 </tbody></table>`
-  return `<section class="pair" data-base="${escapeAttribute(base.ref)}" data-head="${escapeAttribute(head.ref)}"><h4>Latest pair of ${escapeText(head.suite.ref)}</h4>${table}${comparison ? comparisonDetail(comparison) : '<p class="note">Item changes: no comparison of this pair was given.</p>'}</section>`
+  return `<section class="pair" data-base="${escapeAttribute(base.ref)}" data-head="${escapeAttribute(head.ref)}"><h4>Latest pair of ${escapeText(head.suite.ref)} ${vendorCell(head.vendor, colors)}</h4>${table}${comparison ? comparisonDetail(comparison) : '<p class="note">Item changes: no comparison of this pair was given.</p>'}</section>`
 }
 
 function comparisonDetail(comparison: RunComparison): string {
@@ -289,6 +289,13 @@ function runCell(row: Row): string {
   return url ? `<a href="${escapeAttribute(url)}" rel="noreferrer">${text}</a>` : text
 }
 
+/** A score on its own scale, the scale said beside it. */
+function scoreCell(row: Row): string {
+  return row.score === null
+    ? '—'
+    : `${formatNumber(row.score)} <small>on ${formatScale(row.scoreScale)}</small>`
+}
+
 function changeCell(delta: number | null, normalized = true): string {
   const text = formatDelta(delta, normalized)
   if (delta === null || delta === 0) return text
@@ -313,11 +320,11 @@ thead th{background:var(--soft)}td.num{text-align:right;font-variant-numeric:tab
 .swatch{display:inline-block;width:10px;height:10px;border-radius:2px;margin-right:6px}
 .suite{border:1px solid var(--line);border-radius:8px;padding:16px;margin:16px 0}
 .suite-body{display:flex;flex-wrap:wrap;gap:16px;align-items:flex-start}
-.charts{display:flex;flex-wrap:wrap;gap:8px}figure{margin:0}figcaption{font-size:12px;color:var(--muted)}
+.charts{display:flex;flex-direction:column;gap:8px;flex:0 1 520px}figure{margin:0}figcaption{font-size:12px;color:var(--muted)}
 .chart{max-width:100%;height:auto;background:var(--soft);border-radius:6px}
 .chart text{font-size:10px;fill:var(--muted)}.chart .grid{stroke:var(--line);stroke-width:1}.chart .empty{font-size:13px}
 .chart .point{stroke:#fff;stroke-width:1}
-details.points{flex:1 1 360px;max-height:460px;overflow:auto}summary{cursor:pointer;color:var(--muted)}
+details.points{flex:1 1 420px;max-height:500px;overflow:auto}summary{cursor:pointer;color:var(--muted)}
 .good{color:#1a7f37}.bad{color:#cf222e}.status-failed{color:#cf222e}.status-completed{color:#1a7f37}.status-canceled{color:#9a6700}
 code{font:12px ui-monospace,SFMono-Regular,Menlo,monospace}
 #runs-table{width:100%}

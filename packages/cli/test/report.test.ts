@@ -1,0 +1,73 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { type Sandbox, startSandbox } from '@evalrun/sandbox'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { cli, jsonLines } from './helpers.js'
+
+let sb: Sandbox
+let env: Record<string, string>
+let dir: string
+
+beforeAll(async () => {
+  sb = await startSandbox({ seed: 5, runs: 12, suites: 2, clock: 'manual' })
+  env = { ...sb.env, NO_COLOR: '1' }
+  dir = mkdtempSync(join(tmpdir(), 'evalrun-report-'))
+})
+afterAll(() => sb.close())
+
+const rowsOf = (html: string) => [...html.matchAll(/<tr data-ref="([^"]*)" data-vendor="([^"]*)"/g)]
+
+describe('evalrun report --html', () => {
+  it('writes one page with every run across vendors, showing progress on stderr', async () => {
+    const expected = jsonLines((await cli(['runs', 'list', '--json'], env)).stdout)
+    const file = join(dir, 'nested', 'report.html')
+    const { exitCode, stdout, stderr } = await cli(['report', '--html', file], env)
+    expect(exitCode).toBe(0)
+    expect(stdout).toBe(`wrote ${file} (${expected.length} runs)\n`)
+    expect(stderr).toMatch(new RegExp(`^reading runs: ${expected.length} \\(.+\\), done\\n$`))
+    const html = readFileSync(file, 'utf8')
+    expect(
+      rowsOf(html)
+        .map((m) => m[1])
+        .sort(),
+    ).toEqual(expected.map((run) => String(run.ref)).sort())
+    expect(html).toContain('<title>evalrun report</title>')
+    expect(readdirSync(join(dir, 'nested'))).toEqual(['report.html'])
+  })
+
+  it('keeps to --vendor and --since, and takes a --title', async () => {
+    const file = join(dir, 'openai.html')
+    const { exitCode } = await cli(
+      [
+        'report',
+        '--html',
+        file,
+        '--vendor',
+        'openai',
+        '--since',
+        '2000-01-01',
+        '--title',
+        'OpenAI <nightly>',
+      ],
+      env,
+    )
+    expect(exitCode).toBe(0)
+    const html = readFileSync(file, 'utf8')
+    const vendors = new Set(rowsOf(html).map((m) => m[2]))
+    expect(vendors).toEqual(new Set(['openai']))
+    expect(html).toContain('<title>OpenAI &lt;nightly&gt;</title>')
+  })
+
+  it('exits 2 without --html or with a bad filter, and writes nothing', async () => {
+    const missing = await cli(['report'], env)
+    expect(missing.exitCode).toBe(2)
+    expect(missing.stderr).toContain('report needs --html <file>')
+    const file = join(dir, 'never.html')
+    const badSince = await cli(['report', '--html', file, '--since', 'yesterday'], env)
+    expect(badSince.exitCode).toBe(2)
+    const badVendor = await cli(['report', '--html', file, '--vendor', 'nope'], env)
+    expect(badVendor.exitCode).toBe(2)
+    expect(existsSync(file)).toBe(false)
+  })
+})
