@@ -49,6 +49,7 @@ export {
   TERMINAL_STATUSES,
   type Vendor,
 } from './core/model.js'
+export { newestFirst, newestRuns } from './core/newest-runs.js'
 export type { EvalrunVendor, StartFlag, VendorCredential, VendorOptions } from './core/vendor.js'
 export { DEFAULT_WAIT_TIMEOUT_MS, type WaitOptions } from './core/wait-for-run.js'
 export { VERSION } from './version.js'
