@@ -15,4 +15,4 @@ export { type CaseOutcome, type ItemCase, itemCases } from './reports/item-cases
 export { toJUnit } from './reports/junit.js'
 export { latestPairs, type PairableRun, type RunPair } from './reports/latest-pairs.js'
 export { MARKDOWN_MAX_BYTES, type MarkdownOptions, toMarkdown } from './reports/markdown.js'
-export type { ReportInput, ReportItems, ReportRun, RunVerdict } from './reports/report-input.js'
+export type { ReportInput, ReportItems, ReportRun, RunVerdict, UnreadRun } from './reports/report-input.js'

@@ -177,6 +177,18 @@ describe('toJUnit', () => {
     expect(xml).toContain('<failure message="regressed: score 0.9 → 0.4 (−50 pts)" type="regression">')
   })
 
+  it('gives a run that could not be read an error case', async () => {
+    const xml = await toJUnit({
+      runs: [],
+      unreadRuns: [{ ref: 'datalab:404', reason: 'no such run: datalab:404' }],
+    })
+    await expectValid(xml)
+    expect(suites(xml)[0]?.attributes).toEqual({ tests: 1, failures: 0, errors: 1, skipped: 0 })
+    expect(xml).toContain(
+      '<testcase classname="datalab:404" name="read"><error message="no such run: datalab:404" type="error">',
+    )
+  })
+
   it('writes a valid report with no runs, and a run with no items as its gate alone', async () => {
     await expectValid(await toJUnit({ runs: [] }))
     const run = reportRun('1', { score: null, scoreScale: null, passRate: null })

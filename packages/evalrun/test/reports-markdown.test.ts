@@ -29,7 +29,7 @@ describe('toMarkdown', () => {
     const lines = markdown.split('\n')
     expect(lines[0]).toBe('## ❌ evalrun: failed (1 of 2 gated runs failed)')
     expect(lines).toContain(
-      '| [datalab:1 nightly 1](https://example.test/runs/1) | datalab | Invoices | completed | 0.8 | 0..1 (declared) | 0.8 | 75% | — | ✅ completed, score 0.8 |',
+      '| [datalab:1 nightly 1](https://example.test/runs/1) | datalab | Invoices | completed | 0.8 | 0..1 (declared) | 0.8 | 75% | 3/3 done | ✅ completed, score 0.8 |',
     )
     expect(lines).toContain(
       '| [promptlayer:12 nightly 12](https://example.test/runs/12) | promptlayer | Invoices | completed | 79 | 0..100 (declared) | 0.79 | — | 1 passed · 2 failed | ❌ normalised score 0.79 is below --min-score 0.8 |',
@@ -39,6 +39,12 @@ describe('toMarkdown', () => {
     })
     expect(passing.split('\n')[0]).toBe('## ✅ evalrun: passed (1 run, every gate passed)')
     expect((await toMarkdown({ runs: [{ run: reportRun('1') }] })).split('\n')[0]).toBe('## evalrun: 1 run')
+    const unread = await toMarkdown({
+      runs: [],
+      unreadRuns: [{ ref: 'datalab:404', reason: 'no such run: datalab:404' }],
+    })
+    expect(unread.split('\n')[0]).toBe('## ❌ evalrun: failed (1 of 1 gated run failed)')
+    expect(unread).toContain('| datalab:404 | | | not read | | | | | | ❌ no such run: datalab:404 |')
   })
 
   it('keeps vendor text inside its cell: pipes, newlines, markup and links are escaped', async () => {
@@ -49,7 +55,7 @@ describe('toMarkdown', () => {
     const markdown = await toMarkdown({ runs: [{ run }] })
     const row = markdown.split('\n').find((line) => line.startsWith('| datalab:1'))
     expect(row).toBe(
-      '| datalab:1 a \\| b c &lt;script&gt;alert(1)&lt;/script&gt; \\*\\*bold\\*\\* \\[x\\](javascript:alert(1)) | datalab | Invoices | completed | 0.8 | 0..1 (declared) | 0.8 | 75% | — | — |',
+      '| datalab:1 a \\| b c &lt;script&gt;alert(1)&lt;/script&gt; \\*\\*bold\\*\\* \\[x\\](javascript:alert(1)) | datalab | Invoices | completed | 0.8 | 0..1 (declared) | 0.8 | 75% | 3/3 done | — |',
     )
     // Ten columns, so ten unescaped pipes plus one.
     expect(row?.split(/(?<!\\)\|/).length).toBe(12)

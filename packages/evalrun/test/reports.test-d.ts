@@ -23,7 +23,10 @@ describe('evalrun/reports types', () => {
       items?: Iterable<EvalItem> | AsyncIterable<EvalItem> | null
     }>()
     expectTypeOf<RunVerdict>().toEqualTypeOf<{ passed: boolean; reason: string }>()
-    const input = { runs: [{ run, items, verdict: { passed: true, reason: 'ok' } }], comparisons: [comparison] }
+    const input = {
+      runs: [{ run, items, verdict: { passed: true, reason: 'ok' } }],
+      comparisons: [comparison],
+    }
     expectTypeOf(input).toMatchTypeOf<ReportInput>()
     expectTypeOf(toJUnit).parameters.toEqualTypeOf<[ReportInput]>()
     expectTypeOf(toJUnit(input)).resolves.toBeString()

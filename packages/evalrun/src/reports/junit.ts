@@ -57,6 +57,22 @@ export async function toJUnit(input: ReportInput): Promise<string> {
       ),
     )
   }
+  const unread = input.unreadRuns ?? []
+  if (unread.length > 0) {
+    const cases = unread.map(
+      ({ ref, reason }): Case => ({
+        classname: ref,
+        name: 'read',
+        outcome: 'error',
+        message: reason,
+        type: 'error',
+        details: `ref: ${ref}\nreason: ${reason}`,
+      }),
+    )
+    suites.push(
+      testsuite(id++, `${input.title ?? 'evalrun'} runs not read`, 'evalrun', [], cases, null, total),
+    )
+  }
   for (const comparison of input.comparisons ?? []) {
     const { base, head } = comparison
     suites.push(
@@ -157,11 +173,17 @@ function testsuite(
   const timing = run ? runTiming(run) : ''
   const lines = [
     `  <testsuite name="${escapeAttribute(name)}" id="${id}" package="${escapeAttribute(pkg)}" tests="${counts.tests}" failures="${counts.failures}" errors="${counts.errors}" skipped="${counts.skipped}"${timing}>`,
-    '    <properties>',
-    ...properties.map(
-      ([key, value]) => `      <property name="${escapeAttribute(key)}" value="${escapeAttribute(value)}"/>`,
-    ),
-    '    </properties>',
+    // The schema wants at least one property inside `<properties>`, so none means no element.
+    ...(properties.length === 0
+      ? []
+      : [
+          '    <properties>',
+          ...properties.map(
+            ([key, value]) =>
+              `      <property name="${escapeAttribute(key)}" value="${escapeAttribute(value)}"/>`,
+          ),
+          '    </properties>',
+        ]),
     ...cases.map(testcase),
     '  </testsuite>',
   ]

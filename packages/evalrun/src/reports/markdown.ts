@@ -50,6 +50,11 @@ export async function toMarkdown(input: ReportInput, options: MarkdownOptions = 
     if (body.full) body.skip()
     else body.row(await runRow(entry))
   }
+  for (const { ref, reason } of input.unreadRuns ?? []) {
+    verdicts.runs++
+    verdicts.failed++
+    body.row(`| ${cell(ref)} | | | not read | | | | | | ❌ ${cell(reason)} |`)
+  }
   for (const comparison of input.comparisons ?? []) comparisonSection(body, comparison, top)
 
   const note =
@@ -98,7 +103,7 @@ function heading(title: string, verdicts: { passed: number; failed: number; runs
 
 async function runRow({ run, items, verdict }: ReportRun): Promise<string> {
   const verdictCell = verdict ? `${verdict.passed ? '✅' : '❌'} ${cell(verdict.reason)}` : '—'
-  return `| ${runLink(run)} | ${cell(run.vendor)} | ${cell(suiteLabel(run))} | ${run.status} | ${formatNumber(run.score)} | ${formatScale(run.scoreScale)} | ${formatNumber(run.normalizedScore)} | ${formatPercent(run.passRate)} | ${items ? await itemCounts(items) : '—'} | ${verdictCell} |`
+  return `| ${runLink(run)} | ${cell(run.vendor)} | ${cell(suiteLabel(run))} | ${run.status} | ${formatNumber(run.score)} | ${formatScale(run.scoreScale)} | ${formatNumber(run.normalizedScore)} | ${formatPercent(run.passRate)} | ${items ? await itemCounts(items) : progressText(run)} | ${verdictCell} |`
 }
 
 async function itemCounts(items: NonNullable<ReportRun['items']>): Promise<string> {
@@ -106,6 +111,13 @@ async function itemCounts(items: NonNullable<ReportRun['items']>): Promise<strin
   for await (const item of iterate(items)) counts.set(item.status, (counts.get(item.status) ?? 0) + 1)
   if (counts.size === 0) return 'none'
   return [...counts].map(([status, count]) => `${count} ${status}`).join(' · ')
+}
+
+/** Without the items, what the run's progress says of them: `40/42 done, 2 failed`. */
+function progressText(run: EvalRun): string {
+  const { total, completed, failed } = run.progress
+  if (total === null && completed === null) return '—'
+  return `${completed ?? '?'}/${total ?? '?'} done${failed ? `, ${failed} failed` : ''}`
 }
 
 function comparisonSection(body: Budget, comparison: RunComparison, top: number): void {

@@ -17,10 +17,18 @@ export interface ReportRun {
   items?: ReportItems | null
 }
 
+/** A run a report was asked for but could not read: its ref and the reason, as the error said it. */
+export interface UnreadRun {
+  ref: string
+  reason: string
+}
+
 /** What every report takes: plain data that the caller read, so that a report does no I/O of its own. */
 export interface ReportInput {
   /** The runs, in the order to show them; a list or lazily. */
   runs: Iterable<ReportRun> | AsyncIterable<ReportRun>
+  /** Runs that could not be read at all (not found, an API error), by ref and why: errors in JUnit, rows elsewhere. */
+  unreadRuns?: readonly UnreadRun[] | null
   /** Comparisons of pairs of runs (`runs.compare(base, head)`), shown as regressions and changes. */
   comparisons?: readonly RunComparison[] | null
   /** The report's title; default `evalrun`. */
