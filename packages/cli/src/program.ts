@@ -141,6 +141,7 @@ configuration, 3 API or network error, 4 timeout.`,
     .description('wait for runs to end, with progress; the exit code is the CI gate')
     .option('--timeout <duration>', 'give up after this long: 90s, 30m, 1h (default 30m)')
   addGateOptions(wait, '')
+  addReportOptions(wait, '')
   wait
     .option('--json', 'one JSON verdict per line, no progress')
     .addHelpText(
@@ -247,6 +248,7 @@ function addStartCommand(start: Command, vendor: EvalrunVendor, run: Runner): vo
     .option('--wait', 'then wait for it, as `runs wait` does')
     .option('--timeout <duration>', 'with --wait: give up after this long (default 30m)')
   addGateOptions(command, 'with --wait: ')
+  addReportOptions(command, 'with --wait: ')
   command.option('--json', 'as JSON')
   if (vendor.examples?.length) {
     command.addHelpText(
@@ -277,6 +279,16 @@ function addGateOptions(command: Command, prefix: string): void {
       `${prefix}fail unless the metric is at least this, on its own scale (repeatable)`,
       collect,
     )
+}
+
+/** Where to write the verdicts as reports for CI: the same on every command that gates. */
+function addReportOptions(command: Command, prefix: string): void {
+  command
+    .option(
+      '--junit <file>',
+      `${prefix}write the verdicts and items as JUnit XML (GitLab, Jenkins, GitHub actions)`,
+    )
+    .option('--summary <file>', `${prefix}append a Markdown summary, e.g. to $GITHUB_STEP_SUMMARY`)
 }
 
 /** `a, b or c`. */
