@@ -51,7 +51,7 @@ describe('renderHtmlReport', () => {
     expect(html).toContain('Generated 2026-11-05 09:00Z from 6 runs across 2 vendors and 2 suites.')
     expect(count(html, /<tr data-ref="[^"]*" data-vendor=/g)).toBe(6)
     expect(html).toMatch(
-      /<tr data-vendor="datalab"><th scope="row">.*datalab<\/th><td class="num">0<\/td><td class="num">0<\/td><td class="num">3<\/td><td class="num">1<\/td><td class="num">0<\/td><td class="num">0<\/td><td class="num">4<\/td><\/tr>/,
+      /<tr data-vendor="datalab"><th scope="row">.*datalab<\/span><\/th><td class="num">0<\/td><td class="num">0<\/td><td class="num">3<\/td><td class="num">1<\/td><td class="num">0<\/td><td class="num">0<\/td><td class="num">4<\/td><\/tr>/,
     )
     // One suite named Invoices across two vendors: 5 score points and 4 pass-rate points (one run has none).
     const invoices = html.slice(html.indexOf('data-suite="Invoices"'), html.indexOf('data-suite="Receipts"'))

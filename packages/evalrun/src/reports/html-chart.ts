@@ -31,7 +31,8 @@ export function timeChart(id: string, title: string, series: readonly ChartSerie
   const times = series.flatMap((s) => s.points.map((p) => p.time))
   const open = `<svg class="chart" role="img" aria-labelledby="${id}" viewBox="0 0 ${WIDTH} ${HEIGHT}" width="${WIDTH}" height="${HEIGHT}" xmlns="http://www.w3.org/2000/svg"><title id="${id}">${escapeText(title)}</title>`
   if (times.length === 0) {
-    return `${open}<text x="${WIDTH / 2}" y="${HEIGHT / 2}" text-anchor="middle" class="empty">no values to chart</text></svg>`
+    // A short strip rather than an empty frame: the reader learns there is nothing without scrolling past it.
+    return `<svg class="chart empty" role="img" aria-labelledby="${id}" viewBox="0 0 ${WIDTH} 40" width="${WIDTH}" height="40" xmlns="http://www.w3.org/2000/svg"><title id="${id}">${escapeText(title)}</title><text x="${WIDTH / 2}" y="24" text-anchor="middle">no values to chart</text></svg>`
   }
   let from = Math.min(...times)
   let to = Math.max(...times)

@@ -116,7 +116,15 @@ function groupSuites(rows: readonly Row[]): Suite[] {
     suite.rows.push(row)
     groups.set(key, suite)
   }
-  return [...groups.values()].sort((a, b) => a.label.localeCompare(b.label))
+  // Suites with the most points to chart first, then the busiest: they are what a reader came for.
+  const charted = (suite: Suite) =>
+    suite.rows.reduce(
+      (points, row) => points + Number(row.normalizedScore !== null) + Number(row.passRate !== null),
+      0,
+    )
+  return [...groups.values()].sort(
+    (a, b) => charted(b) - charted(a) || b.rows.length - a.rows.length || a.label.localeCompare(b.label),
+  )
 }
 
 function vendorColors(rows: readonly Row[]): Map<string, string> {
@@ -202,7 +210,11 @@ function suiteSection(
     series((row) => row.passRate),
   )}</figure>
 </div>
-<details class="points"${charted.length <= 25 ? ' open' : ''}><summary>${charted.length} charted ${charted.length === 1 ? 'run' : 'runs'}</summary><table class="points-table"><thead><tr><th scope="col">Created</th><th scope="col">Vendor</th><th scope="col">Run</th><th scope="col">Status</th><th scope="col">Normalised</th><th scope="col">Pass rate</th></tr></thead><tbody>${tableRows.join('')}</tbody></table></details>
+${
+  charted.length === 0
+    ? '<p class="note points">No run of this suite has a normalised score or a pass rate: its vendor declares no scale for its scores, or they are not done. The table of every run below has their own scores.</p>'
+    : `<details class="points"${charted.length <= 25 ? ' open' : ''}><summary>${charted.length} charted ${charted.length === 1 ? 'run' : 'runs'}</summary><table class="points-table"><thead><tr><th scope="col">Created</th><th scope="col">Vendor</th><th scope="col">Run</th><th scope="col">Status</th><th scope="col">Normalised</th><th scope="col">Pass rate</th></tr></thead><tbody>${tableRows.join('')}</tbody></table></details>`
+}
 </div>
 ${suitePairs.map((pair) => pairSection(pair, colors, comparisons, shown)).join('')}
 </article>`
@@ -279,7 +291,7 @@ function runsSection(rows: readonly Row[], colors: Map<string, string>, maxRows:
 }
 
 function vendorCell(vendor: string, colors: Map<string, string>): string {
-  return `<span class="swatch" style="background:${colors.get(vendor) ?? '#666'}"></span>${escapeText(vendor)}`
+  return `<span class="vendor"><span class="swatch" style="background:${colors.get(vendor) ?? '#666'}"></span>${escapeText(vendor)}</span>`
 }
 
 /** The run's ref, and its name when it has one; a link to the vendor's page when it gives one. */
@@ -317,15 +329,16 @@ h3{font-size:16px;margin:0 0 8px}h3 small{color:var(--muted);font-weight:normal;
 table{border-collapse:collapse;font-size:13px;margin:4px 0}th,td{border:1px solid var(--line);padding:3px 8px;text-align:left;vertical-align:top}
 thead th{background:var(--soft)}td.num{text-align:right;font-variant-numeric:tabular-nums}caption{text-align:left;font-weight:600;padding:4px 0}
 .legend{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:16px;margin:8px 0}
-.swatch{display:inline-block;width:10px;height:10px;border-radius:2px;margin-right:6px}
+.vendor{white-space:nowrap}.swatch{display:inline-block;width:10px;height:10px;border-radius:2px;margin-right:6px}
 .suite{border:1px solid var(--line);border-radius:8px;padding:16px;margin:16px 0}
 .suite-body{display:flex;flex-wrap:wrap;gap:16px;align-items:flex-start}
 .charts{display:flex;flex-direction:column;gap:8px;flex:0 1 520px}figure{margin:0}figcaption{font-size:12px;color:var(--muted)}
 .chart{max-width:100%;height:auto;background:var(--soft);border-radius:6px}
-.chart text{font-size:10px;fill:var(--muted)}.chart .grid{stroke:var(--line);stroke-width:1}.chart .empty{font-size:13px}
+.chart text{font-size:10px;fill:var(--muted)}.chart .grid{stroke:var(--line);stroke-width:1}.chart.empty text{font-size:12px}
 .chart .point{stroke:#fff;stroke-width:1}
-details.points{flex:1 1 420px;max-height:500px;overflow:auto}summary{cursor:pointer;color:var(--muted)}
+p.points{flex:1 1 420px;margin:0}details.points{flex:1 1 420px;max-height:500px;overflow:auto}.points-table td:first-child{white-space:nowrap}summary{cursor:pointer;color:var(--muted)}
 .good{color:#1a7f37}.bad{color:#cf222e}.status-failed{color:#cf222e}.status-completed{color:#1a7f37}.status-canceled{color:#9a6700}
-code{font:12px ui-monospace,SFMono-Regular,Menlo,monospace}
+code{font:12px ui-monospace,SFMono-Regular,Menlo,monospace;word-break:break-all}
+.pair-table{width:100%;table-layout:fixed}.pair-table th:first-child{width:150px}.pair-table th:last-child{width:110px}
 #runs-table{width:100%}
 `
