@@ -27,7 +27,7 @@ export const CI_CEILINGS = {
   vendorBundleGzip: 8_250,
   facadeBundleGzip: 24_600,
   facadeCorePlusOneVendorGzip: 16_200,
-  installBytes: 1_300_000,
+  installBytes: 1_400_000,
   installPackages: 9,
 } as const
 // The facade's ceiling is at what it measures after both changes of this round, each said in its commit: vendors
@@ -42,6 +42,9 @@ export const CI_CEILINGS = {
 // product decision; until it is taken CI holds the install at its size now.
 // Raised on purpose by issue 18 (23.5 → 24.6 kB, 15.55 → 16.2 kB): scales, normalised scores, pass rates, item
 // keys and per-item judgements for every vendor (finishRun/finishItem and each vendor's scale rules), about 0.6 kB.
+// The install raised on purpose by issue 19 (1.30 → 1.40 MB): the `evalrun/reports` entry (JUnit, Markdown and the
+// HTML page with its styles) is about 90 kB installed, as ESM, CJS and types like every entry; it is its own entry,
+// so no bundle carries it unless it imports it, and the bundle ceilings above are unchanged.
 
 /** Every vendor package: one per folder of specs/, the same list `pnpm generate` reads. */
 export const VENDOR_PACKAGES: readonly string[] = listVendorSpecs().map((spec) => `@evalrun/${spec.vendor}`)
