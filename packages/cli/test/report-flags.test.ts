@@ -20,11 +20,9 @@ beforeAll(async () => {
 })
 afterAll(() => sb.close())
 
-async function refs(status: string): Promise<string[]> {
+async function refs(status: string, vendors = ['openai', 'datalab']): Promise<string[]> {
   const lines = jsonLines((await cli(['runs', 'list', '--status', status, '--json'], env)).stdout)
-  return lines
-    .filter((run) => run.vendor === 'openai' || run.vendor === 'datalab')
-    .map((run) => String(run.ref))
+  return lines.filter((run) => vendors.includes(String(run.vendor))).map((run) => String(run.ref))
 }
 
 describe('--junit and --summary on the gate', () => {

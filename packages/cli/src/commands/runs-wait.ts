@@ -7,7 +7,7 @@ import { type GateOutcome, judgeRun } from '../gate/judge-run.js'
 import { createProgressView } from '../output/progress-view.js'
 import { jsonLine } from '../output/write-json-line.js'
 import { parseDuration } from '../parse-values.js'
-import { checkReportPaths, type ReportFileFlags, writeReports } from './write-reports.js'
+import { checkReportPaths, type ReportFileFlags, writeGateReports } from './write-reports.js'
 
 export interface RunsWaitFlags extends GateFlags, ReportFileFlags {
   timeout?: string
@@ -52,7 +52,7 @@ export async function runsWait(ctx: CommandContext, refs: string[], flags: RunsW
       ctx.io.stdout.write(`${mark} ${outcome.ref} ${outcome.line}\n`)
     }
   }
-  return worstExitCode([...outcomes.map((o) => o.exitCode), await writeReports(ctx, flags, outcomes)])
+  return worstExitCode([...outcomes.map((o) => o.exitCode), await writeGateReports(ctx, flags, outcomes)])
 }
 
 /** Broken setup first, then API trouble, then timeouts, then failed gates. */

@@ -1,7 +1,7 @@
 import { appendFile, mkdir, stat } from 'node:fs/promises'
 import { dirname, resolve } from 'node:path'
 import type { EvalItem, EvalRun } from 'evalrun'
-import type { ReportRun, RunComparison, UnreadRun } from 'evalrun/reports'
+import type { ReportRun, RunComparison, RunVerdict, UnreadRun } from 'evalrun/reports'
 import type { CommandContext } from '../context.js'
 import { CliError, ExitCode } from '../exit-codes.js'
 import type { GateOutcome } from '../gate/judge-run.js'
@@ -28,39 +28,81 @@ export async function checkReportPaths(flags: ReportFileFlags): Promise<void> {
   }
 }
 
+/** One run to report: read (`run`) or not (`run` null, and `verdict.reason` says why), with its gate verdict. */
+interface ReportedRun {
+  ref: string
+  run: EvalRun | null
+  verdict: RunVerdict | null
+}
+
 /**
- * Writes the gate's outcomes as JUnit XML (each run's items read again, lazily, as test cases) and as a Markdown
- * summary, when asked. The JUnit file is replaced atomically; the summary is appended, as GitHub's
- * `$GITHUB_STEP_SUMMARY` expects, so that a step's earlier summary is kept. Says what it wrote on stderr (stdout
- * holds the verdicts). Resolves with `ExitCode.api` when a run's items could not be read in full, else `ok`.
+ * The gate's outcomes (`runs wait`, `runs start --wait`) as JUnit XML, each run's items read again lazily as test
+ * cases, and as a Markdown summary, when asked. See `writeReports`.
  */
-export async function writeReports(
+export function writeGateReports(
   ctx: CommandContext,
   flags: ReportFileFlags,
   outcomes: readonly GateOutcome[],
-  comparisons: readonly RunComparison[] = [],
+): Promise<ExitCode> {
+  const runs = outcomes.map(({ ref, run, exitCode, line }) => ({
+    ref,
+    run,
+    verdict: { passed: exitCode === ExitCode.ok, reason: line },
+  }))
+  return writeReports(ctx, flags, runs, [], true)
+}
+
+/**
+ * A comparison (`runs compare`) as JUnit XML (its regressed items fail) and as a Markdown summary (the top
+ * regressions), with the head run's verdict when there was a gate on regressions. The items are not read again:
+ * the comparison holds what changed.
+ */
+export function writeComparisonReports(
+  ctx: CommandContext,
+  flags: ReportFileFlags,
+  comparison: RunComparison,
+  verdict: RunVerdict | null,
+): Promise<ExitCode> {
+  const runs = [
+    { ref: comparison.base.ref, run: comparison.base, verdict: null },
+    { ref: comparison.head.ref, run: comparison.head, verdict },
+  ]
+  return writeReports(ctx, flags, runs, [comparison], false)
+}
+
+/**
+ * Writes JUnit XML and a Markdown summary, when asked. The JUnit file is replaced atomically; the summary is
+ * appended, as GitHub's `$GITHUB_STEP_SUMMARY` expects, so that a step's earlier summary is kept. Says what it wrote
+ * on stderr (stdout holds the verdicts). Resolves with `ExitCode.api` when a run's items could not be read in full.
+ */
+async function writeReports(
+  ctx: CommandContext,
+  flags: ReportFileFlags,
+  runs: readonly ReportedRun[],
+  comparisons: readonly RunComparison[],
+  readItems: boolean,
 ): Promise<ExitCode> {
   if (flags.junit === undefined && flags.summary === undefined) return ExitCode.ok
   // Loaded only when a report is asked for: the renderers are no part of a plain gate.
   const { toJUnit, toMarkdown } = await import('evalrun/reports')
   const problems: string[] = []
-  const unreadRuns: UnreadRun[] = outcomes
-    .filter((outcome) => outcome.run === null)
-    .map((outcome) => ({ ref: outcome.ref, reason: outcome.line }))
+  const unreadRuns: UnreadRun[] = runs.flatMap(({ ref, run, verdict }) =>
+    run === null ? [{ ref, reason: verdict?.reason ?? 'not read' }] : [],
+  )
   const reportRuns = (withItems: boolean): ReportRun[] =>
-    outcomes.flatMap(({ run, exitCode, line }) =>
+    runs.flatMap(({ run, verdict }) =>
       run === null
         ? []
         : [
             {
               run,
-              verdict: { passed: exitCode === ExitCode.ok, reason: line },
+              verdict,
               ...(withItems && run.terminal ? { items: itemsOf(ctx, run, problems) } : {}),
             },
           ],
     )
   if (flags.junit !== undefined) {
-    const xml = await toJUnit({ runs: reportRuns(true), unreadRuns, comparisons, title: 'evalrun' })
+    const xml = await toJUnit({ runs: reportRuns(readItems), unreadRuns, comparisons, title: 'evalrun' })
     const path = await write(flags.junit, '--junit', () => writeFileAtomically(flags.junit as string, xml))
     ctx.io.stderr.write(`wrote JUnit report ${path}\n`)
   }
