@@ -203,7 +203,10 @@ function testcase(c: Case): string {
         : c.outcome === 'failed'
           ? `<failure message="${message}" type="${c.type}">${escapeText(c.details)}</failure>`
           : ''
-  return `${open}${outcome}<system-out>${escapeText(c.details)}</system-out></testcase>`
+  // A failure or error carries the details in its body; only the others need them as output.
+  const output =
+    c.outcome === 'failed' || c.outcome === 'error' ? '' : `<system-out>${escapeText(c.details)}</system-out>`
+  return `${open}${outcome}${output}</testcase>`
 }
 
 function runSuiteName(run: EvalRun): string {
