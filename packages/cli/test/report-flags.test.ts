@@ -130,3 +130,43 @@ describe('--junit and --summary on the gate', () => {
     expect(existsSync(join(dir, 'never'))).toBe(false)
   })
 })
+
+describe('writeGateReports', () => {
+  it('writes what it could read when a run’s results break off, says so, and exits 3', async () => {
+    const { PassThrough } = await import('node:stream')
+    const { writeGateReports } = await import('../src/commands/write-reports.js')
+    const [completed] = await refs('completed')
+    const real = (await cli(['runs', 'get', String(completed), '--json'], env)).stdout
+    const run = JSON.parse(real, (key, value) =>
+      ['createdAt', 'startedAt', 'completedAt'].includes(key) && value ? new Date(value) : value,
+    )
+    const stderr = new PassThrough()
+    const said: string[] = []
+    stderr.on('data', (chunk: Buffer) => said.push(chunk.toString()))
+    const items = jsonLines((await cli(['runs', 'results', String(completed), '--json'], env)).stdout)
+    const ctx = {
+      io: { stdout: new PassThrough(), stderr, env: {} },
+      colors: {} as never,
+      evalrun: () =>
+        ({
+          runs: {
+            async *results() {
+              yield items[0]
+              throw new Error('socket hang up')
+            },
+          },
+        }) as never,
+    }
+    const junit = join(dir, 'broken', 'junit.xml')
+    const code = await writeGateReports(ctx, { junit }, [
+      { ref: run.ref, run, exitCode: 0, line: 'completed' },
+    ])
+    expect(code).toBe(3)
+    expect(said.join('')).toContain(
+      `evalrun: the JUnit report lacks some items of ${run.ref}: socket hang up`,
+    )
+    const xml = readFileSync(junit, 'utf8')
+    expect(xml).toContain('name="gate"')
+    expect(xml.match(/<testcase /g)?.length).toBeGreaterThanOrEqual(2)
+  })
+})
