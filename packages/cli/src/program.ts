@@ -179,7 +179,7 @@ configuration, 3 API or network error, 4 timeout.`,
     .option('--title <text>', 'the page title (default: evalrun report)')
     .addHelpText(
       'after',
-      '\nExamples:\n  evalrun report --html report.html\n  evalrun report --html out/nightly.html --since 2026-11-01 --vendor openai,datalab',
+      `\nExamples:\n  evalrun report --html report.html\n  evalrun report --html out/nightly.html --since 2026-11-01 --vendor ${BUILT_IN_VENDORS[0]?.id}`,
     )
     .action(
       // Loaded only here: the report renderers are not needed by the other commands.
