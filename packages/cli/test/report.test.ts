@@ -71,3 +71,26 @@ describe('evalrun report --html', () => {
     expect(existsSync(file)).toBe(false)
   })
 })
+
+describe('the read counter', () => {
+  async function drawn(isTTY: boolean, vendors: string[]): Promise<string> {
+    const { PassThrough } = await import('node:stream')
+    const { createReadProgress } = await import('../src/output/read-progress.js')
+    const stderr = Object.assign(new PassThrough(), { isTTY })
+    const out: string[] = []
+    stderr.on('data', (chunk: Buffer) => out.push(chunk.toString()))
+    const progress = createReadProgress({ stdout: new PassThrough(), stderr, env: {} }, 2)
+    for (const vendor of vendors) progress.add(vendor)
+    progress.done()
+    return out.join('')
+  }
+
+  it('rewrites one line on a terminal, and writes a line every so many runs in a log', async () => {
+    expect(await drawn(true, ['datalab', 'openai', 'datalab'])).toBe(
+      '\rreading runs: 1 (datalab 1)\rreading runs: 2 (datalab 1, openai 1)\rreading runs: 3 (datalab 2, openai 1)\rreading runs: 3 (datalab 2, openai 1), done\n',
+    )
+    expect(await drawn(false, ['datalab', 'openai', 'datalab'])).toBe(
+      'reading runs: 2 (datalab 1, openai 1)\nreading runs: 3 (datalab 2, openai 1), done\n',
+    )
+  })
+})
