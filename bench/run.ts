@@ -1,5 +1,5 @@
 /**
- * `pnpm bench`: the eight measurements of issue 7, written to bench/results.json and BENCHMARKS.md.
+ * `pnpm bench`: the measurements of issue 7 (and issue 18's compare), written to bench/results.json and BENCHMARKS.md.
  * `pnpm bench --only=1,3` runs some of them and writes nothing (for trying things out).
  * Needs built packages (`pnpm bench` builds first). The vendors' own SDKs are npm-installed into scratch folders;
  * without the registry their comparisons are left out, and the report says so.
@@ -17,6 +17,7 @@ import { measureCallOverhead } from './measurements/call-overhead.js'
 import { measureCliStartup } from './measurements/cli-startup.js'
 import { measureCodegenTypecheck } from './measurements/codegen-typecheck.js'
 import { measureColdImport } from './measurements/cold-import.js'
+import { measureCompareAtScale } from './measurements/compare-at-scale.js'
 import { measureInstallFootprint } from './measurements/install-footprint.js'
 import { measureListingAtScale } from './measurements/listing-at-scale.js'
 import { measureLoopback } from './measurements/loopback.js'
@@ -48,6 +49,7 @@ const steps: Array<[number, () => Promise<Measurement> | Measurement]> = [
   [7, measureWaiting],
   [8, () => measureCodegenTypecheck(installs!.evalrun)],
   [9, measureCliStartup],
+  [10, measureCompareAtScale],
 ]
 const measurements: Measurement[] = []
 try {

@@ -25,9 +25,9 @@ export const BUDGETS = {
  */
 export const CI_CEILINGS = {
   vendorBundleGzip: 8_250,
-  facadeBundleGzip: 24_600,
-  facadeCorePlusOneVendorGzip: 16_200,
-  installBytes: 1_400_000,
+  facadeBundleGzip: 26_900,
+  facadeCorePlusOneVendorGzip: 18_550,
+  installBytes: 1_440_000,
   installPackages: 9,
 } as const
 // The facade's ceiling is at what it measures after both changes of this round, each said in its commit: vendors
@@ -42,7 +42,10 @@ export const CI_CEILINGS = {
 // product decision; until it is taken CI holds the install at its size now.
 // Raised on purpose by issue 18 (23.5 → 24.6 kB, 15.55 → 16.2 kB): scales, normalised scores, pass rates, item
 // keys and per-item judgements for every vendor (finishRun/finishItem and each vendor's scale rules), about 0.6 kB.
-// The install raised on purpose by issue 19 (1.30 → 1.40 MB): the `evalrun/reports` entry (JUnit, Markdown and the
+// Raised on purpose by issue 18 again (24.6 → 26.9 kB, 16.2 → 18.55 kB, install 1.30 → 1.34 MB): runs.compare
+// (the join, the verdict rules, per-metric means, its input checks and warnings), about 2.2 kB min+gzip in every
+// entry, since it is a method of the client every entry builds; its ready-made join keys live in the CLI.
+// The install raised on purpose by issue 19 (1.34 → 1.44 MB): the `evalrun/reports` entry (JUnit, Markdown and the
 // HTML page with its styles) is about 90 kB installed, as ESM, CJS and types like every entry; it is its own entry,
 // so no bundle carries it unless it imports it, and the bundle ceilings above are unchanged.
 

@@ -10,6 +10,17 @@ export {
   type RetryOptions,
 } from '@evalrun/http'
 export type { AdapterListQuery, AnyEvalrunAdapter, EvalrunAdapter } from './core/adapter.js'
+export { SCORE_EPSILON, STATUS_RANK } from './core/compare-verdict.js'
+export type {
+  ComparedItem,
+  ComparedSide,
+  CompareOptions,
+  ComparisonSummary,
+  ItemChange,
+  MetricChange,
+  MetricDelta,
+  RunComparison,
+} from './core/comparison.js'
 export type { EvalrunOptions } from './core/config.js'
 export {
   type CallOptions,
