@@ -206,6 +206,7 @@ Examples:
       collect,
     )
     .option('--title <text>', 'the page title (default: evalrun report)')
+    .option('--no-compare', "don't compare each suite's latest pair item by item (reads no items)")
     .addHelpText(
       'after',
       `\nExamples:\n  evalrun report --html report.html\n  evalrun report --html out/nightly.html --since 2026-11-01 --vendor ${BUILT_IN_VENDORS[0]?.id}`,

@@ -25,7 +25,11 @@ describe('evalrun report --html', () => {
     const { exitCode, stdout, stderr } = await cli(['report', '--html', file], env)
     expect(exitCode).toBe(0)
     expect(stdout).toBe(`wrote ${file} (${expected.length} runs)\n`)
-    expect(stderr).toMatch(new RegExp(`^reading runs: ${expected.length} \\(.+\\), done\\n$`))
+    expect(stderr).toMatch(
+      new RegExp(
+        `^reading runs: ${expected.length} \\(.+\\), done\\ncomparing the latest pair of \\d+ suites\\n$`,
+      ),
+    )
     const html = readFileSync(file, 'utf8')
     expect(
       rowsOf(html)
@@ -33,12 +37,17 @@ describe('evalrun report --html', () => {
         .sort(),
     ).toEqual(expected.map((run) => String(run.ref)).sort())
     expect(html).toContain('<title>evalrun report</title>')
+    // Each suite's latest pair, compared item by item.
+    const pairs = Number(/comparing the latest pair of (\d+) suites/.exec(stderr)?.[1])
+    expect(pairs).toBeGreaterThan(3)
+    expect(html.match(/<section class="pair" /g)).toHaveLength(pairs)
+    expect(html.match(/<p class="counts">/g)).toHaveLength(pairs)
     expect(readdirSync(join(dir, 'nested'))).toEqual(['report.html'])
   })
 
-  it('keeps to --vendor and --since, and takes a --title', async () => {
+  it('keeps to --vendor and --since, takes a --title, and compares nothing with --no-compare', async () => {
     const file = join(dir, 'openai.html')
-    const { exitCode } = await cli(
+    const { exitCode, stderr } = await cli(
       [
         'report',
         '--html',
@@ -49,14 +58,17 @@ describe('evalrun report --html', () => {
         '2000-01-01',
         '--title',
         'OpenAI <nightly>',
+        '--no-compare',
       ],
       env,
     )
+    expect(stderr).not.toContain('comparing')
     expect(exitCode).toBe(0)
     const html = readFileSync(file, 'utf8')
     const vendors = new Set(rowsOf(html).map((m) => m[2]))
     expect(vendors).toEqual(new Set(['openai']))
     expect(html).toContain('<title>OpenAI &lt;nightly&gt;</title>')
+    expect(html).toContain('Item changes: no comparison of this pair was given.')
   })
 
   it('exits 2 without --html or with a bad filter, and writes nothing', async () => {

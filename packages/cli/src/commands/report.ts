@@ -1,5 +1,5 @@
-import type { EvalRun, ListRunsOptions, Vendor } from 'evalrun'
-import { renderHtmlReport } from 'evalrun/reports'
+import type { EvalRun, ListRunsOptions, RunComparison, Vendor } from 'evalrun'
+import { latestPairs, renderHtmlReport } from 'evalrun/reports'
 import type { CommandContext } from '../context.js'
 import { CliError, ExitCode } from '../exit-codes.js'
 import { createReadProgress } from '../output/read-progress.js'
@@ -11,12 +11,15 @@ export interface ReportFlags {
   suite?: string
   vendor?: string[]
   title?: string
+  /** `--no-compare` sets it false: no items are read, the pairs are shown by their runs' scores only. */
+  compare?: boolean
 }
 
 /**
  * `evalrun report --html <file>`: reads every run the filters select, across vendors, and writes one HTML page
- * (see `renderHtmlReport`). A vendor that fails is said on stderr and left out; the page is still written, and the
- * exit code says an API failed.
+ * (see `renderHtmlReport`), with each suite's latest two completed runs compared item by item (`runs.compare`). A
+ * vendor or a comparison that fails is said on stderr and left out; the page is still written, and the exit code
+ * says an API failed.
  */
 export async function report(ctx: CommandContext, flags: ReportFlags): Promise<ExitCode> {
   if (!flags.html || flags.html.trim() === '') {
@@ -39,12 +42,27 @@ export async function report(ctx: CommandContext, flags: ReportFlags): Promise<E
     progress.add(run.vendor)
   }
   progress.done()
+  const comparisons: RunComparison[] = []
+  const pairs = flags.compare === false ? [] : latestPairs(runs)
+  if (pairs.length > 0) {
+    progress.say(`comparing the latest pair of ${pairs.length} ${pairs.length === 1 ? 'suite' : 'suites'}`)
+    for (const { base, head } of pairs) {
+      try {
+        comparisons.push(await evalrun.runs.compare(base, head))
+      } catch (error) {
+        failures.push(
+          `comparing ${base.ref} with ${head.ref}: ${error instanceof Error ? error.message : String(error)}`,
+        )
+      }
+    }
+  }
   for (const failure of failures) {
-    ctx.io.stderr.write(`evalrun: ${failure} (its runs are not in the report)\n`)
+    ctx.io.stderr.write(`evalrun: ${failure} (left out of the report)\n`)
   }
 
   const html = await renderHtmlReport({
     runs: runs.map((run) => ({ run })),
+    comparisons,
     title: flags.title ?? 'evalrun report',
   })
   const path = await writeFileAtomically(flags.html, html)
