@@ -153,7 +153,7 @@ error, 4 timeout.`,
     )
     .action(run(runsWait as never))
 
-  runs
+  const compare = runs
     .command('compare <base> <head>')
     .description(
       'compare two runs item by item: regressions first, then improvements, added and removed items',
@@ -164,6 +164,8 @@ error, 4 timeout.`,
     )
     .option('--fail-on-regression [n]', 'exit 1 when more than n items regressed (default 0)')
     .option('--json', 'the comparison as one JSON document')
+  addReportOptions(compare, '')
+  compare
     .addHelpText(
       'after',
       `

@@ -170,3 +170,60 @@ describe('writeGateReports', () => {
     expect(xml.match(/<testcase /g)?.length).toBeGreaterThanOrEqual(2)
   })
 })
+
+describe('--junit and --summary on runs compare', () => {
+  it('writes the comparison: a failing case per regressed item, the gate on the head run, the top regressions', async () => {
+    const { createEvalrun } = await import('evalrun')
+    const { latestPairs } = await import('evalrun/reports')
+    const evalrun = createEvalrun({ ...sb.clientOptions, onWarning: () => {} })
+    const runs = []
+    for await (const run of evalrun.runs.list({ status: ['completed'] })) runs.push(run)
+    let found = null
+    for (const pair of latestPairs(runs)) {
+      const comparison = await evalrun.runs.compare(pair.base, pair.head)
+      if (comparison.summary.regressed > 0) {
+        found = comparison
+        break
+      }
+    }
+    if (found === null) throw new Error('the seeded sandbox has no latest pair with regressions')
+    const { base, head, summary } = found
+    const junit = join(dir, 'compare', 'junit.xml')
+    const markdown = join(dir, 'compare', 'summary.md')
+    const { exitCode, stderr } = await cli(
+      [
+        'runs',
+        'compare',
+        base.ref,
+        head.ref,
+        '--fail-on-regression',
+        '--junit',
+        junit,
+        '--summary',
+        markdown,
+      ],
+      env,
+    )
+    expect(exitCode).toBe(1)
+    expect(stderr).toContain(`wrote JUnit report ${junit}`)
+
+    const xml = readFileSync(junit, 'utf8')
+    const validation = await validateXML({
+      xml: [{ fileName: 'junit.xml', contents: xml }],
+      schema: [SCHEMA],
+    })
+    expect(validation.errors).toEqual([])
+    const comparisonSuite = xml.slice(
+      xml.indexOf(`<testsuite name="evalrun compare ${base.ref} → ${head.ref}"`),
+    )
+    expect(comparisonSuite).toMatch(new RegExp(`failures="${summary.regressed}"`))
+    expect(comparisonSuite.match(/type="regression">/g)).toHaveLength(summary.regressed)
+    const regressed = `${summary.regressed} ${summary.regressed === 1 ? 'item' : 'items'} regressed; --fail-on-regression allows 0`
+    expect(xml).toContain(`<failure message="${regressed}" type="gate">`)
+
+    const text = readFileSync(markdown, 'utf8')
+    expect(text.split('\n')[0]).toBe('## ❌ evalrun: failed (1 of 1 gated run failed)')
+    expect(text).toContain('### Compared: ')
+    expect(text).toContain(`**Top regressions** (${Math.min(10, summary.regressed)} of ${summary.regressed})`)
+  })
+})

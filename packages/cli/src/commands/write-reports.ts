@@ -54,15 +54,23 @@ export function writeGateReports(
 
 /**
  * A comparison (`runs compare`) as JUnit XML (its regressed items fail) and as a Markdown summary (the top
- * regressions), with the head run's verdict when there was a gate on regressions. The items are not read again:
- * the comparison holds what changed.
+ * regressions), with a verdict on the head run when regressions were gated (`--fail-on-regression`, `allowed`).
+ * The items are not read again: the comparison holds what changed.
  */
 export function writeComparisonReports(
   ctx: CommandContext,
   flags: ReportFileFlags,
   comparison: RunComparison,
-  verdict: RunVerdict | null,
+  allowed: number | null,
 ): Promise<ExitCode> {
+  const { regressed } = comparison.summary
+  const verdict =
+    allowed === null
+      ? null
+      : {
+          passed: regressed <= allowed,
+          reason: `${regressed} ${regressed === 1 ? 'item' : 'items'} regressed; --fail-on-regression allows ${allowed}`,
+        }
   const runs = [
     { ref: comparison.base.ref, run: comparison.base, verdict: null },
     { ref: comparison.head.ref, run: comparison.head, verdict },
