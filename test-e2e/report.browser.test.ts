@@ -11,7 +11,7 @@ import { join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { startSandbox } from '@evalrun/sandbox'
 import { createEvalrun, type EvalRun } from 'evalrun'
-import { renderHtmlReport } from 'evalrun/reports'
+import { latestPairs, renderHtmlReport } from 'evalrun/reports'
 import { type Browser, chromium } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 
@@ -59,12 +59,16 @@ describe.skipIf(!haveChromium && !inCi)('HTML report (headless Chromium)', () =>
     const sandbox = await startSandbox({ port: 0, seed: 12, runs: 16, suites: 2, clock: 'manual' })
     let browser: Browser | undefined
     try {
+      const evalrun = createEvalrun({ ...sandbox.clientOptions, onWarning: () => {} })
       const runs: EvalRun[] = []
-      for await (const run of createEvalrun(sandbox.clientOptions).runs.list()) runs.push(run)
+      for await (const run of evalrun.runs.list()) runs.push(run)
+      // Each suite's latest pair compared item by item, as `evalrun report` does.
+      const pairs = latestPairs(runs)
+      const comparisons = await Promise.all(pairs.map(({ base, head }) => evalrun.runs.compare(base, head)))
       const first = runs[0] as EvalRun
       runs.push(hostile(first))
       const html = await renderHtmlReport(
-        { runs: runs.map((run) => ({ run })), title: 'evalrun report (browser test)' },
+        { runs: runs.map((run) => ({ run })), comparisons, title: 'evalrun report (browser test)' },
         { generatedAt: new Date('2026-11-27T12:00:00Z') },
       )
       const file = join(mkdtempSync(join(tmpdir(), 'evalrun-report-')), 'report.html')
@@ -126,6 +130,21 @@ describe.skipIf(!haveChromium && !inCi)('HTML report (headless Chromium)', () =>
         }
         // Rendered, not only present: the charts are visible without script.
         expect(points.filter((point) => point.visible).length).toBe(expectedPoints)
+
+        // Each suite's latest pair, with what changed item by item.
+        const shownPairs = await tab.$$eval('section.pair', (sections) =>
+          sections.map((section) => ({
+            base: section.getAttribute('data-base'),
+            head: section.getAttribute('data-head'),
+            counts: section.querySelector('.counts')?.textContent ?? null,
+          })),
+        )
+        expect(shownPairs.map((pair) => pair.head).sort()).toEqual(pairs.map((pair) => pair.head.ref).sort())
+        for (const comparison of comparisons) {
+          const shown = shownPairs.find((pair) => pair.head === comparison.head.ref)
+          const { regressed, improved } = comparison.summary
+          expect(shown?.counts).toContain(`${regressed} regressed · ${improved} improved`)
+        }
 
         // The hostile run is text, and nothing it carries ran or became a link.
         const hostileRow = await tab.$eval(
