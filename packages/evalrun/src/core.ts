@@ -21,13 +21,14 @@ export type {
   MetricDelta,
   RunComparison,
 } from './core/comparison.js'
-export type { EvalrunOptions } from './core/config.js'
+export type { EvalrunOptions, OnWarning } from './core/config.js'
 export {
   type CallOptions,
   createEvalrunWith as createEvalrun,
   type Evalrun,
   type EvalrunCoreOptions,
   type EvalrunRuns,
+  type ResultsOptions,
   type RunRef,
 } from './core/create-evalrun.js'
 export {

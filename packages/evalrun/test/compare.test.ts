@@ -28,7 +28,7 @@ function datalabFile(filename: string, score: number | null, status = 'completed
 /** Datalab runs by id, each with its file results; OpenAI runs by id, each with its output items (2 per page). */
 function setup(
   datalab: Record<number, BatchRunFileResult[]>,
-  openai: Record<string, EvalRunOutputItem[] | 'fails on page 2'> = {},
+  openai: Record<string, EvalRunOutputItem[] | 'fails on page 2' | 'repeats its first page'> = {},
 ) {
   const { fetch, requests } = fakeFetch({
     'GET /dl/api/v1/eval_batch_runs/{id}': ({ url }) =>
@@ -42,6 +42,9 @@ function setup(
     'GET /oa/evals/{id}/runs/{run}/output_items': ({ url }) => {
       const items = openai[url.pathname.split('/').at(-2) ?? ''] ?? []
       const after = url.searchParams.get('after')
+      if (items === 'repeats its first page') {
+        return json(openaiPage([openaiItem('oi_1', 'pass', 0), openaiItem('oi_2', 'pass', 1)], true))
+      }
       if (items === 'fails on page 2') {
         return after === null
           ? json(openaiPage([openaiItem('oi_1', 'pass', 0), openaiItem('oi_2', 'pass', 1)], true))
@@ -243,6 +246,18 @@ describe('runs.compare never returns a partial comparison', () => {
     await expect(evalrun.runs.compare(openaiRef('a'), openaiRef('b'))).rejects.toThrow(
       /The server had an error/,
     )
+  })
+
+  it('says it is incomplete when an item listing stopped early (a server repeating a page)', async () => {
+    const { evalrun } = setup({}, { a: 'repeats its first page', b: [openaiItem('b0', 'pass', 0)] })
+    const comparison = await evalrun.runs.compare(openaiRef('b'), openaiRef('a'))
+    expect(comparison.complete).toBe(false)
+    expect(comparison.warnings.join('\n')).toMatch(/listing stopped there/)
+    const clean = await setup({}, { b: [openaiItem('b0', 'pass', 0)] }).evalrun.runs.compare(
+      openaiRef('b'),
+      openaiRef('b'),
+    )
+    expect(clean.complete).toBe(true)
   })
 
   it('throws when reading a run fails', async () => {

@@ -45,14 +45,18 @@ export async function runsCompare(
       }
       throw error
     })
-  const failed = allowed !== null && comparison.summary.regressed > allowed
+  // Fails closed: counts from a listing that stopped early are not the whole run.
+  const incomplete = allowed !== null && !comparison.complete
+  const failed = incomplete || (allowed !== null && comparison.summary.regressed > allowed)
   if (flags.json) {
     ctx.io.stdout.write(jsonLine(comparison))
   } else {
     ctx.io.stdout.write(describeComparison(comparison, ctx.colors))
   }
   if (failed) {
-    const line = `${comparison.summary.regressed} items regressed; --fail-on-regression allows ${allowed}.`
+    const line = incomplete
+      ? 'an item listing stopped before its end (see the warnings), so --fail-on-regression cannot pass on a partial count.'
+      : `${comparison.summary.regressed} items regressed; --fail-on-regression allows ${allowed}.`
     if (flags.json) ctx.io.stderr.write(`evalrun: ${line}\n`)
     else ctx.io.stdout.write(`${ctx.colors.red('✗')} ${line}\n`)
   }

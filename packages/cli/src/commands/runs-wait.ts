@@ -27,7 +27,14 @@ export async function runsWait(ctx: CommandContext, refs: string[], flags: RunsW
       try {
         const run = await evalrun.runs.wait(ref, { timeoutMs, onProgress: (r) => view?.update(r) })
         view?.update(run)
-        return await judgeRun(run, criteria, () => evalrun.runs.results(run))
+        return await judgeRun(run, criteria, (onWarning) =>
+          evalrun.runs.results(run, {
+            onWarning: (message, vendor, detail) => {
+              ctx.io.stderr.write(`evalrun (${vendor}): ${message}\n`)
+              onWarning(message, detail)
+            },
+          }),
+        )
       } catch (error) {
         const lastRun = EvalrunWaitDeadlineError.isInstance(error) ? error.lastRun : null
         const { exitCode, message } = classifyError(error)

@@ -11,13 +11,14 @@ import type {
 import type { RunRef } from './create-evalrun.js'
 import { EvalrunInvalidInputError } from './errors.js'
 import type { EvalItem, EvalRun } from './model.js'
+import type { ListingWarn } from './page-guard.js'
 
 /** What `compareRuns` needs of the client: the runs and their items, and a ref's vendor without a request. */
 export interface CompareSource {
   /** Throws `EvalrunInvalidInputError` (naming `field`) for a ref no configured vendor reads. */
   vendorOf(ref: RunRef, field: string): string
   get(ref: RunRef, signal: AbortSignal): Promise<EvalRun>
-  results(ref: RunRef, signal: AbortSignal, warn: (message: string) => void): AsyncIterable<EvalItem>
+  results(ref: RunRef, signal: AbortSignal, warn: ListingWarn): AsyncIterable<EvalItem>
 }
 
 // A key both runs had (already judged), and a key only the head run had (already listed as added).
@@ -66,8 +67,13 @@ export async function compareRuns(
   const skipped = { base: new KeyTrouble(), head: new KeyTrouble() }
   let statusOnly = 0
 
-  const listingWarn = (which: string, run: EvalRun) => (message: string) =>
-    warnings.push(`Reading the ${which} run ${run.ref}: ${message}`)
+  let complete = true
+  const listingWarn =
+    (which: string, run: EvalRun): ListingWarn =>
+    (message, detail) => {
+      if (detail?.stoppedEarly) complete = false
+      warnings.push(`Reading the ${which} run ${run.ref}: ${message}`)
+    }
   for await (const item of source.results(baseRun, signal, listingWarn('base', baseRun))) {
     const key = readKey(keyOf, item)
     if (key === null) skipped.base.missing++
@@ -133,6 +139,7 @@ export async function compareRuns(
     joinedBy: options.key === undefined ? 'key' : 'custom',
     summary,
     items: changed.sort(byChange).map((entry) => entry.item),
+    complete,
     warnings,
   }
 }

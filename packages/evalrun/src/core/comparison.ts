@@ -82,6 +82,11 @@ export interface RunComparison {
   summary: ComparisonSummary
   /** The items that changed, regressions first (largest drop first), then improvements, added and removed. */
   items: ComparedItem[]
+  /**
+   * False when an item listing stopped before the vendor said it was done (pages or cursors repeating, or the page
+   * budget spent): the counts then cover only the items read, and a gate must not pass on them.
+   */
+  complete: boolean
   /** What the comparison could not do cleanly, in words. */
   warnings: string[]
 }

@@ -1,12 +1,13 @@
 import type { AnyEvalrunAdapter, EvalrunAdapter } from './adapter.js'
 import { compareRuns } from './compare-runs.js'
 import type { CompareOptions, RunComparison } from './comparison.js'
-import { type EvalrunOptions, resolveAdapters, type UnconfiguredVendor } from './config.js'
+import { type EvalrunOptions, type OnWarning, resolveAdapters, type UnconfiguredVendor } from './config.js'
 import { EvalrunInvalidInputError, EvalrunNotConfiguredError, EvalrunNotSupportedError } from './errors.js'
 import { type ListRunsOptions, resolveListOptions } from './list-options.js'
 import { listRuns } from './list-runs.js'
 import type { EvalItem, EvalRun, StartInputOf, Vendor } from './model.js'
 import { orNotFound } from './not-found.js'
+import type { ListingWarn } from './page-guard.js'
 import { splitRef } from './ref.js'
 import type { EvalrunVendor } from './vendor.js'
 import { type WaitOptions, waitForRun } from './wait-for-run.js'
@@ -16,6 +17,14 @@ export type RunRef = string | { readonly ref: string }
 
 export interface CallOptions {
   signal?: AbortSignal
+}
+
+export interface ResultsOptions extends CallOptions {
+  /**
+   * Called with what the item listing could not do as asked, instead of the client's `onWarning`. A gate should
+   * treat `detail.stoppedEarly` as a read cut short: the items seen are not all the run's items.
+   */
+  onWarning?: OnWarning
 }
 
 export interface EvalrunRuns {
@@ -37,7 +46,7 @@ export interface EvalrunRuns {
   /** Cancels a run. Vendors that cannot cancel throw `EvalrunNotSupportedError`. */
   cancel(ref: RunRef, options?: CallOptions): Promise<EvalRun>
   /** The run's per-item results, lazily, in the vendor's unit (files, rows, logs, output items, events). */
-  results(ref: RunRef, options?: CallOptions): AsyncIterable<EvalItem>
+  results(ref: RunRef, options?: ResultsOptions): AsyncIterable<EvalItem>
   /**
    * Compares two runs item by item: which items improved, regressed, stayed, were added or removed, and how each
    * metric's mean moved. Both runs are read fresh (`get`), then their items (`results`).
@@ -117,7 +126,7 @@ export function createEvalrunWith(options: EvalrunCoreOptions): Evalrun {
         adapter.checkListQuery?.({
           suiteId: resolved.suite?.id ?? null,
           since: resolved.since,
-          warn: (message) => listWarn(message, adapter.vendor),
+          warn: (message, detail) => listWarn(message, adapter.vendor, detail),
         })
       }
       return {
@@ -168,7 +177,8 @@ export function createEvalrunWith(options: EvalrunCoreOptions): Evalrun {
 
     results(ref, callOptions = {}) {
       const { adapter, id } = resolveRef(ref)
-      const itemWarn = (message: string) => warn(message, adapter.vendor)
+      const onWarning = callOptions.onWarning ?? warn
+      const itemWarn: ListingWarn = (message, detail) => onWarning(message, adapter.vendor, detail)
       return adapter.listItems(id, signalOf(callOptions), itemWarn) as AsyncIterable<EvalItem>
     },
 
