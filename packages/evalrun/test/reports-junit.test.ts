@@ -177,6 +177,19 @@ describe('toJUnit', () => {
     expect(xml).toContain('<failure message="regressed: score 0.9 → 0.4 (−50 pts)" type="regression">')
   })
 
+  it('gives a comparison whose item listing stopped early an error case: partial counts never pass', async () => {
+    const comparison = {
+      ...reportComparison(reportRun('1'), reportRun('2'), [comparedItem('file-a', 'improved', 0.2, 0.9)]),
+      complete: false,
+      warnings: ['datalab: the listing repeated a page'],
+    }
+    const xml = await toJUnit({ runs: [], comparisons: [comparison] })
+    await expectValid(xml)
+    expect(suites(xml)[0]?.attributes).toEqual({ tests: 2, failures: 0, errors: 1, skipped: 0 })
+    expect(suites(xml)[0]?.properties).toMatchObject({ complete: 'false' })
+    expect(xml).toContain('name="complete"><error message="an item listing stopped before its end')
+  })
+
   it('gives a run that could not be read an error case', async () => {
     const xml = await toJUnit({
       runs: [],

@@ -83,6 +83,14 @@ describe('toMarkdown', () => {
     expect(markdown).toContain('**Top regressions** (1 of 2)')
     expect(markdown).toContain('| file-a | 0.9 | 0.2 | −70 pts | accuracy −70 pts |')
     expect(markdown).not.toContain('| file-b |')
+    expect(markdown).not.toContain('[!WARNING]')
+    const partial = await toMarkdown({
+      runs: [],
+      comparisons: [{ ...reportComparison(base, head, items), complete: false }],
+    })
+    expect(partial).toContain(
+      '> [!WARNING]\n> An item listing stopped before its end: these counts cover only the items read.',
+    )
   })
 
   it('stays under 1 MiB with a note when the input is huge, and reads no items past the cut', async () => {

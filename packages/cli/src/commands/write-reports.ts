@@ -64,13 +64,16 @@ export function writeComparisonReports(
   allowed: number | null,
 ): Promise<ExitCode> {
   const { regressed } = comparison.summary
+  // The same rule as the command's exit code: a partial count never passes.
   const verdict =
     allowed === null
       ? null
-      : {
-          passed: regressed <= allowed,
-          reason: `${regressed} ${regressed === 1 ? 'item' : 'items'} regressed; --fail-on-regression allows ${allowed}`,
-        }
+      : !comparison.complete
+        ? { passed: false, reason: 'an item listing stopped before its end, so the counts are partial' }
+        : {
+            passed: regressed <= allowed,
+            reason: `${regressed} ${regressed === 1 ? 'item' : 'items'} regressed; --fail-on-regression allows ${allowed}`,
+          }
   const runs = [
     { ref: comparison.base.ref, run: comparison.base, verdict: null },
     { ref: comparison.head.ref, run: comparison.head, verdict },
@@ -129,10 +132,13 @@ async function writeReports(
   return problems.length > 0 ? ExitCode.api : ExitCode.ok
 }
 
-/** A run's items, read lazily; a read that fails ends them, and is said rather than thrown. */
+/** A run's items, read lazily; a read that fails or stops early ends them, and is said rather than thrown. */
 async function* itemsOf(ctx: CommandContext, run: EvalRun, problems: string[]): AsyncGenerator<EvalItem> {
+  const onWarning = (message: string, _vendor: string, detail?: { stoppedEarly?: boolean }) => {
+    if (detail?.stoppedEarly) problems.push(`the JUnit report lacks some items of ${run.ref}: ${message}`)
+  }
   try {
-    yield* ctx.evalrun().runs.results(run)
+    yield* ctx.evalrun().runs.results(run, { onWarning })
   } catch (error) {
     problems.push(
       `the JUnit report lacks some items of ${run.ref}: ${error instanceof Error ? error.message : String(error)}`,

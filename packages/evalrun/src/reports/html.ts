@@ -265,7 +265,10 @@ function comparisonDetail(comparison: RunComparison): string {
     .slice(0, 5)
     .map((warning) => `<p class="note">${escapeText(warning)}</p>`)
     .join('')
-  return `${counts}${metrics}${top}${warnings}`
+  const partial = comparison.complete
+    ? ''
+    : '<p class="bad">An item listing stopped before its end: these counts cover only the items read.</p>'
+  return `${partial}${counts}${metrics}${top}${warnings}`
 }
 
 function otherComparisons(comparisons: readonly RunComparison[]): string {

@@ -81,7 +81,10 @@ export async function toJUnit(input: ReportInput): Promise<string> {
         `${input.title ?? 'evalrun'} compare ${base.ref} → ${head.ref}`,
         head.suite.ref,
         comparisonProperties(comparison),
-        comparison.items.map((item) => comparedCase(head.ref, item)),
+        [
+          ...comparison.items.map((item) => comparedCase(head.ref, item)),
+          ...(comparison.complete ? [] : [incompleteCase(head.ref, comparison)]),
+        ],
         null,
         total,
       ),
@@ -126,6 +129,19 @@ function gateCase(run: EvalRun, verdict: RunVerdict): Case {
       `normalised score: ${formatNumber(run.normalizedScore)}`,
       `pass rate: ${formatNumber(run.passRate)}`,
     ].join('\n'),
+  }
+}
+
+/** A comparison whose item listing stopped early: its counts are partial, which is an error, not a pass. */
+function incompleteCase(classname: string, comparison: RunComparison): Case {
+  const message = 'an item listing stopped before its end: the counts cover only the items read'
+  return {
+    classname,
+    name: 'complete',
+    outcome: 'error',
+    message,
+    type: 'error',
+    details: [message, ...comparison.warnings].join('\n'),
   }
 }
 
@@ -237,6 +253,7 @@ function comparisonProperties(comparison: RunComparison): [string, string][] {
     ['base', comparison.base.ref],
     ['head', comparison.head.ref],
     ['joinedBy', comparison.joinedBy],
+    ['complete', String(comparison.complete)],
     ['improved', String(summary.improved)],
     ['regressed', String(summary.regressed)],
     ['unchanged', String(summary.unchanged)],

@@ -128,6 +128,13 @@ function comparisonSection(body: Budget, comparison: RunComparison, top: number)
     '',
     `${summary.regressed} regressed · ${summary.improved} improved · ${summary.unchanged} unchanged · ${summary.added} added · ${summary.removed} removed (items joined by ${comparison.joinedBy === 'key' ? "the vendor's key" : 'a custom key'})`,
   )
+  if (added && !comparison.complete) {
+    body.add(
+      '',
+      '> [!WARNING]',
+      '> An item listing stopped before its end: these counts cover only the items read.',
+    )
+  }
   if (!added) {
     body.skipped += 1 + summary.metrics.length + Math.min(top, summary.regressed)
     return

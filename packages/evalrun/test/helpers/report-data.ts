@@ -69,6 +69,7 @@ export function reportComparison(base: EvalRun, head: EvalRun, items: ComparedIt
       metrics: [{ name: 'accuracy', baseMean: 0.9, headMean: 0.8, delta: -0.1, normalized: true }],
     },
     items,
+    complete: true,
     warnings: [],
   }
 }
