@@ -71,6 +71,22 @@ describe('evalrun report --html', () => {
     expect(html).toContain('Item changes: no comparison of this pair was given.')
   })
 
+  it('writes the page without a vendor that fails, says which, exits 3, and never prints its key', async () => {
+    const key = 'dl-secret-key-that-must-not-print-0123456789'
+    const file = join(dir, 'partial.html')
+    const { exitCode, stdout, stderr } = await cli(['report', '--html', file], {
+      ...env,
+      DATALAB_API_KEY: key,
+      DATALAB_BASE_URL: 'http://127.0.0.1:9',
+    })
+    expect(exitCode).toBe(3)
+    expect(stderr).toMatch(/evalrun: datalab: .+ \(left out of the report\)/)
+    expect(`${stdout}${stderr}${readFileSync(file, 'utf8')}`).not.toContain(key)
+    const vendors = new Set(rowsOf(readFileSync(file, 'utf8')).map((m) => m[2]))
+    expect(vendors.has('datalab')).toBe(false)
+    expect(vendors.size).toBeGreaterThan(0)
+  })
+
   it('exits 2 without --html or with a bad filter, and writes nothing', async () => {
     const missing = await cli(['report'], env)
     expect(missing.exitCode).toBe(2)
