@@ -27,7 +27,7 @@ export const CI_CEILINGS = {
   vendorBundleGzip: 8_550,
   facadeBundleGzip: 30_900,
   facadeCorePlusOneVendorGzip: 18_600,
-  installBytes: 1_500_000,
+  installBytes: 1_600_000,
   installPackages: 9,
 } as const
 // The facade's ceiling is at what it measures after both changes of this round, each said in its commit: vendors
@@ -45,14 +45,18 @@ export const CI_CEILINGS = {
 // Raised on purpose by issue 18 again (24.6 → 26.9 kB, 16.2 → 18.55 kB, install 1.30 → 1.34 MB): runs.compare
 // (the join, the verdict rules, per-metric means, its input checks and warnings), about 2.2 kB min+gzip in every
 // entry, since it is a method of the client every entry builds; its ready-made join keys live in the CLI.
+// The install raised on purpose by issue 19 (1.34 → 1.44 MB): the `evalrun/reports` entry (JUnit, Markdown and the
+// HTML page with its styles) is about 90 kB installed, as ESM, CJS and types like every entry; it is its own entry,
+// so no bundle carries it unless it imports it, and the bundle ceilings above are unchanged.
 // Raised on purpose by issue 17, Langfuse as a fifth built-in vendor (8.25 → 8.55 kB, 26.9 → 30.9 kB,
-// 18.55 → 18.6 kB, install 1.34 → 1.50 MB; measured 8.53, 30.88, 18.59 kB and 1.49 MB in 9 packages). The vendor ceiling is Langfuse's client: besides the HTTP layer it keeps the server's
-// clock from each response's Date header and reads `_deprecation` notices (about 0.25 kB); every client also reads
-// older base-URL env names and Langfuse's Zod issues (about 20 B, hence core + Datalab's 10 B). The default entry
-// carries Langfuse's client and adapter (about 3.9 kB: the listing window, the derived status, score configs as
-// scales, typed scores, structured filters for odd ids); `evalrun/core` with one other vendor does not. The install
-// grows by @evalrun/langfuse and the facade's Langfuse entry (about 0.14 MB), against the same open question as
-// OpenAI's: optional peers would let a team install only its own vendors.
+// 18.55 → 18.6 kB, install 1.44 → 1.60 MB; measured 8.53, 30.88, 18.58 kB and 1.58 MB in 9 packages). The vendor
+// ceiling is Langfuse's client: besides the HTTP layer it keeps the server's clock from each response's Date header
+// and reads `_deprecation` notices (about 0.25 kB); every client also reads older base-URL env names and Langfuse's
+// Zod issues (about 20 B, hence core + Datalab's). The default entry carries Langfuse's client and adapter (about
+// 3.9 kB: the listing window, the derived status, score configs as scales, typed scores, structured filters for odd
+// ids); `evalrun/core` with one other vendor does not. The install grows by @evalrun/langfuse and the facade's
+// Langfuse entry (about 0.14 MB), against the same open question as OpenAI's: optional peers would let a team
+// install only its own vendors.
 
 /** Every vendor package: one per folder of specs/, the same list `pnpm generate` reads. */
 export const VENDOR_PACKAGES: readonly string[] = listVendorSpecs().map((spec) => `@evalrun/${spec.vendor}`)

@@ -147,6 +147,7 @@ error, 4 timeout.`,
     .description('wait for runs to end, with progress; the exit code is the CI gate')
     .option('--timeout <duration>', 'give up after this long: 90s, 30m, 1h (default 30m)')
   addGateOptions(wait, '')
+  addReportOptions(wait, '')
   wait
     .option('--json', 'one JSON verdict per line, no progress')
     .addHelpText(
@@ -155,7 +156,7 @@ error, 4 timeout.`,
     )
     .action(run(runsWait as never))
 
-  runs
+  const compare = runs
     .command('compare <base> <head>')
     .description(
       'compare two runs item by item: regressions first, then improvements, added and removed items',
@@ -166,6 +167,8 @@ error, 4 timeout.`,
     )
     .option('--fail-on-regression [n]', 'exit 1 when more than n items regressed (default 0)')
     .option('--json', 'the comparison as one JSON document')
+  addReportOptions(compare, '')
+  compare
     .addHelpText(
       'after',
       `
@@ -192,6 +195,36 @@ Examples:
     .action(run(runsCancel as never))
 
   program
+    .command('report')
+    .description(
+      'write one self-contained HTML page of every run across vendors: trends per suite, counts, pairs',
+    )
+    .option('--html <file>', 'where to write the page (required)')
+    .option('--since <date>', 'only runs created at or after this ISO date')
+    .option(
+      '--suite <ref>',
+      `only runs of one suite: ${BUILT_IN_VENDORS.map((vendor) => vendor.suiteRefForm).join(', ')}`,
+    )
+    .option(
+      '--vendor <vendor...>',
+      `only these vendors (${BUILT_IN_VENDORS.map((vendor) => vendor.id).join(', ')})`,
+      collect,
+    )
+    .option('--title <text>', 'the page title (default: evalrun report)')
+    .option('--no-compare', "don't compare each suite's latest pair item by item (reads no items)")
+    .addHelpText(
+      'after',
+      `\nExamples:\n  evalrun report --html report.html\n  evalrun report --html out/nightly.html --since 2026-11-01 --vendor ${BUILT_IN_VENDORS[0]?.id}`,
+    )
+    .action(
+      // Loaded only here: the report renderers are not needed by the other commands.
+      run((async (ctx: CommandContext, flags: Record<string, unknown>) => {
+        const { report } = await import('./commands/report.js')
+        return report(ctx, flags)
+      }) as never),
+    )
+
+  program
     .command('sandbox')
     .description('serve a local stand-in for every vendor and print the env vars that use it')
     .option('--port <port>', 'port on 127.0.0.1 (default: any free port)')
@@ -211,6 +244,7 @@ Examples:
     .command('demo')
     .description('a tour on a local sandbox, no API keys needed: start, follow, list and score runs')
     .option('--speed <n>', 'how much faster than real time the sandbox runs (default 8)')
+    .option('--report <file>', 'where to write the HTML report (default: in the temporary folder)')
     .action(
       run((async (ctx: CommandContext, flags: Record<string, string>) => {
         const { demo } = await import('./commands/demo.js')
@@ -249,6 +283,7 @@ function addStartCommand(start: Command, vendor: EvalrunVendor, run: Runner): vo
     .option('--wait', 'then wait for it, as `runs wait` does')
     .option('--timeout <duration>', 'with --wait: give up after this long (default 30m)')
   addGateOptions(command, 'with --wait: ')
+  addReportOptions(command, 'with --wait: ')
   command.option('--json', 'as JSON')
   if (vendor.examples?.length) {
     command.addHelpText(
@@ -279,6 +314,16 @@ function addGateOptions(command: Command, prefix: string): void {
       `${prefix}fail unless the metric is at least this, on its own scale (repeatable)`,
       collect,
     )
+}
+
+/** Where to write the verdicts as reports for CI: the same on every command that gates. */
+function addReportOptions(command: Command, prefix: string): void {
+  command
+    .option(
+      '--junit <file>',
+      `${prefix}write the verdicts and items as JUnit XML (GitLab, Jenkins, GitHub actions)`,
+    )
+    .option('--summary <file>', `${prefix}append a Markdown summary, e.g. to $GITHUB_STEP_SUMMARY`)
 }
 
 /** `a, b or c`. */

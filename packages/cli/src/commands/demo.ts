@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { startSandbox } from '@evalrun/sandbox'
 import {
   BUILT_IN_VENDORS,
@@ -14,16 +16,19 @@ import { describeComparison } from '../output/format-comparison.js'
 import { colorStatus, formatMetric, formatScore, RUN_TABLE_HEADERS, runRow } from '../output/format-run.js'
 import { createProgressView } from '../output/progress-view.js'
 import { renderTable, stripAnsi } from '../output/table.js'
+import { writeFileAtomically } from '../output/write-file-atomically.js'
 import { parseScore } from '../parse-values.js'
 
 export interface DemoFlags {
   speed?: string
+  /** Where to write the HTML report; default `evalrun-demo/report.html` in the system's temporary folder. */
+  report?: string
 }
 
 /**
  * The tour, with no API keys: a sandbox in this process on a fast clock, one run started on each vendor and
- * followed live, then every vendor's runs in one table and a score summary, and what changed item by item
- * between one of them and the run before it on its suite. Leaves nothing running.
+ * followed live, then every vendor's runs in one table and a score summary, what changed item by item between one
+ * of them and the run before it on its suite, and last the HTML report of them all. Leaves nothing running.
  */
 export async function demo(ctx: CommandContext, flags: DemoFlags): Promise<ExitCode> {
   const { io, colors } = ctx
@@ -125,6 +130,20 @@ export async function demo(ctx: CommandContext, flags: DemoFlags): Promise<ExitC
       )
       say(describeComparison(shown, colors, { maxItems: 8 }).trimEnd())
     }
+
+    // Last: every run on one page, as `evalrun report --html` writes it, with the comparisons just made.
+    const { renderHtmlReport } = await import('evalrun/reports')
+    const html = await renderHtmlReport({
+      runs: all.map((run) => ({ run })),
+      comparisons,
+      title: 'evalrun demo report',
+    })
+    const path = await writeFileAtomically(
+      flags.report ?? join(tmpdir(), 'evalrun-demo', 'report.html'),
+      html,
+    )
+    say(`\n${colors.bold('The report')}: every run, each suite's trend by vendor, the latest pairs`)
+    say(`  ${path}`)
     return ExitCode.ok
   } finally {
     await sb.close()

@@ -5,8 +5,9 @@ import { joinKey, KEY_CHOICES } from '../join-key.js'
 import { describeComparison } from '../output/format-comparison.js'
 import { jsonLine } from '../output/write-json-line.js'
 import { parseCount } from '../parse-values.js'
+import { checkReportPaths, type ReportFileFlags, writeComparisonReports } from './write-reports.js'
 
-export interface RunsCompareFlags {
+export interface RunsCompareFlags extends ReportFileFlags {
   json?: boolean
   /** `true` for the bare flag (no regression allowed), or the number of regressions allowed. */
   failOnRegression?: boolean | string
@@ -30,6 +31,7 @@ export async function runsCompare(
         ? 0
         : parseCount(String(flags.failOnRegression), '--fail-on-regression')
   const key = flags.key === undefined ? undefined : joinKey(flags.key)
+  await checkReportPaths(flags)
   const comparison = await ctx
     .evalrun()
     .runs.compare(base, head, key === undefined ? {} : { key })
@@ -58,5 +60,6 @@ export async function runsCompare(
     if (flags.json) ctx.io.stderr.write(`evalrun: ${line}\n`)
     else ctx.io.stdout.write(`${ctx.colors.red('✗')} ${line}\n`)
   }
-  return failed ? ExitCode.gateFailed : ExitCode.ok
+  const reported = await writeComparisonReports(ctx, flags, comparison, allowed)
+  return failed ? ExitCode.gateFailed : reported
 }
