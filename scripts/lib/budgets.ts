@@ -25,7 +25,7 @@ export const BUDGETS = {
  */
 export const CI_CEILINGS = {
   vendorBundleGzip: 8_250,
-  facadeBundleGzip: 26_900,
+  facadeBundleGzip: 27_000,
   facadeCorePlusOneVendorGzip: 18_550,
   installBytes: 1_440_000,
   installPackages: 9,
@@ -48,6 +48,8 @@ export const CI_CEILINGS = {
 // The install raised on purpose by issue 19 (1.34 → 1.44 MB): the `evalrun/reports` entry (JUnit, Markdown and the
 // HTML page with its styles) is about 90 kB installed, as ESM, CJS and types like every entry; it is its own entry,
 // so no bundle carries it unless it imports it, and the bundle ceilings above are unchanged.
+// Raised on purpose (26.9 → 27.0 kB): listings that stop early say so (`stoppedEarly`), so that the gate and compare
+// fail closed on an incomplete read, about 70 B.
 
 /** Every vendor package: one per folder of specs/, the same list `pnpm generate` reads. */
 export const VENDOR_PACKAGES: readonly string[] = listVendorSpecs().map((spec) => `@evalrun/${spec.vendor}`)
