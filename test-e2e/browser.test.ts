@@ -3,32 +3,18 @@
  * runs of a sandbox on another (CORS) in Debian's headless Chromium, and renders them in a table.
  * Chromium must be installed (`.ci/run` installs it): in CI its absence fails the test; locally it skips.
  */
-import { existsSync, mkdirSync } from 'node:fs'
+import { mkdirSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { startSandbox } from '@evalrun/sandbox'
 import { createEvalrun } from 'evalrun'
-import { type Browser, chromium } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { bundleForRuntime } from './support/bundle.js'
+import { launchChromium, requireChromium, runBrowserTests } from './support/chromium.js'
 import { serveStatic } from './support/static-server.js'
 
-/** Debian's Chromium; CHROMIUM_PATH points elsewhere (and lets the missing-browser failure be tried). */
-// biome-ignore lint/suspicious/noUndeclaredEnvVars: read by this test under vitest, not by any turbo task.
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-const CHROMIUM_ARGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-]
 const screenshotDir = fileURLToPath(new URL('./__screenshots__/', import.meta.url))
 const pageEntry = fileURLToPath(new URL('./fixtures/browser-page.ts', import.meta.url))
-const inCi = Boolean(process.env.CI)
-const haveChromium = existsSync(CHROMIUM)
 
 const page = (config: unknown) => `<!doctype html>
 <html><head><meta charset="utf-8"><title>evalrun runs</title>
@@ -38,13 +24,9 @@ const page = (config: unknown) => `<!doctype html>
 <table id="runs"><thead><tr><th>ref</th><th>vendor</th><th>suite</th><th>status</th><th>score</th></tr></thead><tbody></tbody></table>
 <script type="module" src="/page.js"></script></body></html>`
 
-describe.skipIf(!haveChromium && !inCi)('browser (headless Chromium)', () => {
+describe.skipIf(!runBrowserTests)('browser (headless Chromium)', () => {
   it('lists runs from the sandbox over CORS and renders them', { timeout: 60_000 }, async () => {
-    if (!haveChromium) {
-      throw new Error(
-        `${CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium; .ci/run does this).`,
-      )
-    }
+    requireChromium()
     const sandbox = await startSandbox({ port: 0, seed: 11, runs: 6, suites: 2, clock: 'manual' })
     const options = sandbox.clientOptions
     const site = await serveStatic({
@@ -57,7 +39,7 @@ describe.skipIf(!haveChromium && !inCi)('browser (headless Chromium)', () => {
       for await (const run of createEvalrun(options).runs.list()) expected.push(run.ref)
       expected.sort((a, b) => a.localeCompare(b, 'en', { numeric: true }))
 
-      browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: 30_000 })
+      browser = await launchChromium()
       const tab = await browser.newPage({ viewport: { width: 1000, height: 700 } })
       const consoleErrors: string[] = []
       tab.on('console', (message) => {
