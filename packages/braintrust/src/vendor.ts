@@ -1,0 +1,14 @@
+import type { VendorDefinition } from '@evalrun/http'
+import { VERSION } from './version.js'
+
+export const braintrustVendor: VendorDefinition = {
+  id: 'braintrust',
+  displayName: 'Braintrust',
+  packageName: '@evalrun/braintrust',
+  packageVersion: VERSION,
+  factoryName: 'createBraintrustClient',
+  defaultBaseUrl: 'https://api.braintrust.dev',
+  // The names Braintrust's own SDKs read.
+  baseUrlEnv: 'BRAINTRUST_API_URL',
+  auth: { scheme: 'bearer', apiKeyEnv: 'BRAINTRUST_API_KEY' },
+}
