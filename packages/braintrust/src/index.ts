@@ -8,6 +8,7 @@ export {
   type RetryOptions,
   request,
   requestEvents,
+  requestWithHeaders,
   type ServerSentEvent,
 } from '@evalrun/http'
 export {

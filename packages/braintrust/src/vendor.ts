@@ -11,4 +11,6 @@ export const braintrustVendor: VendorDefinition = {
   // The names Braintrust's own SDKs read.
   baseUrlEnv: 'BRAINTRUST_API_URL',
   auth: { scheme: 'bearer', apiKeyEnv: 'BRAINTRUST_API_KEY' },
+  // "Equivalent to the GET form of the same path, but with the parameters in the request body": a read.
+  readOnlyPosts: ['/v1/experiment/{experiment_id}/fetch'],
 }

@@ -16,6 +16,6 @@ export {
   type NetworkErrorFields,
 } from './errors.js'
 export type { ServerSentEvent } from './event-stream.js'
-export { request, requestEvents } from './request.js'
+export { request, requestEvents, requestWithHeaders } from './request.js'
 export type { RetryOptions } from './retry-policy.js'
 export type { VendorAuth, VendorDefinition } from './vendor.js'

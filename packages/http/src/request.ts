@@ -5,7 +5,7 @@ import { EvalrunApiError } from './errors.js'
 import { readServerSentEvents, type ServerSentEvent } from './event-stream.js'
 import { redactUrl } from './redact.js'
 import { isRetryableStatus } from './retry-policy.js'
-import type { VendorDefinition } from './vendor.js'
+import { readsOnly, type VendorDefinition } from './vendor.js'
 
 type HttpMethod = 'GET' | 'PUT' | 'POST' | 'DELETE' | 'OPTIONS' | 'HEAD' | 'PATCH' | 'TRACE'
 type Init<Paths, Method extends HttpMethod, Path extends keyof Paths> = MaybeOptionalInit<
@@ -34,6 +34,25 @@ export async function request<
   const { data, error, response } = await call(path, init[0])
   if (response.ok) return data as MethodResponse<Client<Paths>, Lowercase<Method>, Path>
   throw apiError(client, method, path, response, error)
+}
+
+/** As `request`, with the answer's headers beside its data (its `Date`, say: the vendor's clock). */
+export async function requestWithHeaders<
+  Paths extends {},
+  Method extends HttpMethod,
+  Path extends ClientPathsWithMethod<Client<Paths>, Lowercase<Method>> & keyof Paths & string,
+>(
+  client: Client<Paths>,
+  method: Method,
+  path: Path,
+  ...init: undefined extends Init<Paths, Method, Path>
+    ? [init?: Init<Paths, Method, Path>]
+    : [init: Init<Paths, Method, Path>]
+): Promise<{ data: MethodResponse<Client<Paths>, Lowercase<Method>, Path>; headers: Headers }> {
+  const call = client[method] as (path: string, init?: unknown) => Promise<FetchResult>
+  const { data, error, response } = await call(path, init[0])
+  if (!response.ok) throw apiError(client, method, path, response, error)
+  return { data: data as MethodResponse<Client<Paths>, Lowercase<Method>, Path>, headers: response.headers }
 }
 
 /**
@@ -83,7 +102,7 @@ function apiError(
     url: redactUrl(response.url),
     requestId: requestIdOf(response.headers),
     body,
-    isRetryable: isRetryableStatus(response.status, method),
+    isRetryable: isRetryableStatus(response.status, readsOnly(vendor, method, path)),
   })
 }
 

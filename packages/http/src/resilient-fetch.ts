@@ -6,6 +6,7 @@ import { redactUrl } from './redact.js'
 import { backoffDelay, isIdempotent, isRetryableStatus, parseRetryAfter } from './retry-policy.js'
 import { sleep } from './signals.js'
 import { withTimeLimit } from './time-limit.js'
+import { readOnlyPostPattern } from './vendor.js'
 
 const MAX_REDIRECTS = 5
 /** Connection errors that prove the request never left: safe to retry even a POST. */
@@ -31,9 +32,12 @@ type AttemptFailure = { kind: 'timeout' | 'network' | 'malformed'; cause: unknow
 export function createResilientFetch(config: ResolvedClientConfig): (request: Request) => Promise<Response> {
   const maxRetries = config.retry === false ? 0 : config.retry.maxRetries
   const origin = new URL(config.baseUrl).origin
+  const readOnlyPosts = readOnlyPostPattern(config.vendor, config.baseUrl)
 
   return async function resilientFetch(request: Request): Promise<Response> {
     const method = request.method
+    const idempotent =
+      isIdempotent(method) || (method === 'POST' && readOnlyPosts !== null && readOnlyPosts.test(request.url))
     // Read once, so that every attempt can send the body again.
     const body = request.body === null ? undefined : await request.arrayBuffer()
     const callerSignal = request.signal
@@ -47,7 +51,7 @@ export function createResilientFetch(config: ResolvedClientConfig): (request: Re
         const response = await withTimeLimit(config.timeoutMs, callerSignal, (init) =>
           send(config, origin, toSend, body, init),
         )
-        if (canRetry && isRetryableStatus(response.status, method)) {
+        if (canRetry && isRetryableStatus(response.status, idempotent)) {
           const delay = retryDelay(config, response.headers, attempt)
           if (delay !== null) {
             await sleep(delay, callerSignal)
@@ -59,7 +63,7 @@ export function createResilientFetch(config: ResolvedClientConfig): (request: Re
         if (callerSignal.aborted) throw callerSignal.reason
         failure = classify(error)
       }
-      const safeToRepeat = isIdempotent(method) || failure.notSent
+      const safeToRepeat = idempotent || failure.notSent
       if (canRetry && safeToRepeat) {
         await sleep(backoffDelay(attempt, config.retry as Exclude<typeof config.retry, false>), callerSignal)
         continue
