@@ -1,3 +1,4 @@
+import type { ExperimentSummary } from '@evalrun/braintrust'
 import type { EvalBatchRun } from '@evalrun/datalab'
 import type { Eval } from '@evalrun/openai'
 import type { SandboxClientOptions } from '@evalrun/sandbox'
@@ -31,7 +32,15 @@ describe('EvalRun', () => {
   })
 
   it('has the built-in vendors', () => {
-    expectTypeOf<Vendor>().toEqualTypeOf<'datalab' | 'promptlayer' | 'humanloop' | 'openai'>()
+    expectTypeOf<Vendor>().toEqualTypeOf<'datalab' | 'promptlayer' | 'humanloop' | 'openai' | 'braintrust'>()
+  })
+
+  it('narrows the Braintrust payload: the experiment and its summary', () => {
+    const run = {} as EvalRun
+    if (run.vendor === 'braintrust') {
+      expectTypeOf(run.raw.experiment.id).toEqualTypeOf<string>()
+      expectTypeOf(run.raw.summary).toEqualTypeOf<ExperimentSummary | null>()
+    }
   })
 
   it('narrows EvalItem raw too', () => {
@@ -93,6 +102,32 @@ describe('runs', () => {
       // @ts-expect-error not a data source type
       dataSource: { type: 'csv', source: { type: 'file_id', id: 'f' } },
     })
+  })
+
+  it('types a Braintrust start input from the spec, and its options', () => {
+    expectTypeOf(
+      evalrun.runs.start({
+        vendor: 'braintrust',
+        projectId: 'p1',
+        data: { dataset_id: 'd1' },
+        task: { function_id: 'f1' },
+        scores: [{ global_function: 'Factuality' }],
+        baseExperimentId: 'e0',
+      }),
+    ).toEqualTypeOf<Promise<EvalRun<'braintrust'>>>()
+    evalrun.runs.start({
+      vendor: 'braintrust',
+      projectId: 'p1',
+      data: { dataset_id: 'd1' },
+      task: { function_id: 'f1' },
+      // @ts-expect-error scores is a list of functions
+      scores: { global_function: 'Factuality' },
+    })
+    // @ts-expect-error a project, data, a task and scores are required
+    evalrun.runs.start({ vendor: 'braintrust', projectId: 'p1' })
+    expectTypeOf<Exclude<EvalrunOptions['braintrust'], false | undefined>>()
+      .toHaveProperty('quietPeriodMs')
+      .toEqualTypeOf<number | undefined>()
   })
 
   it("accepts the sandbox's client options as they are", () => {

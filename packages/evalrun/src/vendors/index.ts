@@ -1,5 +1,12 @@
 import type { EvalrunVendor } from '../core/vendor.js'
 import {
+  type BraintrustOptions,
+  type BraintrustRawItem,
+  type BraintrustRawRun,
+  type BraintrustStartInput,
+  braintrust,
+} from './braintrust/index.js'
+import {
   type DatalabOptions,
   type DatalabRawItem,
   type DatalabRawRun,
@@ -28,6 +35,7 @@ import {
   promptlayer,
 } from './promptlayer/index.js'
 
+export * from './braintrust/index.js'
 export * from './datalab/index.js'
 export * from './humanloop/index.js'
 export * from './openai/index.js'
@@ -38,7 +46,13 @@ export * from './promptlayer/index.js'
  * `runs start` subcommands and help) and the docs read it; adding a vendor means adding its folder, its line here
  * and its entries in the type maps below.
  */
-export const BUILT_IN_VENDORS: readonly EvalrunVendor[] = [datalab, promptlayer, humanloop, openai]
+export const BUILT_IN_VENDORS: readonly EvalrunVendor[] = [
+  datalab,
+  promptlayer,
+  humanloop,
+  openai,
+  braintrust,
+]
 
 // The built-in vendors' types, keyed by vendor id: the type half of the list. The model's `RawRuns`, `RawItems`
 // and `StartInputs` extend these, so that an added vendor can augment them beside.
@@ -48,6 +62,7 @@ export interface BuiltInRawRuns {
   promptlayer: PromptLayerRawRun
   humanloop: HumanloopRawRun
   openai: OpenAIRawRun
+  braintrust: BraintrustRawRun
 }
 
 export interface BuiltInRawItems {
@@ -55,6 +70,7 @@ export interface BuiltInRawItems {
   promptlayer: PromptLayerRawRow
   humanloop: HumanloopRawItem
   openai: OpenAIRawItem
+  braintrust: BraintrustRawItem
 }
 
 export interface BuiltInStartInputs {
@@ -62,6 +78,7 @@ export interface BuiltInStartInputs {
   promptlayer: PromptLayerStartInput
   humanloop: HumanloopStartInput
   openai: OpenAIStartInput
+  braintrust: BraintrustStartInput
 }
 
 export interface BuiltInVendorOptions {
@@ -69,4 +86,5 @@ export interface BuiltInVendorOptions {
   promptlayer: PromptLayerOptions
   humanloop: HumanloopOptions
   openai: OpenAIOptions
+  braintrust: BraintrustOptions
 }
