@@ -14,7 +14,7 @@ import { sandboxEvalrun } from './support/sandbox-evalrun.js'
 const CALLS = 100
 const FAULT_RATE = 0.25
 // The vendors the facade can start runs on (the sandbox serves more).
-const VENDORS = ['datalab', 'promptlayer', 'humanloop'] as const satisfies readonly SandboxVendor[]
+const VENDORS = ['datalab', 'promptlayer', 'humanloop', 'openai'] as const satisfies readonly SandboxVendor[]
 type StartVendor = (typeof VENDORS)[number]
 const NAME_PREFIX = 'reliability-start-'
 
@@ -30,7 +30,7 @@ beforeAll(async () => {
 afterAll(() => sandbox.close())
 
 function startInput(vendor: StartVendor, call: number): StartRunInput {
-  const { datalab, promptlayer, humanloop } = sandbox.catalog
+  const { datalab, promptlayer, humanloop, openai } = sandbox.catalog
   switch (vendor) {
     case 'datalab':
       return { vendor, collectionId: datalab.collections[0]!.id, rubricId: datalab.rubrics[0]!.id }
@@ -44,6 +44,14 @@ function startInput(vendor: StartVendor, call: number): StartRunInput {
         dataset: { versionId: humanloop.datasets[0]!.versionId },
         version: { versionId: humanloop.versions[0]!.versionId },
       }
+    case 'openai':
+      // Named per call as for PromptLayer, so that each call's run can be found afterwards.
+      return {
+        vendor,
+        evalId: openai.evals[0]!.id,
+        dataSource: structuredClone(openai.dataSource),
+        name: `${NAME_PREFIX}${call}`,
+      } as StartRunInput
   }
 }
 
@@ -83,7 +91,9 @@ describe('runs.start under faults', () => {
       if (outcome.kind !== 'unknown') continue
       // Distinct type, and a message that says what happened and what to check.
       expect(outcome.message).toMatch(/was sent but .*may or may not have taken effect/)
-      expect(outcome.message).toMatch(/Check in (Datalab|PromptLayer|Humanloop) before sending it again/)
+      expect(outcome.message).toMatch(
+        /Check in (Datalab|PromptLayer|Humanloop|OpenAI) before sending it again/,
+      )
     }
 
     // The sandbox processed every request whose answer was lost (a reset or a truncated body comes after the
@@ -102,14 +112,14 @@ describe('runs.start under faults', () => {
     expect(new Set(startedRefs).size).toBe(startedRefs.length)
     for (const ref of startedRefs) expect((await evalrun.runs.get(ref)).ref).toBe(ref)
 
-    // PromptLayer runs carry the call's name: check call by call.
-    const names = (await collect(evalrun.runs.list({ vendors: ['promptlayer'] })))
-      .map((run) => run.name ?? '')
-      .filter((name) => name.startsWith(NAME_PREFIX))
+    // PromptLayer and OpenAI runs carry the call's name: check call by call.
+    const names = (await collect(evalrun.runs.list({ vendors: ['promptlayer', 'openai'] })))
+      .map((run) => `${run.vendor}/${run.name ?? ''}`)
+      .filter((name) => name.includes(NAME_PREFIX))
     for (let call = 0; call < CALLS; call++) {
       const outcome = outcomes[call]!
-      if (outcome.vendor !== 'promptlayer') continue
-      const held = names.filter((name) => name === `${NAME_PREFIX}${call}`).length
+      if (outcome.vendor !== 'promptlayer' && outcome.vendor !== 'openai') continue
+      const held = names.filter((name) => name === `${outcome.vendor}/${NAME_PREFIX}${call}`).length
       expect({ call, kind: outcome.kind, held }).toEqual({
         call,
         kind: outcome.kind,

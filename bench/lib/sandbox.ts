@@ -18,5 +18,6 @@ export function facadeOptions(sandbox: Pick<Sandbox, 'urls' | 'apiKeys' | 'catal
       baseUrl: sandbox.urls.humanloop,
       fileIds: sandbox.catalog.humanloop.files.map((file) => file.id),
     },
+    openai: { apiKey: sandbox.apiKeys.openai, baseUrl: sandbox.urls.openai },
   }
 }

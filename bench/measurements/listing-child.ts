@@ -1,6 +1,6 @@
 /**
  * One listing of measurement 6, alone in its process so that peak RSS is its own: `facade` (runs.list over all
- * three vendors) or `raw` (the hand-written fetch loop). argv: mode, then the sandbox as JSON.
+ * the vendors the bench configures) or `raw` (the hand-written fetch loop). argv: mode, then the sandbox as JSON.
  * Prints one JSON line: runs listed, milliseconds, this process's CPU time during the listing (ms), peak RSS before
  * and after the listing (kB). Run with
  * `--expose-gc`, it also samples the live heap (after a full collection, every 50 ms) and reports its peak above

@@ -1,16 +1,19 @@
 /**
  * The hand-written alternative to `runs.list()` for measurement 6: the same pages, read with bare `fetch` and
- * `JSON.parse`, the three vendors concurrently, runs counted but not mapped. Requests mirror the adapters'.
+ * `JSON.parse`, the vendors concurrently, runs counted but not mapped. Requests mirror the adapters'.
  */
 import type { RemoteSandbox } from '../lib/sandbox-process.js'
 
 type Json = Record<string, unknown>
 
 export async function listRawRuns(sandbox: Omit<RemoteSandbox, 'close'>): Promise<number> {
-  const get = async (vendor: keyof RemoteSandbox['urls'], header: string, path: string): Promise<Json> => {
-    const response = await fetch(`${sandbox.urls[vendor]}${path}`, {
-      headers: { [header]: sandbox.apiKeys[vendor] },
-    })
+  const get = async (
+    vendor: keyof RemoteSandbox['urls'],
+    header: string,
+    path: string,
+    value: string = sandbox.apiKeys[vendor],
+  ): Promise<Json> => {
+    const response = await fetch(`${sandbox.urls[vendor]}${path}`, { headers: { [header]: value } })
     if (!response.ok) throw new Error(`${vendor} ${path}: ${response.status}`)
     return (await response.json()) as Json
   }
@@ -64,6 +67,26 @@ export async function listRawRuns(sandbox: Omit<RemoteSandbox, 'close'>): Promis
     return count
   }
 
-  const counts = await Promise.all([datalab(), promptlayer(), humanloop()])
+  /** Evals newest first by cursor, then each eval's runs by cursor, 100 a page, as the adapter reads them. */
+  async function openai(): Promise<number> {
+    const bearer = `Bearer ${sandbox.apiKeys.openai}`
+    let count = 0
+    for (let after = ''; ; ) {
+      const evals = await get('openai', 'Authorization', `/evals?limit=100&order=desc${after}`, bearer)
+      for (const evaluation of array(evals, 'data')) {
+        for (let runsAfter = ''; ; ) {
+          const path = `/evals/${evaluation.id}/runs?limit=100&order=desc${runsAfter}`
+          const runs = await get('openai', 'Authorization', path, bearer)
+          count += array(runs, 'data').length
+          if (runs.has_more !== true) break
+          runsAfter = `&after=${runs.last_id}`
+        }
+      }
+      if (evals.has_more !== true) return count
+      after = `&after=${evals.last_id}`
+    }
+  }
+
+  const counts = await Promise.all([datalab(), promptlayer(), humanloop(), openai()])
   return counts.reduce((sum, n) => sum + n, 0)
 }

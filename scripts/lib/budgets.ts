@@ -25,8 +25,8 @@ export const BUDGETS = {
  */
 export const CI_CEILINGS = {
   vendorBundleGzip: 8_250,
-  facadeBundleGzip: 23_500,
-  facadeCorePlusOneVendorGzip: 15_550,
+  facadeBundleGzip: 24_600,
+  facadeCorePlusOneVendorGzip: 16_200,
   installBytes: 1_300_000,
   installPackages: 9,
 } as const
@@ -40,6 +40,8 @@ export const CI_CEILINGS = {
 // grows by @evalrun/openai's generated types (1.25 MB against the 1 MB target). Whether the facade should keep
 // depending on every vendor package, or take them as optional peers so a team installs only its own, is an open
 // product decision; until it is taken CI holds the install at its size now.
+// Raised on purpose by issue 18 (23.5 → 24.6 kB, 15.55 → 16.2 kB): scales, normalised scores, pass rates, item
+// keys and per-item judgements for every vendor (finishRun/finishItem and each vendor's scale rules), about 0.6 kB.
 
 /** Every vendor package: one per folder of specs/, the same list `pnpm generate` reads. */
 export const VENDOR_PACKAGES: readonly string[] = listVendorSpecs().map((spec) => `@evalrun/${spec.vendor}`)

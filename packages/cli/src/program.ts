@@ -73,8 +73,8 @@ export async function runCli(argv: string[], io: CliIo, options: RunCliOptions =
       `
 Environment: ${BUILT_IN_VENDORS.flatMap((vendor) => [...vendor.credentials.map((c) => c.envVar), ...vendor.settingsEnv.filter((name) => !name.endsWith('_BASE_URL'))]).join(', ')},
 *_BASE_URL to point a vendor elsewhere (e.g. at \`evalrun sandbox\`), NO_COLOR to turn colour off.
-Exit codes: 0 ok, 1 a run failed/was canceled/scored below --min-score, 2 usage or configuration,
-3 API or network error, 4 timeout.`,
+Exit codes: 0 ok, 1 the gate failed (a run failed, was canceled, or missed a --min-* threshold), 2 usage or
+configuration, 3 API or network error, 4 timeout.`,
     )
 
   const runs = program
@@ -136,15 +136,16 @@ Exit codes: 0 ok, 1 a run failed/was canceled/scored below --min-score, 2 usage 
     })
   for (const vendor of starters) addStartCommand(start, vendor, run)
 
-  runs
+  const wait = runs
     .command('wait <refs...>')
     .description('wait for runs to end, with progress; the exit code is the CI gate')
     .option('--timeout <duration>', 'give up after this long: 90s, 30m, 1h (default 30m)')
-    .option('--min-score <score>', "fail unless every run scores at least this (on its vendor's scale)")
+  addGateOptions(wait, '')
+  wait
     .option('--json', 'one JSON verdict per line, no progress')
     .addHelpText(
       'after',
-      `\nRefs: ${BUILT_IN_VENDORS.map((vendor) => vendor.refForm).join(', ')}\nExamples:\n  evalrun runs wait <ref> <ref> --timeout 20m\n  evalrun runs wait <ref> --min-score 0.8 || echo "gate failed"`,
+      `\nRefs: ${BUILT_IN_VENDORS.map((vendor) => vendor.refForm).join(', ')}\n${GATE_HELP}\nExamples:\n  evalrun runs wait <ref> <ref> --timeout 20m\n  evalrun runs wait <ref> --min-score 0.8 --min-pass-rate 0.9 || echo "gate failed"\n  evalrun runs wait <ref> --min-metric "accuracy=0.75"`,
     )
     .action(run(runsWait as never))
 
@@ -215,11 +216,8 @@ function addStartCommand(start: Command, vendor: EvalrunVendor, run: Runner): vo
   command
     .option('--wait', 'then wait for it, as `runs wait` does')
     .option('--timeout <duration>', 'with --wait: give up after this long (default 30m)')
-    .option(
-      '--min-score <score>',
-      "with --wait: fail unless the score is at least this (on the vendor's scale)",
-    )
-    .option('--json', 'as JSON')
+  addGateOptions(command, 'with --wait: ')
+  command.option('--json', 'as JSON')
   if (vendor.examples?.length) {
     command.addHelpText(
       'after',
@@ -230,6 +228,25 @@ function addStartCommand(start: Command, vendor: EvalrunVendor, run: Runner): vo
     run((async (ctx: CommandContext, flags: Record<string, unknown>) =>
       runsStart(ctx, vendor, flags)) as never),
   )
+}
+
+const GATE_HELP = `Gate: a run passes when it completed and meets every --min-* given. --min-score and --min-pass-rate
+are 0..1 on every vendor (a PromptLayer score of 80 out of 100 is 0.8); --min-metric compares a metric on its own
+scale. A run with zero items, without what a threshold compares, or whose results could not be read, fails.`
+
+/** The gate's thresholds, the same on `runs wait` and `runs start --wait`. */
+function addGateOptions(command: Command, prefix: string): void {
+  command
+    .option('--min-score <0..1>', `${prefix}fail unless each run's normalised score is at least this`)
+    .option(
+      '--min-pass-rate <0..1>',
+      `${prefix}fail unless each run's share of passed verdicts is at least this`,
+    )
+    .option(
+      '--min-metric <name=value>',
+      `${prefix}fail unless the metric is at least this, on its own scale (repeatable)`,
+      collect,
+    )
 }
 
 /** `a, b or c`. */

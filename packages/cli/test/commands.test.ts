@@ -41,6 +41,28 @@ describe('evalrun runs list', () => {
     }
   })
 
+  it('--limit N shows the N newest runs across vendors, newest first', async () => {
+    const all = jsonLines((await cli(['runs', 'list', '--json'], env)).stdout) as Array<{
+      ref: string
+      createdAt: string | null
+    }>
+    const expected = all
+      .filter((run) => run.createdAt !== null)
+      .sort((a, b) => String(b.createdAt).localeCompare(String(a.createdAt)) || a.ref.localeCompare(b.ref))
+      .slice(0, 5)
+      .map((run) => run.ref)
+    const limited = jsonLines((await cli(['runs', 'list', '--limit', '5', '--json'], env)).stdout)
+    expect(limited.map((run) => run.ref)).toEqual(expected)
+    const table = await cli(['runs', 'list', '--limit', '5'], env)
+    expect(
+      table.stdout
+        .trimEnd()
+        .split('\n')
+        .slice(1)
+        .map((line) => line.split(/\s+/)[0]),
+    ).toEqual(expected)
+  })
+
   it('filters by status', async () => {
     const { stdout } = await cli(['runs', 'list', '--status', 'completed', '--json'], env)
     const runs = jsonLines(stdout)
@@ -111,7 +133,7 @@ describe('evalrun runs start / wait / cancel', () => {
       )
       expect({ exitCode, stderr }).toEqual({ exitCode: 0, stderr: expect.any(String) })
       expect(stdout).toMatch(new RegExp(`^started ${args[0]}:\\S+`))
-      expect(stdout).toMatch(/✓ \S+ completed, score /)
+      expect(stdout).toMatch(/✓ \S+ completed, (score \S+|no score, pass rate \S+)/)
       expect(stderr).toMatch(/running|completed/) // plain progress lines: not a terminal
     }
   })
@@ -126,14 +148,89 @@ describe('evalrun runs start / wait / cancel', () => {
     expect(stdout).toContain(`✗ ${failed?.ref} failed`)
   })
 
-  it('exits 1 when a completed run scores below --min-score, 0 when at or above', async () => {
-    const runs = jsonLines((await cli(['runs', 'list', '--status', 'completed', '--json'], env)).stdout)
-    const scored = runs.find((r) => typeof r.score === 'number') as { ref: string; score: number }
-    const below = await cli(['runs', 'wait', scored.ref, '--min-score', String(scored.score + 1)], env)
+  it('compares --min-score with the normalised score: a PromptLayer run is gated on 0..1, not 0..100', async () => {
+    const runs = jsonLines(
+      (await cli(['runs', 'list', '--vendor', 'promptlayer', '--status', 'completed', '--json'], env)).stdout,
+    )
+    const scored = runs.find((r) => typeof r.score === 'number' && r.score > 1) as
+      | { ref: string; score: number; normalizedScore: number; scoreScale: { max: number } }
+      | undefined
+    expect(scored?.scoreScale.max).toBe(100)
+    if (!scored) return
+    expect(scored.normalizedScore).toBeCloseTo(scored.score / 100)
+    // Just above the run's normalised score fails; at it passes. Before, a raw 79 passed --min-score 0.8.
+    const above = Math.min(1, Math.ceil(scored.normalizedScore * 1000 + 1) / 1000)
+    const below = await cli(['runs', 'wait', scored.ref, '--min-score', String(above)], env)
     expect(below.exitCode).toBe(1)
-    expect(below.stdout).toContain('is below --min-score')
-    const met = await cli(['runs', 'wait', scored.ref, '--min-score', String(scored.score)], env)
+    expect(below.stdout).toMatch(
+      new RegExp(`✗ ${scored.ref} completed, but score .* of 0\\.\\.100 .* is below --min-score`),
+    )
+    const met = await cli(
+      ['runs', 'wait', scored.ref, '--min-score', String(Math.floor(scored.normalizedScore * 1000) / 1000)],
+      env,
+    )
     expect(met.exitCode).toBe(0)
+  })
+
+  it('refuses --min-score on a run without a declared scale (exit 2), naming it and the alternatives', async () => {
+    const [run] = jsonLines(
+      (
+        await cli(
+          ['runs', 'list', '--vendor', 'datalab', '--status', 'completed', '--limit', '1', '--json'],
+          env,
+        )
+      ).stdout,
+    )
+    const gate = await cli(['runs', 'wait', String(run?.ref), '--min-score', '0.5'], env)
+    expect(gate.exitCode).toBe(2)
+    expect(gate.stdout).toContain(`--min-score cannot judge ${run?.ref}`)
+    expect(gate.stdout).toContain('--min-metric "avg_score=')
+  })
+
+  it('--min-pass-rate counts verdicts from the items when the run carries none', async () => {
+    const [run] = jsonLines(
+      (
+        await cli(
+          ['runs', 'list', '--vendor', 'promptlayer', '--status', 'completed', '--limit', '1', '--json'],
+          env,
+        )
+      ).stdout,
+    )
+    const items = jsonLines((await cli(['runs', 'results', String(run?.ref), '--json'], env)).stdout)
+    const passed = items.filter((i) => i.status === 'passed').length
+    const failed = items.filter((i) => i.status === 'failed').length
+    expect(passed + failed).toBeGreaterThan(0)
+    const rate = passed / (passed + failed)
+    const gate = await cli(['runs', 'wait', String(run?.ref), '--min-pass-rate', '0', '--json'], env)
+    expect(gate.exitCode).toBe(0)
+    expect(String(jsonLines(gate.stdout)[0]?.reason)).toContain(`pass rate ${rate.toFixed(3)}`)
+    if (rate < 1) {
+      const strict = await cli(['runs', 'wait', String(run?.ref), '--min-pass-rate', '1'], env)
+      expect(strict.exitCode).toBe(1)
+      expect(strict.stdout).toContain('is below --min-pass-rate 1')
+    }
+  })
+
+  it('--min-metric compares a metric on its own scale, and fails closed on a metric the run lacks', async () => {
+    const [run] = jsonLines(
+      (
+        await cli(
+          ['runs', 'list', '--vendor', 'datalab', '--status', 'completed', '--limit', '1', '--json'],
+          env,
+        )
+      ).stdout,
+    ) as Array<{ ref: string; score: number }>
+    const ok = await cli(['runs', 'wait', String(run?.ref), '--min-metric', `avg_score=${run?.score}`], env)
+    expect(ok.exitCode).toBe(0)
+    const missing = await cli(['runs', 'wait', String(run?.ref), '--min-metric', 'recall=0.5'], env)
+    expect(missing.exitCode).toBe(1)
+    expect(missing.stdout).toContain('has no metric "recall" (it has "avg_score")')
+  })
+
+  it('rejects a threshold outside 0..1 as a usage error that explains the scale', async () => {
+    const gate = await cli(['runs', 'wait', 'datalab:1', '--min-score', '80'], env)
+    expect(gate.exitCode).toBe(2)
+    expect(gate.stderr).toContain('--min-score "80": expected a number from 0 to 1')
   })
 
   it('cancels a Humanloop run, and the gate then exits 1', async () => {

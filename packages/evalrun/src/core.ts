@@ -32,6 +32,7 @@ export type { ListRunsOptions } from './core/list-options.js'
 export { DEDUPE_WINDOW } from './core/list-runs.js'
 export {
   type EvalItem,
+  type EvalJudgement,
   type EvalMetric,
   type EvalRun,
   type ItemStatus,
@@ -41,12 +42,14 @@ export {
   type RunProgress,
   type RunStatus,
   type RunSuite,
+  type ScoreScale,
   type StartInputOf,
   type StartInputs,
   type StartRunInput,
   TERMINAL_STATUSES,
   type Vendor,
 } from './core/model.js'
+export { newestFirst, newestRuns } from './core/newest-runs.js'
 export type { EvalrunVendor, StartFlag, VendorCredential, VendorOptions } from './core/vendor.js'
 export { DEFAULT_WAIT_TIMEOUT_MS, type WaitOptions } from './core/wait-for-run.js'
 export { VERSION } from './version.js'

@@ -2,10 +2,12 @@ import { collect, fakeFetch, json } from '@evalrun/test-support'
 import { describe, expect, it, vi } from 'vitest'
 import {
   createEvalrun,
+  type EvalRun,
   EvalrunApiError,
   EvalrunInvalidInputError,
   EvalrunListError,
   EvalrunNotConfiguredError,
+  newestRuns,
 } from '../src/index.js'
 import { datalabRun } from './fixtures/datalab.js'
 import { humanloopEvaluation, humanloopRuns, humanloopStats } from './fixtures/humanloop.js'
@@ -325,5 +327,44 @@ describe('runs.list', () => {
     const runs = await collect(evalrun.runs.list({ suite: 'humanloop:evr_7Kq2' }))
     expect(runs.map((run) => run.ref)).toEqual(['humanloop:evr_7Kq2/run_A1', 'humanloop:evr_7Kq2/run_B2'])
     expect(requests.every((r) => r.url.pathname.startsWith('/hl/evaluations/evr_7Kq2'))).toBe(true)
+  })
+})
+
+describe('newestRuns', () => {
+  const at = (ref: string, iso: string | null) =>
+    ({ ref, createdAt: iso === null ? null : new Date(iso) }) as unknown as EvalRun
+
+  async function* stream(runs: EvalRun[]): AsyncIterable<EvalRun> {
+    yield* runs
+  }
+
+  it('returns the n newest across an unordered listing, newest first, undated last', async () => {
+    const runs = [
+      at('datalab:1', '2026-01-01T00:00:00Z'),
+      at('openai:e/a', '2026-03-01T00:00:00Z'),
+      at('promptlayer:7', null),
+      at('humanloop:e/r', '2026-02-01T00:00:00Z'),
+      at('datalab:2', '2026-04-01T00:00:00Z'),
+      at('openai:e/b', '2026-01-15T00:00:00Z'),
+    ]
+    expect((await newestRuns(stream(runs), 3)).map((run) => run.ref)).toEqual([
+      'datalab:2',
+      'openai:e/a',
+      'humanloop:e/r',
+    ])
+    expect((await newestRuns(stream(runs), 10)).map((run) => run.ref).at(-1)).toBe('promptlayer:7')
+  })
+
+  it('finds the newest of a long listing, across its periodic cuts', async () => {
+    const dates: string[] = []
+    async function* many(): AsyncIterable<EvalRun> {
+      for (let i = 0; i < 10_000; i++) {
+        const iso = new Date(Date.UTC(2026, 0, 1) + ((i * 7919) % 10_000) * 60_000).toISOString()
+        dates.push(iso)
+        yield at(`datalab:${i}`, iso)
+      }
+    }
+    const newest = await newestRuns(many(), 5)
+    expect(newest.map((run) => run.createdAt?.toISOString())).toEqual(dates.sort().reverse().slice(0, 5))
   })
 })

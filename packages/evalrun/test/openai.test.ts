@@ -34,6 +34,10 @@ describe('OpenAI runs as EvalRuns', () => {
     })
     expect(run.progress).toEqual({ total: 10, completed: 10, failed: 1 })
     expect(run.score).toBeCloseTo(7 / 9)
+    // The score is evalrun's pass rate, so its scale is 0..1 by construction and it is the run's pass rate too.
+    expect(run.scoreScale).toEqual({ min: 0, max: 1, source: 'computed' })
+    expect(run.normalizedScore).toBeCloseTo(7 / 9)
+    expect(run.passRate).toBeCloseTo(7 / 9)
     expect(run.metrics[0]).toMatchObject({
       name: 'pass rate',
       kind: 'boolean',
@@ -48,6 +52,9 @@ describe('OpenAI runs as EvalRuns', () => {
         counts: { true: 6, false: 3 },
         total: 9,
         source: 'per_testing_criteria_results',
+        scale: { min: 0, max: 1, source: 'computed' },
+        passRate: 6 / 9,
+        normalizedValue: 6 / 9,
       },
       {
         name: 'Polite',
@@ -56,6 +63,9 @@ describe('OpenAI runs as EvalRuns', () => {
         counts: { true: 9, false: 0 },
         total: 9,
         source: 'per_testing_criteria_results',
+        scale: { min: 0, max: 1, source: 'computed' },
+        passRate: 1,
+        normalizedValue: 1,
       },
     ])
     expect(run.url).toContain('run_id=evalrun_1')

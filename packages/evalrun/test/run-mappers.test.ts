@@ -111,9 +111,32 @@ describe('PromptLayer run mappers', () => {
   it('maps a report with its score: metrics from the score details and the remaining columns', () => {
     const run = mapPromptLayerReport(promptlayerReport, promptlayerScore)
     expect(run).toMatchObject({ ref: 'promptlayer:5120', status: 'completed', score: 82.5 })
+    // PromptLayer scores are 0..100 as its spec declares, so 82.5 is 0.825 normalised.
+    expect(run.scoreScale).toEqual({ min: 0, max: 100, source: 'declared' })
+    expect(run.normalizedScore).toBeCloseTo(0.825)
+    expect(run.passRate).toBeNull()
+    const scale = { min: 0, max: 100, source: 'declared' }
     expect(run.metrics).toEqual([
-      { name: 'is polite', kind: 'numeric', value: 90, counts: { skipped: 0 }, source: 'score.details' },
-      { name: 'cites source', kind: 'numeric', value: 75, counts: { skipped: 2 }, source: 'score.details' },
+      {
+        name: 'is polite',
+        kind: 'numeric',
+        value: 90,
+        counts: { skipped: 0 },
+        source: 'score.details',
+        scale,
+        normalizedValue: 0.9,
+        passRate: null,
+      },
+      {
+        name: 'cites source',
+        kind: 'numeric',
+        value: 75,
+        counts: { skipped: 2 },
+        source: 'score.details',
+        scale,
+        normalizedValue: 0.75,
+        passRate: null,
+      },
     ])
     expect(run.completedAt?.toISOString()).toBe('2026-03-02T02:07:41.902Z')
   })
@@ -145,6 +168,9 @@ describe('mapHumanloopRun', () => {
         counts: { true: 30, false: 8, nulls: 1, errors: 1 },
         total: 38,
         source: 'evaluator_stats',
+        scale: { min: 0, max: 1, source: 'computed' },
+        normalizedValue: 30 / 38,
+        passRate: 30 / 38,
       },
       {
         name: 'Accuracy',
@@ -153,6 +179,10 @@ describe('mapHumanloopRun', () => {
         counts: { nulls: 0, errors: 0 },
         total: 40,
         source: 'evaluator_stats',
+        // Humanloop declares no range for number evaluators: no scale is guessed from the values.
+        scale: null,
+        normalizedValue: null,
+        passRate: null,
       },
       {
         name: 'Tone',
@@ -161,8 +191,14 @@ describe('mapHumanloopRun', () => {
         counts: { friendly: 31, neutral: 7, curt: 2 },
         total: 40,
         source: 'evaluator_stats',
+        scale: null,
+        normalizedValue: null,
+        passRate: null,
       },
     ])
+    // No headline score; the run's verdicts are its boolean evaluator's.
+    expect(run.scoreScale).toBeNull()
+    expect(run.passRate).toBeCloseTo(30 / 38)
   })
 
   it('maps a running run, and pending to queued', () => {
@@ -202,10 +238,16 @@ describe('item mappers', () => {
 
   it('maps Humanloop logs', () => {
     const items = humanloopLogs.records.map((log) => mapHumanloopItem(log, 'humanloop:evr_7Kq2/run_A1'))
-    expect(items.map((i) => [i.id, i.name, i.status, i.score])).toEqual([
-      ['log_1', 'dp_1', 'passed', 0.95],
+    expect(items.map((i) => [i.id, i.key, i.status, i.score])).toEqual([
+      // A boolean (0..1) and a number on no declared scale are not averaged into an item score.
+      ['log_1', 'dp_1', 'passed', null],
       ['log_2', 'dp_2', 'failed', 0],
     ])
+    expect(items[0]?.judgements.map((j) => [j.kind, j.value, j.normalizedValue, j.passed])).toEqual([
+      ['boolean', true, 1, true],
+      ['numeric', 0.9, null, null],
+    ])
+    expect(items[1]?.scoreScale).toEqual({ min: 0, max: 1, source: 'computed' })
     expect(items[0]?.output).toBe('It shipped yesterday.')
   })
 })

@@ -6,10 +6,13 @@ import { describe, expectTypeOf, it } from 'vitest'
 import {
   createEvalrun,
   type EvalItem,
+  type EvalJudgement,
+  type EvalMetric,
   type EvalRun,
   type EvalrunOptions,
   type HumanloopRawRun,
   type PromptLayerRawRun,
+  type ScoreScale,
   type StartRunInput,
   type Vendor,
 } from '../src/index.js'
@@ -41,6 +44,23 @@ describe('EvalRun', () => {
       expectTypeOf(run.raw.experiment.id).toEqualTypeOf<string>()
       expectTypeOf(run.raw.summary).toEqualTypeOf<ExperimentSummary | null>()
     }
+  })
+
+  it('carries scales, normalised scores and pass rates, every one nullable', () => {
+    expectTypeOf<EvalRun['scoreScale']>().toEqualTypeOf<ScoreScale | null>()
+    expectTypeOf<EvalRun['normalizedScore']>().toEqualTypeOf<number | null>()
+    expectTypeOf<EvalRun['passRate']>().toEqualTypeOf<number | null>()
+    expectTypeOf<EvalMetric['scale']>().toEqualTypeOf<ScoreScale | null>()
+    expectTypeOf<EvalMetric['normalizedValue']>().toEqualTypeOf<number | null>()
+    expectTypeOf<ScoreScale['source']>().toEqualTypeOf<'declared' | 'config' | 'computed'>()
+  })
+
+  it('gives every item a key and its judgements on their own scales', () => {
+    expectTypeOf<EvalItem['key']>().toEqualTypeOf<string>()
+    expectTypeOf<EvalItem['judgements']>().toEqualTypeOf<EvalJudgement[]>()
+    expectTypeOf<EvalJudgement['value']>().toEqualTypeOf<number | boolean | string | null>()
+    expectTypeOf<EvalJudgement['passed']>().toEqualTypeOf<boolean | null>()
+    expectTypeOf<EvalItem['normalizedScore']>().toEqualTypeOf<number | null>()
   })
 
   it('narrows EvalItem raw too', () => {

@@ -1,4 +1,11 @@
-import type { EvalRun, ListRunsOptions, RunStatus, Vendor } from 'evalrun'
+import {
+  type EvalRun,
+  type ListRunsOptions,
+  newestFirst,
+  newestRuns,
+  type RunStatus,
+  type Vendor,
+} from 'evalrun'
 import type { CommandContext } from '../context.js'
 import { ExitCode } from '../exit-codes.js'
 import { RUN_TABLE_HEADERS, runRow } from '../output/format-run.js'
@@ -15,26 +22,40 @@ export interface RunsListFlags {
   json?: boolean
 }
 
+/**
+ * With `--limit N`, the N newest runs across vendors (the whole listing is read, holding about 2N runs); without
+ * it, every run. The table is newest first; `--json` without `--limit` streams runs as vendors send them.
+ */
 export async function runsList(ctx: CommandContext, flags: RunsListFlags): Promise<ExitCode> {
+  const limit = flags.limit ? parsePositiveInt(flags.limit, '--limit') : null
   // The facade validates vendors, statuses, suite and since (typed errors, exit 2) before any request.
   const options: ListRunsOptions = {
     ...(flags.vendor ? { vendors: flags.vendor as Vendor[] } : {}),
     ...(flags.status ? { status: flags.status as RunStatus[] } : {}),
     ...(flags.suite ? { suite: flags.suite } : {}),
     ...(flags.since ? { since: flags.since } : {}),
-    ...(flags.limit ? { limit: parsePositiveInt(flags.limit, '--limit') } : {}),
   }
   const runs = ctx.evalrun().runs.list(options)
-  if (flags.json) {
+  if (flags.json && limit === null) {
     for await (const run of runs) ctx.io.stdout.write(jsonLine(run))
     return ExitCode.ok
   }
-  const rows: string[][] = []
-  for await (const run of runs as AsyncIterable<EvalRun>) rows.push(runRow(run, ctx.colors))
+  const chosen = limit === null ? await everyRunNewestFirst(runs) : await newestRuns(runs, limit)
+  if (flags.json) {
+    for (const run of chosen) ctx.io.stdout.write(jsonLine(run))
+    return ExitCode.ok
+  }
+  const rows = chosen.map((run) => runRow(run, ctx.colors))
   ctx.io.stdout.write(
     rows.length === 0
       ? 'No runs found.\n'
       : `${renderTable(RUN_TABLE_HEADERS, rows, (s) => stripAnsi(s).length)}\n`,
   )
   return ExitCode.ok
+}
+
+async function everyRunNewestFirst(runs: AsyncIterable<EvalRun>): Promise<EvalRun[]> {
+  const all: EvalRun[] = []
+  for await (const run of runs) all.push(run)
+  return all.sort(newestFirst)
 }

@@ -1,33 +1,31 @@
-import { type EvalRun, EvalrunWaitDeadlineError } from 'evalrun'
+import { EvalrunWaitDeadlineError } from 'evalrun'
 import { classifyError } from '../classify-error.js'
 import type { CommandContext } from '../context.js'
 import { ExitCode } from '../exit-codes.js'
-import { formatScore } from '../output/format-run.js'
+import { type GateFlags, parseGateCriteria } from '../gate/gate-criteria.js'
+import { type GateOutcome, judgeRun } from '../gate/judge-run.js'
 import { createProgressView } from '../output/progress-view.js'
 import { jsonLine } from '../output/write-json-line.js'
-import { parseDuration, parseScore } from '../parse-values.js'
+import { parseDuration } from '../parse-values.js'
 
-export interface RunsWaitFlags {
+export interface RunsWaitFlags extends GateFlags {
   timeout?: string
-  minScore?: string
   json?: boolean
 }
-
-type Outcome = { ref: string; exitCode: ExitCode; line: string; run: EvalRun | null }
 
 /** Waits for every run, then gates: see `ExitCode` for what each outcome exits with. */
 export async function runsWait(ctx: CommandContext, refs: string[], flags: RunsWaitFlags): Promise<ExitCode> {
   const timeoutMs = flags.timeout ? parseDuration(flags.timeout, '--timeout') : 30 * 60_000
-  const minScore = flags.minScore === undefined ? null : parseScore(flags.minScore, '--min-score')
+  const criteria = parseGateCriteria(flags)
   const evalrun = ctx.evalrun()
   const view = flags.json ? null : createProgressView(ctx.io, ctx.colors)
 
   const outcomes = await Promise.all(
-    refs.map(async (ref): Promise<Outcome> => {
+    refs.map(async (ref): Promise<GateOutcome> => {
       try {
         const run = await evalrun.runs.wait(ref, { timeoutMs, onProgress: (r) => view?.update(r) })
         view?.update(run)
-        return judge(run, minScore)
+        return await judgeRun(run, criteria, () => evalrun.runs.results(run))
       } catch (error) {
         const lastRun = EvalrunWaitDeadlineError.isInstance(error) ? error.lastRun : null
         const { exitCode, message } = classifyError(error)
@@ -53,35 +51,6 @@ export async function runsWait(ctx: CommandContext, refs: string[], flags: RunsW
     }
   }
   return worstExitCode(outcomes.map((o) => o.exitCode))
-}
-
-function judge(run: EvalRun, minScore: number | null): Outcome {
-  const base = { ref: run.ref, run }
-  const score = `score ${formatScore(run.score)}`
-  if (run.status === 'failed') {
-    const failed = run.progress.failed
-      ? `: ${run.progress.failed} of ${run.progress.total ?? '?'} items failed`
-      : ''
-    return { ...base, exitCode: ExitCode.gateFailed, line: `failed${failed}` }
-  }
-  if (run.status === 'canceled') return { ...base, exitCode: ExitCode.gateFailed, line: 'was canceled' }
-  if (minScore !== null) {
-    if (run.score === null) {
-      return {
-        ...base,
-        exitCode: ExitCode.gateFailed,
-        line: `completed without a score; --min-score ${minScore} cannot be met`,
-      }
-    }
-    if (run.score < minScore) {
-      return {
-        ...base,
-        exitCode: ExitCode.gateFailed,
-        line: `completed, ${score} is below --min-score ${minScore}`,
-      }
-    }
-  }
-  return { ...base, exitCode: ExitCode.ok, line: `completed, ${score}` }
 }
 
 /** Broken setup first, then API trouble, then timeouts, then failed gates. */

@@ -28,12 +28,29 @@ export type RunStatus = (typeof RUN_STATUSES)[number]
 /** Statuses after which a run no longer changes. */
 export const TERMINAL_STATUSES: ReadonlySet<RunStatus> = new Set(['completed', 'failed', 'canceled'])
 
+/**
+ * The range a score is on. `declared`: the vendor's API or spec states it. `config`: a config endpoint gave it for
+ * this score. `computed`: evalrun computed the number itself (a rate of verdicts), so it is 0..1 by construction.
+ * Where no source gives a range, evalrun says `null` rather than guess one from the values seen.
+ */
+export interface ScoreScale {
+  min: number
+  max: number
+  source: 'declared' | 'config' | 'computed'
+}
+
 export interface EvalMetric {
   /** The evaluator, column or field name. */
   name: string
   kind: 'numeric' | 'boolean' | 'categorical'
   /** The mean for numeric metrics, the rate of `true` (0..1) for boolean ones, null for categorical ones. */
   value: number | null
+  /** The scale `value` is on; null when no source gives one. Boolean metrics are rates, 0..1. */
+  scale: ScoreScale | null
+  /** `value` moved onto 0..1 by `scale`; null when either is unknown or the value lies outside the scale. */
+  normalizedValue: number | null
+  /** The share of verdicts that passed (0..1), for metrics made of verdicts; null otherwise. */
+  passRate: number | null
   /** Judgements per option (categorical), `true`/`false` counts (boolean), or other tallies the vendor gives. */
   counts?: Record<string, number>
   /** How many judgements the value is based on, when the vendor says. */
@@ -84,6 +101,12 @@ interface EvalRunOf<V extends Vendor> {
   progress: RunProgress
   /** The vendor's headline score, on the vendor's own scale; null when it has none (yet). */
   score: number | null
+  /** The scale `score` is on; null when the vendor declares none (see the README's vendor table). */
+  scoreScale: ScoreScale | null
+  /** `score` moved onto 0..1 by `scoreScale`; null when either is unknown. What `--min-score` compares. */
+  normalizedScore: number | null
+  /** The share of the run's verdicts that passed (0..1), when the run's payload carries verdicts; else null. */
+  passRate: number | null
   metrics: EvalMetric[]
   /** A page in the vendor's app, when the vendor gives one. */
   url: string | null
@@ -104,16 +127,44 @@ export type EvalRun<V extends Vendor = Vendor> = V extends Vendor ? EvalRunOf<V>
  */
 export type ItemStatus = 'passed' | 'failed' | 'error' | 'pending' | 'skipped' | 'completed' | 'unknown'
 
+/** One evaluator's judgement of one item, on that evaluator's own scale. */
+export interface EvalJudgement {
+  /** The evaluator, grader, scorer or column name: the same name as the run's metric for it, where there is one. */
+  name: string
+  kind: 'numeric' | 'boolean' | 'categorical'
+  value: number | boolean | string | null
+  /** The scale of a numeric `value`; `{ min: 0, max: 1 }` for a boolean; null when unknown or categorical. */
+  scale: ScoreScale | null
+  /** `value` moved onto 0..1 by `scale` (booleans as 1 or 0); null when that cannot be done. */
+  normalizedValue: number | null
+  /** The vendor's verdict on this judgement, when it gives one (a boolean judgement is its own verdict). */
+  passed: boolean | null
+}
+
 interface EvalItemOf<V extends Vendor> {
   /** The run the item belongs to. */
   runRef: string
   vendor: V
   id: string
+  /**
+   * The test case's identity at the vendor (a Datalab file, a PromptLayer dataset row, a Humanloop datapoint, an
+   * OpenAI data source item, …): the same in every run of a suite over the same data, so runs can be joined on it.
+   */
+  key: string
   name: string | null
   status: ItemStatus
   vendorStatus: string | null
-  /** The item's score (mean of its numeric and boolean judgements where the vendor has several), or null. */
+  /**
+   * The item's own score: the vendor's, or else the mean of its judgements when they share one known scale.
+   * Null when judgements on different or unknown scales would have to be averaged.
+   */
   score: number | null
+  /** The scale of `score`, or null when unknown. */
+  scoreScale: ScoreScale | null
+  /** `score` moved onto 0..1 by `scoreScale`, or null. */
+  normalizedScore: number | null
+  /** Every judgement of the item, each on its own scale. */
+  judgements: EvalJudgement[]
   input?: unknown
   output?: unknown
   raw: RawItems[V]

@@ -1,4 +1,5 @@
 import type { BatchRunFileResult } from '@evalrun/datalab'
+import { finishItem } from '../../core/finish-item.js'
 import type { EvalItem, ItemStatus } from '../../core/model.js'
 import { preview, readField, readId, readNumber, readString } from '../../core/read-json.js'
 
@@ -36,16 +37,24 @@ export function mapDatalabItem(raw: unknown, runRef: string): EvalItem<'datalab'
   if (id === null) warnings.push('Datalab file result has no request_id or lookup_key.')
   const score = readNumber<BatchRunFileResult>(raw, 'eval_score')
   if (status === 'unknown' && score !== null) status = 'completed'
-  return {
+  const name = readString<BatchRunFileResult>(raw, 'filename')
+  // The file is the test case: a run scores every file of its collection, and the file's name is the same in every
+  // run of that collection, where `request_id` (and, as far as Datalab says, `lookup_key`) belong to one result.
+  const key = name ?? readString<BatchRunFileResult>(raw, 'lookup_key') ?? id ?? ''
+  return finishItem<'datalab'>({
     runRef,
     vendor: 'datalab',
     id: id ?? '',
-    name: readString<BatchRunFileResult>(raw, 'filename'),
+    key,
+    name,
     status,
     vendorStatus,
     score,
+    // No documented range for `eval_score`, as for the run's `avg_score`.
+    scoreScale: null,
+    judgements: score === null ? [] : [{ name: 'eval_score', kind: 'numeric', value: score }],
     output: readField<BatchRunFileResult>(raw, 'eval_results'),
     raw: raw as BatchRunFileResult,
     warnings,
-  }
+  })
 }

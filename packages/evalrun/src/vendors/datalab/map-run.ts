@@ -1,6 +1,6 @@
 import type { EvalBatchRun } from '@evalrun/datalab'
-import { finishRun } from '../../core/finish-run.js'
-import type { EvalMetric, EvalRun } from '../../core/model.js'
+import { finishRun, type MetricInput } from '../../core/finish-run.js'
+import type { EvalRun } from '../../core/model.js'
 import { parseVendorDate } from '../../core/parse-vendor-date.js'
 import { type KnownKeys, readCount, readField, readId, readNumber, readString } from '../../core/read-json.js'
 import { mapDatalabStatus } from './map-status.js'
@@ -16,7 +16,7 @@ export function mapDatalabRun(raw: unknown): EvalRun<'datalab'> {
   const collectionId = readId<EvalBatchRun>(raw, 'collection_id')
   if (collectionId === null) warnings.push('Datalab run has no collection_id.')
   const score = readNumber<EvalBatchRun>(raw, SCORE_FIELD)
-  const metrics: EvalMetric[] =
+  const metrics: MetricInput[] =
     score === null ? [] : [{ name: SCORE_FIELD, kind: 'numeric', value: score, source: SCORE_FIELD }]
   const pipelineType = readString<EvalBatchRun>(raw, 'pipeline_type')
   return finishRun<'datalab'>({
@@ -43,6 +43,9 @@ export function mapDatalabRun(raw: unknown): EvalRun<'datalab'> {
       failed: null,
     },
     score,
+    // Datalab documents no range for `avg_score` (its rubrics' scoring definitions are opaque), so none is claimed.
+    scoreScale: null,
+    passRate: null,
     metrics,
     // Datalab's app has no documented URL per batch run.
     url: null,

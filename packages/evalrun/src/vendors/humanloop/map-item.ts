@@ -1,5 +1,5 @@
-import type { Datapoint, EvaluationLog, Log } from '@evalrun/humanloop'
-import { meanJudgement } from '../../core/judgement-score.js'
+import type { Datapoint, EvaluationLog, Evaluator, Log } from '@evalrun/humanloop'
+import { finishItem, type JudgementInput } from '../../core/finish-item.js'
 import type { EvalItem, ItemStatus } from '../../core/model.js'
 import { readArray, readField, readId, readString } from '../../core/read-json.js'
 
@@ -25,17 +25,35 @@ export function mapHumanloopItem(raw: unknown, runRef: string): EvalItem<'humanl
   const id = readId<Log>(log, 'id')
   if (id === null) warnings.push('Humanloop log has no id.')
   const datapoint = readField<EvaluationLog>(raw, 'datapoint')
-  return {
+  const datapointId = readId<Datapoint>(datapoint, 'id') ?? readId<Log>(log, 'source_datapoint_id')
+  if (datapointId === null) warnings.push('Humanloop log names no datapoint; its key is the log id.')
+  return finishItem<'humanloop'>({
     runRef,
     vendor: 'humanloop',
     id: id ?? '',
-    name: readId<Datapoint>(datapoint, 'id'),
+    // The datapoint is the test case: every run of an evaluation logs each datapoint of its dataset once.
+    key: datapointId ?? id ?? '',
+    name: datapointId,
     status,
     vendorStatus: readString<Log>(log, 'log_status'),
-    score: meanJudgement(judgements),
+    judgements: evaluatorLogs.map(evaluatorJudgement),
     input: readField<Log>(log, 'inputs') ?? readField<Datapoint>(datapoint, 'inputs'),
     output: readField<Log>(log, 'output'),
     raw: raw as EvaluationLog,
     warnings,
-  }
+  })
+}
+
+/** Humanloop declares no range for number judgements, so only booleans have a scale (0..1). */
+function evaluatorJudgement(evaluatorLog: unknown, index: number): JudgementInput {
+  const evaluator = readField<Log>(evaluatorLog, 'evaluator')
+  const name =
+    readString<Evaluator>(evaluator, 'name') ??
+    readString<Evaluator>(evaluator, 'path') ??
+    `evaluator ${index + 1}`
+  const value = readField<Log>(evaluatorLog, 'judgment')
+  if (typeof value === 'boolean') return { name, kind: 'boolean', value }
+  if (typeof value === 'number' && Number.isFinite(value)) return { name, kind: 'numeric', value }
+  if (typeof value === 'string') return { name, kind: 'categorical', value }
+  return { name, kind: 'categorical', value: null }
 }

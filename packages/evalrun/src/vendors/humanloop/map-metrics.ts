@@ -1,4 +1,5 @@
 import type { Evaluation, EvaluationEvaluator, Evaluator, EvaluatorStats, RunStats } from '@evalrun/humanloop'
+import type { MetricInput } from '../../core/finish-run.js'
 import type { EvalMetric } from '../../core/model.js'
 import { asRecord, readArray, readCount, readField, readNumber, readString } from '../../core/read-json.js'
 
@@ -11,8 +12,8 @@ import { asRecord, readArray, readCount, readField, readNumber, readString } fro
 export function mapHumanloopMetrics(
   runStats: unknown,
   evaluatorNames: ReadonlyMap<string, string>,
-): EvalMetric[] {
-  const metrics: EvalMetric[] = []
+): MetricInput[] {
+  const metrics: MetricInput[] = []
   for (const stats of readArray<RunStats>(runStats, 'evaluator_stats')) {
     if (asRecord(stats) === null) continue
     const versionId = readString<EvaluatorStats>(stats, 'evaluator_version_id') ?? 'unknown evaluator'
@@ -56,13 +57,13 @@ function metric(
   kind: EvalMetric['kind'],
   value: number | null,
   counts: Record<string, number>,
-): EvalMetric {
-  const built: Partial<EvalMetric> = { name, source: 'evaluator_stats' }
+): MetricInput {
+  const built: Partial<MetricInput> = { name, source: 'evaluator_stats' }
   if (judgments !== null) built.total = judgments
   built.kind = kind
   built.value = value
   built.counts = counts
-  return built as EvalMetric
+  return built as MetricInput
 }
 
 /** Nulls and errors, which every evaluator kind reports, added to `counts`. */

@@ -5,11 +5,12 @@ import type {
   RunStats,
   RunVersion,
 } from '@evalrun/humanloop'
-import { finishRun } from '../../core/finish-run.js'
+import { finishRun, type MetricInput } from '../../core/finish-run.js'
 import type { EvalRun } from '../../core/model.js'
 import { parseVendorDate } from '../../core/parse-vendor-date.js'
 import { readCount, readField, readId, readString } from '../../core/read-json.js'
 import { encodeRefPart } from '../../core/ref.js'
+import { passRateOf } from '../../core/score-scale.js'
 import { humanloopEvaluatorNames, mapHumanloopMetrics } from './map-metrics.js'
 import { mapHumanloopStatus } from './map-status.js'
 import type { HumanloopRawRun } from './types.js'
@@ -38,6 +39,7 @@ export function mapHumanloopRun(
     run: run as HumanloopRawRun['run'],
     stats: (stats ?? null) as HumanloopRawRun['stats'],
   }
+  const metrics = mapHumanloopMetrics(stats, context?.evaluatorNames ?? humanloopEvaluatorNames(evaluation))
   return finishRun<'humanloop'>({
     ref: `humanloop:${encodeRefPart(suiteId)}/${encodeRefPart(id ?? '')}`,
     vendor: 'humanloop',
@@ -63,7 +65,9 @@ export function mapHumanloopRun(
     },
     // Humanloop has no headline score: each evaluator is a metric.
     score: null,
-    metrics: mapHumanloopMetrics(stats, context?.evaluatorNames ?? humanloopEvaluatorNames(evaluation)),
+    scoreScale: null,
+    passRate: booleanPassRate(metrics),
+    metrics,
     url: readString<Evaluation>(evaluation, 'url'),
     raw,
     warnings,
@@ -77,4 +81,16 @@ function runName(run: unknown): string | null {
   const versionName = readString<RunVersion>(version, 'version_name')
   if (name === null) return versionName
   return versionName === null ? name : `${name} (${versionName})`
+}
+
+/** The run's verdicts are its boolean evaluators' judgements: true over true and false, across all of them. */
+function booleanPassRate(metrics: readonly MetricInput[]): number | null {
+  let passed = 0
+  let failed = 0
+  for (const metric of metrics) {
+    if (metric.kind !== 'boolean') continue
+    passed += metric.counts?.true ?? 0
+    failed += metric.counts?.false ?? 0
+  }
+  return passRateOf(passed, failed)
 }

@@ -1,6 +1,8 @@
 import type { EvalRunError, EvalRunOutputItem, EvalRunOutputItemResult } from '@evalrun/openai'
+import { finishItem, type JudgementInput } from '../../core/finish-item.js'
 import type { EvalItem, ItemStatus } from '../../core/model.js'
 import { asRecord, preview, readArray, readField, readId, readString } from '../../core/read-json.js'
+import { RATE_SCALE } from '../../core/score-scale.js'
 import type { OpenAIRawItem } from './types.js'
 
 /**
@@ -28,20 +30,38 @@ export function mapOpenAIItem(raw: unknown, runRef: string): EvalItem<'openai'> 
     )
   }
   if (sampleError) warnings.push(`The sample errored: ${sampleError}`)
-  const verdicts = readArray<EvalRunOutputItem>(raw, 'results')
-    .map((result) => readField<EvalRunOutputItemResult>(result, 'passed'))
-    .filter((passed): passed is boolean => typeof passed === 'boolean')
-  return {
+  const judgements = readArray<EvalRunOutputItem>(raw, 'results').map(graderJudgement)
+  const verdicts = judgements.filter((judgement) => typeof judgement.passed === 'boolean')
+  const itemKey = readId<EvalRunOutputItem>(raw, 'datasource_item_id')
+  if (itemKey === null) warnings.push('OpenAI output item has no datasource_item_id; its key is the item id.')
+  return finishItem<'openai'>({
     runRef,
     vendor: 'openai',
     id: id ?? '',
-    name: readId<EvalRunOutputItem>(raw, 'datasource_item_id'),
+    // `datasource_item_id` names the row of the data source, the same in every run over it.
+    key: itemKey ?? id ?? '',
+    name: itemKey,
     status,
     vendorStatus,
-    score: verdicts.length === 0 ? null : verdicts.filter(Boolean).length / verdicts.length,
+    // Graders score on ranges the output item does not carry, so the item's score is its share of passed graders.
+    score: verdicts.length === 0 ? null : verdicts.filter((j) => j.passed).length / verdicts.length,
+    scoreScale: verdicts.length === 0 ? null : RATE_SCALE,
+    judgements,
     input: readField<EvalRunOutputItem>(raw, 'datasource_item'),
     output: readField<EvalRunOutputItem['sample']>(sample, 'output'),
     raw: raw as OpenAIRawItem,
     warnings,
+  })
+}
+
+/** A grader's result: its score on the grader's own range (not in the output item, so unknown) and its verdict. */
+function graderJudgement(result: unknown, index: number): JudgementInput {
+  const passed = readField<EvalRunOutputItemResult>(result, 'passed')
+  const score = readField<EvalRunOutputItemResult>(result, 'score')
+  return {
+    name: readString<EvalRunOutputItemResult>(result, 'name') ?? `grader ${index + 1}`,
+    kind: 'numeric',
+    value: typeof score === 'number' && Number.isFinite(score) ? score : null,
+    passed: typeof passed === 'boolean' ? passed : null,
   }
 }

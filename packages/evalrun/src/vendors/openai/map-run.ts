@@ -5,10 +5,11 @@ import type {
   EvalRunResultCounts,
   EvalRun as OpenAIEvalRun,
 } from '@evalrun/openai'
-import { finishRun } from '../../core/finish-run.js'
-import type { EvalMetric, EvalRun } from '../../core/model.js'
+import { finishRun, type MetricInput } from '../../core/finish-run.js'
+import type { EvalRun } from '../../core/model.js'
 import { asRecord, readArray, readCount, readField, readId, readString } from '../../core/read-json.js'
 import { encodeRefPart } from '../../core/ref.js'
+import { passRateOf, RATE_SCALE } from '../../core/score-scale.js'
 import { mapOpenAIStatus } from './map-status.js'
 import { parseUnixSeconds } from './parse-unix-time.js'
 import type { OpenAIRawRun } from './types.js'
@@ -31,8 +32,8 @@ export function mapOpenAIRun(run: unknown, evaluation: unknown, evalId: string):
   const failed = readCount<EvalRunResultCounts>(counts, 'failed')
   const errored = readCount<EvalRunResultCounts>(counts, 'errored')
   const graded = (passed ?? 0) + (failed ?? 0)
-  const score = passed !== null && failed !== null && graded > 0 ? passed / graded : null
-  const metrics: EvalMetric[] = []
+  const score = passed !== null && failed !== null ? passRateOf(passed, failed) : null
+  const metrics: MetricInput[] = []
   if (score !== null) {
     metrics.push({
       name: 'pass rate',
@@ -80,6 +81,8 @@ export function mapOpenAIRun(run: unknown, evaluation: unknown, evalId: string):
       failed: errored,
     },
     score,
+    scoreScale: RATE_SCALE,
+    passRate: score,
     metrics,
     url: readString<OpenAIEvalRun>(run, 'report_url'),
     raw,
@@ -87,7 +90,7 @@ export function mapOpenAIRun(run: unknown, evaluation: unknown, evalId: string):
   })
 }
 
-function criterionMetric(criterion: unknown): EvalMetric[] {
+function criterionMetric(criterion: unknown): MetricInput[] {
   const name = readString<EvalRunCriterionResult>(criterion, 'testing_criteria')
   const passed = readCount<EvalRunCriterionResult>(criterion, 'passed')
   const failed = readCount<EvalRunCriterionResult>(criterion, 'failed')
@@ -97,7 +100,7 @@ function criterionMetric(criterion: unknown): EvalMetric[] {
     {
       name,
       kind: 'boolean',
-      value: total === 0 ? null : passed / total,
+      value: passRateOf(passed, failed),
       counts: { true: passed, false: failed },
       total,
       source: 'per_testing_criteria_results',

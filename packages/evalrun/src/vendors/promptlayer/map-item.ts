@@ -1,4 +1,4 @@
-import { meanJudgement } from '../../core/judgement-score.js'
+import { finishItem, type JudgementInput } from '../../core/finish-item.js'
 import type { EvalItem, ItemStatus } from '../../core/model.js'
 import { preview, readField, readString } from '../../core/read-json.js'
 import type { PromptLayerRawRow } from './types.js'
@@ -43,7 +43,7 @@ export function mapPromptLayerItem(
   const output: Record<string, unknown> = {}
   const statuses: ItemStatus[] = []
   const vendorStatuses: string[] = []
-  const values: unknown[] = []
+  const judgements: JudgementInput[] = []
   cellList.forEach((cell, index) => {
     const name = names[index] ?? `column ${index + 1}`
     if (readField<PromptLayerCell>(cell, 'type') !== 'eval') {
@@ -53,7 +53,7 @@ export function mapPromptLayerItem(
     const cellStatus = readString<PromptLayerCell>(cell, 'status')
     const errorMessage = readString<PromptLayerCell>(cell, 'error_message')
     vendorStatuses.push(cellStatus ?? '?')
-    values.push(readField<PromptLayerCell>(cell, 'value'))
+    judgements.push(...cellJudgement(name, readField<PromptLayerCell>(cell, 'value'), cellStatus))
     output[name] = {
       status: cellStatus,
       value: readField<PromptLayerCell>(cell, 'value'),
@@ -77,17 +77,32 @@ export function mapPromptLayerItem(
     cells: cellList as PromptLayerRawRow['cells'],
     rowNumber,
   }
-  return {
+  return finishItem<'promptlayer'>({
     runRef,
     vendor: 'promptlayer',
     id: String(rowNumber),
+    // Every run of a pipeline evaluates the same dataset, row for row.
+    key: `row ${rowNumber}`,
     name: typeof first === 'string' ? first.slice(0, 200) : null,
     status,
     vendorStatus: vendorStatuses.length === 0 ? null : vendorStatuses.join(','),
-    score: meanJudgement(values),
+    judgements,
     input,
     output,
     raw,
     warnings,
-  }
+  })
+}
+
+/**
+ * An evaluation cell as a judgement, when its value is one: a boolean (an assertion) or a number (a score, on a
+ * range PromptLayer does not declare). Text cells are outputs, such as a prompt's answer, and judge nothing; a
+ * cell's PASSED or FAILED is kept as a number's verdict.
+ */
+function cellJudgement(name: string, value: unknown, cellStatus: string | null): JudgementInput[] {
+  if (typeof value === 'boolean') return [{ name, kind: 'boolean', value }]
+  if (typeof value !== 'number' || !Number.isFinite(value)) return []
+  const word = cellStatus?.toUpperCase()
+  const passed = word === 'PASSED' ? true : word === 'FAILED' ? false : null
+  return [{ name, kind: 'numeric', value, passed }]
 }

@@ -6,11 +6,11 @@ import type {
   Report,
   RunReportResponse,
 } from '@evalrun/promptlayer'
-import { finishRun } from '../../core/finish-run.js'
+import { finishRun, type MetricInput } from '../../core/finish-run.js'
 import type { EvalRun } from '../../core/model.js'
 import { parseVendorDate } from '../../core/parse-vendor-date.js'
 import { asRecord, readField, readId, readString } from '../../core/read-json.js'
-import { mapPromptLayerColumnMetrics, mapPromptLayerScore } from './map-score.js'
+import { mapPromptLayerColumnMetrics, mapPromptLayerScore, PROMPTLAYER_SCALE } from './map-score.js'
 import { mapPromptLayerStatus } from './map-status.js'
 import type { PromptLayerRawRun } from './types.js'
 
@@ -132,7 +132,7 @@ interface BuildInput {
   suiteName: string | null
   stats: ReturnType<typeof mapPromptLayerStatus>
   score: number | null
-  metrics: EvalRun['metrics']
+  metrics: MetricInput[]
   warnings: string[]
   raw: PromptLayerRawRun
 }
@@ -163,6 +163,9 @@ function build(input: BuildInput): EvalRun<'promptlayer'> {
     completedAt: input.stats.status === 'completed' || input.stats.status === 'failed' ? updatedAt : null,
     progress: input.stats.progress,
     score: input.score,
+    scoreScale: PROMPTLAYER_SCALE,
+    // A run's payload counts cells by execution state only; verdicts (PASSED/FAILED) are on the rows.
+    passRate: null,
     metrics: input.metrics,
     url: null,
     raw: input.raw,

@@ -1,10 +1,18 @@
 import type { ColumnScore, ReportColumn, ReportScore, ReportScoreDetails } from '@evalrun/promptlayer'
-import type { EvalMetric } from '../../core/model.js'
+import type { MetricInput } from '../../core/finish-run.js'
+import type { ScoreScale } from '../../core/model.js'
 import { asRecord, preview, readCount, readField, readNumber, readString } from '../../core/read-json.js'
+import { declaredScale } from '../../core/score-scale.js'
+
+/**
+ * PromptLayer's spec says a score is "between 0 and 100" (`ScoreConfiguration`); its column and overall scores are
+ * percentages on the same scale, so every PromptLayer score is read on it.
+ */
+export const PROMPTLAYER_SCALE: ScoreScale = declaredScale(0, 100)
 
 export interface PromptLayerScore {
   score: number | null
-  metrics: EvalMetric[]
+  metrics: MetricInput[]
 }
 
 /**
@@ -32,14 +40,14 @@ export function mapPromptLayerScore(
   }
 }
 
-function detailMetrics(details: unknown): EvalMetric[] {
+function detailMetrics(details: unknown): MetricInput[] {
   const columns = readField<ReportScoreDetails>(details, 'columns')
   const entries = Array.isArray(columns)
     ? columns
     : readString<ReportScoreDetails>(details, 'column_name') !== null
       ? [details]
       : []
-  const metrics: EvalMetric[] = []
+  const metrics: MetricInput[] = []
   for (const column of entries) {
     const name = readString<ColumnScore>(column, 'column_name')
     if (name === null) continue
@@ -48,6 +56,7 @@ function detailMetrics(details: unknown): EvalMetric[] {
       name,
       kind: 'numeric',
       value: readNumber<ColumnScore>(column, 'score'),
+      scale: PROMPTLAYER_SCALE,
       ...(skipped === null ? {} : { counts: { skipped } }),
       source: 'score.details',
     })
@@ -56,15 +65,15 @@ function detailMetrics(details: unknown): EvalMetric[] {
 }
 
 /** Column scores from `GET /reports/{id}` (`report_columns[].score`), for columns the score details leave out. */
-export function mapPromptLayerColumnMetrics(reportColumns: unknown, known: EvalMetric[]): EvalMetric[] {
+export function mapPromptLayerColumnMetrics(reportColumns: unknown, known: MetricInput[]): MetricInput[] {
   const seen = new Set(known.map((metric) => metric.name))
-  const metrics: EvalMetric[] = []
+  const metrics: MetricInput[] = []
   for (const column of Array.isArray(reportColumns) ? reportColumns : []) {
     const name = readString<ReportColumn>(column, 'name')
     const value = readNumber<ReportColumn>(column, 'score')
     if (name === null || value === null || seen.has(name)) continue
     seen.add(name)
-    metrics.push({ name, kind: 'numeric', value, source: 'report_columns' })
+    metrics.push({ name, kind: 'numeric', value, scale: PROMPTLAYER_SCALE, source: 'report_columns' })
   }
   return metrics
 }

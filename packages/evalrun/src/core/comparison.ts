@@ -1,0 +1,75 @@
+import type { EvalItem, EvalRun, ItemStatus } from './model.js'
+
+/**
+ * How two runs' items are joined. By default on `item.key`, the vendor's identity of the test case, which only
+ * matches within one vendor; across vendors, give a key both runs share, for example one made from the input.
+ */
+export interface CompareOptions {
+  /** The join key of an item; default `item.key`. Items whose key is null are left out, with a warning. */
+  key?: (item: EvalItem) => string | null
+  signal?: AbortSignal
+}
+
+/** How an item moved from the base run to the head run. */
+export type ItemChange = 'improved' | 'regressed' | 'unchanged' | 'added' | 'removed'
+
+/** One metric (a judgement name) of one item in both runs. Deltas are of normalised values (0..1) when both have one. */
+export interface MetricDelta {
+  name: string
+  base: number | null
+  head: number | null
+  /** `head - base` on the normalised scale when both are normalised, else on the raw values; null when one is missing. */
+  delta: number | null
+  /** True when `delta` is on the 0..1 scale. */
+  normalized: boolean
+}
+
+/** An item's side in a comparison: only what the verdict needs, never its payload (memory stays bounded). */
+export interface ComparedSide {
+  id: string
+  status: ItemStatus
+  score: number | null
+  normalizedScore: number | null
+}
+
+export interface ComparedItem {
+  key: string
+  change: ItemChange
+  base: ComparedSide | null
+  head: ComparedSide | null
+  /** Change in the item's score, normalised when both sides are; null when it cannot be said. */
+  scoreDelta: number | null
+  metrics: MetricDelta[]
+}
+
+/** A run-level metric's mean in both runs, over the items each run has. */
+export interface MetricChange {
+  name: string
+  baseMean: number | null
+  headMean: number | null
+  delta: number | null
+  normalized: boolean
+}
+
+export interface ComparisonSummary {
+  improved: number
+  regressed: number
+  unchanged: number
+  added: number
+  removed: number
+  /** Per metric, the change of its mean. */
+  metrics: MetricChange[]
+}
+
+/** What `runs.compare(base, head)` returns. */
+export interface RunComparison {
+  base: EvalRun
+  head: EvalRun
+  /** How items were joined: `key` (the vendors' own) or `custom`. */
+  joinedBy: 'key' | 'custom'
+  summary: ComparisonSummary
+  /** The items that changed, regressions first (largest drop first), then improvements, added and removed. */
+  items: ComparedItem[]
+  /** What the comparison could not do cleanly, in words. */
+  warnings: string[]
+}
