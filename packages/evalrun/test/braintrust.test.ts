@@ -82,11 +82,18 @@ describe('Braintrust experiments as EvalRuns', () => {
       ref: `braintrust:${PROJECT_ID}`,
     })
     expect(run.score).toBeCloseTo(0.7)
+    expect(run.scoreScale).toEqual({ min: 0, max: 1, source: 'declared' })
+    expect(run.normalizedScore).toBeCloseTo(0.7)
+    expect(run.passRate).toBeNull()
+    const declared = { min: 0, max: 1, source: 'declared' }
     expect(run.metrics).toEqual([
       {
         name: 'Factuality',
         kind: 'numeric',
         value: 0.8,
+        scale: declared,
+        normalizedValue: 0.8,
+        passRate: null,
         counts: { improvements: 4, regressions: 1 },
         diff: 0.05,
         source: `${BRAINTRUST_SCORE_RULE}; diff against "main-0"`,
@@ -95,6 +102,9 @@ describe('Braintrust experiments as EvalRuns', () => {
         name: 'Levenshtein',
         kind: 'numeric',
         value: 0.6,
+        scale: declared,
+        normalizedValue: 0.6,
+        passRate: null,
         counts: { improvements: 1, regressions: 3 },
         diff: -0.1,
         source: `${BRAINTRUST_SCORE_RULE}; diff against "main-0"`,
@@ -103,6 +113,9 @@ describe('Braintrust experiments as EvalRuns', () => {
         name: 'duration',
         kind: 'numeric',
         value: 1.7,
+        scale: null,
+        normalizedValue: null,
+        passRate: null,
         counts: { improvements: 2, regressions: 5 },
         diff: 0.2,
         source: 'summarize.metrics (s); diff against "main-0"',
@@ -199,6 +212,9 @@ describe('Braintrust experiments as EvalRuns', () => {
       status: 'completed',
       vendorStatus: null,
       score: 0.75,
+      scoreScale: { min: 0, max: 1, source: 'declared' },
+      normalizedScore: 0.75,
+      key: '{"question":"How do I reset my password?"}',
       name: '{"question":"How do I reset my password?"}',
       input: { question: 'How do I reset my password?' },
       output: 'Use "Forgot password" on the sign-in page.',
@@ -208,17 +224,36 @@ describe('Braintrust experiments as EvalRuns', () => {
       braintrustEvent('ev2', { error: 'RateLimitError: 429', scores: { Factuality: 2 } }),
       'braintrust:e1',
     )
+    expect(item.judgements).toEqual([
+      {
+        name: 'Factuality',
+        kind: 'numeric',
+        value: 1,
+        scale: { min: 0, max: 1, source: 'declared' },
+        normalizedValue: 1,
+        passed: null,
+      },
+      {
+        name: 'Levenshtein',
+        kind: 'numeric',
+        value: 0.5,
+        scale: { min: 0, max: 1, source: 'declared' },
+        normalizedValue: 0.5,
+        passed: null,
+      },
+    ])
     expect(failed.status).toBe('error')
     expect(failed.score).toBeNull()
+    expect(failed.judgements).toMatchObject([{ name: 'Factuality', value: 2, scale: null }])
     expect(failed.warnings).toEqual([
-      'Score "Factuality" is 2, not a number in 0..1; left out.',
+      'Score "Factuality" is 2, not a number in 0..1; it is kept without a scale, so the item has no score.',
       'The case errored: RateLimitError: 429',
     ])
     const running = mapBraintrustItem(
-      braintrustEvent('ev3', { scores: null, metrics: { start: 1_768_474_804 } }),
+      braintrustEvent('ev3', { scores: null, metrics: { start: 1_768_474_804 }, input: null, origin: null }),
       'braintrust:e1',
     )
-    expect(running.status).toBe('pending')
+    expect(running).toMatchObject({ status: 'pending', key: 'ev3', name: null, score: null })
   })
 
   it('case keys: input as canonical JSON (key order does not matter), long inputs hashed, origin without input', () => {

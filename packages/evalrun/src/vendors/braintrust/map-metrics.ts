@@ -1,6 +1,11 @@
 import type { ExperimentSummary, MetricSummary, ScoreSummary } from '@evalrun/braintrust'
-import type { EvalMetric } from '../../core/model.js'
+import type { MetricInput } from '../../core/finish-run.js'
+import type { ScoreScale } from '../../core/model.js'
 import { asRecord, preview, readCount, readField, readNumber, readString } from '../../core/read-json.js'
+import { declaredScale } from '../../core/score-scale.js'
+
+/** Every Braintrust score is 0..1: its spec bounds `ScoreSummary.score` and each event's scores so. */
+export const BRAINTRUST_SCALE: ScoreScale = Object.freeze(declaredScale(0, 1))
 
 /** How the run's score is made, said on each scorer's metric. */
 export const BRAINTRUST_SCORE_RULE = 'summarize.scores: the mean of the scorers, each 0..1'
@@ -14,8 +19,8 @@ export const BRAINTRUST_SCORE_RULE = 'summarize.scores: the mean of the scorers,
 export function mapBraintrustMetrics(
   summary: unknown,
   warnings: string[],
-): { score: number | null; metrics: EvalMetric[] } {
-  const metrics: EvalMetric[] = []
+): { score: number | null; metrics: MetricInput[] } {
+  const metrics: MetricInput[] = []
   const means: number[] = []
   const scores = asRecord(readField<ExperimentSummary>(summary, 'scores'))
   for (const [key, entry] of Object.entries(scores ?? {})) {
@@ -28,9 +33,8 @@ export function mapBraintrustMetrics(
     } else {
       means.push(value)
     }
-    metrics.push(
-      metric(name, value !== null && value >= 0 && value <= 1 ? value : null, entry, BRAINTRUST_SCORE_RULE),
-    )
+    const inRange = value !== null && value >= 0 && value <= 1
+    metrics.push(metric(name, inRange ? value : null, entry, BRAINTRUST_SCORE_RULE, BRAINTRUST_SCALE))
   }
   const measured = asRecord(readField<ExperimentSummary>(summary, 'metrics'))
   for (const [key, entry] of Object.entries(measured ?? {})) {
@@ -42,6 +46,7 @@ export function mapBraintrustMetrics(
         readNumber<MetricSummary>(entry, 'metric'),
         entry,
         `summarize.metrics${unit ? ` (${unit})` : ''}`,
+        null,
       ),
     )
   }
@@ -49,8 +54,14 @@ export function mapBraintrustMetrics(
   return { score, metrics }
 }
 
-function metric(name: string, value: number | null, entry: unknown, source: string): EvalMetric {
-  const mapped: EvalMetric = { name, kind: 'numeric', value, source }
+function metric(
+  name: string,
+  value: number | null,
+  entry: unknown,
+  source: string,
+  scale: ScoreScale | null,
+): MetricInput {
+  const mapped: MetricInput = { name, kind: 'numeric', value, scale, passRate: null, source }
   const improvements = readCount<ScoreSummary>(entry, 'improvements')
   const regressions = readCount<ScoreSummary>(entry, 'regressions')
   if (improvements !== null || regressions !== null) {

@@ -4,7 +4,7 @@ import type { EvalRun } from '../../core/model.js'
 import { parseVendorDate } from '../../core/parse-vendor-date.js'
 import { asRecord, readField, readId, readString } from '../../core/read-json.js'
 import { encodeRefPart } from '../../core/ref.js'
-import { mapBraintrustMetrics } from './map-metrics.js'
+import { BRAINTRUST_SCALE, mapBraintrustMetrics } from './map-metrics.js'
 import { deriveBraintrustStatus } from './map-status.js'
 import type { BraintrustActivity, BraintrustRawRun } from './types.js'
 
@@ -63,6 +63,9 @@ export function mapBraintrustRun(
     completedAt: derived.status === 'completed' ? derived.lastActivityAt : null,
     progress: { total: null, completed: null, failed: null },
     score,
+    scoreScale: BRAINTRUST_SCALE,
+    // Braintrust scores, it gives no verdicts.
+    passRate: null,
     metrics,
     url: readString<ExperimentSummary>(summary, 'experiment_url'),
     raw,
