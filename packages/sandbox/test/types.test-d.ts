@@ -19,10 +19,17 @@ describe('@evalrun/sandbox types', () => {
     expectTypeOf<Sandbox['clientOptions']>().toEqualTypeOf<SandboxClientOptions>()
     expectTypeOf<SandboxClientOptions['humanloop']['fileIds']>().toEqualTypeOf<string[]>()
     expectTypeOf<SandboxClientOptions['openai']>().toEqualTypeOf<{ apiKey: string; baseUrl: string }>()
+    expectTypeOf<SandboxClientOptions['braintrust']>().toEqualTypeOf<{
+      apiKey: string
+      baseUrl: string
+      quietPeriodMs: number
+    }>()
   })
 
   it('names the vendors and fault kinds it knows', () => {
-    expectTypeOf<SandboxVendor>().toEqualTypeOf<'datalab' | 'promptlayer' | 'humanloop' | 'openai'>()
+    expectTypeOf<SandboxVendor>().toEqualTypeOf<
+      'datalab' | 'promptlayer' | 'humanloop' | 'openai' | 'braintrust'
+    >()
     expectTypeOf<FaultKind>().toEqualTypeOf<'429' | '500' | '502' | '503' | 'reset' | 'truncated' | 'slow'>()
     // @ts-expect-error the clock is 'manual' or a speed
     const options: SandboxOptions = { clock: 'fast' }

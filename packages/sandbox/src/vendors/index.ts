@@ -1,3 +1,4 @@
+import { braintrustSandbox } from './braintrust/index.js'
 import { datalabSandbox } from './datalab/index.js'
 import { humanloopSandbox } from './humanloop/index.js'
 import { openaiSandbox } from './openai/index.js'
@@ -9,4 +10,5 @@ export const SANDBOX_VENDOR_MODULES = {
   promptlayer: promptlayerSandbox,
   humanloop: humanloopSandbox,
   openai: openaiSandbox,
+  braintrust: braintrustSandbox,
 } as const

@@ -30,7 +30,7 @@ const PAGE_SIZE = 100
 /** Traces per event page (a trace is one test case: its root span and the spans under it). */
 const EVENT_PAGE_SIZE = 100
 /** Experiments whose summary and newest trace are read at once while listing (two requests each). */
-const CONCURRENCY = 6
+const CONCURRENCY = 4
 
 export interface BraintrustAdapterOptions {
   /** How long an experiment must have had no new event to count as completed. Default 60 000 (see the status rule). */
