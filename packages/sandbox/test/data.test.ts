@@ -44,7 +44,13 @@ describe('seeded data', () => {
 
   it('has the documented status mix and runs spread over the suites', async () => {
     const sb = await open({ clock: 'manual', runs: 200, suites: 4 })
-    expect(sb.stats().runs).toEqual({ datalab: 200, promptlayer: 200, humanloop: 200, openai: 200 })
+    expect(sb.stats().runs).toEqual({
+      datalab: 200,
+      promptlayer: 200,
+      humanloop: 200,
+      openai: 200,
+      braintrust: 200,
+    })
     const listed = (
       await raw(`${sb.urls.datalab}/api/v1/eval_batch_runs?limit=200`, { key: sb.apiKeys.datalab })
     ).json() as {
@@ -99,6 +105,7 @@ describe('seeded data', () => {
       promptlayer: `http://127.0.0.1:${port}/promptlayer`,
       humanloop: `http://127.0.0.1:${port}/humanloop/v5`,
       openai: `http://127.0.0.1:${port}/openai/v1`,
+      braintrust: `http://127.0.0.1:${port}/braintrust`,
     })
     expect(sb.env).toMatchObject({
       DATALAB_BASE_URL: sb.urls.datalab,
@@ -110,16 +117,20 @@ describe('seeded data', () => {
       HUMANLOOP_FILE_IDS: sb.catalog.humanloop.files.map((file) => file.id).join(','),
       OPENAI_BASE_URL: sb.urls.openai,
       OPENAI_API_KEY: 'sandbox-openai-key',
+      BRAINTRUST_API_URL: sb.urls.braintrust,
+      BRAINTRUST_API_KEY: 'sandbox-braintrust-key',
     })
     expect(sb.catalog.datalab.collections).toHaveLength(2)
     expect(sb.catalog.promptlayer.pipelines).toHaveLength(2)
     expect(sb.catalog.humanloop.evaluations).toHaveLength(2)
     expect(sb.catalog.openai.evals).toHaveLength(2)
+    expect(sb.catalog.braintrust.projects).toHaveLength(2)
     expect(sb.sampleStartInputs().map((input) => input.vendor)).toEqual([
       'datalab',
       'promptlayer',
       'humanloop',
       'openai',
+      'braintrust',
     ])
     expect(sb.clock.now().toISOString()).toBe('2026-01-15T12:00:00.000Z')
   })
