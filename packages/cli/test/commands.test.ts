@@ -21,7 +21,7 @@ describe('evalrun runs list', () => {
     expect(exitCode).toBe(0)
     const runs = jsonLines(stdout)
     expect(new Set(runs.map((r) => r.vendor))).toEqual(
-      new Set(['datalab', 'promptlayer', 'humanloop', 'openai']),
+      new Set(['datalab', 'promptlayer', 'humanloop', 'openai', 'braintrust']),
     )
     expect(runs.length).toBe(new Set(runs.map((r) => r.ref)).size)
     expect(runs.length).toBeGreaterThanOrEqual(54)

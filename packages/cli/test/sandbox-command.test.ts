@@ -29,6 +29,8 @@ describe('evalrun sandbox', () => {
       [...printed.matchAll(/^export (\w+)=(.*)$/gm)].map((match) => [match[1] as string, match[2] as string]),
     )
     expect(Object.keys(env).sort()).toEqual([
+      'BRAINTRUST_API_KEY',
+      'BRAINTRUST_API_URL',
       'DATALAB_API_KEY',
       'DATALAB_BASE_URL',
       'HUMANLOOP_API_KEY',
@@ -42,7 +44,7 @@ describe('evalrun sandbox', () => {
     expect(env.DATALAB_BASE_URL).toMatch(/^http:\/\/127\.0\.0\.1:\d+\//)
     const listed = await cli(['runs', 'list', '--json'], env)
     expect(listed.exitCode).toBe(0)
-    expect(new Set(jsonLines(listed.stdout).map((run) => run.vendor)).size).toBe(4)
+    expect(new Set(jsonLines(listed.stdout).map((run) => run.vendor)).size).toBe(5)
 
     stop()
     expect(await running).toBe(0)
