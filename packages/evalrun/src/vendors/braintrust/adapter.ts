@@ -12,7 +12,7 @@ import {
   requestEvents,
   requestWithHeaders,
 } from '@evalrun/braintrust'
-import type { EvalrunAdapter } from '../../core/adapter.js'
+import type { AdapterListQuery, EvalrunAdapter } from '../../core/adapter.js'
 import { EvalrunInvalidInputError } from '../../core/errors.js'
 import type { EvalRun } from '../../core/model.js'
 import { createPageGuard } from '../../core/page-guard.js'
@@ -131,6 +131,39 @@ export function createBraintrustAdapter(
     return readId<Experiment>(readArray<ExperimentList>(found, 'objects')[0], 'id')
   }
 
+  /** The experiments, newest first, page by page, each with its details. */
+  async function* listExperiments(
+    query: AdapterListQuery,
+    signal: AbortSignal,
+  ): AsyncGenerator<EvalRun<'braintrust'>> {
+    const projectId = query.suiteId === null ? null : (decodeRefPart(query.suiteId) ?? query.suiteId)
+    const guard = createPageGuard('Braintrust', query.warn)
+    for (let after: string | undefined; ; ) {
+      const page = await request(client, 'GET', '/v1/experiment', {
+        params: {
+          query: {
+            limit: PAGE_SIZE,
+            ...(projectId === null ? {} : { project_id: projectId }),
+            ...(after === undefined ? {} : { starting_after: after }),
+          },
+        },
+        signal,
+      })
+      const experiments = readArray<ExperimentList>(page, 'objects')
+      if (!guard.freshPage(experiments.map((experiment) => String(readId<Experiment>(experiment, 'id')))))
+        return
+      // Newest first: once one is older than `since`, so are the rest, and their details are not read.
+      const recent =
+        query.since === null ? experiments : experiments.filter((e) => !olderThan(e, query.since as Date))
+      yield* inOrder(recent, CONCURRENCY, (experiment) => withDetails(experiment, signal))
+      const last = readId<Experiment>(experiments.at(-1), 'id')
+      // Braintrust gives no "more" flag: only an empty page ends the list.
+      if (experiments.length === 0 || last === null || recent.length < experiments.length) return
+      if (!guard.mayContinue(last)) return
+      after = last
+    }
+  }
+
   return {
     specificationVersion: 'v2',
     vendor: 'braintrust',
@@ -146,32 +179,19 @@ export function createBraintrustAdapter(
       }
     },
 
-    async *listRuns(query, signal) {
-      const projectId = query.suiteId === null ? null : (decodeRefPart(query.suiteId) ?? query.suiteId)
-      const guard = createPageGuard('Braintrust', query.warn)
-      for (let after: string | undefined; ; ) {
-        const page = await request(client, 'GET', '/v1/experiment', {
-          params: {
-            query: {
-              limit: PAGE_SIZE,
-              ...(projectId === null ? {} : { project_id: projectId }),
-              ...(after === undefined ? {} : { starting_after: after }),
-            },
-          },
-          signal,
-        })
-        const experiments = readArray<ExperimentList>(page, 'objects')
-        if (!guard.freshPage(experiments.map((experiment) => String(readId<Experiment>(experiment, 'id')))))
-          return
-        // Newest first: once one is older than `since`, so are the rest, and their details are not read.
-        const recent =
-          query.since === null ? experiments : experiments.filter((e) => !olderThan(e, query.since as Date))
-        yield* inOrder(recent, CONCURRENCY, (experiment) => withDetails(experiment, signal))
-        const last = readId<Experiment>(experiments.at(-1), 'id')
-        // Braintrust gives no "more" flag: only an empty page ends the list.
-        if (experiments.length === 0 || last === null || recent.length < experiments.length) return
-        if (!guard.mayContinue(last)) return
-        after = last
+    async *listRuns(query, listingSignal) {
+      // The listing's signal is shared with the other vendors' listings: tie it once to one of this listing's own,
+      // which its requests (up to 2 × CONCURRENCY + 1 at once) then hang off.
+      listingSignal.throwIfAborted()
+      const own = new AbortController()
+      const signal = own.signal
+      const onAbort = () => own.abort(listingSignal.reason)
+      listingSignal.addEventListener('abort', onAbort)
+      try {
+        yield* listExperiments(query, signal)
+      } finally {
+        listingSignal.removeEventListener('abort', onAbort)
+        own.abort()
       }
     },
 
