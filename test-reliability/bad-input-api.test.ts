@@ -12,6 +12,7 @@ const evalrun = createEvalrun({
   promptlayer: { apiKey: 'k', baseUrl: 'http://127.0.0.1:9/pl' },
   humanloop: { apiKey: 'k', baseUrl: 'http://127.0.0.1:9/hl', fileIds: ['pr_1'] },
   openai: { apiKey: 'k', baseUrl: 'http://127.0.0.1:9/oa' },
+  braintrust: { apiKey: 'k', baseUrl: 'http://127.0.0.1:9/bt' },
 })
 
 describe('bad input to the public API: a typed error naming the input, and nothing sent', () => {

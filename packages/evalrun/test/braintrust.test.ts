@@ -406,7 +406,7 @@ describe('the Braintrust adapter', () => {
       .runs.start(startInput)
       .catch((e: unknown) => e)
     expect(EvalrunOutcomeUnknownError.isInstance(unknown)).toBe(true)
-    expect((unknown as Error).message).toContain(`Check project ${PROJECT_ID}`)
+    expect((unknown as Error).message).toContain(`Check in Braintrust (project ${PROJECT_ID})`)
   })
 
   it('checks the start input before sending anything', async () => {

@@ -215,7 +215,7 @@ export function createBraintrustAdapter(
         started === undefined ? null : await startedExperimentId(started, body.project_id, signal)
       if (experimentId === null) {
         throw new EvalrunOutcomeUnknownError({
-          message: `Braintrust: POST /v1/eval answered without naming the experiment it started; the eval may be running. Check project ${body.project_id} in Braintrust before launching it again.`,
+          message: `Braintrust: POST /v1/eval was sent but its answer named no experiment; it may or may not have taken effect, so it was not retried. Check in Braintrust (project ${body.project_id}) before sending it again.`,
           vendor: 'braintrust',
           method: 'POST',
           url: '/v1/eval',
