@@ -1,5 +1,5 @@
 /**
- * `pnpm bench`: the eight measurements of issue 7, written to bench/results.json and BENCHMARKS.md.
+ * `pnpm bench`: the measurements of issue 7 (and Braintrust's, 10), written to bench/results.json and BENCHMARKS.md.
  * `pnpm bench --only=1,3` runs some of them and writes nothing (for trying things out).
  * Needs built packages (`pnpm bench` builds first). The vendors' own SDKs are npm-installed into scratch folders;
  * without the registry their comparisons are left out, and the report says so.
@@ -12,6 +12,7 @@ import { type BenchInstalls, prepareInstalls } from './lib/installs.js'
 import { renderMarkdown } from './lib/markdown.js'
 import { benchDir, repoRoot } from './lib/paths.js'
 import type { Measurement } from './lib/result.js'
+import { measureBraintrust } from './measurements/braintrust.js'
 import { measureBundleSize } from './measurements/bundle-size.js'
 import { measureCallOverhead } from './measurements/call-overhead.js'
 import { measureCliStartup } from './measurements/cli-startup.js'
@@ -48,6 +49,7 @@ const steps: Array<[number, () => Promise<Measurement> | Measurement]> = [
   [7, measureWaiting],
   [8, () => measureCodegenTypecheck(installs!.evalrun)],
   [9, measureCliStartup],
+  [10, measureBraintrust],
 ]
 const measurements: Measurement[] = []
 try {

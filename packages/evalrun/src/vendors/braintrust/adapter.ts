@@ -90,10 +90,12 @@ export function createBraintrustAdapter(
     try {
       const [summary, activity] = await Promise.all([summaryOf(id, own.signal), activityOf(id, own.signal)])
       return mapBraintrustRun(experiment, summary, activity, quietPeriodMs)
+    } catch (error) {
+      // The other read may still be in flight: stop it.
+      own.abort()
+      throw error
     } finally {
       signal.removeEventListener('abort', onAbort)
-      // When one read failed, the other may still be in flight: stop it.
-      own.abort()
     }
   }
 
