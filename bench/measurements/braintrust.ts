@@ -238,7 +238,7 @@ export async function measureBraintrust(): Promise<Measurement> {
       humanloop: false,
       openai: false,
     })
-    const runs = []
+    const runs: Array<{ ref: string }> = []
     for (const cases of RESULT_CASES) {
       runs.push(
         await evalrun.runs.start({
