@@ -24,10 +24,10 @@ export const BUDGETS = {
  * core and shorter error plumbing won back part of that, not all. The 6 kB target for a vendor client is not met.
  */
 export const CI_CEILINGS = {
-  vendorBundleGzip: 8_250,
-  facadeBundleGzip: 24_600,
-  facadeCorePlusOneVendorGzip: 16_200,
-  installBytes: 1_300_000,
+  vendorBundleGzip: 8_900,
+  facadeBundleGzip: 29_800,
+  facadeCorePlusOneVendorGzip: 16_800,
+  installBytes: 1_600_000,
   installPackages: 9,
 } as const
 // The facade's ceiling is at what it measures after both changes of this round, each said in its commit: vendors
@@ -42,6 +42,12 @@ export const CI_CEILINGS = {
 // product decision; until it is taken CI holds the install at its size now.
 // Raised on purpose by issue 18 (23.5 → 24.6 kB, 15.55 → 16.2 kB): scales, normalised scores, pass rates, item
 // keys and per-item judgements for every vendor (finishRun/finishItem and each vendor's scale rules), about 0.6 kB.
+// Raised on purpose by issue 16, Braintrust (8.25 → 8.9 kB, 24.6 → 29.8 kB, 16.2 → 16.8 kB, 1.3 → 1.6 MB): the HTTP
+// layer in every client holds an event stream until its first event and hands it on untimed, and retries read-only
+// POSTs (about 0.55 kB, in every vendor bundle since the resilient fetch cannot know which vendor streams); the
+// default entry carries a fifth built-in vendor whose API needs the most work (a derived status, summaries, a
+// streamed start, start-input checks for seven function forms, case keys), about 4.5 kB; the install of `evalrun`
+// grows by @evalrun/braintrust's generated types (the same open product decision as OpenAI's above).
 
 /** Every vendor package: one per folder of specs/, the same list `pnpm generate` reads. */
 export const VENDOR_PACKAGES: readonly string[] = listVendorSpecs().map((spec) => `@evalrun/${spec.vendor}`)
