@@ -24,7 +24,7 @@ export const BUDGETS = {
  * core and shorter error plumbing won back part of that, not all. The 6 kB target for a vendor client is not met.
  */
 export const CI_CEILINGS = {
-  vendorBundleGzip: 8_900,
+  vendorBundleGzip: 9_300,
   facadeBundleGzip: 29_800,
   facadeCorePlusOneVendorGzip: 16_800,
   installBytes: 1_600_000,
@@ -42,9 +42,10 @@ export const CI_CEILINGS = {
 // product decision; until it is taken CI holds the install at its size now.
 // Raised on purpose by issue 18 (23.5 → 24.6 kB, 15.55 → 16.2 kB): scales, normalised scores, pass rates, item
 // keys and per-item judgements for every vendor (finishRun/finishItem and each vendor's scale rules), about 0.6 kB.
-// Raised on purpose by issue 16, Braintrust (8.25 → 8.9 kB, 24.6 → 29.8 kB, 16.2 → 16.8 kB, 1.3 → 1.6 MB): the HTTP
+// Raised on purpose by issue 16, Braintrust (8.25 → 9.3 kB, 24.6 → 29.8 kB, 16.2 → 16.8 kB, 1.3 → 1.6 MB): the HTTP
 // layer in every client holds an event stream until its first event and hands it on untimed, and retries read-only
-// POSTs (about 0.55 kB, in every vendor bundle since the resilient fetch cannot know which vendor streams); the
+// POSTs (about 0.55 kB, in every vendor bundle since the resilient fetch cannot know which vendor streams), and the
+// Braintrust client also exports the event-stream reader for its streamed launch (about 0.4 kB more); the
 // default entry carries a fifth built-in vendor whose API needs the most work (a derived status, summaries, a
 // streamed start, start-input checks for seven function forms, case keys), about 4.5 kB; the install of `evalrun`
 // grows by @evalrun/braintrust's generated types (the same open product decision as OpenAI's above).

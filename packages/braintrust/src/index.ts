@@ -8,7 +8,6 @@ export {
   type RetryOptions,
   request,
   requestEvents,
-  requestWithHeaders,
   type ServerSentEvent,
 } from '@evalrun/http'
 export {

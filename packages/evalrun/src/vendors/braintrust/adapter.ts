@@ -10,8 +10,8 @@ import {
   type FetchExperimentEventsResponse,
   request,
   requestEvents,
-  requestWithHeaders,
 } from '@evalrun/braintrust'
+import { requestWithHeaders } from '@evalrun/http'
 import type { AdapterListQuery, EvalrunAdapter } from '../../core/adapter.js'
 import { EvalrunInvalidInputError } from '../../core/errors.js'
 import type { EvalRun } from '../../core/model.js'
