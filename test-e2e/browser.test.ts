@@ -73,7 +73,7 @@ describe.skipIf(!haveChromium && !inCi)('browser (headless Chromium)', () => {
       )
       expect(rendered.map((cells) => cells[0])).toEqual(expected)
       expect(new Set(rendered.map((cells) => cells[1]))).toEqual(
-        new Set(['datalab', 'promptlayer', 'humanloop', 'openai']),
+        new Set(['datalab', 'promptlayer', 'humanloop', 'openai', 'braintrust']),
       )
       for (const cells of rendered)
         expect(cells[3]).toMatch(/^(queued|running|completed|failed|canceled|unknown)$/)

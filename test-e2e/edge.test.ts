@@ -1,5 +1,5 @@
 /**
- * Runs anywhere, edge: the facade and the three vendor clients, bundled as an edge runtime's bundler would
+ * Runs anywhere, edge: the facade and the vendor clients, bundled as an edge runtime's bundler would
  * (no Node built-ins, worker conditions), evaluated inside `@edge-runtime/vm`'s EdgeVM (the Edge Runtime's
  * globals only, its own fetch), list, get and start runs against the sandbox.
  */
@@ -51,12 +51,13 @@ describe('edge runtime (EdgeVM)', () => {
       )
       const outcome = JSON.parse(answer) as EdgeOutcome
 
-      expect(outcome.listed).toHaveLength(16)
+      expect(outcome.listed).toHaveLength(20)
       expect(outcome.fetched.map((ref) => ref.split(':')[0])).toEqual([
         'datalab',
         'promptlayer',
         'humanloop',
         'openai',
+        'braintrust',
       ])
       expect(outcome.started).toMatch(/^datalab:\d+$/)
       expect(outcome.startedStatus).toMatch(/^(queued|running)$/)

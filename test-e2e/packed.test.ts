@@ -15,7 +15,7 @@ import { FACADE_PACKAGES, packPackages } from '../scripts/lib/pack-workspace.js'
 const probe = (load: (name: string) => string) => `
 const loaded = {}
 for (const name of ${JSON.stringify(FACADE_PACKAGES)}) loaded[name] = ${load('name')}
-const evalrun = loaded.evalrun.createEvalrun({ datalab: { apiKey: 'k', baseUrl: 'http://127.0.0.1:9' }, promptlayer: false, humanloop: false, openai: false })
+const evalrun = loaded.evalrun.createEvalrun({ datalab: { apiKey: 'k', baseUrl: 'http://127.0.0.1:9' }, promptlayer: false, humanloop: false, openai: false, braintrust: false })
 const coreEntry = ${load("'evalrun/core'")}
 const openaiEntry = ${load("'evalrun/openai'")}
 const fromEntries = coreEntry.createEvalrun({ vendors: [openaiEntry.openai], openai: { apiKey: 'k' } })
@@ -24,6 +24,7 @@ const clients = {
   promptlayer: loaded['@evalrun/promptlayer'].createPromptLayerClient({ apiKey: 'k' }),
   humanloop: loaded['@evalrun/humanloop'].createHumanloopClient({ apiKey: 'k' }),
   openai: loaded['@evalrun/openai'].createOpenAIClient({ apiKey: 'k' }),
+  braintrust: loaded['@evalrun/braintrust'].createBraintrustClient({ apiKey: 'k' }),
 }
 let configError = null
 try { loaded['@evalrun/datalab'].createDatalabClient({ apiKey: '' }) } catch (error) { configError = error.name }
@@ -41,7 +42,13 @@ const expected = {
   version: expect.stringMatching(/^\d+\.\d+\.\d+/),
   vendors: ['datalab'],
   entryVendors: ['openai'],
-  clients: { datalab: 'function', promptlayer: 'function', humanloop: 'function', openai: 'function' },
+  clients: {
+    datalab: 'function',
+    promptlayer: 'function',
+    humanloop: 'function',
+    openai: 'function',
+    braintrust: 'function',
+  },
   configError: 'EvalrunInvalidConfigError',
 }
 
