@@ -8,11 +8,11 @@ const sourceAliases = readdirSync(packagesDir).map((dir) => ({
   find: dir === 'evalrun' ? /^evalrun$/ : new RegExp(`^@evalrun/${dir}$`),
   replacement: `${packagesDir}${dir}/src/index.ts`,
 }))
-// A subpath export: what evalrun's packages share without offering it to users.
-sourceAliases.unshift({
-  find: /^@evalrun\/http\/internal$/,
-  replacement: `${packagesDir}http/src/internal.ts`,
-})
+// Subpath exports: what evalrun's packages share without offering it to users, and the reports' own entry.
+sourceAliases.unshift(
+  { find: /^@evalrun\/http\/internal$/, replacement: `${packagesDir}http/src/internal.ts` },
+  { find: /^evalrun\/reports$/, replacement: `${packagesDir}evalrun/src/reports.ts` },
+)
 
 export default defineConfig({
   resolve: { alias: sourceAliases },

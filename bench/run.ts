@@ -1,5 +1,6 @@
 /**
- * `pnpm bench`: the measurements of issue 7 (and Braintrust's, 10), written to bench/results.json and BENCHMARKS.md.
+ * `pnpm bench`: the measurements of issue 7 (and issue 18's compare, 10, and Braintrust's, 11), written to
+ * bench/results.json and BENCHMARKS.md.
  * `pnpm bench --only=1,3` runs some of them and writes nothing (for trying things out).
  * Needs built packages (`pnpm bench` builds first). The vendors' own SDKs are npm-installed into scratch folders;
  * without the registry their comparisons are left out, and the report says so.
@@ -18,6 +19,7 @@ import { measureCallOverhead } from './measurements/call-overhead.js'
 import { measureCliStartup } from './measurements/cli-startup.js'
 import { measureCodegenTypecheck } from './measurements/codegen-typecheck.js'
 import { measureColdImport } from './measurements/cold-import.js'
+import { measureCompareAtScale } from './measurements/compare-at-scale.js'
 import { measureInstallFootprint } from './measurements/install-footprint.js'
 import { measureListingAtScale } from './measurements/listing-at-scale.js'
 import { measureLoopback } from './measurements/loopback.js'
@@ -49,7 +51,8 @@ const steps: Array<[number, () => Promise<Measurement> | Measurement]> = [
   [7, measureWaiting],
   [8, () => measureCodegenTypecheck(installs!.evalrun)],
   [9, measureCliStartup],
-  [10, measureBraintrust],
+  [10, measureCompareAtScale],
+  [11, measureBraintrust],
 ]
 const measurements: Measurement[] = []
 try {

@@ -19,6 +19,7 @@ const evalrun = loaded.evalrun.createEvalrun({ datalab: { apiKey: 'k', baseUrl: 
 const coreEntry = ${load("'evalrun/core'")}
 const openaiEntry = ${load("'evalrun/openai'")}
 const fromEntries = coreEntry.createEvalrun({ vendors: [openaiEntry.openai], openai: { apiKey: 'k' } })
+const reportsEntry = ${load("'evalrun/reports'")}
 const clients = {
   datalab: loaded['@evalrun/datalab'].createDatalabClient({ apiKey: 'k' }),
   promptlayer: loaded['@evalrun/promptlayer'].createPromptLayerClient({ apiKey: 'k' }),
@@ -33,6 +34,7 @@ console.log(JSON.stringify({
   version: loaded.evalrun.VERSION,
   vendors: evalrun.vendors,
   entryVendors: fromEntries.vendors,
+  reports: [typeof reportsEntry.toJUnit, typeof reportsEntry.toMarkdown, typeof reportsEntry.renderHtmlReport],
   clients: Object.fromEntries(Object.entries(clients).map(([name, c]) => [name, typeof c.GET])),
   configError,
 }))`
@@ -42,6 +44,7 @@ const expected = {
   version: expect.stringMatching(/^\d+\.\d+\.\d+/),
   vendors: ['datalab'],
   entryVendors: ['openai'],
+  reports: ['function', 'function', 'function'],
   clients: {
     datalab: 'function',
     promptlayer: 'function',

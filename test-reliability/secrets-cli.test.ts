@@ -77,6 +77,18 @@ const FAILURES: CliFailure[] = [
     exitCode: 3,
   },
   {
+    what: 'API error on compare',
+    argv: ['runs', 'compare', 'datalab:1', 'datalab:2'],
+    baseUrl: () => `${vendor.url}/status-400`,
+    exitCode: 3,
+  },
+  {
+    what: 'compare of two vendors without --key',
+    argv: ['runs', 'compare', 'datalab:1', 'promptlayer:2'],
+    baseUrl: onSandbox,
+    exitCode: 2,
+  },
+  {
     what: 'connection refused',
     argv: ['runs', 'get', 'datalab:1'],
     baseUrl: () => 'http://127.0.0.1:9',

@@ -1,5 +1,5 @@
 /**
- * (10) Braintrust, whose API differs from the others in three ways the facade has to work around, each measured
+ * (11) Braintrust, whose API differs from the others in three ways the facade has to work around, each measured
  * on the sandbox:
  * - Listing: an experiment carries no score and no status, so `runs.list` reads two more answers per experiment
  *   (its summary and its newest trace). Against a raw loop making the very same requests (the sandbox in its own
@@ -273,7 +273,7 @@ export async function measureBraintrust(): Promise<Measurement> {
 
   const met = ratio <= TARGET_RATIO && startMs < heldMs / 4 && yielded === uniqueCases && uniqueCases > 0
   return {
-    id: 10,
+    id: 11,
     title: 'Braintrust: listing with details, streamed start, results read once',
     target: `listing ≤ ${TARGET_RATIO}× a raw loop making the same requests; runs.start returns well before the eval ends; every case yielded once`,
     verdict: verdictOf(met),

@@ -25,9 +25,9 @@ export const BUDGETS = {
  */
 export const CI_CEILINGS = {
   vendorBundleGzip: 9_300,
-  facadeBundleGzip: 29_800,
-  facadeCorePlusOneVendorGzip: 16_800,
-  installBytes: 1_600_000,
+  facadeBundleGzip: 32_200,
+  facadeCorePlusOneVendorGzip: 19_150,
+  installBytes: 1_720_000,
   installPackages: 9,
 } as const
 // The facade's ceiling is at what it measures after both changes of this round, each said in its commit: vendors
@@ -42,7 +42,15 @@ export const CI_CEILINGS = {
 // product decision; until it is taken CI holds the install at its size now.
 // Raised on purpose by issue 18 (23.5 → 24.6 kB, 15.55 → 16.2 kB): scales, normalised scores, pass rates, item
 // keys and per-item judgements for every vendor (finishRun/finishItem and each vendor's scale rules), about 0.6 kB.
-// Raised on purpose by issue 16, Braintrust (8.25 → 9.3 kB, 24.6 → 29.8 kB, 16.2 → 16.8 kB, 1.3 → 1.6 MB): the HTTP
+// Raised on purpose by issue 18 again (24.6 → 26.9 kB, 16.2 → 18.55 kB, install 1.30 → 1.34 MB): runs.compare
+// (the join, the verdict rules, per-metric means, its input checks and warnings), about 2.2 kB min+gzip in every
+// entry, since it is a method of the client every entry builds; its ready-made join keys live in the CLI.
+// The install raised on purpose by issue 19 (1.34 → 1.44 MB): the `evalrun/reports` entry (JUnit, Markdown and the
+// HTML page with its styles) is about 90 kB installed, as ESM, CJS and types like every entry; it is its own entry,
+// so no bundle carries it unless it imports it, and the bundle ceilings above are unchanged.
+// Raised on purpose (26.9 → 27.0 kB): listings that stop early say so (`stoppedEarly`), so that the gate and compare
+// fail closed on an incomplete read, about 70 B.
+// Raised on purpose by issue 16, Braintrust (8.25 → 9.3 kB, 27.0 → 32.2 kB, 18.55 → 19.15 kB, 1.44 → 1.72 MB): the HTTP
 // layer in every client holds an event stream until its first event and hands it on untimed, and retries read-only
 // POSTs (about 0.55 kB, in every vendor bundle since the resilient fetch cannot know which vendor streams), and the
 // Braintrust client also exports the event-stream reader for its streamed launch (about 0.4 kB more); the

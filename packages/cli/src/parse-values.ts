@@ -49,3 +49,15 @@ export function parsePort(text: string, flag: string): number {
   }
   return value
 }
+
+/** A count that may be zero: 0, 1, 2, … */
+export function parseCount(text: string, flag: string): number {
+  const value = Number(text)
+  if (!/^\d+$/.test(text.trim()) || !Number.isSafeInteger(value)) {
+    throw new CliError(
+      `${flag} ${JSON.stringify(text)}: expected a whole number of 0 or more.`,
+      ExitCode.usage,
+    )
+  }
+  return value
+}

@@ -2,6 +2,7 @@ import { Command, Option } from 'commander'
 import { BUILT_IN_VENDORS, type EvalrunVendor } from 'evalrun'
 import { classifyError } from './classify-error.js'
 import { runsCancel } from './commands/runs-cancel.js'
+import { runsCompare } from './commands/runs-compare.js'
 import { runsGet } from './commands/runs-get.js'
 import { runsList } from './commands/runs-list.js'
 import { runsResults } from './commands/runs-results.js'
@@ -10,6 +11,7 @@ import { runsWait } from './commands/runs-wait.js'
 import { type CommandContext, createContext, type KeyFlags } from './context.js'
 import { CliError, ExitCode } from './exit-codes.js'
 import type { CliIo } from './io.js'
+import { KEY_CHOICES } from './join-key.js'
 import { credentialFlags } from './vendor-flags.js'
 import { VERSION } from './version.js'
 
@@ -73,13 +75,14 @@ export async function runCli(argv: string[], io: CliIo, options: RunCliOptions =
       `
 Environment: ${BUILT_IN_VENDORS.flatMap((vendor) => [...vendor.credentials.map((c) => c.envVar), ...vendor.settingsEnv.filter((name) => !name.endsWith('_BASE_URL'))]).join(', ')},
 *_BASE_URL to point a vendor elsewhere (e.g. at \`evalrun sandbox\`), NO_COLOR to turn colour off.
-Exit codes: 0 ok, 1 the gate failed (a run failed, was canceled, or missed a --min-* threshold), 2 usage or
-configuration, 3 API or network error, 4 timeout.`,
+Exit codes: 0 ok, 1 the gate failed (a run failed, was canceled, or missed a --min-* threshold; or, for runs
+compare, more items regressed than --fail-on-regression allows), 2 usage or configuration, 3 API or network
+error, 4 timeout.`,
     )
 
   const runs = program
     .command('runs')
-    .description('list, inspect, start, wait for and cancel evaluation runs')
+    .description('list, inspect, start, wait for, compare and cancel evaluation runs')
 
   runs
     .command('list')
@@ -141,6 +144,7 @@ configuration, 3 API or network error, 4 timeout.`,
     .description('wait for runs to end, with progress; the exit code is the CI gate')
     .option('--timeout <duration>', 'give up after this long: 90s, 30m, 1h (default 30m)')
   addGateOptions(wait, '')
+  addReportOptions(wait, '')
   wait
     .option('--json', 'one JSON verdict per line, no progress')
     .addHelpText(
@@ -148,6 +152,34 @@ configuration, 3 API or network error, 4 timeout.`,
       `\nRefs: ${BUILT_IN_VENDORS.map((vendor) => vendor.refForm).join(', ')}\n${GATE_HELP}\nExamples:\n  evalrun runs wait <ref> <ref> --timeout 20m\n  evalrun runs wait <ref> --min-score 0.8 --min-pass-rate 0.9 || echo "gate failed"\n  evalrun runs wait <ref> --min-metric "accuracy=0.75"`,
     )
     .action(run(runsWait as never))
+
+  const compare = runs
+    .command('compare <base> <head>')
+    .description(
+      'compare two runs item by item: regressions first, then improvements, added and removed items',
+    )
+    .option(
+      '--key <key>',
+      `join items on ${KEY_CHOICES} (default: the vendor's item key; needed across vendors)`,
+    )
+    .option('--fail-on-regression [n]', 'exit 1 when more than n items regressed (default 0)')
+    .option('--json', 'the comparison as one JSON document')
+  addReportOptions(compare, '')
+  compare
+    .addHelpText(
+      'after',
+      `
+An item regressed when its status got worse (passed/completed, then pending/skipped/unknown, then failed, then
+error); else when its score fell (0..1 where the scales are known, raw within one vendor); else, with no score to
+compare, when one of its metrics fell. Improved likewise. --key input joins on the whole input, --key
+input.question on one field of it, --key name on the item's name.
+Refs: ${BUILT_IN_VENDORS.map((vendor) => vendor.refForm).join(', ')}
+Examples:
+  evalrun runs compare datalab:41 datalab:42
+  evalrun runs compare <base> <head> --fail-on-regression || echo "items regressed"
+  evalrun runs compare promptlayer:12 humanloop:evr_1/rn_2 --key input.question --json | jq .summary`,
+    )
+    .action(run(runsCompare as never))
 
   runs
     .command('cancel <ref>')
@@ -158,6 +190,36 @@ configuration, 3 API or network error, 4 timeout.`,
     )
     .option('--json', 'as JSON')
     .action(run(runsCancel as never))
+
+  program
+    .command('report')
+    .description(
+      'write one self-contained HTML page of every run across vendors: trends per suite, counts, pairs',
+    )
+    .option('--html <file>', 'where to write the page (required)')
+    .option('--since <date>', 'only runs created at or after this ISO date')
+    .option(
+      '--suite <ref>',
+      `only runs of one suite: ${BUILT_IN_VENDORS.map((vendor) => vendor.suiteRefForm).join(', ')}`,
+    )
+    .option(
+      '--vendor <vendor...>',
+      `only these vendors (${BUILT_IN_VENDORS.map((vendor) => vendor.id).join(', ')})`,
+      collect,
+    )
+    .option('--title <text>', 'the page title (default: evalrun report)')
+    .option('--no-compare', "don't compare each suite's latest pair item by item (reads no items)")
+    .addHelpText(
+      'after',
+      `\nExamples:\n  evalrun report --html report.html\n  evalrun report --html out/nightly.html --since 2026-11-01 --vendor ${BUILT_IN_VENDORS[0]?.id}`,
+    )
+    .action(
+      // Loaded only here: the report renderers are not needed by the other commands.
+      run((async (ctx: CommandContext, flags: Record<string, unknown>) => {
+        const { report } = await import('./commands/report.js')
+        return report(ctx, flags)
+      }) as never),
+    )
 
   program
     .command('sandbox')
@@ -179,6 +241,7 @@ configuration, 3 API or network error, 4 timeout.`,
     .command('demo')
     .description('a tour on a local sandbox, no API keys needed: start, follow, list and score runs')
     .option('--speed <n>', 'how much faster than real time the sandbox runs (default 8)')
+    .option('--report <file>', 'where to write the HTML report (default: in the temporary folder)')
     .action(
       run((async (ctx: CommandContext, flags: Record<string, string>) => {
         const { demo } = await import('./commands/demo.js')
@@ -217,6 +280,7 @@ function addStartCommand(start: Command, vendor: EvalrunVendor, run: Runner): vo
     .option('--wait', 'then wait for it, as `runs wait` does')
     .option('--timeout <duration>', 'with --wait: give up after this long (default 30m)')
   addGateOptions(command, 'with --wait: ')
+  addReportOptions(command, 'with --wait: ')
   command.option('--json', 'as JSON')
   if (vendor.examples?.length) {
     command.addHelpText(
@@ -247,6 +311,16 @@ function addGateOptions(command: Command, prefix: string): void {
       `${prefix}fail unless the metric is at least this, on its own scale (repeatable)`,
       collect,
     )
+}
+
+/** Where to write the verdicts as reports for CI: the same on every command that gates. */
+function addReportOptions(command: Command, prefix: string): void {
+  command
+    .option(
+      '--junit <file>',
+      `${prefix}write the verdicts and items as JUnit XML (GitLab, Jenkins, GitHub actions)`,
+    )
+    .option('--summary <file>', `${prefix}append a Markdown summary, e.g. to $GITHUB_STEP_SUMMARY`)
 }
 
 /** `a, b or c`. */

@@ -79,6 +79,17 @@ describe('judgeRun', () => {
     expect(noVerdicts.exitCode).toBe(ExitCode.gateFailed)
   })
 
+  it('fails closed when the results listing stopped early, though every page read passed', async () => {
+    const outcome = await judgeRun(completedRun(), { ...none, minPassRate: 0.5 }, (onWarning) => {
+      onWarning('OpenAI handed back cursor "x" a second time; listing stopped there.', { stoppedEarly: true })
+      return items(['passed', 'passed'])
+    })
+    expect(outcome.exitCode).toBe(ExitCode.gateFailed)
+    expect(outcome.line).toBe(
+      'reading its results stopped early, so the gate cannot pass: OpenAI handed back cursor "x" a second time; listing stopped there.',
+    )
+  })
+
   it('counts a pass rate over verdicts only, errored items in neither', async () => {
     const outcome = await judgeRun(completedRun(), { ...none, minPassRate: 0.75 }, () =>
       items(['passed', 'passed', 'passed', 'failed', 'error']),

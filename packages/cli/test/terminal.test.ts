@@ -102,7 +102,7 @@ describe('runs wait as a process', () => {
 })
 
 describe('pnpm demo (evalrun demo)', () => {
-  it('runs on the built-in sandbox, shows progress, a table across vendors and a score summary, then exits', async () => {
+  it('runs on the built-in sandbox, shows progress, a table across vendors, a score summary and a compare, then exits', async () => {
     const { code, stdout, stderr } = await evalrunProcess(['demo', '--speed', '40'])
     expect(code).toBe(0)
     for (const vendor of ['datalab', 'promptlayer', 'humanloop']) {
@@ -113,5 +113,9 @@ describe('pnpm demo (evalrun demo)', () => {
     expect(stdout).toContain('Latest runs across every vendor')
     expect(stdout).toContain('Score summary')
     expect(stderr).toMatch(/completed \d+\/\d+/)
+    // It ends with a started run compared with the run before it on its suite.
+    expect(stdout).toMatch(/What changed on .+ \(evalrun runs compare (\S+) (\S+)\)\nbase \1 .+\nhead \2 /)
+    expect(stdout).toMatch(/CHANGE\s+KEY\s+STATUS\s+SCORE\s+METRICS\nregressed /)
+    expect(stdout).toMatch(/\d+ regressed · \d+ improved · \d+ unchanged · \d+ added · \d+ removed/)
   })
 })

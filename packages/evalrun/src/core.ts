@@ -10,13 +10,25 @@ export {
   type RetryOptions,
 } from '@evalrun/http'
 export type { AdapterListQuery, AnyEvalrunAdapter, EvalrunAdapter } from './core/adapter.js'
-export type { EvalrunOptions } from './core/config.js'
+export { SCORE_EPSILON, STATUS_RANK } from './core/compare-verdict.js'
+export type {
+  ComparedItem,
+  ComparedSide,
+  CompareOptions,
+  ComparisonSummary,
+  ItemChange,
+  MetricChange,
+  MetricDelta,
+  RunComparison,
+} from './core/comparison.js'
+export type { EvalrunOptions, OnWarning } from './core/config.js'
 export {
   type CallOptions,
   createEvalrunWith as createEvalrun,
   type Evalrun,
   type EvalrunCoreOptions,
   type EvalrunRuns,
+  type ResultsOptions,
   type RunRef,
 } from './core/create-evalrun.js'
 export {

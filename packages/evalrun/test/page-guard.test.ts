@@ -12,15 +12,23 @@ describe('listing stops when a server pages in circles', () => {
       'GET /dl/api/v1/eval_batch_runs': () => json({ batch_runs: page, total: 500 }),
     })
     const warnings: string[][] = []
+    const details: unknown[] = []
     const evalrun = createEvalrun({ ...vendorOptions(fetch), promptlayer: false, humanloop: false })
     const runs = await collect(
-      evalrun.runs.list({ onWarning: (message, vendor) => warnings.push([vendor, message]) }),
+      evalrun.runs.list({
+        onWarning: (message, vendor, detail) => {
+          warnings.push([vendor, message])
+          details.push(detail)
+        },
+      }),
     )
     expect(runs).toHaveLength(200)
     expect(requests).toHaveLength(2)
     expect(warnings).toHaveLength(1)
     expect(warnings[0]![0]).toBe('datalab')
     expect(warnings[0]![1]).toMatch(/^Datalab answered page 2 with the same runs as the page before/)
+    // Marked, so that a caller can tell an incomplete listing from a remark.
+    expect(details).toEqual([{ stoppedEarly: true }])
   })
 
   it('without onWarning the warning goes to console.warn', async () => {

@@ -3,10 +3,12 @@ import { finishItem } from '../src/core/finish-item.js'
 import { normalizeOnScale, passRateOf } from '../src/core/score-scale.js'
 import { mapDatalabItem } from '../src/vendors/datalab/map-item.js'
 import { mapDatalabRun } from '../src/vendors/datalab/map-run.js'
+import { mapHumanloopItem } from '../src/vendors/humanloop/map-item.js'
 import { mapOpenAIItem } from '../src/vendors/openai/map-item.js'
 import { mapPromptLayerItem } from '../src/vendors/promptlayer/map-item.js'
 import { mapPromptLayerListedRun } from '../src/vendors/promptlayer/map-run.js'
 import { datalabResults, datalabRunCompleted } from './fixtures/datalab.js'
+import { humanloopLogs } from './fixtures/humanloop.js'
 import { openaiItem } from './fixtures/openai.js'
 import { promptlayerPipeline, promptlayerRows, promptlayerRunCompleted } from './fixtures/promptlayer.js'
 
@@ -125,6 +127,14 @@ describe('item keys', () => {
     expect(items[1]?.judgements.map((j) => [j.name, j.value, j.passed])).toEqual([
       ['is polite', false, false],
     ])
+  })
+
+  it('keys a Humanloop item by its datapoint, naming judgements as the run names its metrics', () => {
+    const [first] = humanloopLogs.records
+    const evaluatorLog = { ...first?.evaluator_logs[0], evaluator: { path: 'Evaluators/Relevance' } }
+    const item = mapHumanloopItem({ ...first, evaluator_logs: [evaluatorLog] }, 'humanloop:e/r')
+    expect(item.key).toBe('dp_1')
+    expect(item.judgements.map((j) => j.name)).toEqual(['Relevance'])
   })
 
   it('keys an OpenAI item by its data source item, with each grader a judgement', () => {

@@ -3,7 +3,11 @@ import type { EvalBatchRun } from '@evalrun/datalab'
 import type { Eval } from '@evalrun/openai'
 import type { SandboxClientOptions } from '@evalrun/sandbox'
 import { describe, expectTypeOf, it } from 'vitest'
+import type * as CoreExports from '../src/core.js'
 import {
+  type ComparedItem,
+  type ComparedSide,
+  type CompareOptions,
   createEvalrun,
   type EvalItem,
   type EvalJudgement,
@@ -11,7 +15,12 @@ import {
   type EvalRun,
   type EvalrunOptions,
   type HumanloopRawRun,
+  type ItemChange,
+  type ItemStatus,
+  type MetricChange,
+  type MetricDelta,
   type PromptLayerRawRun,
+  type RunComparison,
   type ScoreScale,
   type StartRunInput,
   type Vendor,
@@ -148,6 +157,37 @@ describe('runs', () => {
     expectTypeOf<Exclude<EvalrunOptions['braintrust'], false | undefined>>()
       .toHaveProperty('quietPeriodMs')
       .toEqualTypeOf<number | undefined>()
+  })
+
+  it('compare takes refs or runs and resolves with a RunComparison', () => {
+    const run = {} as EvalRun
+    expectTypeOf(evalrun.runs.compare('datalab:1', run)).toEqualTypeOf<Promise<RunComparison>>()
+    evalrun.runs.compare('datalab:1', 'openai:e/r', { key: (item) => item.name })
+    evalrun.runs.compare('datalab:1', 'datalab:2', {
+      key: (item) => (item.vendor === 'datalab' ? item.name : null),
+    })
+    // @ts-expect-error the key is a function of the item, not a choice's name
+    evalrun.runs.compare('datalab:1', 'datalab:2', { key: 'input' })
+  })
+
+  it('types the comparison: counts, per-metric changes, changed items with their sides', () => {
+    expectTypeOf<RunComparison['joinedBy']>().toEqualTypeOf<'key' | 'custom'>()
+    expectTypeOf<RunComparison['summary']['regressed']>().toEqualTypeOf<number>()
+    expectTypeOf<RunComparison['summary']['metrics']>().toEqualTypeOf<MetricChange[]>()
+    expectTypeOf<ComparedItem['change']>().toEqualTypeOf<ItemChange>()
+    expectTypeOf<ItemChange>().toEqualTypeOf<'improved' | 'regressed' | 'unchanged' | 'added' | 'removed'>()
+    expectTypeOf<ComparedItem['base']>().toEqualTypeOf<ComparedSide | null>()
+    expectTypeOf<ComparedSide>().toEqualTypeOf<{
+      id: string
+      status: ItemStatus
+      score: number | null
+      normalizedScore: number | null
+    }>()
+    expectTypeOf<ComparedItem['metrics']>().toEqualTypeOf<MetricDelta[]>()
+    expectTypeOf<MetricDelta['delta']>().toEqualTypeOf<number | null>()
+    expectTypeOf<CompareOptions['key']>().toEqualTypeOf<((item: EvalItem) => string | null) | undefined>()
+    expectTypeOf<typeof CoreExports.STATUS_RANK>().toEqualTypeOf<Record<ItemStatus, number>>()
+    expectTypeOf<CoreExports.RunComparison>().toEqualTypeOf<RunComparison>()
   })
 
   it("accepts the sandbox's client options as they are", () => {

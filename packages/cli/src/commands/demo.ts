@@ -1,19 +1,34 @@
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { startSandbox } from '@evalrun/sandbox'
-import { BUILT_IN_VENDORS, createEvalrun, type EvalRun, type StartRunInput, type Vendor } from 'evalrun'
+import {
+  BUILT_IN_VENDORS,
+  createEvalrun,
+  type EvalRun,
+  type Evalrun,
+  type RunComparison,
+  type StartRunInput,
+  type Vendor,
+} from 'evalrun'
 import type { CommandContext } from '../context.js'
 import { ExitCode } from '../exit-codes.js'
+import { describeComparison } from '../output/format-comparison.js'
 import { colorStatus, formatMetric, formatScore, RUN_TABLE_HEADERS, runRow } from '../output/format-run.js'
 import { createProgressView } from '../output/progress-view.js'
 import { renderTable, stripAnsi } from '../output/table.js'
+import { writeFileAtomically } from '../output/write-file-atomically.js'
 import { parseScore } from '../parse-values.js'
 
 export interface DemoFlags {
   speed?: string
+  /** Where to write the HTML report; default `evalrun-demo/report.html` in the system's temporary folder. */
+  report?: string
 }
 
 /**
  * The tour, with no API keys: a sandbox in this process on a fast clock, one run started on each vendor and
- * followed live, then every vendor's runs in one table and a score summary. Leaves nothing running.
+ * followed live, then every vendor's runs in one table and a score summary, what changed item by item between one
+ * of them and the run before it on its suite, and last the HTML report of them all. Leaves nothing running.
  */
 export async function demo(ctx: CommandContext, flags: DemoFlags): Promise<ExitCode> {
   const { io, colors } = ctx
@@ -90,10 +105,58 @@ export async function demo(ctx: CommandContext, flags: DemoFlags): Promise<ExitC
         `  ${run.ref}  ${colorStatus(run.status, colors)}  score ${formatScore(run.score)}${metrics ? `  ${metrics}` : ''}`,
       )
     }
+
+    // The last word: a started run against the run before it on its suite, item by item (one with regressions,
+    // when there is one: that is what a compare is for).
+    const comparisons: RunComparison[] = []
+    for (const head of finished) {
+      const base = await previousRunOf(evalrun, head)
+      if (base !== null) comparisons.push(await evalrun.runs.compare(base, head))
+    }
+    const shown = comparisons.sort((a, b) => telling(b) - telling(a))[0]
+    if (shown !== undefined) {
+      const suite = `${shown.head.suite.kind} ${shown.head.suite.name ?? shown.head.suite.id}`
+      say(
+        `\n${colors.bold(`What changed on ${suite}`)} (evalrun runs compare ${shown.base.ref} ${shown.head.ref})`,
+      )
+      say(describeComparison(shown, colors, { maxItems: 8 }).trimEnd())
+    }
+
+    // Last: every run on one page, as `evalrun report --html` writes it, with the comparisons just made.
+    const { renderHtmlReport } = await import('evalrun/reports')
+    const html = await renderHtmlReport({
+      runs: all.map((run) => ({ run })),
+      comparisons,
+      title: 'evalrun demo report',
+    })
+    const path = await writeFileAtomically(
+      flags.report ?? join(tmpdir(), 'evalrun-demo', 'report.html'),
+      html,
+    )
+    say(`\n${colors.bold('The report')}: every run, each suite's trend by vendor, the latest pairs`)
+    say(`  ${path}`)
     return ExitCode.ok
   } finally {
     await sb.close()
   }
+}
+
+/** The newest completed run of `head`'s suite before it, if `head` completed and there is one. */
+async function previousRunOf(evalrun: Evalrun, head: EvalRun): Promise<EvalRun | null> {
+  if (head.status !== 'completed') return null
+  let previous: EvalRun | null = null
+  const createdMs = (run: EvalRun) => run.createdAt?.getTime() ?? 0
+  for await (const run of evalrun.runs.list({ suite: head.suite.ref, status: ['completed'] })) {
+    if (run.ref === head.ref || createdMs(run) > createdMs(head)) continue
+    if (previous === null || createdMs(run) > createdMs(previous)) previous = run
+  }
+  return previous
+}
+
+/** Regressions first, then any change: how much a comparison has to show. */
+function telling(comparison: RunComparison): number {
+  const { regressed, improved } = comparison.summary
+  return (regressed > 0 ? 1000 : 0) + regressed + improved
 }
 
 interface VendorSummary {

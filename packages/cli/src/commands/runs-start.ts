@@ -6,6 +6,7 @@ import { jsonLine } from '../output/write-json-line.js'
 import { parsePositiveInt } from '../parse-values.js'
 import { flagAttribute } from '../vendor-flags.js'
 import { type RunsWaitFlags, runsWait } from './runs-wait.js'
+import { checkReportPaths } from './write-reports.js'
 
 export type RunsStartFlags = RunsWaitFlags & { wait?: boolean } & Record<string, unknown>
 
@@ -15,6 +16,7 @@ export async function runsStart(
   flags: RunsStartFlags,
 ): Promise<ExitCode> {
   const input = startInput(vendor, flags)
+  if (flags.wait) await checkReportPaths(flags)
   const run = await ctx.evalrun().runs.start(input)
   ctx.io.stdout.write(flags.json ? jsonLine(run) : `started ${run.ref} (${run.status})\n`)
   if (!flags.wait) return ExitCode.ok

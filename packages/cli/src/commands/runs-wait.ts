@@ -7,8 +7,9 @@ import { type GateOutcome, judgeRun } from '../gate/judge-run.js'
 import { createProgressView } from '../output/progress-view.js'
 import { jsonLine } from '../output/write-json-line.js'
 import { parseDuration } from '../parse-values.js'
+import { checkReportPaths, type ReportFileFlags, writeGateReports } from './write-reports.js'
 
-export interface RunsWaitFlags extends GateFlags {
+export interface RunsWaitFlags extends GateFlags, ReportFileFlags {
   timeout?: string
   json?: boolean
 }
@@ -17,6 +18,7 @@ export interface RunsWaitFlags extends GateFlags {
 export async function runsWait(ctx: CommandContext, refs: string[], flags: RunsWaitFlags): Promise<ExitCode> {
   const timeoutMs = flags.timeout ? parseDuration(flags.timeout, '--timeout') : 30 * 60_000
   const criteria = parseGateCriteria(flags)
+  await checkReportPaths(flags)
   const evalrun = ctx.evalrun()
   const view = flags.json ? null : createProgressView(ctx.io, ctx.colors)
 
@@ -25,7 +27,14 @@ export async function runsWait(ctx: CommandContext, refs: string[], flags: RunsW
       try {
         const run = await evalrun.runs.wait(ref, { timeoutMs, onProgress: (r) => view?.update(r) })
         view?.update(run)
-        return await judgeRun(run, criteria, () => evalrun.runs.results(run))
+        return await judgeRun(run, criteria, (onWarning) =>
+          evalrun.runs.results(run, {
+            onWarning: (message, vendor, detail) => {
+              ctx.io.stderr.write(`evalrun (${vendor}): ${message}\n`)
+              onWarning(message, detail)
+            },
+          }),
+        )
       } catch (error) {
         const lastRun = EvalrunWaitDeadlineError.isInstance(error) ? error.lastRun : null
         const { exitCode, message } = classifyError(error)
@@ -50,7 +59,7 @@ export async function runsWait(ctx: CommandContext, refs: string[], flags: RunsW
       ctx.io.stdout.write(`${mark} ${outcome.ref} ${outcome.line}\n`)
     }
   }
-  return worstExitCode(outcomes.map((o) => o.exitCode))
+  return worstExitCode([...outcomes.map((o) => o.exitCode), await writeGateReports(ctx, flags, outcomes)])
 }
 
 /** Broken setup first, then API trouble, then timeouts, then failed gates. */

@@ -5,6 +5,11 @@ import { formatScore } from '../output/format-run.js'
 import type { GateCriteria } from './gate-criteria.js'
 import { countItemVerdicts } from './item-verdicts.js'
 
+/** Reads a run's items, reporting listing trouble (`stoppedEarly`: the items are not all there) to `onWarning`. */
+export type ReadItems = (
+  onWarning: (message: string, detail?: { stoppedEarly?: boolean }) => void,
+) => AsyncIterable<EvalItem>
+
 /** The gate's verdict on one run. */
 export interface GateOutcome {
   ref: string
@@ -21,7 +26,7 @@ export interface GateOutcome {
 export async function judgeRun(
   run: EvalRun,
   criteria: GateCriteria,
-  readItems: () => AsyncIterable<EvalItem>,
+  readItems: ReadItems,
 ): Promise<GateOutcome> {
   const failed = (line: string): GateOutcome => ({ ref: run.ref, run, exitCode: ExitCode.gateFailed, line })
   if (run.status === 'failed') {
@@ -100,10 +105,24 @@ function scoreUsageProblem(run: EvalRun): string | null {
 
 type PassRate = { value: number; why?: never } | { value: null; why: string } | { outcome: GateOutcome }
 
-async function passRate(run: EvalRun, readItems: () => AsyncIterable<EvalItem>): Promise<PassRate> {
+async function passRate(run: EvalRun, readItems: ReadItems): Promise<PassRate> {
   if (run.passRate !== null) return { value: run.passRate }
   try {
-    const counts = await countItemVerdicts(readItems())
+    let stoppedEarly: string | null = null
+    const counts = await countItemVerdicts(
+      readItems((message, detail) => {
+        if (detail?.stoppedEarly) stoppedEarly ??= message
+      }),
+    )
+    if (stoppedEarly !== null) {
+      const outcome = { ref: run.ref, run, exitCode: ExitCode.gateFailed }
+      return {
+        outcome: {
+          ...outcome,
+          line: `reading its results stopped early, so the gate cannot pass: ${stoppedEarly}`,
+        },
+      }
+    }
     if (counts.items === 0) return { value: null, why: 'no items to count a pass rate from' }
     const judged = counts.passed + counts.failed
     if (judged === 0) return { value: null, why: `none of its ${counts.items} items has a pass/fail verdict` }

@@ -1,4 +1,5 @@
 import type { EvalItem, EvalRun, StartInputOf, Vendor } from './model.js'
+import type { ListingWarn } from './page-guard.js'
 
 /** What the core asks an adapter to list. Status, `since`, dedupe and `limit` are applied by the core. */
 export interface AdapterListQuery {
@@ -7,7 +8,7 @@ export interface AdapterListQuery {
   /** Only runs created at or after this matter; a hint that lets an adapter stop early. The core filters anyway. */
   since: Date | null
   /** Reports something the caller should know about the listing as a whole (routed to `onWarning`). */
-  warn(message: string): void
+  warn: ListingWarn
 }
 
 /**
@@ -49,7 +50,7 @@ export interface EvalrunAdapter<V extends Vendor = Vendor> {
   /** Absent when the vendor cannot cancel runs: the core then throws `EvalrunNotSupportedError`. */
   cancelRun?(id: string, signal: AbortSignal): Promise<EvalRun<V>>
   /** `warn` reports what the item listing could not do as asked (routed to `onWarning`), as in `listRuns`. */
-  listItems(id: string, signal: AbortSignal, warn?: (message: string) => void): AsyncIterable<EvalItem<V>>
+  listItems(id: string, signal: AbortSignal, warn?: ListingWarn): AsyncIterable<EvalItem<V>>
 }
 
 /** Any adapter, whatever its vendor. */

@@ -13,12 +13,18 @@ export interface CompareOptions {
 /** How an item moved from the base run to the head run. */
 export type ItemChange = 'improved' | 'regressed' | 'unchanged' | 'added' | 'removed'
 
-/** One metric (a judgement name) of one item in both runs. Deltas are of normalised values (0..1) when both have one. */
+/**
+ * One metric (a judgement name) of one item in both runs: numeric and boolean judgements (booleans as 1 or 0);
+ * categorical ones have no number and no delta. Values are normalised (0..1) when every side present has one.
+ */
 export interface MetricDelta {
   name: string
   base: number | null
   head: number | null
-  /** `head - base` on the normalised scale when both are normalised, else on the raw values; null when one is missing. */
+  /**
+   * `head - base` on the normalised scale when both are normalised, else on the raw values when both runs are of
+   * one vendor (raw values of two vendors may be on two scales); null when a side is missing or no scale is shared.
+   */
   delta: number | null
   /** True when `delta` is on the 0..1 scale. */
   normalized: boolean
@@ -37,12 +43,18 @@ export interface ComparedItem {
   change: ItemChange
   base: ComparedSide | null
   head: ComparedSide | null
-  /** Change in the item's score, normalised when both sides are; null when it cannot be said. */
+  /**
+   * Change in the item's score: normalised when both sides are, raw when both runs are of one vendor; null when a
+   * side has none or no scale is shared.
+   */
   scoreDelta: number | null
   metrics: MetricDelta[]
 }
 
-/** A run-level metric's mean in both runs, over the items each run has. */
+/**
+ * A metric's mean over the items each run has (each keyed item once, whether found in the other run or not). On
+ * the normalised scale when every value in both runs has one; else raw, with `delta` null across vendors.
+ */
 export interface MetricChange {
   name: string
   baseMean: number | null
@@ -70,6 +82,11 @@ export interface RunComparison {
   summary: ComparisonSummary
   /** The items that changed, regressions first (largest drop first), then improvements, added and removed. */
   items: ComparedItem[]
+  /**
+   * False when an item listing stopped before the vendor said it was done (pages or cursors repeating, or the page
+   * budget spent): the counts then cover only the items read, and a gate must not pass on them.
+   */
+  complete: boolean
   /** What the comparison could not do cleanly, in words. */
   warnings: string[]
 }

@@ -8,6 +8,12 @@ import type { EvalrunVendor, VendorOptions } from './vendor.js'
 /** Per-vendor options: each built-in vendor's own, or `false` to leave it off even if the env configures it. */
 export type VendorOptionsMap = { [V in keyof BuiltInVendorOptions]?: BuiltInVendorOptions[V] | false }
 
+/**
+ * Receives a listing's warnings. `detail.stoppedEarly` says the listing ended before the vendor said it was done
+ * (repeated pages or cursors, or the page budget): what was read is incomplete.
+ */
+export type OnWarning = (message: string, vendor: string, detail?: { stoppedEarly?: boolean }) => void
+
 export interface EvalrunOptions extends VendorOptionsMap {
   /** Used by every vendor unless its own options say otherwise. */
   fetch?: HttpClientOptions['fetch']
@@ -19,7 +25,7 @@ export interface EvalrunOptions extends VendorOptionsMap {
    * Called with what a listing could not do as asked (a vendor whose pages repeat, say), instead of
    * `console.warn`. `runs.list({ onWarning })` overrides it for one listing.
    */
-  onWarning?: (message: string, vendor: string) => void
+  onWarning?: OnWarning
   /** Extra vendors, or replacements for built-in ones (matched by `vendor`). */
   adapters?: readonly AnyEvalrunAdapter[]
 }

@@ -1,10 +1,13 @@
 import type { AnyEvalrunAdapter, EvalrunAdapter } from './adapter.js'
-import { type EvalrunOptions, resolveAdapters, type UnconfiguredVendor } from './config.js'
+import { compareRuns } from './compare-runs.js'
+import type { CompareOptions, RunComparison } from './comparison.js'
+import { type EvalrunOptions, type OnWarning, resolveAdapters, type UnconfiguredVendor } from './config.js'
 import { EvalrunInvalidInputError, EvalrunNotConfiguredError, EvalrunNotSupportedError } from './errors.js'
 import { type ListRunsOptions, resolveListOptions } from './list-options.js'
 import { listRuns } from './list-runs.js'
 import type { EvalItem, EvalRun, StartInputOf, Vendor } from './model.js'
 import { orNotFound } from './not-found.js'
+import type { ListingWarn } from './page-guard.js'
 import { splitRef } from './ref.js'
 import type { EvalrunVendor } from './vendor.js'
 import { type WaitOptions, waitForRun } from './wait-for-run.js'
@@ -14,6 +17,14 @@ export type RunRef = string | { readonly ref: string }
 
 export interface CallOptions {
   signal?: AbortSignal
+}
+
+export interface ResultsOptions extends CallOptions {
+  /**
+   * Called with what the item listing could not do as asked, instead of the client's `onWarning`. A gate should
+   * treat `detail.stoppedEarly` as a read cut short: the items seen are not all the run's items.
+   */
+  onWarning?: OnWarning
 }
 
 export interface EvalrunRuns {
@@ -35,7 +46,22 @@ export interface EvalrunRuns {
   /** Cancels a run. Vendors that cannot cancel throw `EvalrunNotSupportedError`. */
   cancel(ref: RunRef, options?: CallOptions): Promise<EvalRun>
   /** The run's per-item results, lazily, in the vendor's unit (files, rows, logs, output items, events). */
-  results(ref: RunRef, options?: CallOptions): AsyncIterable<EvalItem>
+  results(ref: RunRef, options?: ResultsOptions): AsyncIterable<EvalItem>
+  /**
+   * Compares two runs item by item: which items improved, regressed, stayed, were added or removed, and how each
+   * metric's mean moved. Both runs are read fresh (`get`), then their items (`results`).
+   *
+   * Items are joined on `item.key` (the vendor's identity of the test case) or on `options.key`. Runs of two
+   * vendors need `options.key`, a function of the item both runs' items answer alike (its name, a field of its
+   * input): without it the call throws `EvalrunInvalidInputError` before sending anything.
+   *
+   * An item found in both runs has regressed or improved when its status moved (passed = completed, then
+   * pending/skipped/unknown, then failed, then error); else when its score moved (normalised scores, or raw ones
+   * within one vendor); else, when no score could be compared, when a metric moved (any metric down: regressed).
+   * `items` holds the changed items only, regressions first, biggest fall first. Memory follows one run's keys
+   * and scores, not its payloads. A read that fails throws; there is never a partial comparison.
+   */
+  compare(base: RunRef, head: RunRef, options?: CompareOptions): Promise<RunComparison>
 }
 
 export interface Evalrun {
@@ -85,10 +111,10 @@ export function createEvalrunWith(options: EvalrunCoreOptions): Evalrun {
     })
   }
 
-  function resolveRef(ref: RunRef): { adapter: AnyEvalrunAdapter; id: string; ref: string } {
+  function resolveRef(ref: RunRef, field = 'ref'): { adapter: AnyEvalrunAdapter; id: string; ref: string } {
     const text = typeof ref === 'object' && ref !== null ? ref.ref : ref
-    const { vendor, localId } = splitRef(text, 'ref', refForms)
-    return { adapter: adapterFor(vendor, 'ref', text), id: localId, ref: text }
+    const { vendor, localId } = splitRef(text, field, refForms)
+    return { adapter: adapterFor(vendor, field, text), id: localId, ref: text }
   }
 
   const runs: EvalrunRuns = {
@@ -100,7 +126,7 @@ export function createEvalrunWith(options: EvalrunCoreOptions): Evalrun {
         adapter.checkListQuery?.({
           suiteId: resolved.suite?.id ?? null,
           since: resolved.since,
-          warn: (message) => listWarn(message, adapter.vendor),
+          warn: (message, detail) => listWarn(message, adapter.vendor, detail),
         })
       }
       return {
@@ -151,8 +177,26 @@ export function createEvalrunWith(options: EvalrunCoreOptions): Evalrun {
 
     results(ref, callOptions = {}) {
       const { adapter, id } = resolveRef(ref)
-      const itemWarn = (message: string) => warn(message, adapter.vendor)
+      const onWarning = callOptions.onWarning ?? warn
+      const itemWarn: ListingWarn = (message, detail) => onWarning(message, adapter.vendor, detail)
       return adapter.listItems(id, signalOf(callOptions), itemWarn) as AsyncIterable<EvalItem>
+    },
+
+    compare(base, head, compareOptions) {
+      return compareRuns(
+        {
+          vendorOf: (ref, field) => resolveRef(ref, field).adapter.vendor,
+          get: (ref, signal) => runs.get(ref, { signal }),
+          // The item listings' warnings go into the comparison's own `warnings`.
+          results: (ref, signal, itemWarn) => {
+            const { adapter, id } = resolveRef(ref)
+            return adapter.listItems(id, signal, itemWarn) as AsyncIterable<EvalItem>
+          },
+        },
+        base,
+        head,
+        compareOptions,
+      )
     },
   }
 

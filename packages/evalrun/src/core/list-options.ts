@@ -1,3 +1,4 @@
+import type { OnWarning } from './config.js'
 import { EvalrunInvalidInputError } from './errors.js'
 import { RUN_STATUSES, type RunStatus, type Vendor } from './model.js'
 import { splitRef } from './ref.js'
@@ -19,7 +20,7 @@ export interface ListRunsOptions {
    */
   onError?: (error: unknown, vendor: Vendor) => void
   /** Called with what the listing could not do as asked (see `EvalrunOptions.onWarning`). */
-  onWarning?: (message: string, vendor: string) => void
+  onWarning?: OnWarning
   signal?: AbortSignal
 }
 

@@ -1,4 +1,5 @@
-import type { AnyEvalrunAdapter } from './adapter.js'
+import type { AdapterListQuery, AnyEvalrunAdapter } from './adapter.js'
+import type { OnWarning } from './config.js'
 import { EvalrunListError } from './errors.js'
 import type { ResolvedListOptions } from './list-options.js'
 import { type MergeOutcome, mergeStreams } from './merge-streams.js'
@@ -19,7 +20,7 @@ export async function* listRuns(
   options: ResolvedListOptions,
   callbacks: {
     onError: ((error: unknown, vendor: Vendor) => void) | undefined
-    onWarning: (message: string, vendor: string) => void
+    onWarning: OnWarning
     signal: AbortSignal | undefined
   },
 ): AsyncGenerator<EvalRun> {
@@ -29,10 +30,10 @@ export async function* listRuns(
   const combined = signal ? AbortSignal.any([signal, stopper.signal]) : stopper.signal
   const outcome: MergeOutcome = { failures: [], completed: [] }
   const sources = adapters.map((adapter) => {
-    const query = {
+    const query: AdapterListQuery = {
       suiteId: options.suite?.id ?? null,
       since: options.since,
-      warn: (message: string) => onWarning(message, adapter.vendor),
+      warn: (message, detail) => onWarning(message, adapter.vendor, detail),
     }
     return {
       name: adapter.vendor as string,

@@ -13,11 +13,15 @@ export interface PageGuard {
   mayContinue(nextCursor?: string | number | null): boolean
 }
 
-export function createPageGuard(
-  vendor: string,
-  warn: (message: string) => void,
-  maxPages = MAX_PAGES,
-): PageGuard {
+/**
+ * How a listing reports what it could not do as asked. `stoppedEarly` marks a listing that ended before the vendor
+ * said it was done: what was read is then incomplete, which a gate or a comparison must not take as the whole.
+ */
+export type ListingWarn = (message: string, detail?: { stoppedEarly?: boolean }) => void
+
+const STOPPED_EARLY = { stoppedEarly: true } as const
+
+export function createPageGuard(vendor: string, warn: ListingWarn, maxPages = MAX_PAGES): PageGuard {
   let previous = new Set<string>()
   let pages = 0
   const cursors = new Set<string>()
@@ -27,6 +31,7 @@ export function createPageGuard(
       if (ids.length > 0 && ids.every((id) => previous.has(id))) {
         warn(
           `${vendor} answered page ${pages} with the same runs as the page before; listing stopped there (the server may ignore the offset).`,
+          STOPPED_EARLY,
         )
         return false
       }
@@ -37,13 +42,16 @@ export function createPageGuard(
       if (nextCursor !== undefined && nextCursor !== null) {
         const key = String(nextCursor)
         if (cursors.has(key)) {
-          warn(`${vendor} handed back cursor ${JSON.stringify(key)} a second time; listing stopped there.`)
+          warn(
+            `${vendor} handed back cursor ${JSON.stringify(key)} a second time; listing stopped there.`,
+            STOPPED_EARLY,
+          )
           return false
         }
         cursors.add(key)
       }
       if (pages >= maxPages) {
-        warn(`${vendor}: listing stopped after ${maxPages} pages, the most one listing reads.`)
+        warn(`${vendor}: listing stopped after ${maxPages} pages, the most one listing reads.`, STOPPED_EARLY)
         return false
       }
       return true

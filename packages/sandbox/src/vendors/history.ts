@@ -62,3 +62,50 @@ export const round = (value: number, digits: number): number => {
 export function mean(values: readonly number[]): number | null {
   return values.length === 0 ? null : values.reduce((sum, value) => sum + value, 0) / values.length
 }
+
+/** The share of a suite's test cases a run draws afresh; the others come out as they did in the run before it. */
+export const CASE_CHANGE_RATE = 0.2
+
+/**
+ * The runs of each suite in the order they were made, so that a test case carries over from run to run: a case
+ * comes out of a run as it came out of the last run (at or before it) that drew it afresh, and the first run of a
+ * suite draws every case. About one case in five is drawn afresh per run, on that run's quality. Two runs of a
+ * suite then compare as real runs do: most cases the same, some better, some worse, and a worse run has more of
+ * the latter. What fails by chance in one run only (a timeout, a provider error) stays each vendor's own draw.
+ */
+export class SuiteHistory<Run extends { quality: number }> {
+  private readonly runsOf = new Map<string, Run[]>()
+  private readonly places = new Map<Run, { suite: string; ordinal: number }>()
+
+  constructor(
+    private readonly seed: number,
+    private readonly vendor: string,
+  ) {}
+
+  /** Adds `run` as the newest run of `suite` (a key naming the suite and the data it runs over). */
+  add(suite: string, run: Run): void {
+    const runs = this.runsOf.get(suite) ?? []
+    this.places.set(run, { suite, ordinal: runs.length })
+    runs.push(run)
+    this.runsOf.set(suite, runs)
+  }
+
+  /**
+   * How test case `caseId` of `run` was drawn: the run that drew it (whose quality it follows) and the random
+   * stream of that draw, one per `parts` (a case judged by several evaluators draws once per evaluator).
+   */
+  draw(run: Run, caseId: string | number, ...parts: Array<string | number>): { by: Run; random: Random } {
+    const place = this.places.get(run)
+    // Every run is added when made; a run that somehow was not draws its cases on its own.
+    if (place === undefined)
+      return { by: run, random: rngFor(this.seed, this.vendor, 'case', caseId, ...parts) }
+    let ordinal = place.ordinal
+    while (
+      ordinal > 0 &&
+      !rngFor(this.seed, this.vendor, 'case-change', place.suite, ordinal, caseId).chance(CASE_CHANGE_RATE)
+    )
+      ordinal--
+    const by = this.runsOf.get(place.suite)?.[ordinal] ?? run
+    return { by, random: rngFor(this.seed, this.vendor, 'case', place.suite, caseId, ordinal, ...parts) }
+  }
+}

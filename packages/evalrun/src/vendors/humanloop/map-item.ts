@@ -47,9 +47,10 @@ export function mapHumanloopItem(raw: unknown, runRef: string): EvalItem<'humanl
 /** Humanloop declares no range for number judgements, so only booleans have a scale (0..1). */
 function evaluatorJudgement(evaluatorLog: unknown, index: number): JudgementInput {
   const evaluator = readField<Log>(evaluatorLog, 'evaluator')
+  // Humanloop names a file by the last segment of its path, which is what the run's metrics are named by.
   const name =
     readString<Evaluator>(evaluator, 'name') ??
-    readString<Evaluator>(evaluator, 'path') ??
+    readString<Evaluator>(evaluator, 'path')?.split('/').at(-1) ??
     `evaluator ${index + 1}`
   const value = readField<Log>(evaluatorLog, 'judgment')
   if (typeof value === 'boolean') return { name, kind: 'boolean', value }

@@ -8,7 +8,7 @@ import type {
 import { iso, progressOf } from '../../lifecycle.js'
 import { DOCUMENT_STEMS } from '../../names.js'
 import { rngFor } from '../../prng.js'
-import { mean, planRuns, round, suiteCreatedMs } from '../history.js'
+import { mean, planRuns, round, SuiteHistory, suiteCreatedMs } from '../history.js'
 import { DATALAB_COLLECTIONS, DATALAB_RUBRICS } from './names.js'
 
 /**
@@ -73,6 +73,8 @@ export class DatalabModel {
   /** Oldest first; ids grow with creation time, so appending keeps the order. */
   readonly runs: DatalabRun[] = []
   readonly runsById = new Map<number, DatalabRun>()
+  /** A collection's runs in order: its files carry their scores over from run to run. */
+  readonly history: SuiteHistory<DatalabRun>
   private nextFileId = 5001
 
   constructor(
@@ -81,6 +83,7 @@ export class DatalabModel {
     runCount: number,
     nowMs: number,
   ) {
+    this.history = new SuiteHistory(seed, 'datalab')
     for (let r = 0; r < RUBRIC_COUNT; r++) this.seedRubric(r, nowMs)
     for (let s = 0; s < suites; s++) this.seedCollection(s, nowMs)
     const planned = planRuns(
@@ -179,6 +182,7 @@ export class DatalabModel {
   addRun(run: DatalabRun): void {
     this.runs.push(run)
     this.runsById.set(run.id, run)
+    this.history.add(`collection ${run.collectionId}`, run)
   }
 
   nextRunId(): number {
@@ -191,12 +195,16 @@ export class DatalabModel {
     return max + 1
   }
 
-  /** Per-file outcome, a pure function of (seed, run, file index, progress). */
+  /**
+   * Per-file outcome, a pure function of (seed, run, file, progress): a file's score and criteria carry over from
+   * the collection's earlier runs unless this run drew them afresh (`SuiteHistory`); a file failing is this run's.
+   */
   fileResults(run: DatalabRun, nowMs: number) {
     const progress = progressOf(this.timing(run), nowMs)
     return run.files.map((file, index) => {
       const random = rngFor(this.seed, 'datalab', 'result', run.id, index)
-      const score = round(random.unitAround(run.quality, 0.2), 3)
+      const drawn = this.history.draw(run, file.uploaded_file_id)
+      const score = round(drawn.random.unitAround(drawn.by.quality, 0.2), 3)
       const fileFails =
         run.outcome === 'completed_with_errors' && (index === run.files.length - 1 || random.chance(0.15))
       const isDone = index < progress.done
@@ -214,9 +222,9 @@ export class DatalabModel {
         eval_results: scored
           ? {
               criteria: {
-                accuracy: round(random.unitAround(score, 0.1), 3),
-                formatting: round(random.unitAround(score, 0.1), 3),
-                completeness: round(random.unitAround(score, 0.1), 3),
+                accuracy: round(drawn.random.unitAround(score, 0.1), 3),
+                formatting: round(drawn.random.unitAround(score, 0.1), 3),
+                completeness: round(drawn.random.unitAround(score, 0.1), 3),
               },
             }
           : status === 'failed'

@@ -186,15 +186,18 @@ export function createHumanloopApp(
       if (request.dataset && !dataset) return notFound('Dataset')
       const file = request.version ? findVersioned(model.files.values(), request.version) : undefined
       if (request.version && !file) return notFound('Version')
-      const run = model.addRun({
-        datasetId: dataset?.id ?? null,
-        fileId: file?.id ?? null,
-        orchestrated,
-        createdMs: nowMs,
-        quality:
-          0.5 +
-          rngFor(seed, 'humanloop', 'started-run', evaluation.id, evaluation.runs.length).float() * 0.45,
-      })
+      const run = model.addRun(
+        {
+          datasetId: dataset?.id ?? null,
+          fileId: file?.id ?? null,
+          orchestrated,
+          createdMs: nowMs,
+          quality:
+            0.5 +
+            rngFor(seed, 'humanloop', 'started-run', evaluation.id, evaluation.runs.length).float() * 0.45,
+        },
+        evaluation,
+      )
       evaluation.runs.push({ runId: run.id, addedMs: nowMs })
       evaluation.updatedMs = nowMs
       return ok(model.runView(run, evaluation, nowMs))

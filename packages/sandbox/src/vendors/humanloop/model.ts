@@ -15,7 +15,7 @@ import type {
 import { iso, progressOf } from '../../lifecycle.js'
 import { QUESTIONS } from '../../names.js'
 import { rngFor } from '../../prng.js'
-import { mean, planRuns, round, suiteCreatedMs } from '../history.js'
+import { mean, planRuns, round, SuiteHistory, suiteCreatedMs } from '../history.js'
 import { HUMANLOOP_FILES } from './names.js'
 
 export type HumanloopStatus = 'pending' | 'running' | 'completed' | 'cancelled'
@@ -80,6 +80,8 @@ export class HumanloopModel {
   readonly evaluators = new Map<string, HumanloopEvaluator>()
   readonly evaluations = new Map<string, HumanloopEvaluation>()
   readonly runs = new Map<string, HumanloopRun>()
+  /** An evaluation's runs over one dataset, in order: its datapoints carry their judgments over from run to run. */
+  readonly history: SuiteHistory<HumanloopRun>
   private nextSeq = 1
   private nextEvaluation = 0
 
@@ -89,6 +91,7 @@ export class HumanloopModel {
     runCount: number,
     nowMs: number,
   ) {
+    this.history = new SuiteHistory(seed, 'humanloop')
     EVALUATORS.forEach((template, index) => {
       const evaluator: HumanloopEvaluator = {
         id: id('ev', seed, index),
@@ -137,13 +140,16 @@ export class HumanloopModel {
     for (const plan of planned) {
       const random = plan.random
       const cancelled = random.chance(0.05)
-      const run = this.addRun({
-        datasetId: datasetsBySuite[plan.suite]!.id,
-        fileId: filesBySuite[plan.suite]!.id,
-        orchestrated: true,
-        createdMs: plan.createdMs,
-        quality: 0.5 + random.float() * 0.45,
-      })
+      const run = this.addRun(
+        {
+          datasetId: datasetsBySuite[plan.suite]!.id,
+          fileId: filesBySuite[plan.suite]!.id,
+          orchestrated: true,
+          createdMs: plan.createdMs,
+          quality: 0.5 + random.float() * 0.45,
+        },
+        evaluations[plan.suite]!,
+      )
       if (cancelled) {
         // Cancelled somewhere between queueing and the last item.
         run.stoppedAtMs = plan.createdMs + random.int(0, 2_000 + plan.items * 500)
@@ -177,8 +183,10 @@ export class HumanloopModel {
     return evaluation
   }
 
+  /** A new run of `evaluation`, the newest of those over its dataset. */
   addRun(
     run: Pick<HumanloopRun, 'datasetId' | 'fileId' | 'orchestrated' | 'createdMs' | 'quality'>,
+    evaluation: HumanloopEvaluation,
   ): HumanloopRun {
     const seq = this.nextSeq++
     const created: HumanloopRun = {
@@ -190,6 +198,7 @@ export class HumanloopModel {
       extraLogIds: [],
     }
     this.runs.set(created.id, created)
+    this.history.add(`evaluation ${evaluation.id} dataset ${run.datasetId ?? 'none'}`, created)
     return created
   }
 
@@ -221,23 +230,27 @@ export class HumanloopModel {
     return this.generatedLogs(run, nowMs) + run.extraLogIds.length
   }
 
-  /** One evaluator's judgment of a generated log: a pure function of (seed, run, log, evaluator). */
+  /**
+   * One evaluator's judgment of a generated log: a pure function of (seed, run, log, evaluator). It carries over
+   * from the evaluation's earlier runs unless this run drew the datapoint afresh (`SuiteHistory`); an evaluator
+   * erroring or judging nothing is this run's.
+   */
   judgment(
     run: HumanloopRun,
     index: number,
     evaluator: HumanloopEvaluator,
   ): { value: unknown; error: string | null } {
-    const random = rngFor(this.seed, 'humanloop', 'judgment', run.seq, index, evaluator.versionId)
-    const roll = random.float()
+    const roll = rngFor(this.seed, 'humanloop', 'judgment', run.seq, index, evaluator.versionId).float()
     if (roll < 0.02) return { value: null, error: 'Evaluator raised: rate limited by model provider' }
     if (roll < 0.05) return { value: null, error: null }
+    const { by, random } = this.history.draw(run, index, evaluator.versionId)
     switch (evaluator.kind) {
       case 'numeric':
-        return { value: round(random.unitAround(run.quality, 0.2) * 10, 1), error: null }
+        return { value: round(random.unitAround(by.quality, 0.2) * 10, 1), error: null }
       case 'boolean':
-        return { value: random.chance(run.quality), error: null }
+        return { value: random.chance(by.quality), error: null }
       case 'select':
-        return { value: random.chance(run.quality) ? TONES[0] : random.pick(TONES), error: null }
+        return { value: random.chance(by.quality) ? TONES[0] : random.pick(TONES), error: null }
       default:
         return {
           value: random.pick(['Looks right.', 'Too long.', 'Missing citation.', 'Good tone.']),

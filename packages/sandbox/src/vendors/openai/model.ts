@@ -10,7 +10,7 @@ import type {
 import { MS_PER_ITEM, type Progress, progressOf, QUEUED_MS } from '../../lifecycle.js'
 import { QUESTIONS, RUN_ADJECTIVES } from '../../names.js'
 import { rngFor } from '../../prng.js'
-import { planRuns, round, suiteCreatedMs } from '../history.js'
+import { planRuns, round, SuiteHistory, suiteCreatedMs } from '../history.js'
 import { OPENAI_EVALS, OPENAI_MODELS, TONE_LABELS } from './names.js'
 
 /** The statuses `GET /evals/{eval_id}/runs` filters on; the sandbox's runs take exactly these. */
@@ -140,6 +140,8 @@ export class OpenAIModel {
   readonly evals = new Map<string, OpenAIEval>()
   readonly runs = new Map<string, OpenAIRun>()
   readonly files = new Map<string, OpenAIFile>()
+  /** An eval's runs over one file, in order: its rows carry their grades over from run to run. */
+  readonly history: SuiteHistory<OpenAIRun>
   private nextSeq = 1
 
   constructor(
@@ -148,6 +150,7 @@ export class OpenAIModel {
     runCount: number,
     nowMs: number,
   ) {
+    this.history = new SuiteHistory(seed, 'openai')
     const evals: OpenAIEval[] = []
     for (let s = 0; s < suites; s++) {
       const random = rngFor(seed, 'openai', 'suite', s)
@@ -221,6 +224,12 @@ export class OpenAIModel {
       failAfterItems: null,
     }
     this.runs.set(created.id, created)
+    // Rows given inline or drawn from stored completions are the run's own: only a file's rows recur.
+    const suite =
+      created.file !== null && created.rows === null
+        ? `eval ${created.evalId} file ${created.file.id}`
+        : `run ${created.seq}`
+    this.history.add(suite, created)
     return created
   }
 
@@ -259,10 +268,13 @@ export class OpenAIModel {
     return { item: { input: question, expected: `Reference answer: ${question.replace(/\?$/, '')}.` } }
   }
 
-  /** How each criterion judged item `index` of a run: a pure function of (seed, run, item). */
+  /**
+   * How each criterion judged item `index` of a run: a pure function of (seed, run, item). The grades carry over
+   * from the eval's earlier runs over the same file unless this run drew the row afresh (`SuiteHistory`); a
+   * sample erroring is this run's.
+   */
   outcome(run: OpenAIRun, index: number): ItemOutcome {
-    const random = rngFor(this.seed, 'openai', 'item', run.seq, index)
-    if (random.chance(0.03)) {
+    if (rngFor(this.seed, 'openai', 'item', run.seq, index).chance(0.03)) {
       return {
         error: {
           code: 'rate_limit_exceeded',
@@ -273,8 +285,9 @@ export class OpenAIModel {
       }
     }
     const criteria = this.evals.get(run.evalId)!.criteria
-    // A good answer (as often as the run's quality says) tends to pass every criterion, a bad one to fail them.
-    const good = random.chance(run.quality)
+    const { by, random } = this.history.draw(run, index)
+    // A good answer (as often as the drawing run's quality says) tends to pass every criterion, a bad one to fail.
+    const good = random.chance(by.quality)
     const results = criteria.map((criterion): EvalRunOutputItemResult => {
       switch (criterion.type) {
         case 'string_check': {

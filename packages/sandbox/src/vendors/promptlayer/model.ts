@@ -14,7 +14,7 @@ import type {
 import { iso, progressOf } from '../../lifecycle.js'
 import { MODELS, QUESTIONS, RUN_ADJECTIVES } from '../../names.js'
 import { rngFor } from '../../prng.js'
-import { mean, planRuns, round, suiteCreatedMs } from '../history.js'
+import { mean, planRuns, round, SuiteHistory, suiteCreatedMs } from '../history.js'
 import { PROMPTLAYER_PIPELINES, PROMPTLAYER_USERS } from './names.js'
 
 export const WORKSPACE_ID = 1
@@ -82,6 +82,8 @@ export class PromptLayerModel {
   readonly datasets = new Map<number, PromptLayerDataset>()
   /** Runs of each pipeline, oldest first. */
   readonly runsOf = new Map<number, PromptLayerReport[]>()
+  /** A pipeline's runs over one dataset, in order: its rows carry their cells over from run to run. */
+  readonly history: SuiteHistory<PromptLayerReport>
   runTotal = 0
   private nextColumnId = 1
   private maxReportId = 0
@@ -92,6 +94,7 @@ export class PromptLayerModel {
     runCount: number,
     nowMs: number,
   ) {
+    this.history = new SuiteHistory(seed, 'promptlayer')
     for (let s = 0; s < suites; s++) this.seedPipeline(s, nowMs)
     const planned = planRuns(
       seed,
@@ -241,6 +244,7 @@ export class PromptLayerModel {
     const runs = this.runsOf.get(pipeline.id) ?? []
     runs.push(report)
     this.runsOf.set(pipeline.id, runs)
+    this.history.add(`pipeline ${pipeline.id} dataset ${report.datasetId}`, report)
     this.runTotal++
     return report
   }
@@ -261,7 +265,11 @@ export class PromptLayerModel {
     return progressOf({ createdMs: report.createdMs, items: this.datasetOf(report).rows }, nowMs)
   }
 
-  /** One evaluation cell: a pure function of (seed, run, row, column) and whether its row is done yet. */
+  /**
+   * One evaluation cell: a pure function of (seed, run, row, column) and whether its row is done yet. Its value
+   * carries over from the pipeline's earlier runs unless this run drew the row afresh (`SuiteHistory`); a cell
+   * failing is this run's.
+   */
   cell(
     report: PromptLayerReport,
     row: number,
@@ -284,11 +292,13 @@ export class PromptLayerModel {
         error_message: 'Provider error: upstream model timed out',
       } satisfies EvaluationRowCell
     }
+    const drawn = this.history.draw(report, row, column.id)
+    const { quality } = drawn.by
     let value: unknown
-    if (BOOLEAN_TYPES.has(column.column_type)) value = random.chance(report.quality)
-    else if (NUMBER_TYPES.has(column.column_type)) value = round(random.unitAround(report.quality, 0.2), 3)
+    if (BOOLEAN_TYPES.has(column.column_type)) value = drawn.random.chance(quality)
+    else if (NUMBER_TYPES.has(column.column_type)) value = round(drawn.random.unitAround(quality, 0.2), 3)
     else
-      value = `Answer ${row + 1}: ${random.pick(['Go to Settings', 'Contact support', 'Yes, within 14 days', 'See the docs'])}.`
+      value = `Answer ${row + 1}: ${drawn.random.pick(['Go to Settings', 'Contact support', 'Yes, within 14 days', 'See the docs'])}.`
     return { type: 'eval' as const, status: 'PASSED', value } satisfies EvaluationRowCell
   }
 

@@ -1,0 +1,65 @@
+import { EvalrunInvalidInputError } from 'evalrun'
+import type { CommandContext } from '../context.js'
+import { CliError, ExitCode } from '../exit-codes.js'
+import { joinKey, KEY_CHOICES } from '../join-key.js'
+import { describeComparison } from '../output/format-comparison.js'
+import { jsonLine } from '../output/write-json-line.js'
+import { parseCount } from '../parse-values.js'
+import { checkReportPaths, type ReportFileFlags, writeComparisonReports } from './write-reports.js'
+
+export interface RunsCompareFlags extends ReportFileFlags {
+  json?: boolean
+  /** `true` for the bare flag (no regression allowed), or the number of regressions allowed. */
+  failOnRegression?: boolean | string
+  key?: string
+}
+
+/**
+ * Compares two runs item by item. Exits 1 when `--fail-on-regression [N]` is given and more than N items
+ * regressed; usage and API errors exit as everywhere (2, 3).
+ */
+export async function runsCompare(
+  ctx: CommandContext,
+  base: string,
+  head: string,
+  flags: RunsCompareFlags,
+): Promise<ExitCode> {
+  const allowed =
+    flags.failOnRegression === undefined
+      ? null
+      : flags.failOnRegression === true
+        ? 0
+        : parseCount(String(flags.failOnRegression), '--fail-on-regression')
+  const key = flags.key === undefined ? undefined : joinKey(flags.key)
+  await checkReportPaths(flags)
+  const comparison = await ctx
+    .evalrun()
+    .runs.compare(base, head, key === undefined ? {} : { key })
+    .catch((error: unknown) => {
+      // The library's advice names its `key` option; a CLI user has the flag.
+      if (EvalrunInvalidInputError.isInstance(error) && error.field === 'options.key') {
+        throw new CliError(
+          `${base} and ${head} are runs of two vendors, whose item keys never match: choose what joins their items with --key (${KEY_CHOICES}), e.g. --key input.question.`,
+          ExitCode.usage,
+        )
+      }
+      throw error
+    })
+  // Fails closed: counts from a listing that stopped early are not the whole run.
+  const incomplete = allowed !== null && !comparison.complete
+  const failed = incomplete || (allowed !== null && comparison.summary.regressed > allowed)
+  if (flags.json) {
+    ctx.io.stdout.write(jsonLine(comparison))
+  } else {
+    ctx.io.stdout.write(describeComparison(comparison, ctx.colors))
+  }
+  if (failed) {
+    const line = incomplete
+      ? 'an item listing stopped before its end (see the warnings), so --fail-on-regression cannot pass on a partial count.'
+      : `${comparison.summary.regressed} items regressed; --fail-on-regression allows ${allowed}.`
+    if (flags.json) ctx.io.stderr.write(`evalrun: ${line}\n`)
+    else ctx.io.stdout.write(`${ctx.colors.red('✗')} ${line}\n`)
+  }
+  const reported = await writeComparisonReports(ctx, flags, comparison, allowed)
+  return failed ? ExitCode.gateFailed : reported
+}
