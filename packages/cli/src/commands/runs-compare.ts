@@ -1,6 +1,7 @@
 import { EvalrunInvalidInputError } from 'evalrun'
 import type { CommandContext } from '../context.js'
 import { CliError, ExitCode } from '../exit-codes.js'
+import { regressionVerdict } from '../gate/regression-verdict.js'
 import { joinKey, KEY_CHOICES } from '../join-key.js'
 import { describeComparison } from '../output/format-comparison.js'
 import { jsonLine } from '../output/write-json-line.js'
@@ -45,18 +46,15 @@ export async function runsCompare(
       }
       throw error
     })
-  // Fails closed: counts from a listing that stopped early are not the whole run.
-  const incomplete = allowed !== null && !comparison.complete
-  const failed = incomplete || (allowed !== null && comparison.summary.regressed > allowed)
+  const verdict = regressionVerdict(comparison, allowed)
+  const failed = verdict !== null && !verdict.passed
   if (flags.json) {
     ctx.io.stdout.write(jsonLine(comparison))
   } else {
     ctx.io.stdout.write(describeComparison(comparison, ctx.colors))
   }
   if (failed) {
-    const line = incomplete
-      ? 'an item listing stopped before its end (see the warnings), so --fail-on-regression cannot pass on a partial count.'
-      : `${comparison.summary.regressed} items regressed; --fail-on-regression allows ${allowed}.`
+    const line = `${verdict.reason}.`
     if (flags.json) ctx.io.stderr.write(`evalrun: ${line}\n`)
     else ctx.io.stdout.write(`${ctx.colors.red('✗')} ${line}\n`)
   }

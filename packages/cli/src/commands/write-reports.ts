@@ -5,6 +5,7 @@ import type { ReportRun, RunComparison, RunVerdict, UnreadRun } from 'evalrun/re
 import type { CommandContext } from '../context.js'
 import { CliError, ExitCode } from '../exit-codes.js'
 import type { GateOutcome } from '../gate/judge-run.js'
+import { regressionVerdict } from '../gate/regression-verdict.js'
 import { writeFileAtomically } from '../output/write-file-atomically.js'
 
 /** `--junit <file>` and `--summary <file>`, on `runs wait`, `runs start --wait` and `runs compare`. */
@@ -63,17 +64,7 @@ export function writeComparisonReports(
   comparison: RunComparison,
   allowed: number | null,
 ): Promise<ExitCode> {
-  const { regressed } = comparison.summary
-  // The same rule as the command's exit code: a partial count never passes.
-  const verdict =
-    allowed === null
-      ? null
-      : !comparison.complete
-        ? { passed: false, reason: 'an item listing stopped before its end, so the counts are partial' }
-        : {
-            passed: regressed <= allowed,
-            reason: `${regressed} ${regressed === 1 ? 'item' : 'items'} regressed; --fail-on-regression allows ${allowed}`,
-          }
+  const verdict = regressionVerdict(comparison, allowed)
   const runs = [
     { ref: comparison.base.ref, run: comparison.base, verdict: null },
     { ref: comparison.head.ref, run: comparison.head, verdict },
