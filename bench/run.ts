@@ -1,5 +1,6 @@
 /**
- * `pnpm bench`: the measurements of issue 7 (and issue 18's compare), written to bench/results.json and BENCHMARKS.md.
+ * `pnpm bench`: the measurements of issue 7 (and issue 18's compare, 10, and Braintrust's, 11), written to
+ * bench/results.json and BENCHMARKS.md.
  * `pnpm bench --only=1,3` runs some of them and writes nothing (for trying things out).
  * Needs built packages (`pnpm bench` builds first). The vendors' own SDKs are npm-installed into scratch folders;
  * without the registry their comparisons are left out, and the report says so.
@@ -12,6 +13,7 @@ import { type BenchInstalls, prepareInstalls } from './lib/installs.js'
 import { renderMarkdown } from './lib/markdown.js'
 import { benchDir, repoRoot } from './lib/paths.js'
 import type { Measurement } from './lib/result.js'
+import { measureBraintrust } from './measurements/braintrust.js'
 import { measureBundleSize } from './measurements/bundle-size.js'
 import { measureCallOverhead } from './measurements/call-overhead.js'
 import { measureCliStartup } from './measurements/cli-startup.js'
@@ -50,6 +52,7 @@ const steps: Array<[number, () => Promise<Measurement> | Measurement]> = [
   [8, () => measureCodegenTypecheck(installs!.evalrun)],
   [9, measureCliStartup],
   [10, measureCompareAtScale],
+  [11, measureBraintrust],
 ]
 const measurements: Measurement[] = []
 try {

@@ -55,7 +55,7 @@ describe.skipIf(!runBrowserTests)('browser (headless Chromium)', () => {
       )
       expect(rendered.map((cells) => cells[0])).toEqual(expected)
       expect(new Set(rendered.map((cells) => cells[1]))).toEqual(
-        new Set(['datalab', 'promptlayer', 'humanloop', 'openai', 'langfuse']),
+        new Set(['datalab', 'promptlayer', 'humanloop', 'openai', 'braintrust', 'langfuse']),
       )
       for (const cells of rendered)
         expect(cells[3]).toMatch(/^(queued|running|completed|failed|canceled|unknown)$/)

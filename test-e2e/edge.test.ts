@@ -1,5 +1,5 @@
 /**
- * Runs anywhere, edge: the facade and the three vendor clients, bundled as an edge runtime's bundler would
+ * Runs anywhere, edge: the facade and the vendor clients, bundled as an edge runtime's bundler would
  * (no Node built-ins, worker conditions), evaluated inside `@edge-runtime/vm`'s EdgeVM (the Edge Runtime's
  * globals only, its own fetch), list, get and start runs against the sandbox.
  */
@@ -57,6 +57,7 @@ describe('edge runtime (EdgeVM)', () => {
         'promptlayer',
         'humanloop',
         'openai',
+        'braintrust',
         'langfuse',
       ])
       expect(outcome.started).toMatch(/^datalab:\d+$/)

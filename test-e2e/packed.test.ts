@@ -15,7 +15,7 @@ import { FACADE_PACKAGES, packPackages } from '../scripts/lib/pack-workspace.js'
 const probe = (load: (name: string) => string) => `
 const loaded = {}
 for (const name of ${JSON.stringify(FACADE_PACKAGES)}) loaded[name] = ${load('name')}
-const evalrun = loaded.evalrun.createEvalrun({ datalab: { apiKey: 'k', baseUrl: 'http://127.0.0.1:9' }, promptlayer: false, humanloop: false, openai: false })
+const evalrun = loaded.evalrun.createEvalrun({ datalab: { apiKey: 'k', baseUrl: 'http://127.0.0.1:9' }, promptlayer: false, humanloop: false, openai: false, braintrust: false })
 const coreEntry = ${load("'evalrun/core'")}
 const openaiEntry = ${load("'evalrun/openai'")}
 const fromEntries = coreEntry.createEvalrun({ vendors: [openaiEntry.openai], openai: { apiKey: 'k' } })
@@ -25,6 +25,7 @@ const clients = {
   promptlayer: loaded['@evalrun/promptlayer'].createPromptLayerClient({ apiKey: 'k' }),
   humanloop: loaded['@evalrun/humanloop'].createHumanloopClient({ apiKey: 'k' }),
   openai: loaded['@evalrun/openai'].createOpenAIClient({ apiKey: 'k' }),
+  braintrust: loaded['@evalrun/braintrust'].createBraintrustClient({ apiKey: 'k' }),
   langfuse: loaded['@evalrun/langfuse'].createLangfuseClient({ publicKey: 'pk', secretKey: 'sk' }),
 }
 let configError = null
@@ -50,6 +51,7 @@ const expected = {
     promptlayer: 'function',
     humanloop: 'function',
     openai: 'function',
+    braintrust: 'function',
     langfuse: 'function',
   },
   configError: 'EvalrunInvalidConfigError',

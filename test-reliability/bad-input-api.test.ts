@@ -12,6 +12,7 @@ const evalrun = createEvalrun({
   promptlayer: { apiKey: 'k', baseUrl: 'http://127.0.0.1:9/pl' },
   humanloop: { apiKey: 'k', baseUrl: 'http://127.0.0.1:9/hl', fileIds: ['pr_1'] },
   openai: { apiKey: 'k', baseUrl: 'http://127.0.0.1:9/oa' },
+  braintrust: { apiKey: 'k', baseUrl: 'http://127.0.0.1:9/bt' },
   langfuse: { publicKey: 'pk-lf-1', secretKey: 'sk-lf-1', baseUrl: 'http://127.0.0.1:9/lf' },
 })
 

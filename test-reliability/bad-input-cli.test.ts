@@ -19,6 +19,8 @@ beforeAll(async () => {
     HUMANLOOP_API_KEY: 'hl-key',
     HUMANLOOP_BASE_URL: `${server.url}/hl`,
     HUMANLOOP_FILE_IDS: 'pr_1',
+    BRAINTRUST_API_KEY: 'bt-key',
+    BRAINTRUST_API_URL: `${server.url}/bt`,
   }
 })
 afterAll(() => server.close())

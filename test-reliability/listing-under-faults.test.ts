@@ -27,6 +27,14 @@ const allFaults = (seed: number): FaultOptions => ({
   retryAfterSeconds: 0,
 })
 
+/**
+ * The vendors whose listing reads pages only. Braintrust reads two more answers per experiment (its summary and
+ * newest trace): 2,000 of them under faults would take minutes, so it has its own, smaller scenario below.
+ */
+const PAGED = ['datalab', 'promptlayer', 'humanloop', 'openai', 'langfuse'] as const
+const BRAINTRUST_EXPERIMENTS = 300
+const BRAINTRUST_LISTINGS_WITH_FAULTS = 3
+
 let sandbox: Sandbox
 let baseline: string[]
 /**
@@ -34,22 +42,21 @@ let baseline: string[]
  * (and says so); with it, every seeded experiment is listed like every other vendor's runs.
  */
 const SINCE = '2025-01-01'
-const VENDORS = ['datalab', 'promptlayer', 'humanloop', 'openai', 'langfuse'] as const
 
 beforeAll(async () => {
   sandbox = await startSandbox({ seed: 8, runs: RUNS_PER_VENDOR, suites: SUITES, clock: 'manual' })
-  baseline = (await collect(sandboxEvalrun(sandbox).runs.list({ since: SINCE }))).map((run) => run.ref)
-})
+  baseline = (await collect(sandboxEvalrun(sandbox).runs.list({ vendors: [...PAGED], since: SINCE }))).map(
+    (run) => run.ref,
+  )
+}, 60_000)
 afterAll(() => sandbox.close())
 
 const perVendor = (refs: readonly string[]) =>
-  Object.fromEntries(VENDORS.map((v) => [v, refs.filter((r) => r.startsWith(`${v}:`)).length]))
+  Object.fromEntries(PAGED.map((v) => [v, refs.filter((r) => r.startsWith(`${v}:`)).length]))
 
 describe('runs.list under faults', () => {
   it('without faults lists every seeded run once', () => {
-    expect(perVendor(baseline)).toEqual(
-      Object.fromEntries(VENDORS.map((vendor) => [vendor, RUNS_PER_VENDOR])),
-    )
+    expect(perVendor(baseline)).toEqual(Object.fromEntries(PAGED.map((vendor) => [vendor, RUNS_PER_VENDOR])))
     expect(duplicatesOf(baseline)).toEqual([])
   })
 
@@ -60,7 +67,9 @@ describe('runs.list under faults', () => {
       sandbox.setFaults(allFaults(seed))
       const before = sandbox.stats()
       const evalrun = sandboxEvalrun(sandbox, { timeoutMs: ATTEMPT_TIMEOUT_MS })
-      const refs = (await collect(evalrun.runs.list({ since: SINCE }))).map((run) => run.ref)
+      const refs = (await collect(evalrun.runs.list({ vendors: [...PAGED], since: SINCE }))).map(
+        (run) => run.ref,
+      )
       const after = sandbox.stats()
       const listed = new Set(refs)
       const lost = baseline.filter((ref) => !listed.has(ref))
@@ -125,4 +134,45 @@ describe('runs.list under faults', () => {
       message: error.message,
     })
   })
+})
+
+describe('Braintrust listing under faults (its details read per experiment)', () => {
+  it(`with 20% faulty responses lists the same ${BRAINTRUST_EXPERIMENTS} experiments, each with its score`, async () => {
+    const own = await startSandbox({ seed: 9, runs: BRAINTRUST_EXPERIMENTS, suites: 10, clock: 'manual' })
+    try {
+      const read = async (options: { timeoutMs?: number } = {}) =>
+        (await collect(sandboxEvalrun(own, options).runs.list({ vendors: ['braintrust'] }))).map((run) => [
+          run.ref,
+          run.status,
+          run.score,
+        ])
+      const expected = await read()
+      expect(expected).toHaveLength(BRAINTRUST_EXPERIMENTS)
+      const listings = []
+      for (let seed = 1; seed <= BRAINTRUST_LISTINGS_WITH_FAULTS; seed++) {
+        own.setFaults(allFaults(seed))
+        const before = own.stats()
+        const listed = await read({ timeoutMs: ATTEMPT_TIMEOUT_MS })
+        const after = own.stats()
+        own.setFaults(null)
+        // Same refs, in the same order, each with the same derived status and score: no detail read lost.
+        expect(listed).toEqual(expected)
+        listings.push({
+          faultSeed: seed,
+          experimentsListed: listed.length,
+          requests: after.requests - before.requests,
+          faultsInjected: after.faultsInjected - before.faultsInjected,
+        })
+      }
+      for (const listing of listings) expect(listing.faultsInjected).toBeGreaterThan(50)
+      recordFigures('listing-under-faults-braintrust', {
+        experiments: BRAINTRUST_EXPERIMENTS,
+        faultRate: FAULT_RATE,
+        attemptTimeoutMs: ATTEMPT_TIMEOUT_MS,
+        listings,
+      })
+    } finally {
+      await own.close()
+    }
+  }, 180_000)
 })

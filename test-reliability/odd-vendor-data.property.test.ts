@@ -3,6 +3,12 @@ import { describeErrorBody } from '@evalrun/http/internal'
 import { createEvalrun, type EvalRun, EvalrunError, RUN_STATUSES } from 'evalrun'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import {
+  braintrustChildEvent,
+  braintrustEvent,
+  braintrustExperiment,
+  braintrustSummary,
+} from '../packages/evalrun/test/fixtures/braintrust.js'
 import { datalabResults, datalabRunCompleted } from '../packages/evalrun/test/fixtures/datalab.js'
 import {
   humanloopEvaluation,
@@ -59,6 +65,7 @@ const evalrun = createEvalrun({
   datalab: { apiKey: 'k', baseUrl: 'http://127.0.0.1:9/dl' },
   promptlayer: { apiKey: 'k', baseUrl: 'http://127.0.0.1:9/pl' },
   humanloop: { apiKey: 'k', baseUrl: 'http://127.0.0.1:9/hl', fileIds: ['pr_1'] },
+  braintrust: { apiKey: 'k', baseUrl: 'http://127.0.0.1:9/bt' },
 })
 
 const tally = { resolved: 0, typedErrors: 0, unknownStatusWithWarning: 0 }
@@ -154,6 +161,41 @@ describe('odd vendor data through the whole client', () => {
           await expectRunOrTypedError(() =>
             evalrun.runs.get(`humanloop:${humanloopEvaluation.id}/${humanloopRunCompleted.id}`),
           )
+        },
+      ),
+      { numRuns: CASES_PER_VENDOR },
+    )
+  })
+
+  it('Braintrust: runs.get (experiment, summary, newest trace) and runs.results', async () => {
+    const page = (events: unknown[]) => ({ events, cursor: null })
+    const eventsBody = fc.oneof(
+      wireBody(page([braintrustEvent('ev1'), braintrustChildEvent('ev2', 'ev1')])),
+      fc
+        .dictionary(fc.constantFrom(...Object.keys(braintrustEvent('ev1'))), fc.jsonValue(), { maxKeys: 4 })
+        .map((patch) => JSON.stringify(page([{ ...braintrustEvent('ev1'), ...patch }]))),
+    )
+    await fc.assert(
+      fc.asyncProperty(
+        wireStatus,
+        wireBody(braintrustExperiment('e1')),
+        wireBody(braintrustSummary),
+        eventsBody,
+        async (status, experiment, summary, events) => {
+          answers = [
+            [/\/summarize$/, { status: 200, body: summary }],
+            [/\/fetch$/, { status: 200, body: events }],
+            [/\/experiment\/[^/]+$/, { status, body: experiment }],
+          ]
+          await expectRunOrTypedError(() => evalrun.runs.get('braintrust:e1'))
+          try {
+            for await (const item of evalrun.runs.results('braintrust:e1')) {
+              expect(ITEM_STATUSES).toContain(item.status)
+              expect(typeof item.key).toBe('string')
+            }
+          } catch (error) {
+            expect(EvalrunError.isInstance(error), String(error)).toBe(true)
+          }
         },
       ),
       { numRuns: CASES_PER_VENDOR },

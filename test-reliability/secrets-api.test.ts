@@ -47,6 +47,7 @@ beforeAll(async () => {
       datalab: FAKE_KEY,
       promptlayer: FAKE_KEY,
       humanloop: FAKE_KEY,
+      braintrust: FAKE_KEY,
       langfuse: `${LANGFUSE_PUBLIC_KEY}:${FAKE_KEY}`,
     },
   })
@@ -79,6 +80,27 @@ const onSandbox = () =>
     humanloop: false,
     retry: fast,
   })
+
+const braintrustOn = (baseUrl: string, extra: object = {}) =>
+  createEvalrun({
+    braintrust: { apiKey: FAKE_KEY, baseUrl },
+    datalab: false,
+    promptlayer: false,
+    humanloop: false,
+    openai: false,
+    retry: fast,
+    ...extra,
+  })
+const braintrustLaunch = () => {
+  const project = sandbox.catalog.braintrust.projects[0]!
+  return braintrustOn(sandbox.urls.braintrust).runs.start({
+    vendor: 'braintrust',
+    projectId: project.id,
+    data: { dataset_id: project.datasetId },
+    task: { function_id: project.taskFunctionId },
+    scores: sandbox.catalog.braintrust.scores,
+  })
+}
 
 interface FailurePath {
   what: string
@@ -142,6 +164,46 @@ const PATHS: FailurePath[] = [
       })
       return evalrun.runs.wait(run, { timeoutMs: 50, pollIntervalMs: 10, maxPollIntervalMs: 10 })
     },
+  },
+  {
+    what: 'Braintrust: API error (401, bearer key)',
+    error: EvalrunApiError,
+    fail: () => braintrustOn(`${vendor.url}/status-401`).runs.get('braintrust:e1'),
+  },
+  {
+    what: 'Braintrust: eval launch whose stream breaks before its start event (outcome unknown)',
+    error: EvalrunOutcomeUnknownError,
+    before: () => sandbox.setFaults({ rate: 1, kinds: ['reset'], vendors: ['braintrust'] }),
+    fail: braintrustLaunch,
+  },
+  {
+    what: 'Braintrust: eval launch whose stream never starts (outcome unknown after the time limit)',
+    error: EvalrunOutcomeUnknownError,
+    fail: () =>
+      braintrustOn(silent.url, { timeoutMs: 50 }).runs.start({
+        vendor: 'braintrust',
+        projectId: 'p1',
+        data: { dataset_id: 'd1' },
+        task: { function_id: 'f1' },
+        scores: [{ global_function: 'Factuality' }],
+      }),
+  },
+  {
+    what: 'Braintrust: wait timeout on a running experiment',
+    error: EvalrunWaitDeadlineError,
+    fail: async () => {
+      const run = await braintrustLaunch()
+      return braintrustOn(sandbox.urls.braintrust).runs.wait(run, {
+        timeoutMs: 50,
+        pollIntervalMs: 10,
+        maxPollIntervalMs: 10,
+      })
+    },
+  },
+  {
+    what: 'Braintrust: cancel not supported',
+    error: EvalrunNotSupportedError,
+    fail: () => braintrustOn(vendor.url).runs.cancel('braintrust:e1'),
   },
   {
     what: 'config: key with CR/LF',
@@ -212,6 +274,7 @@ describe('keys go only to the configured base URL', () => {
         promptlayer: { apiKey: FAKE_KEY, baseUrl: `${redirecting.url}/pl` },
         humanloop: { apiKey: FAKE_KEY, baseUrl: `${redirecting.url}/hl`, fileIds: ['pr_1'] },
         openai: { apiKey: FAKE_KEY, baseUrl: `${redirecting.url}/oa` },
+        braintrust: { apiKey: FAKE_KEY, baseUrl: `${redirecting.url}/bt` },
         langfuse: { publicKey: LANGFUSE_PUBLIC_KEY, secretKey: FAKE_KEY, baseUrl: `${redirecting.url}/lf` },
         retry: false,
       })
@@ -220,11 +283,12 @@ describe('keys go only to the configured base URL', () => {
         'promptlayer:2',
         'humanloop:evr_1/run_1',
         'openai:eval_1/run_1',
+        'braintrust:e1',
         'langfuse:exp_1',
       ]) {
         expectKeyNotIn(await failureOf(() => evalrun.runs.get(ref)), `redirected ${ref}`)
       }
-      expect(redirecting.requests.length).toBeGreaterThanOrEqual(5)
+      expect(redirecting.requests.length).toBeGreaterThanOrEqual(6)
       // Humanloop reads three resources at once; some may still be on their way when the first one fails.
       expect(elsewhere.requests.length).toBeGreaterThanOrEqual(3)
       // The configured origin got the key; the other origin got no key, in any header.

@@ -13,8 +13,18 @@ beforeAll(async () => {
 })
 afterAll(() => sandbox.close())
 
-function inputFor(vendor: 'datalab' | 'promptlayer' | 'humanloop'): StartRunInput {
-  const { datalab, promptlayer, humanloop } = sandbox.catalog
+function inputFor(vendor: 'datalab' | 'promptlayer' | 'humanloop' | 'braintrust'): StartRunInput {
+  const { datalab, promptlayer, humanloop, braintrust } = sandbox.catalog
+  if (vendor === 'braintrust') {
+    const project = braintrust.projects[0]!
+    return {
+      vendor,
+      projectId: project.id,
+      data: { dataset_id: project.datasetId },
+      task: { function_id: project.taskFunctionId },
+      scores: braintrust.scores,
+    }
+  }
   if (vendor === 'datalab') {
     return { vendor, collectionId: datalab.collections[0]!.id, rubricId: datalab.rubrics[0]!.id }
   }
@@ -36,7 +46,8 @@ const advancingFetch = (request: Request) => {
 describe('runs.wait under faults', () => {
   it('transient errors (no retries below it) do not end the wait', async () => {
     const figures = []
-    for (const vendor of ['datalab', 'promptlayer', 'humanloop'] as const) {
+    // Braintrust's status is derived (see its rule): its wait ends once the eval has been quiet for its period.
+    for (const vendor of ['datalab', 'promptlayer', 'humanloop', 'braintrust'] as const) {
       const run = await sandboxEvalrun(sandbox).runs.start(inputFor(vendor) as never)
       // Retries off: every fault reaches the wait itself as an error.
       const evalrun = sandboxEvalrun(sandbox, { retry: false, fetch: advancingFetch })

@@ -24,10 +24,10 @@ export const BUDGETS = {
  * core and shorter error plumbing won back part of that, not all. The 6 kB target for a vendor client is not met.
  */
 export const CI_CEILINGS = {
-  vendorBundleGzip: 8_550,
-  facadeBundleGzip: 30_900,
-  facadeCorePlusOneVendorGzip: 18_600,
-  installBytes: 1_600_000,
+  vendorBundleGzip: 9_300,
+  facadeBundleGzip: 32_200,
+  facadeCorePlusOneVendorGzip: 19_150,
+  installBytes: 1_720_000,
   installPackages: 9,
 } as const
 // The facade's ceiling is at what it measures after both changes of this round, each said in its commit: vendors
@@ -59,6 +59,13 @@ export const CI_CEILINGS = {
 // ids); `evalrun/core` with one other vendor does not. The install grows by @evalrun/langfuse and the facade's
 // Langfuse entry (about 0.14 MB), against the same open question as OpenAI's: optional peers would let a team
 // install only its own vendors.
+// Raised on purpose by issue 16, Braintrust (8.25 → 9.3 kB, 27.0 → 32.2 kB, 18.55 → 19.15 kB, 1.44 → 1.72 MB): the HTTP
+// layer in every client holds an event stream until its first event and hands it on untimed, and retries read-only
+// POSTs (about 0.55 kB, in every vendor bundle since the resilient fetch cannot know which vendor streams), and the
+// Braintrust client also exports the event-stream reader for its streamed launch (about 0.4 kB more); the
+// default entry carries a fifth built-in vendor whose API needs the most work (a derived status, summaries, a
+// streamed start, start-input checks for seven function forms, case keys), about 4.5 kB; the install of `evalrun`
+// grows by @evalrun/braintrust's generated types (the same open product decision as OpenAI's above).
 
 /** Every vendor package: one per folder of specs/, the same list `pnpm generate` reads. */
 export const VENDOR_PACKAGES: readonly string[] = listVendorSpecs().map((spec) => `@evalrun/${spec.vendor}`)

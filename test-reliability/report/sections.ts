@@ -16,6 +16,8 @@ const notRun = '_Not run in the last run: no figures._'
 const listing: Section = (of) => {
   const f = of('listing-under-faults')
   const page = of('listing-page-failure')
+  const bt = of('listing-under-faults-braintrust')
+  const btListings = (bt?.listings ?? []) as Array<Record<string, unknown>>
   const listings = (f?.listings ?? []) as Array<Record<string, unknown>>
   const sum = (key: string) => listings.reduce((total, l) => total + Number(l[key] ?? 0), 0)
   return `## 1. Listing under faults
@@ -53,6 +55,19 @@ ${n(page?.yieldedBeforeFailure)} runs already yielded are valid (each is read ba
 
 > ${page ? String(page.message) : notRun}
 
+Braintrust reads two more answers per experiment (its summary and its newest trace, a read-only POST retried as a
+GET is), so it is listed on its own: ${n(bt?.experiments ?? 300)} experiments, the same faults, each listing compared with
+one without faults ref by ref, with each experiment's derived status and score.
+
+${
+  bt
+    ? table(
+        ['fault seed', 'experiments listed', 'requests', 'faults injected', 'same refs, statuses and scores'],
+        btListings.map((l) => [l.faultSeed, l.experimentsListed, l.requests, l.faultsInjected, 'yes']),
+      )
+    : notRun
+}
+
 Reproduce: ${run('listing-under-faults.test.ts')}
 `
 }
@@ -62,7 +77,7 @@ const starting: Section = (of) => {
   const rows = (f?.perVendor ?? []) as Array<Record<string, unknown>>
   return `## 2. Starting under faults
 
-${n(f?.calls ?? 100)} \`runs.start\` calls in turn over the three vendors, ${Number(f?.faultRate ?? 0.25) * 100}% of responses faulty (all kinds, 'slow' 50 ms).
+${n(f?.calls ?? 100)} \`runs.start\` calls in turn over the vendors that can start runs, ${Number(f?.faultRate ?? 0.25) * 100}% of responses faulty (all kinds, 'slow' 50 ms).
 POST is retried only on 429 and 503 (not processed); 500/502 are answers ("not started"); a reset connection or a
 truncated body after the request was processed is an \`EvalrunOutcomeUnknownError\` (a distinct type, not an
 \`EvalrunApiError\`) whose message says the request was sent, may or may not have taken effect, and to check in the
@@ -77,7 +92,7 @@ ${
     : notRun
 }
 
-${f ? `Faults injected: ${n(f.faultsInjected)} in ${n(f.requests)} requests. Reconciliation: on every vendor, runs created = started + outcome unknown (the sandbox's resets and truncations come after the work is done, so every unknown outcome did take effect: exactly what the error tells the caller to check). For PromptLayer each call's run has a unique name, so the check is call by call: one run per "started" or "unknown" call, none per "not started". Started with a read-back warning: ${n(f.startedWithReadBackWarning)}.` : ''}
+${f ? `Faults injected: ${n(f.faultsInjected)} in ${n(f.requests)} requests. Reconciliation: on every vendor, runs created = started + outcome unknown (the sandbox's resets and truncations come after the work is done, so every unknown outcome did take effect: exactly what the error tells the caller to check). For PromptLayer, OpenAI and Braintrust each call's run has a unique name, so the check is call by call: one run per "started" or "unknown" call, none per "not started". Started with a read-back warning: ${n(f.startedWithReadBackWarning)}.` : ''}
 
 Reproduce: ${run('start-under-faults.test.ts')}
 `
@@ -150,7 +165,8 @@ and **${n(cli?.inputsTried)} to the CLI**: malformed refs, unknown vendors, wron
 invalid dates, empty and whitespace keys, keys with CR/LF or spaces, \`http://\` base URLs off loopback, base URLs with
 credentials or a query, start inputs missing their conditional fields (extract → pageSchema, segment →
 segmentationSchema, standard pipeline → rubric, orchestrated Humanloop run → dataset and version, OpenAI data sources
-whose type and source do not go together, metadata over OpenAI's limits), unknown fields,
+whose type and source do not go together, metadata over OpenAI's limits, Braintrust data in none of its three forms,
+a task naming no function, no scorers, a scorers file that is not a list), unknown fields,
 options and flags. Each gives a typed error (\`EvalrunInvalidInputError\`, \`EvalrunInvalidConfigError\`,
 \`EvalrunNotSupportedError\`; exit code 2 in the CLI) whose message names the input and what was expected; each
 expectation is asserted per row. Requests sent: **${n(api?.requestsSent)}** (API; a recording \`fetch\`) and **${n(cli?.requestsSent)}** (CLI; every vendor
@@ -166,7 +182,8 @@ const oddData: Section = (of) => {
 
 Property tests (fast-check) through the whole client, bytes on the wire to \`EvalRun\`: ${n(f?.casesPerVendor)} cases per vendor of
 near-valid JSON (a real payload with fields replaced by arbitrary JSON), arbitrary JSON and non-JSON text, with
-status 200 or any status 200–599 (\`runs.get\` on all three vendors, \`runs.results\` on Datalab). Never a crash:
+status 200 or any status 200–599 (\`runs.get\` on Datalab, PromptLayer, Humanloop and Braintrust, \`runs.results\` on
+Datalab and Braintrust). Never a crash:
 ${n(f?.resolved)} cases gave a run with a valid status (${n(f?.unknownStatusWithWarning)} of them \`unknown\`, each with a warning that explains),
 ${n(f?.typedErrors)} a typed evalrun error. The mappers alone are fuzzed in \`packages/evalrun/test/mappers.property.test.ts\`
 (not repeated here). The HTTP layer's error parsing: ${n(f?.errorParsingCases)} cases each for \`describeErrorBody\` (always one line of at

@@ -333,7 +333,8 @@ export const BAD_API_INPUTS: BadApiInput[] = [
     call: (e) => e.runs.get('acme:1'),
     error: EvalrunInvalidInputError,
     names: /`ref`: got "acme:1"/,
-    expects: /expected a ref of a known vendor \(datalab, promptlayer, humanloop, openai, langfuse\)/,
+    expects:
+      /expected a ref of a known vendor \(datalab, promptlayer, humanloop, openai, braintrust, langfuse\)/,
   },
   {
     what: 'get: non-numeric Datalab id',
@@ -468,6 +469,63 @@ export const BAD_API_INPUTS: BadApiInput[] = [
     expects: /at most 512 characters/,
   },
   {
+    what: 'start: Braintrust without scorers',
+    call: (e) =>
+      e.runs.start({
+        vendor: 'braintrust',
+        projectId: 'p1',
+        data: { dataset_id: 'd1' },
+        task: { function_id: 'f1' },
+        scores: [],
+      }),
+    error: EvalrunInvalidInputError,
+    names: /`input\.scores`: got an array/,
+    expects: /expected a non-empty array of scorer functions/,
+  },
+  {
+    what: 'start: Braintrust data in none of its three forms',
+    call: (e) =>
+      e.runs.start({
+        vendor: 'braintrust',
+        projectId: 'p1',
+        data: { rows: [{ input: 1 }] },
+        task: { function_id: 'f1' },
+        scores: [{ global_function: 'Factuality' }],
+      } as never),
+    error: EvalrunInvalidInputError,
+    names: /`input\.data`/,
+    expects: /expected \{ dataset_id \}, \{ project_name, dataset_name \} or \{ data: \[rows\] \}/,
+  },
+  {
+    what: 'start: Braintrust task that names no function',
+    call: (e) =>
+      e.runs.start({
+        vendor: 'braintrust',
+        projectId: 'p1',
+        data: { dataset_id: 'd1' },
+        task: { name: 'my task' },
+        scores: [{ global_function: 'Factuality' }],
+      } as never),
+    error: EvalrunInvalidInputError,
+    names: /`input\.task`/,
+    expects: /expected a function: \{ function_id \}, \{ project_name, slug \}/,
+  },
+  {
+    what: 'start: Braintrust trial count of zero',
+    call: (e) =>
+      e.runs.start({
+        vendor: 'braintrust',
+        projectId: 'p1',
+        data: { data: [{ input: 'q' }] },
+        task: { function_id: 'f1' },
+        scores: [{ global_function: 'Factuality' }],
+        trialCount: 0,
+      }),
+    error: EvalrunInvalidInputError,
+    names: /`input\.trialCount`: got 0/,
+    expects: /expected a positive whole number/,
+  },
+  {
     what: 'start: unknown field',
     call: (e) => e.runs.start({ vendor: 'datalab', collectionId: 1, rubricId: 1, colour: 'red' } as never),
     error: EvalrunInvalidInputError,
@@ -591,6 +649,35 @@ export const BAD_API_INPUTS: BadApiInput[] = [
     error: EvalrunInvalidInputError,
     names: /`ref`: got "openai:eval_1"/,
     expects: /expected 'openai:<evalId>\/<runId>'/,
+  },
+  {
+    what: 'cancel: Braintrust, whose API cannot stop an experiment',
+    call: (e) => e.runs.cancel('braintrust:e1'),
+    error: EvalrunNotSupportedError,
+    names: /cancel is not supported by Braintrust/,
+    expects: /its API has no way to stop a run/,
+  },
+  {
+    what: 'get: Braintrust ref with a path in it',
+    call: (e) => e.runs.get('braintrust:e1/2'),
+    error: EvalrunInvalidInputError,
+    names: /`ref`: got "braintrust:e1\/2"/,
+    expects: /expected 'braintrust:<experimentId>'/,
+  },
+  {
+    what: 'results: Braintrust ref not percent-encoded as evalrun writes it',
+    call: (e) => e.runs.results('braintrust:e 1'),
+    error: EvalrunInvalidInputError,
+    names: /`ref`: got "braintrust:e 1"/,
+    expects: /expected 'braintrust:<experimentId>'/,
+  },
+  {
+    what: 'createEvalrun: Braintrust quiet period of zero',
+    call: (_e, fetch) =>
+      createEvalrun({ fetch, braintrust: { apiKey: 'k', baseUrl: loop('bt'), quietPeriodMs: 0 } }),
+    error: EvalrunInvalidInputError,
+    names: /`braintrust\.quietPeriodMs`: got 0/,
+    expects: /expected a positive number of milliseconds/,
   },
   {
     what: 'cancel: malformed Humanloop ref',

@@ -1,3 +1,28 @@
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+
+/** JSON files for `runs start braintrust`: good ones, and ones that are wrong in one way each. */
+const files = mkdtempSync(join(tmpdir(), 'evalrun-bad-cli-'))
+const file = (name: string, text: string) => {
+  writeFileSync(join(files, name), text)
+  return join(files, name)
+}
+const braintrustStart = (scores: string, extra: string[] = []) => [
+  'runs',
+  'start',
+  'braintrust',
+  '--project-id',
+  'p1',
+  '--data',
+  file('data.json', '{"dataset_id":"d1"}'),
+  '--task',
+  file('task.json', '{"function_id":"f1"}'),
+  '--scores',
+  scores,
+  ...extra,
+]
+
 export interface BadCliInput {
   what: string
   argv: string[]
@@ -104,7 +129,7 @@ export const BAD_CLI_INPUTS: BadCliInput[] = [
     what: 'start: unknown vendor',
     argv: ['runs', 'start', 'acme'],
     names: /unknown vendor "acme"/,
-    expects: /expected datalab, promptlayer, humanloop or openai/,
+    expects: /expected datalab, promptlayer, humanloop, openai or braintrust/,
   },
   {
     what: 'start: Datalab without --collection',
@@ -166,6 +191,36 @@ export const BAD_CLI_INPUTS: BadCliInput[] = [
     argv: ['--datalab-api-key', 'k\r\nX-Evil: 1', 'runs', 'get', 'datalab:1'],
     names: /Datalab API key/,
     expects: /line break: expected visible ASCII/,
+  },
+  {
+    what: 'start: Braintrust without --scores',
+    argv: braintrustStart('').slice(0, -2),
+    names: /runs start braintrust/,
+    expects: /needs --scores/,
+  },
+  {
+    what: 'start: Braintrust --scores file that is not JSON',
+    argv: braintrustStart(file('scores-broken.json', '[{"global_function": ')),
+    names: /--scores .*scores-broken\.json/,
+    expects: /not valid JSON/,
+  },
+  {
+    what: 'start: Braintrust --scores holding one scorer, not a list',
+    argv: braintrustStart(file('scores-object.json', '{"global_function":"Factuality"}')),
+    names: /`input\.scores`: got an object/,
+    expects: /expected a non-empty array of scorer functions/,
+  },
+  {
+    what: 'start: Braintrust --trial-count of zero',
+    argv: braintrustStart(file('scores.json', '[{"global_function":"Factuality"}]'), ['--trial-count', '0']),
+    names: /--trial-count "0"/,
+    expects: /expected a whole number of 1 or more/,
+  },
+  {
+    what: 'cancel: Braintrust, whose API cannot stop an experiment',
+    argv: ['runs', 'cancel', 'braintrust:e1'],
+    names: /cancel is not supported by Braintrust/,
+    expects: /its API has no way to stop a run/,
   },
   {
     what: 'http:// base URL off loopback',

@@ -42,7 +42,24 @@ export type EvalLaunchRequest = Schemas['RunEval']
 export type EvalLaunchData = EvalLaunchRequest['data']
 /** A reference to a function: the task, or one scorer. */
 export type FunctionId = Schemas['FunctionId']
+/** Without `stream`, the summary, sent when the eval has finished. */
 export type EvalLaunchResponse = JsonResponse<'evalLaunch'>
+
+/**
+ * The data of the `start` event that `POST /v1/eval` with `stream: true` sends once the experiment exists (the
+ * second event, `done`, comes when the eval has finished). Braintrust's spec leaves the stream undescribed; this is
+ * the experiment's metadata as Braintrust's SDK reports an eval's start (`onStart`), in camelCase. Every field is
+ * optional: read it as untrusted.
+ */
+export interface EvalLaunchStartEvent {
+  projectName?: string
+  experimentName?: string
+  projectId?: string
+  experimentId?: string
+  projectUrl?: string
+  experimentUrl?: string
+  comparisonExperimentName?: string | null
+}
 
 /** A project's score definition; the score itself is always 0..1, so this says how to read it, not its scale. */
 export type ProjectScore = Schemas['ProjectScore']

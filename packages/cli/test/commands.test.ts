@@ -21,7 +21,7 @@ describe('evalrun runs list', () => {
     expect(exitCode).toBe(0)
     const runs = jsonLines(stdout)
     expect(new Set(runs.map((r) => r.vendor))).toEqual(
-      new Set(['datalab', 'promptlayer', 'humanloop', 'openai', 'langfuse']),
+      new Set(['datalab', 'promptlayer', 'humanloop', 'openai', 'braintrust', 'langfuse']),
     )
     expect(runs.length).toBe(new Set(runs.map((r) => r.ref)).size)
     expect(runs.length).toBeGreaterThanOrEqual(54)
@@ -136,6 +136,43 @@ describe('evalrun runs start / wait / cancel', () => {
       expect(stdout).toMatch(/✓ \S+ completed, (score \S+|no score, pass rate \S+)/)
       expect(stderr).toMatch(/running|completed/) // plain progress lines: not a terminal
     }
+  })
+
+  it('launches a Braintrust eval from JSON files, waits for it by the status rule and gates on its score', async () => {
+    const project = sb.catalog.braintrust.projects[0]!
+    const dir = mkdtempSync(join(tmpdir(), 'evalrun-cli-'))
+    const file = (name: string, value: unknown) => {
+      writeFileSync(join(dir, name), JSON.stringify(value))
+      return join(dir, name)
+    }
+    const args = [
+      'runs',
+      'start',
+      'braintrust',
+      '--project-id',
+      project.id,
+      '--data',
+      file('data.json', { dataset_id: project.datasetId }),
+      '--task',
+      file('task.json', { function_id: project.taskFunctionId }),
+      '--scores',
+      file('scores.json', [{ global_function: 'Factuality' }, { global_function: 'Levenshtein' }]),
+      '--experiment-name',
+      'cli launch',
+      '--trial-count',
+      '1',
+    ]
+    const { exitCode, stdout, stderr } = await cli(
+      [...args, '--wait', '--timeout', '2m', '--min-score', '0.05'],
+      env,
+    )
+    expect({ exitCode, stderr }).toEqual({ exitCode: 0, stderr: expect.any(String) })
+    // On this fast clock (60×), the eval may be over and quiet by the time it is read back.
+    expect(stdout).toMatch(/^started braintrust:[0-9a-f-]{36} \((running|completed)\)/)
+    expect(stdout).toMatch(/✓ braintrust:\S+ completed, score \S+/)
+    const missing = await cli(args.slice(0, -8), env)
+    expect(missing).toMatchObject({ exitCode: 2, stdout: '' })
+    expect(missing.stderr).toContain('runs start braintrust needs --task')
   })
 
   it('exits 1 for a failed run, naming it', async () => {

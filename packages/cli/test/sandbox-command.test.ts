@@ -29,6 +29,8 @@ describe('evalrun sandbox', () => {
       [...printed.matchAll(/^export (\w+)=(.*)$/gm)].map((match) => [match[1] as string, match[2] as string]),
     )
     expect(Object.keys(env).sort()).toEqual([
+      'BRAINTRUST_API_KEY',
+      'BRAINTRUST_API_URL',
       'DATALAB_API_KEY',
       'DATALAB_BASE_URL',
       'HUMANLOOP_API_KEY',

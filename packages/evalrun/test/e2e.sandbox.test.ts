@@ -81,6 +81,41 @@ describe('against the sandbox', () => {
     expect(typeof promptlayerRun?.score).toBe('number')
   })
 
+  it('launches a Braintrust eval, follows it to the end by the status rule, and reads its cases', async () => {
+    const project = sandbox.catalog.braintrust.projects[0]!
+    const run = await evalrun.runs.start({
+      vendor: 'braintrust',
+      projectId: project.id,
+      data: { dataset_id: project.datasetId },
+      task: { function_id: project.taskFunctionId },
+      scores: sandbox.catalog.braintrust.scores,
+      experimentName: 'e2e',
+    })
+    // `start` returned at the stream's start event: the experiment exists, nothing has run yet.
+    expect(run).toMatchObject({ vendor: 'braintrust', name: 'e2e', status: 'running', vendorStatus: null })
+    expect(run.suite).toMatchObject({ kind: 'project', id: project.id, name: project.name })
+    // Half-way through (2 s queued, a case every 0.5 s), the newest case is fresh: still running.
+    sandbox.clock.advance(2_000 + Math.floor(project.rows / 2) * 500)
+    expect((await evalrun.runs.get(run)).status).toBe('running')
+    const done = await waitAdvancing(evalrun, sandbox, run)
+    expect(done).toMatchObject({ status: 'completed', terminal: true, vendorStatus: null })
+    expect(done.warnings[0]).toMatch(/Braintrust records no run status/)
+    expect(done.scoreScale).toEqual({ min: 0, max: 1, source: 'declared' })
+    expect(done.normalizedScore).toBe(done.score)
+    expect(done.metrics.slice(0, 2).map((metric) => metric.name)).toEqual(['Factuality', 'Levenshtein'])
+    // Compared with the project's previous experiment, as Braintrust summarises.
+    expect(typeof done.metrics[0]?.diff).toBe('number')
+    expect(done.metrics[0]?.counts).toMatchObject({ improvements: expect.any(Number) })
+
+    const items = await collect(evalrun.runs.results(done))
+    expect(items).toHaveLength(project.rows)
+    expect(new Set(items.map((item) => item.key)).size).toBe(project.rows)
+    expect(new Set(items.map((item) => item.id)).size).toBe(project.rows)
+    for (const item of items) expect(['completed', 'error']).toContain(item.status)
+    const cancel = await evalrun.runs.cancel(done).catch((error: unknown) => error)
+    expect((cancel as Error).name).toBe('EvalrunNotSupportedError')
+  })
+
   it('cancels a Humanloop run', async () => {
     const { humanloop } = sandbox.catalog
     const run = await evalrun.runs.start({
@@ -173,7 +208,7 @@ describe('a failing vendor during a listing', () => {
   })
 })
 
-describe('listing 4 × 2,000 sandbox runs', () => {
+describe('listing 5 × 2,000 sandbox runs', () => {
   let sandbox: Sandbox
   beforeAll(async () => {
     sandbox = await startSandbox({ port: 0, seed: 7, suites: 4, runs: 2000, clock: 'manual' })
@@ -197,6 +232,7 @@ describe('listing 4 × 2,000 sandbox runs', () => {
       promptlayer: 2000,
       humanloop: 2000,
       openai: 2000,
+      braintrust: 2000,
       langfuse: 2000,
     })
     // Datalab ids are its own sequence: the listing has every one of them.
@@ -204,5 +240,6 @@ describe('listing 4 × 2,000 sandbox runs', () => {
       .filter((ref) => ref.startsWith('datalab:'))
       .map((ref) => Number(ref.slice(8)))
     expect(datalabIds.sort((a, b) => a - b)).toEqual(Array.from({ length: 2000 }, (_, i) => i + 1))
-  })
+    // Braintrust's listing reads two more answers per experiment (its summary, its newest trace): the slow part.
+  }, 90_000)
 })

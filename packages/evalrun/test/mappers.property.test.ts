@@ -1,6 +1,10 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { type EvalRun, RUN_STATUSES } from '../src/core/model.js'
+import { braintrustCaseKey } from '../src/vendors/braintrust/case-key.js'
+import { mapBraintrustItem } from '../src/vendors/braintrust/map-item.js'
+import { mapBraintrustRun } from '../src/vendors/braintrust/map-run.js'
+import { deriveBraintrustStatus } from '../src/vendors/braintrust/map-status.js'
 import { mapDatalabItem } from '../src/vendors/datalab/map-item.js'
 import { mapDatalabRun } from '../src/vendors/datalab/map-run.js'
 import { mapDatalabStatus } from '../src/vendors/datalab/map-status.js'
@@ -14,6 +18,7 @@ import { deriveLangfuseStatus } from '../src/vendors/langfuse/map-status.js'
 import { mapPromptLayerItem } from '../src/vendors/promptlayer/map-item.js'
 import { mapPromptLayerListedRun, mapPromptLayerReport } from '../src/vendors/promptlayer/map-run.js'
 import { mapPromptLayerStatus } from '../src/vendors/promptlayer/map-status.js'
+import { braintrustEvent, braintrustExperiment, braintrustSummary } from './fixtures/braintrust.js'
 import { datalabRunCompleted } from './fixtures/datalab.js'
 import { humanloopEvaluation, humanloopRunCompleted, humanloopStats } from './fixtures/humanloop.js'
 import { langfuseConfig, langfuseExperiment, langfuseItem } from './fixtures/langfuse.js'
@@ -55,6 +60,7 @@ describe('mappers accept arbitrary JSON without throwing', () => {
           mapDatalabStatus(a),
           mapHumanloopStatus(a),
           mapPromptLayerStatus(a, b),
+          deriveBraintrustStatus(null, a, new Date(), 60_000),
           deriveLangfuseStatus(a, new Date(0), 60_000),
         ]) {
           expect(RUN_STATUSES).toContain(mapped.status)
@@ -130,6 +136,25 @@ describe('mappers accept arbitrary JSON without throwing', () => {
     )
   })
 
+  it('mapBraintrustRun', () => {
+    const event = braintrustEvent('ev1') as unknown as Record<string, unknown>
+    fc.assert(
+      fc.property(
+        fc.oneof(anything, nearValid(braintrustExperiment('e1') as unknown as Record<string, unknown>)),
+        fc.oneof(anything, nearValid(braintrustSummary)),
+        fc.oneof(anything, fc.array(fc.oneof(anything, nearValid(event)), { maxLength: 3 })),
+        fc.option(fc.date({ noInvalidDate: true }), { nil: null }),
+        (experiment, summary, newestTrace, observedAt) => {
+          const mapped = mapBraintrustRun(experiment, summary, { newestTrace, observedAt }, 60_000)
+          expectValidRun(mapped)
+          expect(mapped.vendorStatus).toBeNull()
+          if (mapped.score !== null) expect(mapped.score >= 0 && mapped.score <= 1).toBe(true)
+        },
+      ),
+      { numRuns: NUM_RUNS },
+    )
+  })
+
   it('mapLangfuseItem, near-valid', () => {
     fc.assert(
       fc.property(nearValid(langfuseItem('obs_1')), (raw) => {
@@ -148,12 +173,23 @@ describe('mappers accept arbitrary JSON without throwing', () => {
           mapDatalabItem(raw, 'datalab:1'),
           mapPromptLayerItem(raw, columns, 1, 'promptlayer:1'),
           mapHumanloopItem(raw, 'humanloop:e/r'),
+          mapBraintrustItem(raw, 'braintrust:e1'),
           mapLangfuseItem(raw, 'langfuse:exp_1', mapLangfuseScoreConfigs([columns])),
         ]) {
           expect(ITEM_STATUSES).toContain(item.status)
           if (item.score !== null) expect(typeof item.score).toBe('number')
         }
       }),
+      { numRuns: NUM_RUNS },
+    )
+    fc.assert(
+      fc.property(
+        fc.oneof(anything, nearValid(braintrustEvent('ev1') as unknown as Record<string, unknown>)),
+        (raw) => {
+          const key = braintrustCaseKey(raw)
+          expect(key === null || (typeof key === 'string' && key.length <= 200)).toBe(true)
+        },
+      ),
       { numRuns: NUM_RUNS },
     )
   })

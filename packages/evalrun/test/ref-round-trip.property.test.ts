@@ -2,6 +2,7 @@ import { collect, fakeFetch, json } from '@evalrun/test-support'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { createEvalrun, EvalrunInvalidInputError } from '../src/index.js'
+import { braintrustExperiment, braintrustSummary } from './fixtures/braintrust.js'
 import { datalabRun } from './fixtures/datalab.js'
 import { humanloopEvaluation, humanloopRunCompleted } from './fixtures/humanloop.js'
 import { experimentsPage, langfuseConfigsPage, langfuseExperiment } from './fixtures/langfuse.js'
@@ -121,6 +122,40 @@ describe('refs round-trip for every id the spec allows', () => {
         const asked =
           query.get('id') ?? (JSON.parse(query.get('filter') ?? '[]') as [{ value: string }])[0].value
         expect(asked).toBe(id)
+      }),
+      { numRuns: 60 },
+    )
+  })
+
+  it('braintrust', async () => {
+    await fc.assert(
+      fc.asyncProperty(stringIds, async (id) => {
+        const { fetch, requests } = fakeFetch({
+          'GET /bt/v1/experiment': ({ url }) =>
+            json({ objects: url.searchParams.has('starting_after') ? [] : [braintrustExperiment(id)] }),
+          'GET /bt/v1/experiment/{id}': ({ url }) => json(braintrustExperiment(lastPathSegment(url))),
+          'GET /bt/v1/experiment/{id}/summarize': () => json(braintrustSummary),
+          'POST /bt/v1/experiment/{id}/fetch': () => json({ events: [] }),
+        })
+        const evalrun = createEvalrun({
+          fetch,
+          retry: false,
+          datalab: false,
+          promptlayer: false,
+          humanloop: false,
+          openai: false,
+          braintrust: { apiKey: 'bt-test-key', baseUrl: 'http://127.0.0.1:9/bt' },
+        })
+        const [listed] = await collect(evalrun.runs.list())
+        expect(listed!.id).toBe(id)
+        const fetched = await evalrun.runs.get(listed!.ref)
+        expect(fetched.ref).toBe(listed!.ref)
+        const read = requests
+          .filter((r) => r.method === 'GET' && !r.url.pathname.endsWith('/summarize'))
+          .at(-1)
+        expect(lastPathSegment(read!.url)).toBe(id)
+        await collect(evalrun.runs.results(listed!.ref))
+        expect(decodeURIComponent(requests.at(-1)!.url.pathname.split('/').at(-2) ?? '')).toBe(id)
       }),
       { numRuns: 60 },
     )

@@ -1,3 +1,4 @@
+import type { ExperimentSummary } from '@evalrun/braintrust'
 import type { EvalBatchRun } from '@evalrun/datalab'
 import type { Experiment, ExperimentItem } from '@evalrun/langfuse'
 import type { Eval } from '@evalrun/openai'
@@ -45,7 +46,17 @@ describe('EvalRun', () => {
   })
 
   it('has the built-in vendors', () => {
-    expectTypeOf<Vendor>().toEqualTypeOf<'datalab' | 'promptlayer' | 'humanloop' | 'openai' | 'langfuse'>()
+    expectTypeOf<Vendor>().toEqualTypeOf<
+      'datalab' | 'promptlayer' | 'humanloop' | 'openai' | 'braintrust' | 'langfuse'
+    >()
+  })
+
+  it('narrows the Braintrust payload: the experiment and its summary', () => {
+    const run = {} as EvalRun
+    if (run.vendor === 'braintrust') {
+      expectTypeOf(run.raw.experiment.id).toEqualTypeOf<string>()
+      expectTypeOf(run.raw.summary).toEqualTypeOf<ExperimentSummary | null>()
+    }
   })
 
   it('carries scales, normalised scores and pass rates, every one nullable', () => {
@@ -130,7 +141,7 @@ describe('runs', () => {
     const run = {} as EvalRun<'langfuse'>
     expectTypeOf(run.raw).toEqualTypeOf<Experiment>()
     expectTypeOf(run.suite.kind).toEqualTypeOf<
-      'collection' | 'pipeline' | 'evaluation' | 'eval' | 'dataset'
+      'collection' | 'pipeline' | 'evaluation' | 'eval' | 'project' | 'dataset'
     >()
     const item = {} as EvalItem<'langfuse'>
     expectTypeOf(item.raw).toEqualTypeOf<ExperimentItem>()
@@ -142,6 +153,32 @@ describe('runs', () => {
     createEvalrun({ langfuse: { publicKey: 'pk', secretKey: 'sk', quietPeriodMs: 60_000 } })
     // @ts-expect-error Langfuse takes a public and a secret key, not one API key
     createEvalrun({ langfuse: { apiKey: 'k' } })
+  })
+
+  it('types a Braintrust start input from the spec, and its options', () => {
+    expectTypeOf(
+      evalrun.runs.start({
+        vendor: 'braintrust',
+        projectId: 'p1',
+        data: { dataset_id: 'd1' },
+        task: { function_id: 'f1' },
+        scores: [{ global_function: 'Factuality' }],
+        baseExperimentId: 'e0',
+      }),
+    ).toEqualTypeOf<Promise<EvalRun<'braintrust'>>>()
+    evalrun.runs.start({
+      vendor: 'braintrust',
+      projectId: 'p1',
+      data: { dataset_id: 'd1' },
+      task: { function_id: 'f1' },
+      // @ts-expect-error scores is a list of functions
+      scores: { global_function: 'Factuality' },
+    })
+    // @ts-expect-error a project, data, a task and scores are required
+    evalrun.runs.start({ vendor: 'braintrust', projectId: 'p1' })
+    expectTypeOf<Exclude<EvalrunOptions['braintrust'], false | undefined>>()
+      .toHaveProperty('quietPeriodMs')
+      .toEqualTypeOf<number | undefined>()
   })
 
   it('compare takes refs or runs and resolves with a RunComparison', () => {

@@ -15,6 +15,7 @@ export {
   hasMarker,
   type NetworkErrorFields,
 } from './errors.js'
-export { request } from './request.js'
+export type { ServerSentEvent } from './event-stream.js'
+export { request, requestEvents, requestWithHeaders } from './request.js'
 export type { RetryOptions } from './retry-policy.js'
 export type { VendorAuth, VendorDefinition } from './vendor.js'

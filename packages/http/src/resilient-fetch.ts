@@ -1,10 +1,12 @@
 import type { ResolvedClientConfig } from './config.js'
 import { EvalrunNetworkError, EvalrunOutcomeUnknownError, EvalrunRequestTimeoutError } from './errors.js'
+import { hasBlankLine, isEventStream } from './event-stream.js'
 import { MalformedBodyError, readResponse } from './read-response.js'
 import { redactUrl } from './redact.js'
 import { backoffDelay, isIdempotent, isRetryableStatus, parseRetryAfter } from './retry-policy.js'
 import { sleep } from './signals.js'
 import { withTimeLimit } from './time-limit.js'
+import { readOnlyPostPattern } from './vendor.js'
 
 const MAX_REDIRECTS = 5
 /** Connection errors that prove the request never left: safe to retry even a POST. */
@@ -17,20 +19,25 @@ const NOT_SENT_CODES = new Set([
 ])
 /** Headers that carry credentials, dropped when a redirect leaves the configured origin. */
 const CREDENTIAL_HEADERS = ['authorization', 'cookie', 'proxy-authorization']
+/** An event stream whose first event is longer than this is handed on without waiting for its end. */
+const MAX_FIRST_EVENT_BYTES = 1_048_576
 
 type AttemptFailure = { kind: 'timeout' | 'network' | 'malformed'; cause: unknown; notSent: boolean }
 
 /**
  * The `fetch` given to openapi-fetch, whose requests already carry the config's headers. Each attempt gets its own
  * time limit; failed attempts are retried with backoff (a POST only when it provably never left); redirects are
- * followed by hand; the body is read whole before returning.
+ * followed by hand; the body is read whole before returning, except an event stream's (see `holdEventStream`).
  */
 export function createResilientFetch(config: ResolvedClientConfig): (request: Request) => Promise<Response> {
   const maxRetries = config.retry === false ? 0 : config.retry.maxRetries
   const origin = new URL(config.baseUrl).origin
+  const readOnlyPosts = readOnlyPostPattern(config.vendor, config.baseUrl)
 
   return async function resilientFetch(request: Request): Promise<Response> {
     const method = request.method
+    const idempotent =
+      isIdempotent(method) || (method === 'POST' && readOnlyPosts !== null && readOnlyPosts.test(request.url))
     // Read once, so that every attempt can send the body again.
     const body = request.body === null ? undefined : await request.arrayBuffer()
     const callerSignal = request.signal
@@ -44,7 +51,7 @@ export function createResilientFetch(config: ResolvedClientConfig): (request: Re
         const response = await withTimeLimit(config.timeoutMs, callerSignal, (init) =>
           send(config, origin, toSend, body, init),
         )
-        if (canRetry && isRetryableStatus(response.status, method)) {
+        if (canRetry && isRetryableStatus(response.status, idempotent)) {
           const delay = retryDelay(config, response.headers, attempt)
           if (delay !== null) {
             await sleep(delay, callerSignal)
@@ -56,7 +63,7 @@ export function createResilientFetch(config: ResolvedClientConfig): (request: Re
         if (callerSignal.aborted) throw callerSignal.reason
         failure = classify(error)
       }
-      const safeToRepeat = isIdempotent(method) || failure.notSent
+      const safeToRepeat = idempotent || failure.notSent
       if (canRetry && safeToRepeat) {
         await sleep(backoffDelay(attempt, config.retry as Exclude<typeof config.retry, false>), callerSignal)
         continue
@@ -91,7 +98,11 @@ async function send(
       )
     }
     const location = response.status >= 300 && response.status < 400 ? response.headers.get('location') : null
-    if (location === null) return readResponse(response, current.url, config.auth.redact)
+    if (location === null) {
+      return response.ok && isEventStream(response)
+        ? holdEventStream(config, response, current, init)
+        : readResponse(response, current.url, config.auth.redact)
+    }
     await response.body?.cancel()
     if (hop >= MAX_REDIRECTS) throw new RedirectError(`more than ${MAX_REDIRECTS} redirects`)
     const next = new URL(location, current.url)
@@ -112,6 +123,76 @@ async function send(
     }
     current = rebuild(next.href, method, headers, currentBody)
   }
+}
+
+/**
+ * An event stream answers over time, so its body is not read whole. The attempt (and its time limit) lasts until
+ * the first event or comment has arrived: a server that never starts answering times out and fails as any request
+ * does (a POST then with an unknown outcome). The stream is then handed on unread, with that first event, and is
+ * not timed any further: it lasts as long as the work it reports on, until the reader cancels it or the server
+ * ends it. A failure after that is an `EvalrunNetworkError` from the body.
+ */
+async function holdEventStream(
+  config: ResolvedClientConfig,
+  response: Response,
+  request: Request,
+  init: RequestInit,
+): Promise<Response> {
+  const reader = response.body?.getReader()
+  const answered = { status: response.status, statusText: response.statusText, headers: response.headers }
+  if (reader === undefined) return new Response(null, answered)
+  const chunks: Uint8Array[] = []
+  const decoder = new TextDecoder()
+  let text = ''
+  let ended = false
+  // The attempt's time limit aborts `init.signal`; the read then ends too, however the fetch treats its signal.
+  const stopWaiting = () => {
+    reader.cancel().catch(() => {})
+  }
+  init.signal?.addEventListener('abort', stopWaiting, { once: true })
+  try {
+    while (!hasBlankLine(text) && text.length < MAX_FIRST_EVENT_BYTES) {
+      const { done, value } = await reader.read()
+      if (done) {
+        ended = true
+        break
+      }
+      chunks.push(value)
+      text += decoder.decode(value, { stream: true })
+    }
+  } finally {
+    init.signal?.removeEventListener('abort', stopWaiting)
+  }
+  const { vendor } = config
+  const method = request.method
+  const url = config.auth.redact(redactUrl(request.url))
+  const rest = new ReadableStream<Uint8Array>({
+    start(controller) {
+      for (const chunk of chunks) controller.enqueue(chunk)
+      chunks.length = 0
+      if (ended) controller.close()
+    },
+    async pull(controller) {
+      try {
+        const { done, value } = await reader.read()
+        if (done) controller.close()
+        else controller.enqueue(value)
+      } catch (error) {
+        controller.error(
+          new EvalrunNetworkError({
+            message: `${vendor.displayName}: the event stream of ${method} ${url} broke off: ${config.auth.redact(describe(error))}.`,
+            vendor: vendor.id,
+            method,
+            url,
+            attempts: 1,
+            cause: error,
+          }),
+        )
+      }
+    },
+    cancel: (reason) => reader.cancel(reason),
+  })
+  return new Response(rest, answered)
 }
 
 /**

@@ -16,12 +16,12 @@ export function isIdempotent(method: string): boolean {
 }
 
 /**
- * Whether a response status is worth another attempt. A request that changes state is retried only when the
- * status proves the server did not process it (429 rate limited, 503 not accepting work).
+ * Whether a response status is worth another attempt. A request that changes state (not `idempotent`) is retried
+ * only when the status proves the server did not process it (429 rate limited, 503 not accepting work).
  */
-export function isRetryableStatus(status: number, method: string): boolean {
+export function isRetryableStatus(status: number, idempotent: boolean): boolean {
   if (status === 429 || status === 503) return true
-  return (status === 408 || status >= 500) && isIdempotent(method)
+  return (status === 408 || status >= 500) && idempotent
 }
 
 /** The server's requested wait in ms, from `retry-after-ms` or `Retry-After` (seconds or an HTTP date). */

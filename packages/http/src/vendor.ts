@@ -1,3 +1,5 @@
+import { isIdempotent } from './retry-policy.js'
+
 /**
  * How a vendor takes its credentials. Each credential comes from a client option or, failing that, its env var.
  * - `api-key-header`: the `apiKey` option sent as-is in a header of the vendor's choosing (`X-API-Key`).
@@ -28,4 +30,29 @@ export interface VendorDefinition {
    */
   readonly baseUrlEnvAliases?: readonly string[]
   readonly auth: VendorAuth
+  /**
+   * POST operations that only read (a query sent as a body, such as Braintrust's `/v1/experiment/{id}/fetch`),
+   * as path templates below the base URL: retried as GETs are, on timeouts and server errors.
+   */
+  readonly readOnlyPosts?: readonly string[]
+}
+
+/** Whether a request may be sent again without acting twice: an idempotent method, or a read-only POST. */
+export function readsOnly(vendor: VendorDefinition | undefined, method: string, path: string): boolean {
+  if (isIdempotent(method)) return true
+  return method.toUpperCase() === 'POST' && (vendor?.readOnlyPosts?.includes(path) ?? false)
+}
+
+/** The read-only POSTs of a vendor as one pattern over request URLs, or null when it has none. */
+export function readOnlyPostPattern(vendor: VendorDefinition, baseUrl: string): RegExp | null {
+  const templates = vendor.readOnlyPosts ?? []
+  if (templates.length === 0) return null
+  const literal = (text: string) => text.replace(/[.*+?^$()|[\]\\]/g, '\\$&')
+  const paths = templates.map((template) =>
+    template
+      .split(/\{[^}]*\}/)
+      .map(literal)
+      .join('[^/?#]+'),
+  )
+  return new RegExp(`^${literal(baseUrl)}(?:${paths.join('|')})(?:[?#]|$)`)
 }

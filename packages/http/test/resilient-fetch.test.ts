@@ -9,6 +9,7 @@ import {
   EvalrunRequestTimeoutError,
   type HttpClientOptions,
   request,
+  requestWithHeaders,
 } from '../src/index.js'
 import { connectionError, FAKE_KEY, type TestPaths, testVendor } from './helpers.js'
 
@@ -198,6 +199,38 @@ describe('retries', () => {
     expect(new Set(seen.requests).size).toBe(3) // a fresh Request per attempt
   })
 
+  it('retries a POST its vendor declares read-only as it retries a GET, and says it is retryable', async () => {
+    const readOnly = { ...testVendor, readOnlyPosts: ['/things/{id}', '/things'] }
+    const seen = recordingFetch(
+      () => json({}, { status: 500 }),
+      () => {
+        throw connectionError('ECONNRESET')
+      },
+      ok,
+    )
+    const reading = createVendorClient<TestPaths>(readOnly, { apiKey: FAKE_KEY, fetch: seen.fetch })
+    const pending = reading.POST('/things', { body: { name: 'query' } })
+    await vi.runAllTimersAsync()
+    expect((await pending).response.status).toBe(200)
+    expect(seen.requests).toHaveLength(3)
+    // Another POST of the same vendor is not read-only: its 500 comes back at once, not retryable.
+    const failing = recordingFetch(() => json({ detail: 'boom' }, { status: 500 }))
+    const other = createVendorClient<TestPaths>(
+      { ...testVendor, readOnlyPosts: ['/things/{id}'] },
+      { apiKey: FAKE_KEY, fetch: failing.fetch },
+    )
+    const error = await request(other, 'POST', '/things', { body: { name: 'run' } }).catch((e: unknown) => e)
+    expect(failing.requests).toHaveLength(1)
+    expect((error as EvalrunApiError).isRetryable).toBe(false)
+    const retryable = await request(
+      createVendorClient<TestPaths>(readOnly, { apiKey: FAKE_KEY, fetch: failing.fetch, retry: false }),
+      'POST',
+      '/things',
+      { body: { name: 'query' } },
+    ).catch((e: unknown) => e)
+    expect((retryable as EvalrunApiError).isRetryable).toBe(true)
+  })
+
   it('retries a GET after connection errors, then says how many attempts failed', async () => {
     const seen = recordingFetch(() => {
       throw connectionError('ECONNRESET')
@@ -344,6 +377,21 @@ describe('request', () => {
     const seen = recordingFetch(() => json({ id: '1', name: 'one' }))
     const thing = await request(client(seen.fetch), 'GET', '/things/{id}', { params: { path: { id: '1' } } })
     expect(thing.name).toBe('one')
+  })
+
+  it('requestWithHeaders returns the headers beside the data, and throws as request does', async () => {
+    const date = 'Thu, 15 Jan 2026 12:00:00 GMT'
+    const seen = recordingFetch(
+      () => json({ items: [] }, { headers: { date } }),
+      () => json({}, 404),
+    )
+    const { data, headers } = await requestWithHeaders(client(seen.fetch), 'GET', '/things')
+    expect(data).toEqual({ items: [] })
+    expect(headers.get('date')).toBe(date)
+    const error = await requestWithHeaders(client(seen.fetch), 'GET', '/things/{id}', {
+      params: { path: { id: 'x' } },
+    }).catch((e: unknown) => e)
+    expect(EvalrunApiError.isInstance(error)).toBe(true)
   })
 
   it('throws a typed API error with status, operation, request id and the parsed body', async () => {

@@ -17,9 +17,31 @@ export function loadSpec(vendor: SandboxVendor): OpenApiDocument {
   let spec = cache.get(vendor)
   if (!spec) {
     spec = parse(readFileSync(findSpecFile(vendor), 'utf8')) as OpenApiDocument
+    relaxUntypedNullable(spec)
     cache.set(vendor, spec)
   }
   return structuredClone(spec)
+}
+
+/**
+ * `nullable: true` on a schema without a `type` (Braintrust's "any JSON value, or null"): OpenAPI 3.0 gives it no
+ * meaning there, and Ajv refuses to compile it. Such a schema already admits null, so the flag is dropped; beside
+ * `anyOf`/`oneOf`, null becomes one more alternative. In place.
+ */
+function relaxUntypedNullable(node: unknown): void {
+  if (Array.isArray(node)) {
+    for (const child of node) relaxUntypedNullable(child)
+    return
+  }
+  if (typeof node !== 'object' || node === null) return
+  const schema = node as Record<string, unknown>
+  if (schema.nullable === true && schema.type === undefined && schema.$ref === undefined) {
+    delete schema.nullable
+    for (const key of ['anyOf', 'oneOf'] as const) {
+      if (Array.isArray(schema[key])) (schema[key] as unknown[]).push({ type: 'null' })
+    }
+  }
+  for (const child of Object.values(schema)) relaxUntypedNullable(child)
 }
 
 function findSpecFile(vendor: SandboxVendor): string {

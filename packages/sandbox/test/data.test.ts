@@ -49,6 +49,7 @@ describe('seeded data', () => {
       promptlayer: 200,
       humanloop: 200,
       openai: 200,
+      braintrust: 200,
       langfuse: 200,
     })
     const listed = (
@@ -122,6 +123,7 @@ describe('seeded data', () => {
       promptlayer: `http://127.0.0.1:${port}/promptlayer`,
       humanloop: `http://127.0.0.1:${port}/humanloop/v5`,
       openai: `http://127.0.0.1:${port}/openai/v1`,
+      braintrust: `http://127.0.0.1:${port}/braintrust`,
       langfuse: `http://127.0.0.1:${port}/langfuse`,
     })
     expect(sb.env).toMatchObject({
@@ -134,6 +136,8 @@ describe('seeded data', () => {
       HUMANLOOP_FILE_IDS: sb.catalog.humanloop.files.map((file) => file.id).join(','),
       OPENAI_BASE_URL: sb.urls.openai,
       OPENAI_API_KEY: 'sandbox-openai-key',
+      BRAINTRUST_API_URL: sb.urls.braintrust,
+      BRAINTRUST_API_KEY: 'sandbox-braintrust-key',
       LANGFUSE_BASE_URL: sb.urls.langfuse,
       LANGFUSE_PUBLIC_KEY: 'pk-lf-sandbox-0000',
       LANGFUSE_SECRET_KEY: 'sk-lf-sandbox-0000',
@@ -142,6 +146,7 @@ describe('seeded data', () => {
     expect(sb.catalog.promptlayer.pipelines).toHaveLength(2)
     expect(sb.catalog.humanloop.evaluations).toHaveLength(2)
     expect(sb.catalog.openai.evals).toHaveLength(2)
+    expect(sb.catalog.braintrust.projects).toHaveLength(2)
     expect(sb.catalog.langfuse.datasets).toHaveLength(2)
     // Langfuse experiments run in the user's code: nothing to start there.
     expect(sb.sampleStartInputs().map((input) => input.vendor)).toEqual([
@@ -149,6 +154,7 @@ describe('seeded data', () => {
       'promptlayer',
       'humanloop',
       'openai',
+      'braintrust',
     ])
     expect(sb.clock.now().toISOString()).toBe('2026-01-15T12:00:00.000Z')
   })

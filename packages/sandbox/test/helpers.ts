@@ -8,9 +8,16 @@ import { SANDBOX_VENDORS, type Sandbox, type SandboxVendor } from '../src/types.
  * Vendors whose spec does not describe their error bodies: every 4xx/5xx is checked against the body schema of
  * the status named here. OpenAI declares only 429 (`ErrorResponse`) and, on createEvalRun, a 400 whose body is
  * the bare `Error` (upstream's slip: the API wraps it in `{error}` as for every other error), yet answers 400,
- * 401 and 404 with the same `ErrorResponse`.
+ * 401 and 404 with the same `ErrorResponse`. Braintrust declares 400, 401, 403, 429 and 500, all as plain text
+ * (or untyped JSON), but not the 404 of a missing experiment nor a 503.
  */
-const ERRORS_AS: Partial<Record<SandboxVendor, string>> = { openai: '429' }
+const ERRORS_AS: Partial<Record<SandboxVendor, string>> = { openai: '429', braintrust: '400' }
+
+/**
+ * Operations whose spec declares no error response at all (Braintrust's `POST /v1/eval` declares only 200, as its
+ * source.json records): their errors are checked against the vendor's other operations' form (plain text).
+ */
+const UNDECLARED_ERRORS: Partial<Record<SandboxVendor, string[]>> = { braintrust: ['evalLaunch'] }
 
 export interface ResponseProblem {
   vendor: SandboxVendor
@@ -74,6 +81,12 @@ export async function createResponseValidator(sandbox: Sandbox) {
     checked++
     if (!operation) return report('no operation in the spec for this request')
     const declared = operation.responses ?? {}
+    const contentType = response.headers.get('content-type') ?? ''
+    if (response.status >= 400 && UNDECLARED_ERRORS[vendor]?.includes(operationId)) {
+      if (!contentType.startsWith('text/plain'))
+        report('an undeclared error answered other than as plain text')
+      return
+    }
     const fallback = ERRORS_AS[vendor]
     const validateAs =
       fallback && response.status >= 400 && fallback in declared ? Number(fallback) : response.status
@@ -86,8 +99,32 @@ export async function createResponseValidator(sandbox: Sandbox) {
       if (content) report('empty body where the spec declares content')
       return
     }
-    if (!response.headers.get('content-type')?.startsWith('application/json'))
-      report('content-type is not JSON')
+    const declaredTypes = Object.keys(
+      (declared[String(validateAs)] as { content?: Record<string, unknown> } | undefined)?.content ?? {},
+    )
+    if (contentType.startsWith('text/plain')) {
+      if (!declaredTypes.includes('text/plain')) report('text/plain where the spec declares none')
+      return
+    }
+    if (contentType.startsWith('text/event-stream')) {
+      // The stream the spec describes in words (`stream: true`): a start event, then the summary in a done event.
+      const events = text.split('\n\n').filter((block) => block.trim() !== '')
+      const names = events.map((block) => /^event: (.*)$/m.exec(block)?.[1])
+      if (names.join(',') !== 'start,done') report(`events ${names.join(',')}, expected start,done`)
+      const data = (block: string | undefined) =>
+        JSON.parse(
+          (block ?? '')
+            .split('\n')
+            .filter((line) => line.startsWith('data: '))
+            .map((line) => line.slice(6))
+            .join('\n'),
+        ) as Record<string, unknown>
+      if (typeof data(events[0]).experimentId !== 'string') report('the start event names no experimentId')
+      const done = api.validateResponse(data(events[1]), operation, 200)
+      if (done.errors) report(done.errors)
+      return
+    }
+    if (!contentType.startsWith('application/json')) report('content-type is not JSON')
     const result = api.validateResponse(JSON.parse(text), operation, validateAs)
     if (result.errors) report(result.errors)
     const headers: Record<string, string> = {}
@@ -150,4 +187,62 @@ export function openaiRequests(sandbox: Sandbox, fetchImpl: (request: Request) =
     throw new Error(`${path}: too many pages`)
   }
   return { request, everyPage }
+}
+
+/** Plain requests to the sandbox's Braintrust with its bearer header (through `fetchImpl`, e.g. a validator). */
+export function braintrustRequests(
+  sandbox: Sandbox,
+  fetchImpl: (request: Request) => Promise<Response> = fetch,
+) {
+  async function request<T = unknown>(
+    path: string,
+    init: RequestInit & { body?: string } = {},
+  ): Promise<{ status: number; body: T; text: string; headers: Headers }> {
+    const headers = new Headers(init.headers)
+    if (!headers.has('Authorization')) headers.set('Authorization', `Bearer ${sandbox.apiKeys.braintrust}`)
+    if (init.body !== undefined) headers.set('Content-Type', 'application/json')
+    const response = await fetchImpl(new Request(`${sandbox.urls.braintrust}${path}`, { ...init, headers }))
+    const text = await response.text()
+    const json = response.headers.get('content-type')?.startsWith('application/json')
+    return {
+      status: response.status,
+      body: (json ? JSON.parse(text) : text) as T,
+      text,
+      headers: response.headers,
+    }
+  }
+  const post = <T = unknown>(path: string, body: unknown) =>
+    request<T>(path, { method: 'POST', body: JSON.stringify(body) })
+  /** Every experiment, following `starting_after=<last id>` until a page comes back empty. */
+  async function everyExperiment(limit: number, extra = ''): Promise<Array<{ id: string; created: string }>> {
+    const all: Array<{ id: string; created: string }> = []
+    let after = ''
+    for (let pages = 0; pages < 10_000; pages++) {
+      const page = await request<{ objects: Array<{ id: string; created: string }> }>(
+        `/v1/experiment?limit=${limit}${extra}${after ? `&starting_after=${after}` : ''}`,
+      )
+      if (page.status !== 200) throw new Error(`list: status ${page.status}: ${page.text}`)
+      if (page.body.objects.length === 0) return all
+      all.push(...page.body.objects)
+      after = page.body.objects.at(-1)!.id
+    }
+    throw new Error('too many pages')
+  }
+  /** Every event page of an experiment, following the cursor until a page comes back empty. */
+  async function everyEventPage(experimentId: string, limit: number) {
+    const pages: Array<{ events: Array<Record<string, unknown>>; cursor?: string | null }> = []
+    let cursor: string | undefined
+    for (let count = 0; count < 10_000; count++) {
+      const page = await post<{ events: Array<Record<string, unknown>>; cursor?: string | null }>(
+        `/v1/experiment/${experimentId}/fetch`,
+        { limit, ...(cursor ? { cursor } : {}) },
+      )
+      if (page.status !== 200) throw new Error(`fetch: status ${page.status}: ${page.text}`)
+      pages.push(page.body)
+      if (page.body.events.length === 0) return pages
+      cursor = page.body.cursor ?? undefined
+    }
+    throw new Error('too many pages')
+  }
+  return { request, post, everyExperiment, everyEventPage }
 }

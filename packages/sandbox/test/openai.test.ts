@@ -294,7 +294,13 @@ describe('OpenAI sandbox: seeded data', () => {
       const evals = await everyPage<Eval>('/evals', 20)
       const runs = await everyPage<EvalRun>(`/evals/${evals[0]!.id}/runs`, 20)
       const items = await everyPage(`/evals/${evals[0]!.id}/runs/${runs.at(-1)!.id}/output_items`, 20)
-      return { catalog: sb.catalog.openai, evals, runs, items, start: sb.sampleStartInputs().at(-1) }
+      return {
+        catalog: sb.catalog.openai,
+        evals,
+        runs,
+        items,
+        start: sb.sampleStartInputs().find((input) => input.vendor === 'openai'),
+      }
     }
     const a = await snapshot(5)
     expect(await snapshot(5)).toEqual(a)

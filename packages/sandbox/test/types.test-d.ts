@@ -19,6 +19,11 @@ describe('@evalrun/sandbox types', () => {
     expectTypeOf<Sandbox['clientOptions']>().toEqualTypeOf<SandboxClientOptions>()
     expectTypeOf<SandboxClientOptions['humanloop']['fileIds']>().toEqualTypeOf<string[]>()
     expectTypeOf<SandboxClientOptions['openai']>().toEqualTypeOf<{ apiKey: string; baseUrl: string }>()
+    expectTypeOf<SandboxClientOptions['braintrust']>().toEqualTypeOf<{
+      apiKey: string
+      baseUrl: string
+      quietPeriodMs: number
+    }>()
     expectTypeOf<SandboxClientOptions['langfuse']>().toEqualTypeOf<{
       publicKey: string
       secretKey: string
@@ -28,7 +33,7 @@ describe('@evalrun/sandbox types', () => {
 
   it('names the vendors and fault kinds it knows', () => {
     expectTypeOf<SandboxVendor>().toEqualTypeOf<
-      'datalab' | 'promptlayer' | 'humanloop' | 'openai' | 'langfuse'
+      'datalab' | 'promptlayer' | 'humanloop' | 'openai' | 'braintrust' | 'langfuse'
     >()
     expectTypeOf<FaultKind>().toEqualTypeOf<'429' | '500' | '502' | '503' | 'reset' | 'truncated' | 'slow'>()
     // @ts-expect-error the clock is 'manual' or a speed

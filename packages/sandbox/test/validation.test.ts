@@ -6,7 +6,7 @@ import { createPromptLayerClient } from '@evalrun/promptlayer'
 import { json } from '@evalrun/test-support'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { type Sandbox, startSandbox } from '../src/index.js'
-import { createResponseValidator, openaiRequests } from './helpers.js'
+import { braintrustRequests, createResponseValidator, openaiRequests } from './helpers.js'
 
 // Walks every endpoint and every page of a full seeded data set, at several instants (so queued, running
 // and finished runs all appear), and validates each response against the vendored spec.
@@ -199,6 +199,30 @@ async function walkLangfuse(): Promise<void> {
     await client.GET('/api/public/score-configs/{configId}', { params: { path: { configId: config.id } } })
 }
 
+const braintrust = () => braintrustRequests(sb, validator.fetch)
+
+async function walkBraintrust(): Promise<void> {
+  const { request, everyExperiment, everyEventPage } = braintrust()
+  const experiments = await everyExperiment(5)
+  expect(experiments).toHaveLength(sb.stats().runs.braintrust)
+  for (const project of sb.catalog.braintrust.projects) {
+    await everyExperiment(3, `&project_id=${project.id}`)
+    await request(`/v1/experiment?project_name=${encodeURIComponent(project.name)}&limit=2`)
+    await request(`/v1/project_score?project_id=${project.id}`)
+  }
+  await request(`/v1/experiment?limit=2&ending_before=${experiments.at(-1)!.id}`)
+  await request('/v1/project_score?score_type=categorical')
+  for (const experiment of experiments) {
+    expect((await request(`/v1/experiment/${experiment.id}`)).status).toBe(200)
+    await request(`/v1/experiment/${experiment.id}/summarize`)
+    await request(`/v1/experiment/${experiment.id}/summarize?summarize_scores=true`)
+    await request(
+      `/v1/experiment/${experiment.id}/summarize?summarize_scores=true&comparison_experiment_id=${experiments[0]!.id}`,
+    )
+    await everyEventPage(experiment.id, 4)
+  }
+}
+
 describe('every response over a full seeded data set is valid against the specs', () => {
   it.each([
     ['at the start', 0],
@@ -210,6 +234,7 @@ describe('every response over a full seeded data set is valid against the specs'
     await walkPromptLayer()
     await walkHumanloop()
     await walkOpenAI()
+    await walkBraintrust()
     await walkLangfuse()
     expect(validator.problems).toEqual([])
   })
@@ -329,6 +354,53 @@ describe('every response over a full seeded data set is valid against the specs'
     const post = await fetch(`${lf}/api/public/experiments`, { method: 'POST', headers: auth })
     expect(post.status).toBe(405)
     expect(await post.json()).toEqual({ message: 'Method POST not allowed', error: 'MethodNotAllowedError' })
+  })
+
+  it('Braintrust: launching evals, held and streamed, and its errors (400, 401, 404, 429)', async () => {
+    const { request, post } = braintrust()
+    const project = sb.catalog.braintrust.projects[0]!
+    const launch = {
+      project_id: project.id,
+      data: { dataset_id: project.datasetId },
+      task: { function_id: project.taskFunctionId },
+      scores: sb.catalog.braintrust.scores,
+    }
+    const held = post('/v1/eval', { ...launch, experiment_name: 'validated' })
+    const streamed = post('/v1/eval', { ...launch, stream: true, data: { data: [{ input: 'x' }] } })
+    // The answers wait for the evals to end in sandbox time: move it on until both are in (the first launch also
+    // compiles the request's validator, which takes a while).
+    let settled = false
+    void Promise.allSettled([held, streamed]).then(() => {
+      settled = true
+    })
+    while (!settled) {
+      sb.clock.advance(3_600_000)
+      await new Promise((resolve) => setTimeout(resolve, 50))
+    }
+    expect((await held).status).toBe(200)
+    expect((await streamed).headers.get('content-type')).toMatch(/^text\/event-stream/)
+
+    const missing = '00000000-0000-4000-8000-000000000000'
+    const statuses = [
+      (await post('/v1/eval', { ...launch, project_id: missing })).status,
+      (await post('/v1/eval', { project_id: project.id })).status,
+      (await request('/v1/experiment?limit=-1')).status,
+      (await request(`/v1/experiment?starting_after=${missing}`)).status,
+      (await post(`/v1/experiment/${missing}/fetch`, { cursor: 'nope' })).status,
+      (await request('/v1/experiment', { headers: { Authorization: '' } })).status,
+      (await request('/v1/experiment', { headers: { Authorization: 'Bearer wrong-key' } })).status,
+      (await request(`/v1/experiment/${missing}`)).status,
+      (await request(`/v1/experiment/${missing}/summarize`)).status,
+    ]
+    expect(statuses).toEqual([400, 400, 400, 400, 404, 401, 401, 404, 404])
+
+    sb.setFaults({ rate: 1, kinds: ['429', '500', '503'], vendors: ['braintrust'] })
+    try {
+      for (let i = 0; i < 6; i++) expect((await request('/v1/experiment')).status).toBeGreaterThanOrEqual(429)
+    } finally {
+      sb.setFaults(null)
+    }
+    expect(validator.problems).toEqual([])
   })
 
   it('the validator does catch a response that breaks the spec', async () => {

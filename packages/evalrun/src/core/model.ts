@@ -55,6 +55,11 @@ export interface EvalMetric {
   counts?: Record<string, number>
   /** How many judgements the value is based on, when the vendor says. */
   total?: number
+  /**
+   * The change in `value` against the run the vendor compares this one with, when it does (Braintrust: the base
+   * experiment); its improvements and regressions are then in `counts`.
+   */
+  diff?: number
   /** Where the metric came from in the vendor payload, e.g. `evaluator_stats`, `score.details`. */
   source: string
 }
@@ -69,8 +74,8 @@ export interface RunProgress {
 }
 
 export interface RunSuite {
-  /** What the run is a run of, in the vendor's word: a collection, a pipeline, an evaluation, an eval, a dataset. */
-  kind: 'collection' | 'pipeline' | 'evaluation' | 'eval' | 'dataset'
+  /** What the run is a run of, in the vendor's word: a collection, a pipeline, an evaluation, an eval, a project, a dataset. */
+  kind: 'collection' | 'pipeline' | 'evaluation' | 'eval' | 'project' | 'dataset'
   id: string
   name: string | null
   /** `<vendor>:<id>`, accepted by `runs.list({ suite })`. */

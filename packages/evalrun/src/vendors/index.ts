@@ -1,5 +1,12 @@
 import type { EvalrunVendor } from '../core/vendor.js'
 import {
+  type BraintrustOptions,
+  type BraintrustRawItem,
+  type BraintrustRawRun,
+  type BraintrustStartInput,
+  braintrust,
+} from './braintrust/index.js'
+import {
   type DatalabOptions,
   type DatalabRawItem,
   type DatalabRawRun,
@@ -34,6 +41,7 @@ import {
   promptlayer,
 } from './promptlayer/index.js'
 
+export * from './braintrust/index.js'
 export * from './datalab/index.js'
 export * from './humanloop/index.js'
 export * from './langfuse/index.js'
@@ -45,7 +53,14 @@ export * from './promptlayer/index.js'
  * `runs start` subcommands and help) and the docs read it; adding a vendor means adding its folder, its line here
  * and its entries in the type maps below.
  */
-export const BUILT_IN_VENDORS: readonly EvalrunVendor[] = [datalab, promptlayer, humanloop, openai, langfuse]
+export const BUILT_IN_VENDORS: readonly EvalrunVendor[] = [
+  datalab,
+  promptlayer,
+  humanloop,
+  openai,
+  braintrust,
+  langfuse,
+]
 
 // The built-in vendors' types, keyed by vendor id: the type half of the list. The model's `RawRuns`, `RawItems`
 // and `StartInputs` extend these, so that an added vendor can augment them beside. A vendor that cannot start
@@ -56,6 +71,7 @@ export interface BuiltInRawRuns {
   promptlayer: PromptLayerRawRun
   humanloop: HumanloopRawRun
   openai: OpenAIRawRun
+  braintrust: BraintrustRawRun
   langfuse: LangfuseRawRun
 }
 
@@ -64,6 +80,7 @@ export interface BuiltInRawItems {
   promptlayer: PromptLayerRawRow
   humanloop: HumanloopRawItem
   openai: OpenAIRawItem
+  braintrust: BraintrustRawItem
   langfuse: LangfuseRawItem
 }
 
@@ -72,6 +89,7 @@ export interface BuiltInStartInputs {
   promptlayer: PromptLayerStartInput
   humanloop: HumanloopStartInput
   openai: OpenAIStartInput
+  braintrust: BraintrustStartInput
 }
 
 export interface BuiltInVendorOptions {
@@ -79,5 +97,6 @@ export interface BuiltInVendorOptions {
   promptlayer: PromptLayerOptions
   humanloop: HumanloopOptions
   openai: OpenAIOptions
+  braintrust: BraintrustOptions
   langfuse: LangfuseOptions
 }

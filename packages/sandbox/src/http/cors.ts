@@ -3,6 +3,7 @@ import type { ServerResponse } from 'node:http'
 // A browser page on any origin may call the sandbox: it holds only fake data and fake keys.
 const CORS_HEADERS: Record<string, string> = {
   'Access-Control-Allow-Origin': '*',
+  // Date: the sandbox clock, which a page's client reads as its vendor's (Braintrust's status rule does).
   'Access-Control-Expose-Headers': 'Retry-After, Content-Length, Date',
 }
 

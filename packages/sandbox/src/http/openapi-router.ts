@@ -9,7 +9,7 @@ import type { Issue, OperationInput, VendorApp, VendorResponse } from './vendor-
 
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?([Zz]|[+-]\d{2}:?\d{2})$/
 
-/** openapi-backend ships without formats; the specs use `date-time`, and OpenAI's also `unixtime` and `uri`. */
+/** openapi-backend ships without formats; the specs use `date-time`, OpenAI's also `unixtime` and `uri`, Braintrust's `uuid`. */
 type Ajv = ReturnType<AjvCustomizer>
 
 export function addFormats(ajv: Ajv): Ajv {
@@ -20,6 +20,8 @@ export function addFormats(ajv: Ajv): Ajv {
     validate: (value: number) => Number.isInteger(value) && value >= 0,
   })
   ajv.addFormat('uri', (value: string) => URL.canParse(value))
+  // Braintrust's ids.
+  ajv.addFormat('uuid', /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i)
   return ajv
 }
 
@@ -43,9 +45,11 @@ export async function createOpenApiRouter(
   app: VendorApp,
   apiKey: string,
 ): Promise<{ handle(request: RoutedRequest): Promise<VendorResponse>; api: OpenAPIBackend }> {
+  const definition = loadSpec(app.vendor)
+  if (app.security.required) requireSecurity(definition)
   const api = new OpenAPIBackend({
     // The specs are OpenAPI 3.1; openapi-backend's definition check only knows 3.0, so skip it (quick).
-    definition: loadSpec(app.vendor) as never,
+    definition: definition as never,
     quick: true,
     coerceTypes: true,
     ajvOpts: { allErrors: true },
@@ -95,6 +99,24 @@ export async function createOpenApiRouter(
           request,
         ) as VendorResponse | Promise<VendorResponse>,
       ),
+  }
+}
+
+/** Drops the anonymous alternative (`{}`) from every security requirement of `definition`, in place. */
+function requireSecurity(definition: Record<string, unknown> & { paths: Record<string, unknown> }): void {
+  const strip = (holder: Record<string, unknown>) => {
+    if (Array.isArray(holder.security)) {
+      holder.security = holder.security.filter(
+        (requirement) =>
+          typeof requirement === 'object' && requirement !== null && Object.keys(requirement).length > 0,
+      )
+    }
+  }
+  strip(definition)
+  for (const item of Object.values(definition.paths)) {
+    for (const operation of Object.values(item as Record<string, unknown>)) {
+      if (typeof operation === 'object' && operation !== null) strip(operation as Record<string, unknown>)
+    }
   }
 }
 

@@ -79,7 +79,8 @@ async function handle(
 ): Promise<void> {
   context.onRequest()
   addCorsHeaders(response)
-  // The sandbox's clock is its time, as a server's Date is its own (Langfuse's client judges experiments by it).
+  // The sandbox's clock is its vendors' clock: clients that read the time of an answer (Langfuse's and Braintrust's
+  // status rules) read that one.
   response.setHeader('Date', new Date(context.nowMs()).toUTCString())
   const method = (request.method ?? 'GET').toUpperCase()
   const url = new URL(request.url ?? '/', 'http://sandbox.invalid')
@@ -141,7 +142,7 @@ async function handle(
     body,
     nowMs: context.nowMs(),
   })
-  deliver(response, answer, { fault, latencyMs: faults?.latencyMs, timers })
+  deliver(response, answer, { fault, latencyMs: faults?.latencyMs, timers, nowMs: context.nowMs })
 }
 
 function rejectOversized(app: VendorApp, request: IncomingMessage, response: ServerResponse): void {

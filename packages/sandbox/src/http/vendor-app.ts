@@ -7,11 +7,30 @@ export interface Issue {
   type: string
 }
 
+/** One server-sent event of an answer that streams. */
+export interface SandboxEvent {
+  event: string
+  data: string
+}
+
 /** What an operation handler answers; the server turns it into bytes. `body: undefined` sends no body. */
 export interface VendorResponse {
   status: number
+  /** JSON; or, with `text`, nothing (the answer is that text as `text/plain`). */
   body?: unknown
+  /** A plain-text body, for vendors whose errors are text (Braintrust). */
+  text?: string
   headers?: Record<string, string>
+  /**
+   * An answer that comes only when the work behind it is done, at sandbox time `dueMs` (an API that holds the
+   * request until then): `answer` is made at that time.
+   */
+  deferred?: { dueMs: number; answer: () => VendorResponse }
+  /**
+   * A `text/event-stream` answer: `events` at once, then `atEnd.events()` at sandbox time `atEnd.dueMs`, and the end.
+   * `body` and `text` are ignored.
+   */
+  eventStream?: { events: SandboxEvent[]; atEnd: { dueMs: number; events: () => SandboxEvent[] } }
 }
 
 export interface OperationInput {
@@ -46,9 +65,11 @@ export interface VendorApp {
   /**
    * Name of the spec's security scheme and the header it reads (lower case). `bearer`: an HTTP bearer scheme,
    * whose header (`authorization`) carries `Bearer <key>` rather than the key itself. `basic`: HTTP basic auth,
-   * `Basic <base64 of user:password>`, checked against the key as `user:password`.
+   * `Basic <base64 of user:password>`, checked against the key as `user:password`. `required`: the key is
+   * required even where the spec also lists anonymous access (`security: [{bearerAuth: []}, {}]`), as the
+   * vendor's service requires it.
    */
-  security: { scheme: string; header: string; bearer?: boolean; basic?: boolean }
+  security: { scheme: string; header: string; bearer?: boolean; basic?: boolean; required?: boolean }
   handlers: Record<string, OperationHandler>
   errors: VendorErrors
   /** Runs that exist now. */

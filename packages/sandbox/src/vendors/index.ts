@@ -1,3 +1,4 @@
+import { braintrustSandbox } from './braintrust/index.js'
 import { datalabSandbox } from './datalab/index.js'
 import { humanloopSandbox } from './humanloop/index.js'
 import { langfuseSandbox } from './langfuse/index.js'
@@ -10,5 +11,6 @@ export const SANDBOX_VENDOR_MODULES = {
   promptlayer: promptlayerSandbox,
   humanloop: humanloopSandbox,
   openai: openaiSandbox,
+  braintrust: braintrustSandbox,
   langfuse: langfuseSandbox,
 } as const
