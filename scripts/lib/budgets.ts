@@ -24,11 +24,11 @@ export const BUDGETS = {
  * core and shorter error plumbing won back part of that, not all. The 6 kB target for a vendor client is not met.
  */
 export const CI_CEILINGS = {
-  vendorBundleGzip: 9_300,
-  facadeBundleGzip: 32_200,
-  facadeCorePlusOneVendorGzip: 19_150,
-  installBytes: 1_720_000,
-  installPackages: 9,
+  vendorBundleGzip: 9_350,
+  facadeBundleGzip: 36_300,
+  facadeCorePlusOneVendorGzip: 19_250,
+  installBytes: 1_880_000,
+  installPackages: 10,
 } as const
 // The facade's ceiling is at what it measures after both changes of this round, each said in its commit: vendors
 // describing themselves (credentials, ref forms, the CLI's start flags and their help), so that the core, the
@@ -66,6 +66,10 @@ export const CI_CEILINGS = {
 // default entry carries a fifth built-in vendor whose API needs the most work (a derived status, summaries, a
 // streamed start, start-input checks for seven function forms, case keys), about 4.5 kB; the install of `evalrun`
 // grows by @evalrun/braintrust's generated types (the same open product decision as OpenAI's above).
+// Both vendors together (issues 16 and 17 landed at once; measured 9.31, 36.25 and 19.20 kB, 1.87 MB in 10
+// packages): each raise above assumed the other vendor absent. The default entry carries all six vendors; a team
+// that wants less imports `evalrun/core` and its own vendors (core + Datalab: 19.2 kB). The install's package
+// count rises to 10 with the second new vendor package: the open optional-peers decision above would lower both.
 
 /** Every vendor package: one per folder of specs/, the same list `pnpm generate` reads. */
 export const VENDOR_PACKAGES: readonly string[] = listVendorSpecs().map((spec) => `@evalrun/${spec.vendor}`)

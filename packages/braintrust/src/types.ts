@@ -61,6 +61,11 @@ export interface EvalLaunchStartEvent {
   comparisonExperimentName?: string | null
 }
 
+/** The `error` event of a streamed eval launch: a message, as Braintrust's SDK reads it. */
+export interface EvalLaunchErrorEvent {
+  message?: string
+}
+
 /** A project's score definition; the score itself is always 0..1, so this says how to read it, not its scale. */
 export type ProjectScore = Schemas['ProjectScore']
 export type ProjectScoreType = Schemas['ProjectScoreType']

@@ -1,5 +1,6 @@
 import {
   type BraintrustClient,
+  type EvalLaunchErrorEvent,
   type EvalLaunchStartEvent,
   EvalrunApiError,
   EvalrunError,
@@ -118,13 +119,9 @@ export function createBraintrustAdapter(
     projectId: string,
     signal: AbortSignal,
   ): Promise<string | null> {
-    const id =
-      readId<EvalLaunchStartEvent>(started, 'experimentId') ??
-      readId(started, 'experiment_id') ??
-      readId(started, 'id')
+    const id = readId<EvalLaunchStartEvent>(started, 'experimentId')
     if (id !== null) return id
-    const name =
-      readString<EvalLaunchStartEvent>(started, 'experimentName') ?? readString(started, 'experiment_name')
+    const name = readString<EvalLaunchStartEvent>(started, 'experimentName')
     if (name === null) return null
     const found = await request(client, 'GET', '/v1/experiment', {
       params: { query: { project_id: projectId, experiment_name: name, limit: 1 } },
@@ -318,7 +315,9 @@ function parseJson(text: string): unknown {
 function launchError(data: string): EvalrunApiError {
   const body = parseJson(data) ?? data
   const reason =
-    typeof body === 'string' ? body : (readString(asRecord(body), 'message') ?? JSON.stringify(body) ?? '')
+    typeof body === 'string'
+      ? body
+      : (readString<EvalLaunchErrorEvent>(asRecord(body), 'message') ?? JSON.stringify(body) ?? '')
   return new EvalrunApiError({
     message: `Braintrust reported an error launching the eval (POST /v1/eval): ${reason.slice(0, 300)}`,
     vendor: 'braintrust',
