@@ -6,7 +6,7 @@
 import { mkdirSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { startSandbox } from '@evalrun/sandbox'
-import { createEvalrun } from 'evalrun'
+import { BUILT_IN_VENDORS, createEvalrun } from 'evalrun'
 import type { Browser } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { bundleForRuntime } from './support/bundle.js'
@@ -55,7 +55,7 @@ describe.skipIf(!runBrowserTests)('browser (headless Chromium)', () => {
       )
       expect(rendered.map((cells) => cells[0])).toEqual(expected)
       expect(new Set(rendered.map((cells) => cells[1]))).toEqual(
-        new Set(['datalab', 'promptlayer', 'humanloop', 'openai', 'braintrust', 'langfuse']),
+        new Set(BUILT_IN_VENDORS.map((vendor) => vendor.id)),
       )
       for (const cells of rendered)
         expect(cells[3]).toMatch(/^(queued|running|completed|failed|canceled|unknown)$/)

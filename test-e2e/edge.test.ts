@@ -6,6 +6,7 @@
 import { fileURLToPath } from 'node:url'
 import { EdgeVM } from '@edge-runtime/vm'
 import { startSandbox } from '@evalrun/sandbox'
+import { BUILT_IN_VENDORS } from 'evalrun'
 import { describe, expect, it } from 'vitest'
 import { bundleForRuntime } from './support/bundle.js'
 
@@ -53,14 +54,10 @@ describe('edge runtime (EdgeVM)', () => {
 
       // Four seeded runs of every vendor the sandbox serves, listed through the facade.
       expect(outcome.listed).toHaveLength(4 * Object.keys(sandbox.urls).length)
-      expect(outcome.fetched.map((ref) => ref.split(':')[0])).toEqual([
-        'datalab',
-        'promptlayer',
-        'humanloop',
-        'openai',
-        'braintrust',
-        'langfuse',
-      ])
+      // One run of every built-in vendor read back, in the vendor list's order.
+      expect(outcome.fetched.map((ref) => ref.split(':')[0])).toEqual(
+        BUILT_IN_VENDORS.map((vendor) => vendor.id),
+      )
       expect(outcome.started).toMatch(/^datalab:\d+$/)
       expect(outcome.startedStatus).toMatch(/^(queued|running)$/)
       expect(outcome.vendorClients).toEqual({

@@ -7,6 +7,7 @@
  * and, with `--expose-gc`, the live heap's peak growth (sampled after full collections) and what is still held at
  * the end, with the result in hand.
  */
+import { sampleLiveHeap } from '../lib/live-heap.js'
 import { loadFacade } from '../lib/workspace-modules.js'
 
 const mode = process.argv[2] ?? 'compare'
@@ -130,21 +131,12 @@ async function work(): Promise<unknown> {
   return { baseItems, headItems, changed }
 }
 
-const gc = (globalThis as { gc?: () => void }).gc
-const liveHeap = () => {
-  gc?.()
-  return process.memoryUsage().heapUsed
-}
-const liveBefore = liveHeap()
-let livePeak = liveBefore
-const sampler = gc ? setInterval(() => (livePeak = Math.max(livePeak, liveHeap())), 25) : undefined
+const heap = sampleLiveHeap(25)
 const started = performance.now()
 const result = await work()
 const ms = performance.now() - started
-clearInterval(sampler)
 // Sampled once more with the result still in hand: the peak of a comparison is its end.
-const heldKb = gc ? Math.round((liveHeap() - liveBefore) / 1024) : null
-livePeak = Math.max(livePeak, liveBefore + (heldKb ?? 0) * 1024)
+const { peakGrowthKb, heldNowKb: heldKb } = heap.stop()
 const summary =
   typeof result === 'object' && result !== null && 'summary' in result
     ? (result as { summary: Record<string, unknown> }).summary
@@ -153,7 +145,7 @@ process.stdout.write(
   `${JSON.stringify({
     items,
     ms,
-    liveGrowthKb: gc ? Math.round((livePeak - liveBefore) / 1024) : null,
+    liveGrowthKb: peakGrowthKb,
     heldKb,
     regressed: summary?.regressed ?? null,
   })}\n`,

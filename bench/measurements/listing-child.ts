@@ -7,6 +7,7 @@
  * the start: what the listing holds, without the garbage V8 has not collected yet. Those runs are not timed.
  */
 import { readFileSync } from 'node:fs'
+import { sampleLiveHeap } from '../lib/live-heap.js'
 import { facadeOptions } from '../lib/sandbox.js'
 import type { RemoteSandbox } from '../lib/sandbox-process.js'
 import { loadFacade } from '../lib/workspace-modules.js'
@@ -24,14 +25,7 @@ async function listFacade(): Promise<number> {
   return count
 }
 
-const gc = (globalThis as { gc?: () => void }).gc
-const liveHeap = () => {
-  gc?.()
-  return process.memoryUsage().heapUsed
-}
-const liveBefore = liveHeap()
-let livePeak = liveBefore
-const sampler = gc ? setInterval(() => (livePeak = Math.max(livePeak, liveHeap())), 50) : undefined
+const heap = sampleLiveHeap(50)
 
 const maxRssBeforeKb = process.resourceUsage().maxRSS
 const cpuBefore = process.cpuUsage()
@@ -39,8 +33,7 @@ const started = performance.now()
 const runs = mode === 'raw' ? await listRawRuns(sandbox) : await listFacade()
 const ms = performance.now() - started
 const cpu = process.cpuUsage(cpuBefore)
-clearInterval(sampler)
-const liveGrowthKb = gc ? Math.round((livePeak - liveBefore) / 1024) : null
+const liveGrowthKb = heap.stop().peakGrowthKb
 process.stdout.write(
   `${JSON.stringify({ runs, ms, cpuMs: (cpu.user + cpu.system) / 1000, maxRssBeforeKb, maxRssAfterKb: process.resourceUsage().maxRSS, liveGrowthKb })}\n`,
 )

@@ -298,7 +298,7 @@ function addStartCommand(start: Command, vendor: EvalrunVendor, run: Runner): vo
 }
 
 const GATE_HELP = `Gate: a run passes when it completed and meets every --min-* given. --min-score and --min-pass-rate
-are 0..1 on every vendor (a PromptLayer score of 80 out of 100 is 0.8); --min-metric compares a metric on its own
+are 0..1 on every vendor (a score of 80 on a 0..100 scale is 0.8); --min-metric compares a metric on its own
 scale. A run with zero items, without what a threshold compares, or whose results could not be read, fails.`
 
 /** The gate's thresholds, the same on `runs wait` and `runs start --wait`. */

@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { type Sandbox, startSandbox } from '@evalrun/sandbox'
+import { BUILT_IN_VENDORS } from 'evalrun'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { cli, jsonLines } from './helpers.js'
 
@@ -20,9 +21,7 @@ describe('evalrun runs list', () => {
     const { exitCode, stdout } = await cli(['runs', 'list', '--json'], env)
     expect(exitCode).toBe(0)
     const runs = jsonLines(stdout)
-    expect(new Set(runs.map((r) => r.vendor))).toEqual(
-      new Set(['datalab', 'promptlayer', 'humanloop', 'openai', 'braintrust', 'langfuse']),
-    )
+    expect(new Set(runs.map((r) => r.vendor))).toEqual(new Set(BUILT_IN_VENDORS.map((vendor) => vendor.id)))
     expect(runs.length).toBe(new Set(runs.map((r) => r.ref)).size)
     expect(runs.length).toBeGreaterThanOrEqual(54)
     expect(typeof runs[0]?.createdAt).toBe('string')

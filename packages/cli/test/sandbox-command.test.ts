@@ -1,4 +1,5 @@
 import { PassThrough } from 'node:stream'
+import { BUILT_IN_VENDORS } from 'evalrun'
 import { describe, expect, it } from 'vitest'
 import { runCli } from '../src/index.js'
 import { cli, jsonLines } from './helpers.js'
@@ -49,7 +50,7 @@ describe('evalrun sandbox', () => {
     expect(listed.exitCode).toBe(0)
     // Every vendor the sandbox serves, configured by the env vars it printed.
     expect(new Set(jsonLines(listed.stdout).map((run) => run.vendor))).toEqual(
-      new Set(['datalab', 'promptlayer', 'humanloop', 'openai', 'braintrust', 'langfuse']),
+      new Set(BUILT_IN_VENDORS.map((vendor) => vendor.id)),
     )
 
     stop()

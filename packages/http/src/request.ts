@@ -30,10 +30,7 @@ export async function request<
     ? [init?: Init<Paths, Method, Path>]
     : [init: Init<Paths, Method, Path>]
 ): Promise<MethodResponse<Client<Paths>, Lowercase<Method>, Path>> {
-  const call = client[method] as (path: string, init?: unknown) => Promise<FetchResult>
-  const { data, error, response } = await call(path, init[0])
-  if (response.ok) return data as MethodResponse<Client<Paths>, Lowercase<Method>, Path>
-  throw apiError(client, method, path, response, error)
+  return (await requestWithHeaders(client, method, path, ...init)).data
 }
 
 /** As `request`, with the answer's headers beside its data (its `Date`, say: the vendor's clock). */
