@@ -65,6 +65,7 @@ function defineReadResponse() {
     readonly #content: string | ArrayBuffer | null
     readonly #url: string
     readonly #parsed: { value: unknown } | undefined
+    readonly #headers: Headers
     #read = false
     #full: Response | undefined
 
@@ -74,10 +75,16 @@ function defineReadResponse() {
       url: string,
       parsed?: { value: unknown },
     ) {
-      super(null, init)
+      // The headers are handed on as they came, not copied: the copy is a good part of what a Response costs.
+      super(null, { status: init.status, statusText: init.statusText })
+      this.#headers = init.headers as Headers
       this.#content = content
       this.#url = url
       this.#parsed = parsed
+    }
+
+    override get headers(): Headers {
+      return this.#headers
     }
 
     override get url(): string {
