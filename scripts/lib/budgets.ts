@@ -24,8 +24,12 @@ export const BUDGETS = {
  * core and shorter error plumbing won back part of that, not all. The 6 kB target for a vendor client is not met.
  */
 export const CI_CEILINGS = {
-  vendorBundleGzip: 9_350,
-  facadeBundleGzip: 36_300,
+  vendorBundleGzip: 8_600,
+  /** Vendor clients that carry more than the HTTP layer, each at its own ceiling (see the last note below). */
+  vendorBundleGzipOwn: { '@evalrun/langfuse': 8_850, '@evalrun/braintrust': 9_450 } as Readonly<
+    Record<string, number>
+  >,
+  facadeBundleGzip: 36_400,
   facadeCorePlusOneVendorGzip: 19_250,
   installBytes: 1_880_000,
   installPackages: 10,
@@ -70,6 +74,12 @@ export const CI_CEILINGS = {
 // packages): each raise above assumed the other vendor absent. The default entry carries all six vendors; a team
 // that wants less imports `evalrun/core` and its own vendors (core + Datalab: 19.2 kB). The install's package
 // count rises to 10 with the second new vendor package: the open optional-peers decision above would lower both.
+// Lowered by issue 14 (9.35 → 8.6 kB for four of the six clients): event-stream support is now something a vendor
+// declares (`eventStreams` in its definition), so only Braintrust's client carries the code that holds a stream
+// until its first event (about 0.36 kB); measured 8.52–8.59 kB. Langfuse's client (8.79 kB: the server's clock,
+// deprecation notices) and Braintrust's (9.42 kB: the event-stream reader, read-only POSTs) have ceilings of their
+// own. The default entry carries all six clients, so it carries the stream code once as before, plus the
+// declaration and `requestEvents`' check that a vendor streams (36.24 → 36.35 kB; ceiling 36.3 → 36.4 kB).
 
 /** Every vendor package: one per folder of specs/, the same list `pnpm generate` reads. */
 export const VENDOR_PACKAGES: readonly string[] = listVendorSpecs().map((spec) => `@evalrun/${spec.vendor}`)
@@ -88,7 +98,7 @@ export async function measurePackageBundles(): Promise<BundleBudgetResult[]> {
     ...VENDOR_PACKAGES.map((name) => ({
       name,
       budget: BUDGETS.vendorBundleGzip,
-      ceiling: CI_CEILINGS.vendorBundleGzip,
+      ceiling: CI_CEILINGS.vendorBundleGzipOwn[name] ?? CI_CEILINGS.vendorBundleGzip,
     })),
     { name: 'evalrun', budget: BUDGETS.facadeBundleGzip, ceiling: CI_CEILINGS.facadeBundleGzip },
   ]

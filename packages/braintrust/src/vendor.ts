@@ -1,4 +1,4 @@
-import type { VendorDefinition } from '@evalrun/http'
+import { eventStreams, type VendorDefinition } from '@evalrun/http'
 import { VERSION } from './version.js'
 
 export const braintrustVendor: VendorDefinition = {
@@ -13,4 +13,6 @@ export const braintrustVendor: VendorDefinition = {
   auth: { scheme: 'bearer', apiKeyEnv: 'BRAINTRUST_API_KEY' },
   // "Equivalent to the GET form of the same path, but with the parameters in the request body": a read.
   readOnlyPosts: ['/v1/experiment/{experiment_id}/fetch'],
+  // Its eval launch answers with server-sent events when asked to stream.
+  eventStreams,
 }

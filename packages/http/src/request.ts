@@ -68,6 +68,11 @@ export async function requestEvents<
   path: Path,
   init: Init<Paths, Method, Path> & { signal?: AbortSignal },
 ): Promise<AsyncGenerator<ServerSentEvent, void, undefined>> {
+  const vendor = (client as { [VENDOR]?: VendorDefinition })[VENDOR]
+  if (vendor !== undefined && vendor.eventStreams === undefined) {
+    // Its stream would be read whole, until the server ends it, before the first event was handed out.
+    throw new TypeError(`requestEvents: ${vendor.displayName} is defined without \`eventStreams\``)
+  }
   const call = client[method] as (path: string, init?: unknown) => Promise<FetchResult>
   const given = init as { headers?: Record<string, string> }
   const { data, error, response } = await call(path, {

@@ -1,6 +1,6 @@
+import { describeCause, errorCode } from './cause.js'
 import type { ResolvedClientConfig } from './config.js'
 import { EvalrunNetworkError, EvalrunOutcomeUnknownError, EvalrunRequestTimeoutError } from './errors.js'
-import { hasBlankLine, isEventStream } from './event-stream.js'
 import { MalformedBodyError, readResponse } from './read-response.js'
 import { redactUrl } from './redact.js'
 import { backoffDelay, isIdempotent, isRetryableStatus, parseRetryAfter } from './retry-policy.js'
@@ -19,15 +19,14 @@ const NOT_SENT_CODES = new Set([
 ])
 /** Headers that carry credentials, dropped when a redirect leaves the configured origin. */
 const CREDENTIAL_HEADERS = ['authorization', 'cookie', 'proxy-authorization']
-/** An event stream whose first event is longer than this is handed on without waiting for its end. */
-const MAX_FIRST_EVENT_BYTES = 1_048_576
 
 type AttemptFailure = { kind: 'timeout' | 'network' | 'malformed'; cause: unknown; notSent: boolean }
 
 /**
  * The `fetch` given to openapi-fetch, whose requests already carry the config's headers. Each attempt gets its own
  * time limit; failed attempts are retried with backoff (a POST only when it provably never left); redirects are
- * followed by hand; the body is read whole before returning, except an event stream's (see `holdEventStream`).
+ * followed by hand; the body is read whole before returning, except an event stream's when the vendor declares
+ * `eventStreams` (see hold-event-stream.ts).
  */
 export function createResilientFetch(config: ResolvedClientConfig): (request: Request) => Promise<Response> {
   const maxRetries = config.retry === false ? 0 : config.retry.maxRetries
@@ -99,9 +98,8 @@ async function send(
     }
     const location = response.status >= 300 && response.status < 400 ? response.headers.get('location') : null
     if (location === null) {
-      return response.ok && isEventStream(response)
-        ? holdEventStream(config, response, current, init)
-        : readResponse(response, current.url, config.auth.redact)
+      const held = response.ok ? config.vendor.eventStreams?.hold(response, current, init, config) : null
+      return held ?? readResponse(response, current.url, config.auth.redact)
     }
     await response.body?.cancel()
     if (hop >= MAX_REDIRECTS) throw new RedirectError(`more than ${MAX_REDIRECTS} redirects`)
@@ -126,76 +124,6 @@ async function send(
 }
 
 /**
- * An event stream answers over time, so its body is not read whole. The attempt (and its time limit) lasts until
- * the first event or comment has arrived: a server that never starts answering times out and fails as any request
- * does (a POST then with an unknown outcome). The stream is then handed on unread, with that first event, and is
- * not timed any further: it lasts as long as the work it reports on, until the reader cancels it or the server
- * ends it. A failure after that is an `EvalrunNetworkError` from the body.
- */
-async function holdEventStream(
-  config: ResolvedClientConfig,
-  response: Response,
-  request: Request,
-  init: RequestInit,
-): Promise<Response> {
-  const reader = response.body?.getReader()
-  const answered = { status: response.status, statusText: response.statusText, headers: response.headers }
-  if (reader === undefined) return new Response(null, answered)
-  const chunks: Uint8Array[] = []
-  const decoder = new TextDecoder()
-  let text = ''
-  let ended = false
-  // The attempt's time limit aborts `init.signal`; the read then ends too, however the fetch treats its signal.
-  const stopWaiting = () => {
-    reader.cancel().catch(() => {})
-  }
-  init.signal?.addEventListener('abort', stopWaiting, { once: true })
-  try {
-    while (!hasBlankLine(text) && text.length < MAX_FIRST_EVENT_BYTES) {
-      const { done, value } = await reader.read()
-      if (done) {
-        ended = true
-        break
-      }
-      chunks.push(value)
-      text += decoder.decode(value, { stream: true })
-    }
-  } finally {
-    init.signal?.removeEventListener('abort', stopWaiting)
-  }
-  const { vendor } = config
-  const method = request.method
-  const url = config.auth.redact(redactUrl(request.url))
-  const rest = new ReadableStream<Uint8Array>({
-    start(controller) {
-      for (const chunk of chunks) controller.enqueue(chunk)
-      chunks.length = 0
-      if (ended) controller.close()
-    },
-    async pull(controller) {
-      try {
-        const { done, value } = await reader.read()
-        if (done) controller.close()
-        else controller.enqueue(value)
-      } catch (error) {
-        controller.error(
-          new EvalrunNetworkError({
-            message: `${vendor.displayName}: the event stream of ${method} ${url} broke off: ${config.auth.redact(describe(error))}.`,
-            vendor: vendor.id,
-            method,
-            url,
-            attempts: 1,
-            cause: error,
-          }),
-        )
-      }
-    },
-    cancel: (reason) => reader.cancel(reason),
-  })
-  return new Response(rest, answered)
-}
-
-/**
  * A request built here (a body sent again, a redirect hop). `redirect: 'manual'` is on the Request itself, as on
  * openapi-fetch's, so that a fetch that ignores `init` still never follows a redirect.
  */
@@ -213,15 +141,6 @@ function classify(error: unknown): AttemptFailure {
   return { kind: 'network', cause: error, notSent: code !== null && NOT_SENT_CODES.has(code) }
 }
 
-function errorCode(error: unknown): string | null {
-  for (let current: unknown = error, depth = 0; current && depth < 4; depth++) {
-    const code = (current as { code?: unknown }).code
-    if (typeof code === 'string') return code
-    current = (current as { cause?: unknown }).cause
-  }
-  return null
-}
-
 function toError(
   config: ResolvedClientConfig,
   failure: AttemptFailure,
@@ -235,7 +154,7 @@ function toError(
   const where = `${method} ${url}`
   const tries = attempts === 1 ? '1 attempt' : `${attempts} attempts`
   const fields = { vendor: vendor.id, method, url, attempts, cause: failure.cause }
-  const connection = () => config.auth.redact(describe(failure.cause))
+  const connection = () => config.auth.redact(describeCause(failure.cause))
   if (!safeToRepeat) {
     const what =
       failure.kind === 'timeout'
@@ -260,13 +179,4 @@ function toError(
     message: `${vendor.displayName}: ${where} failed: ${what} (${tries}).`,
     ...fields,
   })
-}
-
-/** `fetch failed: connect ECONNREFUSED 127.0.0.1:4010 (ECONNREFUSED)`: undici's own message says little. */
-function describe(cause: unknown): string {
-  const code = errorCode(cause)
-  const message = cause instanceof Error ? cause.message : String(cause)
-  const inner = cause instanceof Error && cause.cause instanceof Error ? cause.cause.message : ''
-  const detail = inner && inner !== message ? `${message}: ${inner}` : message
-  return code && !detail.includes(code) ? `${detail} (${code})` : detail
 }

@@ -1,3 +1,4 @@
+import type { EventStreamSupport } from './hold-event-stream.js'
 import { isIdempotent } from './retry-policy.js'
 
 /**
@@ -35,6 +36,12 @@ export interface VendorDefinition {
    * as path templates below the base URL: retried as GETs are, on timeouts and server errors.
    */
   readonly readOnlyPosts?: readonly string[]
+  /**
+   * `eventStreams` from `@evalrun/http`, for a vendor whose API answers with server-sent events (Braintrust's
+   * streamed eval launch): such an answer is then held only until its first event and handed on unread, and
+   * `requestEvents` works with the vendor's client. Left out, a vendor's bundle carries none of that code.
+   */
+  readonly eventStreams?: EventStreamSupport
 }
 
 /** Whether a request may be sent again without acting twice: an idempotent method, or a read-only POST. */

@@ -10,7 +10,7 @@ import {
   requestEvents,
   type ServerSentEvent,
 } from '../src/index.js'
-import { bearerVendor, FAKE_KEY, type TestPaths } from './helpers.js'
+import { bearerVendor, FAKE_KEY, type TestPaths, testVendor } from './helpers.js'
 
 const encoder = new TextEncoder()
 
@@ -157,5 +157,17 @@ describe('requestEvents', () => {
     const seen = recordingFetch(() => json({ done: true }))
     const events = await requestEvents(client(seen.fetch), 'POST', '/things', { body: { name: 'eval' } })
     expect(await all(events)).toEqual([])
+  })
+
+  it('needs a vendor that declares eventStreams: without it requestEvents says so, and a stream is read whole', async () => {
+    const seen = recordingFetch(() => eventStream(new Response('event: start\ndata: 1\n\n').body!))
+    const plain = createVendorClient<TestPaths>(testVendor, { apiKey: FAKE_KEY, fetch: seen.fetch })
+    await expect(requestEvents(plain, 'POST', '/things', { body: { name: 'eval' } })).rejects.toThrow(
+      /requestEvents: Acme is defined without `eventStreams`/,
+    )
+    expect(seen.requests).toHaveLength(0)
+    // A client of such a vendor still reads an event-stream answer, as it reads any body: whole.
+    const { data } = await plain.POST('/things', { body: { name: 'eval' }, parseAs: 'text' })
+    expect(data).toBe('event: start\ndata: 1\n\n')
   })
 })

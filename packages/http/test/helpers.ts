@@ -1,4 +1,4 @@
-import type { VendorDefinition } from '../src/index.js'
+import { eventStreams, type VendorDefinition } from '../src/index.js'
 
 export const testVendor: VendorDefinition = {
   id: 'acme',
@@ -11,10 +11,11 @@ export const testVendor: VendorDefinition = {
   auth: { scheme: 'api-key-header', header: 'X-API-KEY', apiKeyEnv: 'ACME_API_KEY' },
 }
 
-/** The same fake vendor, taking its key as a bearer token (as OpenAI and Braintrust do). */
+/** The same fake vendor, taking its key as a bearer token (as OpenAI and Braintrust do) and streaming as Braintrust does. */
 export const bearerVendor: VendorDefinition = {
   ...testVendor,
   auth: { scheme: 'bearer', apiKeyEnv: 'ACME_API_KEY' },
+  eventStreams,
 }
 
 /** The same fake vendor, taking two credentials over HTTP basic auth (as Langfuse does). */
