@@ -7,12 +7,12 @@ export {
   EvalrunRequestTimeoutError,
   type RetryOptions,
   request,
+  requestWithHeaders,
 } from '@evalrun/http'
 export {
   createLangfuseClient,
   type LangfuseClient,
   type LangfuseClientOptions,
-  langfuseServerNow,
 } from './client.js'
 export { type LangfuseDeprecation, langfuseDeprecationOf } from './deprecation.js'
 export type { components, operations, paths } from './generated/openapi.js'

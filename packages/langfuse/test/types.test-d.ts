@@ -13,13 +13,14 @@ import type {
   ListExperimentsQuery,
   NumericScore,
   PageMeta,
+  paths,
   Score,
   ScoreConfig,
   ScoreConfigDataType,
   ScoreConfigsPage,
   ScoreDataType,
 } from '../src/index.js'
-import { createLangfuseClient, langfuseDeprecationOf, langfuseServerNow } from '../src/index.js'
+import { createLangfuseClient, langfuseDeprecationOf, type requestWithHeaders } from '../src/index.js'
 
 describe('Langfuse types', () => {
   it('types experiments and their cursor pages', () => {
@@ -61,13 +62,17 @@ describe('Langfuse types', () => {
     expectTypeOf<PageMeta['totalPages']>().toEqualTypeOf<number>()
   })
 
-  it('types the client: basic-auth keys, no API key; its server clock and deprecation notices', () => {
+  it('types the client: basic-auth keys, no API key; answers with their headers; deprecation notices', () => {
     expectTypeOf<LangfuseClientOptions['publicKey']>().toEqualTypeOf<string | undefined>()
     expectTypeOf<LangfuseClientOptions['secretKey']>().toEqualTypeOf<string | undefined>()
     // @ts-expect-error Langfuse takes a public and a secret key, not one API key
     const _apiKey: LangfuseClientOptions = { apiKey: 'k' }
     expectTypeOf(createLangfuseClient).returns.toEqualTypeOf<LangfuseClient>()
-    expectTypeOf(langfuseServerNow).returns.toEqualTypeOf<Date | null>()
+    type ScoreConfigsAnswer = Awaited<
+      ReturnType<typeof requestWithHeaders<paths, 'GET', '/api/public/score-configs'>>
+    >
+    expectTypeOf<ScoreConfigsAnswer['headers']>().toEqualTypeOf<Headers>()
+    expectTypeOf<ScoreConfigsAnswer['data']>().toEqualTypeOf<ScoreConfigsPage>()
     expectTypeOf(langfuseDeprecationOf).returns.toEqualTypeOf<LangfuseDeprecation | null>()
     expectTypeOf<LangfuseDeprecation['message']>().toEqualTypeOf<string>()
   })

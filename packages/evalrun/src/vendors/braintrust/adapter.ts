@@ -20,6 +20,7 @@ import { createPageGuard } from '../../core/page-guard.js'
 import { parseVendorDate } from '../../core/parse-vendor-date.js'
 import { asRecord, readArray, readField, readId, readString } from '../../core/read-json.js'
 import { decodeRefPart, encodeRefPart } from '../../core/ref.js'
+import { httpDate } from '../../core/server-clock.js'
 import { mapBraintrustItem } from './map-item.js'
 import { mapBraintrustRun } from './map-run.js'
 import { BRAINTRUST_QUIET_PERIOD_MS } from './map-status.js'
@@ -295,13 +296,6 @@ function isRootSpan(event: unknown): boolean {
 function olderThan(experiment: unknown, since: Date): boolean {
   const created = parseVendorDate(readField<Experiment>(experiment, 'created'), 'created', [])
   return created !== null && created < since
-}
-
-/** The `Date` header as a time, or null. */
-function httpDate(headers: Headers): Date | null {
-  const value = headers.get('date')
-  const ms = value === null ? Number.NaN : Date.parse(value)
-  return Number.isNaN(ms) ? null : new Date(ms)
 }
 
 function parseJson(text: string): unknown {

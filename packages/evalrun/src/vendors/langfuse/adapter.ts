@@ -1,4 +1,4 @@
-import { EvalrunError } from '@evalrun/http'
+import { EvalrunError, requestWithHeaders } from '@evalrun/http'
 import {
   type Experiment,
   type ExperimentItem,
@@ -6,8 +6,6 @@ import {
   type ExperimentsPage,
   type LangfuseClient,
   langfuseDeprecationOf,
-  langfuseServerNow,
-  request,
   type ScoreConfig,
   type ScoreConfigsPage,
 } from '@evalrun/langfuse'
@@ -17,6 +15,7 @@ import type { EvalRun } from '../../core/model.js'
 import { createPageGuard, type PageGuard } from '../../core/page-guard.js'
 import { readArray, readCount, readField, readId, readString } from '../../core/read-json.js'
 import { decodeRefPart, encodeRefPart } from '../../core/ref.js'
+import { createServerClock } from '../../core/server-clock.js'
 import { mapLangfuseItem } from './map-item.js'
 import { LANGFUSE_SCORE_LIMIT, mapLangfuseRun } from './map-run.js'
 import { type LangfuseScales, mapLangfuseScoreConfigs, UNKNOWN_SCALES } from './map-score-configs.js'
@@ -52,7 +51,9 @@ export function createLangfuseAdapter(
   options: LangfuseAdapterOptions,
 ): EvalrunAdapter<'langfuse'> {
   let configs: { readAt: number; scales: Promise<LangfuseScales> } | null = null
-  const now = () => langfuseServerNow(client) ?? new Date()
+  // Every answer's Date header sets it (each read below notes its headers).
+  const clock = createServerClock()
+  const now = () => clock.now()
 
   /** The score configs as scales, from a recent read if there was one; unknown scales (and why) on failure. */
   async function readScales(signal: AbortSignal, warn: (message: string) => void): Promise<LangfuseScales> {
@@ -75,10 +76,11 @@ export function createLangfuseAdapter(
     // A config list cut short leaves some scales unknown; it does not make the runs or items read incomplete.
     const guard = createPageGuard('Langfuse', (message) => warn(message))
     for (let page = 1; ; page++) {
-      const body = await request(client, 'GET', '/api/public/score-configs', {
+      const { data: body, headers } = await requestWithHeaders(client, 'GET', '/api/public/score-configs', {
         params: { query: { page, limit: PAGE_SIZE } },
         signal,
       })
+      clock.observe(headers)
       noteDeprecation(body, warn)
       const data = readArray<ScoreConfigsPage>(body, 'data')
       if (!guard.freshPage(data.map((config) => String(readId<ScoreConfig>(config, 'id'))))) break
@@ -94,12 +96,13 @@ export function createLangfuseAdapter(
 
   /** Each page's `data` of a cursor list, lazily; `read` gets the cursor (none for the first page). */
   async function* pages(
-    read: (cursor: string | undefined) => Promise<unknown>,
+    read: (cursor: string | undefined) => Promise<{ data: unknown; headers: Headers }>,
     guard: PageGuard,
     warn: (message: string) => void,
   ): AsyncGenerator<unknown[]> {
     for (let cursor: string | undefined; ; ) {
-      const body = await read(cursor)
+      const { data: body, headers } = await read(cursor)
+      clock.observe(headers)
       noteDeprecation(body, warn)
       const data = readArray<ExperimentsPage | ExperimentItemsPage>(body, 'data')
       if (!guard.freshPage(data.map((entry) => String(readId<Experiment | ExperimentItem>(entry, 'id')))))
@@ -137,9 +140,9 @@ export function createLangfuseAdapter(
     const experimentId = experimentIdOf(id)
     const warnings: string[] = []
     const warn = (message: string) => warnings.push(message)
-    const [scales, body] = await Promise.all([
+    const [scales, { data: body, headers }] = await Promise.all([
       readScales(signal, warn),
-      request(client, 'GET', '/api/public/experiments', {
+      requestWithHeaders(client, 'GET', '/api/public/experiments', {
         params: {
           query: {
             fromStartTime: BEGINNING,
@@ -152,6 +155,7 @@ export function createLangfuseAdapter(
         signal,
       }),
     ])
+    clock.observe(headers)
     noteDeprecation(body, warn)
     const experiment = readArray<ExperimentsPage>(body, 'data').find(
       (entry) => readId<Experiment>(entry, 'id') === experimentId,
@@ -195,7 +199,7 @@ export function createLangfuseAdapter(
       const suite = query.suiteId === null ? {} : byColumn('datasetId', decodeRefPart(query.suiteId) ?? '')
       const guard = createPageGuard('Langfuse', query.warn)
       const read = (cursor: string | undefined) =>
-        request(client, 'GET', '/api/public/experiments', {
+        requestWithHeaders(client, 'GET', '/api/public/experiments', {
           params: {
             query: {
               fromStartTime: from.toISOString(),
@@ -225,7 +229,7 @@ export function createLangfuseAdapter(
       const scales = await readScales(signal, warn)
       const guard = createPageGuard('Langfuse', warn)
       const read = (cursor: string | undefined) =>
-        request(client, 'GET', '/api/public/experiment-items', {
+        requestWithHeaders(client, 'GET', '/api/public/experiment-items', {
           params: {
             query: {
               fromStartTime: BEGINNING,
