@@ -15,6 +15,16 @@ import {
   humanloopRunCompleted,
   humanloopStats,
 } from '../packages/evalrun/test/fixtures/humanloop.js'
+import {
+  experimentsPage,
+  itemsPage,
+  langfuseConfig,
+  langfuseConfigsPage,
+  langfuseExperiment,
+  langfuseItem,
+  numericScore,
+} from '../packages/evalrun/test/fixtures/langfuse.js'
+import { openaiItem, openaiPage, openaiRun } from '../packages/evalrun/test/fixtures/openai.js'
 import { promptlayerReport, promptlayerScore } from '../packages/evalrun/test/fixtures/promptlayer.js'
 import { recordFigures } from './support/figures.js'
 
@@ -54,9 +64,9 @@ type Answer = { status: number; body: string }
 
 /** One client for all properties; each case swaps in the answers by path suffix. */
 let answers: Array<[RegExp, Answer]> = []
-const evalrun = createEvalrun({
-  retry: false,
-  fetch: async (request) => {
+const vendorOptions = {
+  retry: false as const,
+  fetch: async (request: Request) => {
     const path = new URL(request.url).pathname
     const answer = answers.find(([pattern]) => pattern.test(path))?.[1] ?? { status: 404, body: '{}' }
     const body = NULL_BODY_STATUSES.has(answer.status) ? null : answer.body
@@ -65,8 +75,11 @@ const evalrun = createEvalrun({
   datalab: { apiKey: 'k', baseUrl: 'http://127.0.0.1:9/dl' },
   promptlayer: { apiKey: 'k', baseUrl: 'http://127.0.0.1:9/pl' },
   humanloop: { apiKey: 'k', baseUrl: 'http://127.0.0.1:9/hl', fileIds: ['pr_1'] },
+  openai: { apiKey: 'k', baseUrl: 'http://127.0.0.1:9/oa' },
   braintrust: { apiKey: 'k', baseUrl: 'http://127.0.0.1:9/bt' },
-})
+  langfuse: { publicKey: 'pk-lf-k', secretKey: 'sk-lf-k', baseUrl: 'http://127.0.0.1:9/lf' },
+}
+const evalrun = createEvalrun(vendorOptions)
 
 const tally = { resolved: 0, typedErrors: 0, unknownStatusWithWarning: 0 }
 
@@ -190,6 +203,82 @@ describe('odd vendor data through the whole client', () => {
           await expectRunOrTypedError(() => evalrun.runs.get('braintrust:e1'))
           try {
             for await (const item of evalrun.runs.results('braintrust:e1')) {
+              expect(ITEM_STATUSES).toContain(item.status)
+              expect(typeof item.key).toBe('string')
+            }
+          } catch (error) {
+            expect(EvalrunError.isInstance(error), String(error)).toBe(true)
+          }
+        },
+      ),
+      { numRuns: CASES_PER_VENDOR },
+    )
+  })
+
+  it('OpenAI: runs.get and runs.results', async () => {
+    const itemsBody = fc.oneof(
+      wireBody(openaiPage([openaiItem('oi1', 'pass', 1), openaiItem('oi2', 'fail', 2)], false)),
+      fc
+        .dictionary(fc.constantFrom(...Object.keys(openaiItem('oi1', 'pass', 1))), fc.jsonValue(), {
+          maxKeys: 4,
+        })
+        .map((patch) => JSON.stringify(openaiPage([{ ...openaiItem('oi1', 'pass', 1), ...patch }], false))),
+    )
+    await fc.assert(
+      fc.asyncProperty(wireStatus, wireBody(openaiRun('r1')), itemsBody, async (status, run, items) => {
+        answers = [
+          [/\/output_items$/, { status: 200, body: items }],
+          [/\/runs\/[^/]+$/, { status, body: run }],
+        ]
+        await expectRunOrTypedError(() => evalrun.runs.get('openai:eval_1/r1'))
+        try {
+          for await (const item of evalrun.runs.results('openai:eval_1/r1')) {
+            expect(ITEM_STATUSES).toContain(item.status)
+            expect(typeof item.key).toBe('string')
+          }
+        } catch (error) {
+          expect(EvalrunError.isInstance(error), String(error)).toBe(true)
+        }
+      }),
+      { numRuns: CASES_PER_VENDOR },
+    )
+  })
+
+  it('Langfuse: runs.get (score configs, experiment) and runs.results', async () => {
+    const scored = { scores: [numericScore('accuracy', 0.8)] }
+    const experimentBody = fc.oneof(
+      wireBody(experimentsPage([langfuseExperiment('e1', scored)])),
+      fc
+        .dictionary(fc.constantFrom(...Object.keys(langfuseExperiment('e1', scored))), fc.jsonValue(), {
+          maxKeys: 4,
+        })
+        .map((patch) => JSON.stringify(experimentsPage([{ ...langfuseExperiment('e1', scored), ...patch }]))),
+    )
+    const itemsBody = fc.oneof(
+      wireBody(itemsPage([langfuseItem('i1', scored)])),
+      fc
+        .dictionary(fc.constantFrom(...Object.keys(langfuseItem('i1', scored))), fc.jsonValue(), {
+          maxKeys: 4,
+        })
+        .map((patch) => JSON.stringify(itemsPage([{ ...langfuseItem('i1', scored), ...patch }]))),
+    )
+    await fc.assert(
+      fc.asyncProperty(
+        wireStatus,
+        experimentBody,
+        wireBody(langfuseConfigsPage([langfuseConfig('accuracy')])),
+        itemsBody,
+        async (status, experiment, configs, items) => {
+          answers = [
+            [/\/score-configs$/, { status: 200, body: configs }],
+            [/\/experiment-items$/, { status: 200, body: items }],
+            [/\/experiments$/, { status, body: experiment }],
+          ]
+          // A client per case: the adapter keeps score configs for a minute, and each case brings its own.
+          const client = createEvalrun(vendorOptions)
+          await expectRunOrTypedError(() => client.runs.get('langfuse:e1'))
+          try {
+            for await (const item of client.runs.results('langfuse:e1')) {
               expect(ITEM_STATUSES).toContain(item.status)
               expect(typeof item.key).toBe('string')
             }

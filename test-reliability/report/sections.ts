@@ -182,8 +182,7 @@ const oddData: Section = (of) => {
 
 Property tests (fast-check) through the whole client, bytes on the wire to \`EvalRun\`: ${n(f?.casesPerVendor)} cases per vendor of
 near-valid JSON (a real payload with fields replaced by arbitrary JSON), arbitrary JSON and non-JSON text, with
-status 200 or any status 200–599 (\`runs.get\` on Datalab, PromptLayer, Humanloop and Braintrust, \`runs.results\` on
-Datalab and Braintrust). Never a crash:
+status 200 or any status 200–599 (\`runs.get\` on all six vendors, \`runs.results\` on Datalab, OpenAI, Braintrust and Langfuse). Never a crash:
 ${n(f?.resolved)} cases gave a run with a valid status (${n(f?.unknownStatusWithWarning)} of them \`unknown\`, each with a warning that explains),
 ${n(f?.typedErrors)} a typed evalrun error. The mappers alone are fuzzed in \`packages/evalrun/test/mappers.property.test.ts\`
 (not repeated here). The HTTP layer's error parsing: ${n(f?.errorParsingCases)} cases each for \`describeErrorBody\` (always one line of at
