@@ -1,6 +1,6 @@
 import { type Client, EvalrunApiError, request } from '@evalrun/http'
 import { describeErrorBody } from '@evalrun/http/internal'
-import { createEvalrun, type EvalRun, EvalrunError, RUN_STATUSES } from 'evalrun'
+import { createEvalrun, type EvalItem, type EvalRun, EvalrunError, RUN_STATUSES } from 'evalrun'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import {
@@ -46,6 +46,13 @@ function nearValid(base: object) {
       maxKeys: 4,
     })
     .map((patch) => JSON.stringify({ ...base, ...patch }))
+}
+
+/** A page holding one valid entry (an event, an item) with some of its fields replaced by arbitrary JSON. */
+function nearValidEntry<Entry extends object>(entry: Entry, page: (entries: Entry[]) => object) {
+  return fc
+    .dictionary(fc.constantFrom(...Object.keys(entry)), fc.jsonValue(), { maxKeys: 4 })
+    .map((patch) => JSON.stringify(page([{ ...entry, ...patch }])))
 }
 
 /** What a vendor might answer: near-valid JSON, any JSON, or text that is not JSON. */
@@ -109,6 +116,18 @@ async function expectRunOrTypedError(read: () => Promise<EvalRun>) {
   if (run.score !== null) expect(Number.isFinite(run.score)).toBe(true)
 }
 
+/** Never a crash: items with a valid status and a key, or one of evalrun's typed errors. */
+async function expectItemsOrTypedError(items: AsyncIterable<EvalItem>) {
+  try {
+    for await (const item of items) {
+      expect(ITEM_STATUSES).toContain(item.status)
+      expect(typeof item.key).toBe('string')
+    }
+  } catch (error) {
+    expect(EvalrunError.isInstance(error), String(error)).toBe(true)
+  }
+}
+
 describe('odd vendor data through the whole client', () => {
   it('Datalab: runs.get and runs.results', async () => {
     await fc.assert(
@@ -122,12 +141,7 @@ describe('odd vendor data through the whole client', () => {
             [/\/eval_batch_runs\/\d+$/, { status, body: run }],
           ]
           await expectRunOrTypedError(() => evalrun.runs.get('datalab:1'))
-          try {
-            for await (const item of evalrun.runs.results('datalab:1'))
-              expect(ITEM_STATUSES).toContain(item.status)
-          } catch (error) {
-            expect(EvalrunError.isInstance(error), String(error)).toBe(true)
-          }
+          await expectItemsOrTypedError(evalrun.runs.results('datalab:1'))
         },
       ),
       { numRuns: CASES_PER_VENDOR },
@@ -184,9 +198,7 @@ describe('odd vendor data through the whole client', () => {
     const page = (events: unknown[]) => ({ events, cursor: null })
     const eventsBody = fc.oneof(
       wireBody(page([braintrustEvent('ev1'), braintrustChildEvent('ev2', 'ev1')])),
-      fc
-        .dictionary(fc.constantFrom(...Object.keys(braintrustEvent('ev1'))), fc.jsonValue(), { maxKeys: 4 })
-        .map((patch) => JSON.stringify(page([{ ...braintrustEvent('ev1'), ...patch }]))),
+      nearValidEntry(braintrustEvent('ev1'), page),
     )
     await fc.assert(
       fc.asyncProperty(
@@ -201,14 +213,7 @@ describe('odd vendor data through the whole client', () => {
             [/\/experiment\/[^/]+$/, { status, body: experiment }],
           ]
           await expectRunOrTypedError(() => evalrun.runs.get('braintrust:e1'))
-          try {
-            for await (const item of evalrun.runs.results('braintrust:e1')) {
-              expect(ITEM_STATUSES).toContain(item.status)
-              expect(typeof item.key).toBe('string')
-            }
-          } catch (error) {
-            expect(EvalrunError.isInstance(error), String(error)).toBe(true)
-          }
+          await expectItemsOrTypedError(evalrun.runs.results('braintrust:e1'))
         },
       ),
       { numRuns: CASES_PER_VENDOR },
@@ -218,11 +223,7 @@ describe('odd vendor data through the whole client', () => {
   it('OpenAI: runs.get and runs.results', async () => {
     const itemsBody = fc.oneof(
       wireBody(openaiPage([openaiItem('oi1', 'pass', 1), openaiItem('oi2', 'fail', 2)], false)),
-      fc
-        .dictionary(fc.constantFrom(...Object.keys(openaiItem('oi1', 'pass', 1))), fc.jsonValue(), {
-          maxKeys: 4,
-        })
-        .map((patch) => JSON.stringify(openaiPage([{ ...openaiItem('oi1', 'pass', 1), ...patch }], false))),
+      nearValidEntry(openaiItem('oi1', 'pass', 1), (entries) => openaiPage(entries, false)),
     )
     await fc.assert(
       fc.asyncProperty(wireStatus, wireBody(openaiRun('r1')), itemsBody, async (status, run, items) => {
@@ -231,14 +232,7 @@ describe('odd vendor data through the whole client', () => {
           [/\/runs\/[^/]+$/, { status, body: run }],
         ]
         await expectRunOrTypedError(() => evalrun.runs.get('openai:eval_1/r1'))
-        try {
-          for await (const item of evalrun.runs.results('openai:eval_1/r1')) {
-            expect(ITEM_STATUSES).toContain(item.status)
-            expect(typeof item.key).toBe('string')
-          }
-        } catch (error) {
-          expect(EvalrunError.isInstance(error), String(error)).toBe(true)
-        }
+        await expectItemsOrTypedError(evalrun.runs.results('openai:eval_1/r1'))
       }),
       { numRuns: CASES_PER_VENDOR },
     )
@@ -248,19 +242,11 @@ describe('odd vendor data through the whole client', () => {
     const scored = { scores: [numericScore('accuracy', 0.8)] }
     const experimentBody = fc.oneof(
       wireBody(experimentsPage([langfuseExperiment('e1', scored)])),
-      fc
-        .dictionary(fc.constantFrom(...Object.keys(langfuseExperiment('e1', scored))), fc.jsonValue(), {
-          maxKeys: 4,
-        })
-        .map((patch) => JSON.stringify(experimentsPage([{ ...langfuseExperiment('e1', scored), ...patch }]))),
+      nearValidEntry(langfuseExperiment('e1', scored), experimentsPage),
     )
     const itemsBody = fc.oneof(
       wireBody(itemsPage([langfuseItem('i1', scored)])),
-      fc
-        .dictionary(fc.constantFrom(...Object.keys(langfuseItem('i1', scored))), fc.jsonValue(), {
-          maxKeys: 4,
-        })
-        .map((patch) => JSON.stringify(itemsPage([{ ...langfuseItem('i1', scored), ...patch }]))),
+      nearValidEntry(langfuseItem('i1', scored), itemsPage),
     )
     await fc.assert(
       fc.asyncProperty(
@@ -277,14 +263,7 @@ describe('odd vendor data through the whole client', () => {
           // A client per case: the adapter keeps score configs for a minute, and each case brings its own.
           const client = createEvalrun(vendorOptions)
           await expectRunOrTypedError(() => client.runs.get('langfuse:e1'))
-          try {
-            for await (const item of client.runs.results('langfuse:e1')) {
-              expect(ITEM_STATUSES).toContain(item.status)
-              expect(typeof item.key).toBe('string')
-            }
-          } catch (error) {
-            expect(EvalrunError.isInstance(error), String(error)).toBe(true)
-          }
+          await expectItemsOrTypedError(client.runs.results('langfuse:e1'))
         },
       ),
       { numRuns: CASES_PER_VENDOR },
