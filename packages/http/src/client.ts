@@ -13,49 +13,35 @@ export function createVendorClient<Paths extends {}>(
   options: HttpClientOptions & CredentialOptions = {},
 ): Client<Paths> {
   const config = resolveClientConfig(vendor, options)
+  const send = createResilientFetch(config)
   const client = createClient<Paths>({
     baseUrl: config.baseUrl,
     // A plain object: openapi-fetch merges headers on every call, and walking a Headers object costs far more.
     headers: Object.fromEntries(config.headers()),
     // Redirects are followed by hand (see resilient-fetch), so that credentials never go to another origin.
     redirect: 'manual',
-    fetch: createResilientFetch(config),
+    fetch: (request: Request) => send(request),
   })
-  const withOwnSignal =
+  const withCallerSignal =
     (method: Method) =>
     (path: string, init?: CallInit): Promise<unknown> => {
       const call = client[method] as (path: string, init?: CallInit) => Promise<unknown>
-      return init?.signal ? callWithOwnSignal(call, path, init, init.signal) : call(path, init)
+      const signal = init?.signal
+      // A call that brings its own fetch bypasses the HTTP layer, signal and all, as openapi-fetch lets it.
+      if (!signal || init.fetch !== undefined) return call(path, init)
+      // The signal goes to the HTTP layer, which ties it to each attempt and unties it when the attempt ends. Tied
+      // to the call's Request instead, it would stay tied until the Request is garbage-collected: on one signal
+      // shared by many calls (a listing's) those ties would pile up, each new one costing more than the last.
+      return call(path, { ...init, signal: undefined, fetch: (request: Request) => send(request, signal) })
     }
   const wrapped = { ...client } as Record<string, unknown>
-  for (const method of METHODS) wrapped[method] = withOwnSignal(method)
+  for (const method of METHODS) wrapped[method] = withCallerSignal(method)
   wrapped.request = (method: string, path: string, init?: CallInit) =>
-    withOwnSignal(method.toUpperCase() as Method)(path, init)
+    withCallerSignal(method.toUpperCase() as Method)(path, init)
   Object.defineProperty(wrapped, VENDOR, { value: vendor })
   return wrapped as unknown as Client<Paths>
 }
 
 const METHODS = ['GET', 'PUT', 'POST', 'DELETE', 'OPTIONS', 'HEAD', 'PATCH', 'TRACE'] as const
 type Method = (typeof METHODS)[number]
-type CallInit = { signal?: AbortSignal | null } & Record<string, unknown>
-
-/**
- * The call with a signal of its own, aborted by the caller's while the call runs. A Request stays tied to its signal
- * until the Request is garbage-collected, so on one signal shared by many calls (a listing's) those ties would pile
- * up, each new one costing more than the last: here each call's tie is undone as soon as the call ends.
- */
-function callWithOwnSignal(
-  call: (path: string, init?: CallInit) => Promise<unknown>,
-  path: string,
-  init: CallInit,
-  callerSignal: AbortSignal,
-): Promise<unknown> {
-  if (callerSignal.aborted) return Promise.reject(callerSignal.reason)
-  const controller = new AbortController()
-  const onAbort = () => controller.abort(callerSignal.reason)
-  callerSignal.addEventListener('abort', onAbort)
-  const untie = () => callerSignal.removeEventListener('abort', onAbort)
-  const called = call(path, { ...init, signal: controller.signal })
-  called.then(untie, untie)
-  return called
-}
+type CallInit = { signal?: AbortSignal | null; fetch?: unknown } & Record<string, unknown>

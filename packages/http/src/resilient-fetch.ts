@@ -28,21 +28,22 @@ type AttemptFailure = { kind: 'timeout' | 'network' | 'malformed'; cause: unknow
  * followed by hand; the body is read whole before returning, except an event stream's when the vendor declares
  * `eventStreams` (see hold-event-stream.ts).
  */
-export function createResilientFetch(config: ResolvedClientConfig): (request: Request) => Promise<Response> {
+export function createResilientFetch(
+  config: ResolvedClientConfig,
+): (request: Request, callerSignal?: AbortSignal) => Promise<Response> {
   const maxRetries = config.retry === false ? 0 : config.retry.maxRetries
   const origin = new URL(config.baseUrl).origin
   const readOnlyPosts = readOnlyPostPattern(config.vendor, config.baseUrl)
 
-  return async function resilientFetch(request: Request): Promise<Response> {
+  return async function resilientFetch(request: Request, callerSignal?: AbortSignal): Promise<Response> {
     const method = request.method
     const idempotent =
       isIdempotent(method) || (method === 'POST' && readOnlyPosts !== null && readOnlyPosts.test(request.url))
     // Read once, so that every attempt can send the body again.
     const body = request.body === null ? undefined : await request.arrayBuffer()
-    const callerSignal = request.signal
 
     for (let attempt = 0; ; attempt++) {
-      callerSignal.throwIfAborted()
+      callerSignal?.throwIfAborted()
       const canRetry = attempt < maxRetries
       let failure: AttemptFailure
       try {
@@ -59,7 +60,7 @@ export function createResilientFetch(config: ResolvedClientConfig): (request: Re
         }
         return response
       } catch (error) {
-        if (callerSignal.aborted) throw callerSignal.reason
+        if (callerSignal?.aborted) throw callerSignal.reason
         failure = classify(error)
       }
       const safeToRepeat = idempotent || failure.notSent
