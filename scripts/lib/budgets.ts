@@ -24,13 +24,13 @@ export const BUDGETS = {
  * core and shorter error plumbing won back part of that, not all. The 6 kB target for a vendor client is not met.
  */
 export const CI_CEILINGS = {
-  vendorBundleGzip: 8_600,
+  vendorBundleGzip: 8_550,
   /** Vendor clients that carry more than the HTTP layer, each at its own ceiling (see the last note below). */
-  vendorBundleGzipOwn: { '@evalrun/langfuse': 8_700, '@evalrun/braintrust': 9_450 } as Readonly<
+  vendorBundleGzipOwn: { '@evalrun/langfuse': 8_650, '@evalrun/braintrust': 9_400 } as Readonly<
     Record<string, number>
   >,
-  facadeBundleGzip: 36_400,
-  facadeCorePlusOneVendorGzip: 18_900,
+  facadeBundleGzip: 36_300,
+  facadeCorePlusOneVendorGzip: 18_850,
   installBytes: 1_880_000,
   installPackages: 10,
 } as const
@@ -81,6 +81,9 @@ export const CI_CEILINGS = {
 // and Braintrust's (9.42 kB: the event-stream reader, read-only POSTs) have ceilings of their own. The default entry carries all six clients, so it carries the stream code once as before, plus the
 // declaration and `requestEvents`' check that a vendor streams (36.24 → 36.35 kB; ceiling 36.3 → 36.4 kB);
 // `evalrun/core` with Datalab alone sheds it (19.20 → 18.84 kB; ceiling 19.25 → 18.9 kB).
+// Lowered again once a call's signal went to the HTTP layer instead of each Request (no per-call wrapper that gave
+// every call a signal of its own): vendor clients 8.46–8.54 kB (ceiling 8.55), Langfuse 8.60 (8.65), Braintrust
+// 9.36 (9.4), the default entry 36.27 (back to 36.3), `evalrun/core` + Datalab 18.78 (18.85).
 
 /** Every vendor package: one per folder of specs/, the same list `pnpm generate` reads. */
 export const VENDOR_PACKAGES: readonly string[] = listVendorSpecs().map((spec) => `@evalrun/${spec.vendor}`)
