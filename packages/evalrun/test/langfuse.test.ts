@@ -542,6 +542,47 @@ describe('the Langfuse adapter', () => {
     )
   })
 
+  it('a score-config read shared by two calls: a failure is a warning for each, a stop by one does not stop the other', async () => {
+    const { fetch } = fakeFetch({
+      'GET /lf/api/public/score-configs': () => answer({ message: 'Unavailable' }, 503),
+      'GET /lf/api/public/experiments': ({ url }) =>
+        answer(experimentsPage([langfuseExperiment(url.searchParams.get('id') ?? 'exp_1')])),
+    })
+    const evalrun = only(fetch)
+    const [first, second] = await Promise.all([
+      evalrun.runs.get('langfuse:exp_1'),
+      evalrun.runs.get('langfuse:exp_2'),
+    ])
+    for (const run of [first, second]) {
+      expect(run.warnings).toContain(
+        'Score configs could not be read (Langfuse answered 503 to GET /api/public/score-configs: Unavailable); numeric scores have no known scale.',
+      )
+    }
+
+    let release = () => {}
+    const held = new Promise<void>((resolve) => {
+      release = resolve
+    })
+    const slow = fakeFetch({
+      'GET /lf/api/public/score-configs': async () => {
+        await held
+        return answer(langfuseConfigsPage([langfuseConfig('accuracy')]))
+      },
+      'GET /lf/api/public/experiments': ({ url }) =>
+        answer(experimentsPage([langfuseExperiment(url.searchParams.get('id') ?? 'exp_1')])),
+    })
+    const shared = only(slow.fetch)
+    const stopper = new AbortController()
+    const stopped = shared.runs.get('langfuse:exp_1', { signal: stopper.signal }).catch((e: unknown) => e)
+    const kept = shared.runs.get('langfuse:exp_2')
+    stopper.abort(new Error('stopped by its caller'))
+    release()
+    expect(((await stopped) as Error).message).toBe('stopped by its caller')
+    const run = await kept
+    expect(run.ref).toBe('langfuse:exp_2')
+    expect(run.warnings.join('\n')).not.toContain('Score configs could not be read')
+  })
+
   it('cannot start or cancel: typed errors that say so, nothing sent', async () => {
     const { fetch, requests } = fakeFetch()
     const evalrun = only(fetch)

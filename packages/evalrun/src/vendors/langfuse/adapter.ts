@@ -50,22 +50,31 @@ export function createLangfuseAdapter(
   client: LangfuseClient,
   options: LangfuseAdapterOptions,
 ): EvalrunAdapter<'langfuse'> {
-  let configs: { readAt: number; scales: Promise<LangfuseScales> } | null = null
+  let configs: { readAt: number; signal: AbortSignal; scales: Promise<LangfuseScales> } | null = null
   // Every answer's Date header sets it (each read below notes its headers).
   const clock = createServerClock()
   const now = () => clock.now()
 
-  /** The score configs as scales, from a recent read if there was one; unknown scales (and why) on failure. */
+  /**
+   * The score configs as scales, from a recent or running read if there is one; unknown scales (and why) on
+   * failure. Every caller, the one that started the read or one that shares it, gets its own warning.
+   */
   async function readScales(signal: AbortSignal, warn: (message: string) => void): Promise<LangfuseScales> {
-    if (configs !== null && Date.now() - configs.readAt < CONFIGS_TTL_MS) return configs.scales
-    const read = { readAt: Date.now(), scales: readScoreConfigs(signal, warn) }
+    const fresh = configs !== null && Date.now() - configs.readAt < CONFIGS_TTL_MS
+    const read =
+      fresh && configs !== null
+        ? configs
+        : { readAt: Date.now(), signal, scales: readScoreConfigs(signal, warn) }
     configs = read
     try {
       return await read.scales
     } catch (error) {
       if (configs === read) configs = null
+      if (signal.aborted) throw error
+      // A shared read that its own caller stopped: read again for this one.
+      if (read.signal.aborted) return readScales(signal, warn)
       // Scales only qualify the scores: failing to read them is a warning, not a failure.
-      if (signal.aborted || !EvalrunError.isInstance(error)) throw error
+      if (!EvalrunError.isInstance(error)) throw error
       warn(`Score configs could not be read (${error.message}); numeric scores have no known scale.`)
       return UNKNOWN_SCALES
     }
