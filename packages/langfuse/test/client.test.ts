@@ -3,7 +3,6 @@ import {
   createLangfuseClient,
   EvalrunApiError,
   EvalrunInvalidConfigError,
-  type Experiment,
   langfuseDeprecationOf,
   request,
   requestWithHeaders,
@@ -117,11 +116,6 @@ describe('createLangfuseClient', () => {
     })
     expect(data).toEqual(EMPTY_PAGE)
     expect(headers.get('date')).toBe(date)
-  })
-
-  it('types experiments from the spec', () => {
-    const experiment: Pick<Experiment, 'id' | 'itemCount'> = { id: 'exp_1', itemCount: 3 }
-    expect(experiment.itemCount).toBe(3)
   })
 })
 

@@ -1,5 +1,5 @@
 import { MetricMeans } from './compare-means.js'
-import { type CompactSide, compactItem, createNameTable, publicSide } from './compare-sides.js'
+import { type CompactSide, compactItem, createNameTable, metricDeltas, publicSide } from './compare-sides.js'
 import { judgeItem } from './compare-verdict.js'
 import type {
   ComparedItem,
@@ -181,17 +181,8 @@ function oneSided(
   base: CompactSide | null,
   head: CompactSide | null,
 ): Changed {
-  const side = (base ?? head) as CompactSide
-  const metrics = side.metrics.map((metric) => {
-    const value = metric.normalized ?? metric.raw
-    return {
-      name: metric.name,
-      base: base === null ? null : value,
-      head: head === null ? null : value,
-      delta: null,
-      normalized: metric.normalized !== null,
-    }
-  })
+  // With one side missing there is no delta to take: each metric keeps the value it has.
+  const metrics = metricDeltas(base, head, true)
   return {
     item: { key, change, base: publicSide(base), head: publicSide(head), scoreDelta: null, metrics },
     statusStep: 0,

@@ -188,10 +188,8 @@ export function createEvalrunWith(options: EvalrunCoreOptions): Evalrun {
           vendorOf: (ref, field) => resolveRef(ref, field).adapter.vendor,
           get: (ref, signal) => runs.get(ref, { signal }),
           // The item listings' warnings go into the comparison's own `warnings`.
-          results: (ref, signal, itemWarn) => {
-            const { adapter, id } = resolveRef(ref)
-            return adapter.listItems(id, signal, itemWarn) as AsyncIterable<EvalItem>
-          },
+          results: (ref, signal, itemWarn) =>
+            runs.results(ref, { signal, onWarning: (message, _vendor, detail) => itemWarn(message, detail) }),
         },
         base,
         head,
