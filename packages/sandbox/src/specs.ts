@@ -24,7 +24,7 @@ export function loadSpec(vendor: SandboxVendor): OpenApiDocument {
 }
 
 /**
- * `nullable: true` on a schema without a `type` (Braintrust's "any JSON value, or null"): OpenAPI 3.0 gives it no
+ * `nullable: true` on a schema without a `type` ("any JSON value, or null", as in some vendors' specs): OpenAPI 3.0 gives it no
  * meaning there, and Ajv refuses to compile it. Such a schema already admits null, so the flag is dropped; beside
  * `anyOf`/`oneOf`, null becomes one more alternative. In place.
  */
