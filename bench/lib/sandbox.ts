@@ -1,6 +1,7 @@
 /** The sandbox (from source: it is a test tool, not under measurement) and facade options that point at it. */
 import type * as Facade from 'evalrun'
 import { type Sandbox, type SandboxOptions, startSandbox } from '../../packages/sandbox/src/index.js'
+import { langfuseKeys as splitLangfuseKeys } from '../../packages/sandbox/src/vendors/langfuse/index.js'
 
 export type { Sandbox }
 
@@ -10,8 +11,7 @@ export function startBenchSandbox(options: SandboxOptions): Promise<Sandbox> {
 
 /** Langfuse's two keys, from the sandbox's `<publicKey>:<secretKey>` (what basic auth carries). */
 export function langfuseKeys(sandbox: Pick<Sandbox, 'apiKeys'>): { publicKey: string; secretKey: string } {
-  const [publicKey = '', ...rest] = sandbox.apiKeys.langfuse.split(':')
-  return { publicKey, secretKey: rest.join(':') }
+  return splitLangfuseKeys(sandbox.apiKeys.langfuse)
 }
 
 /** Every vendor of the facade on the sandbox, Humanloop reading every seeded file. */

@@ -83,6 +83,7 @@ export async function measureBraintrust(): Promise<Measurement> {
       promptlayer: false,
       humanloop: false,
       openai: false,
+      langfuse: false,
       fetch: (request) => {
         requests++
         return fetch(request)
@@ -143,6 +144,7 @@ export async function measureBraintrust(): Promise<Measurement> {
       promptlayer: false,
       humanloop: false,
       openai: false,
+      langfuse: false,
     })
     const project = live.catalog.braintrust.projects[0]!
     const launch = {
@@ -237,6 +239,7 @@ export async function measureBraintrust(): Promise<Measurement> {
       promptlayer: false,
       humanloop: false,
       openai: false,
+      langfuse: false,
     })
     const runs: Array<{ ref: string }> = []
     for (const cases of RESULT_CASES) {

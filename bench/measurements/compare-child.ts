@@ -107,6 +107,8 @@ const evalrun = createEvalrun({
   promptlayer: false,
   humanloop: false,
   openai: { apiKey: 'sk-bench', baseUrl: BASE_URL },
+  braintrust: false,
+  langfuse: false,
   onWarning: () => {},
 })
 const base = `openai:${EVAL_ID}/evalrun_base`

@@ -58,6 +58,6 @@ export async function runsCompare(
     if (flags.json) ctx.io.stderr.write(`evalrun: ${line}\n`)
     else ctx.io.stdout.write(`${ctx.colors.red('✗')} ${line}\n`)
   }
-  const reported = await writeComparisonReports(ctx, flags, comparison, allowed)
+  const reported = await writeComparisonReports(ctx, flags, comparison, verdict)
   return failed ? ExitCode.gateFailed : reported
 }

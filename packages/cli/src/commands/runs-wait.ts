@@ -1,6 +1,6 @@
 import { EvalrunWaitDeadlineError } from 'evalrun'
 import { classifyError } from '../classify-error.js'
-import type { CommandContext } from '../context.js'
+import { type CommandContext, warnTo } from '../context.js'
 import { ExitCode } from '../exit-codes.js'
 import { type GateFlags, parseGateCriteria } from '../gate/gate-criteria.js'
 import { type GateOutcome, judgeRun } from '../gate/judge-run.js'
@@ -22,6 +22,7 @@ export async function runsWait(ctx: CommandContext, refs: string[], flags: RunsW
   const evalrun = ctx.evalrun()
   const view = flags.json ? null : createProgressView(ctx.io, ctx.colors)
 
+  const warn = warnTo(ctx.io)
   const outcomes = await Promise.all(
     refs.map(async (ref): Promise<GateOutcome> => {
       try {
@@ -30,7 +31,7 @@ export async function runsWait(ctx: CommandContext, refs: string[], flags: RunsW
         return await judgeRun(run, criteria, (onWarning) =>
           evalrun.runs.results(run, {
             onWarning: (message, vendor, detail) => {
-              ctx.io.stderr.write(`evalrun (${vendor}): ${message}\n`)
+              warn(message, vendor)
               onWarning(message, detail)
             },
           }),

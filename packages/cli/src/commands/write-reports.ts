@@ -5,7 +5,6 @@ import type { ReportRun, RunComparison, RunVerdict, UnreadRun } from 'evalrun/re
 import type { CommandContext } from '../context.js'
 import { CliError, ExitCode } from '../exit-codes.js'
 import type { GateOutcome } from '../gate/judge-run.js'
-import { regressionVerdict } from '../gate/regression-verdict.js'
 import { writeFileAtomically } from '../output/write-file-atomically.js'
 
 /** `--junit <file>` and `--summary <file>`, on `runs wait`, `runs start --wait` and `runs compare`. */
@@ -55,16 +54,15 @@ export function writeGateReports(
 
 /**
  * A comparison (`runs compare`) as JUnit XML (its regressed items fail) and as a Markdown summary (the top
- * regressions), with a verdict on the head run when regressions were gated (`--fail-on-regression`, `allowed`).
+ * regressions), with a verdict on the head run when regressions were gated (`--fail-on-regression`).
  * The items are not read again: the comparison holds what changed.
  */
 export function writeComparisonReports(
   ctx: CommandContext,
   flags: ReportFileFlags,
   comparison: RunComparison,
-  allowed: number | null,
+  verdict: RunVerdict | null,
 ): Promise<ExitCode> {
-  const verdict = regressionVerdict(comparison, allowed)
   const runs = [
     { ref: comparison.base.ref, run: comparison.base, verdict: null },
     { ref: comparison.head.ref, run: comparison.head, verdict },
