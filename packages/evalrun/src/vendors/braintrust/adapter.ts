@@ -85,19 +85,16 @@ export function createBraintrustAdapter(
     const id = readId<Experiment>(experiment, 'id')
     if (id === null)
       return mapBraintrustRun(experiment, null, { newestTrace: [], observedAt: null }, quietPeriodMs)
-    signal.throwIfAborted()
-    const own = new AbortController()
-    const onAbort = () => own.abort(signal.reason)
-    signal.addEventListener('abort', onAbort)
+    const own = tiedTo(signal)
     try {
       const [summary, activity] = await Promise.all([summaryOf(id, own.signal), activityOf(id, own.signal)])
       return mapBraintrustRun(experiment, summary, activity, quietPeriodMs)
     } catch (error) {
       // The other read may still be in flight: stop it.
-      own.abort()
+      own.stop()
       throw error
     } finally {
-      signal.removeEventListener('abort', onAbort)
+      own.untie()
     }
   }
 
@@ -182,16 +179,12 @@ export function createBraintrustAdapter(
     async *listRuns(query, listingSignal) {
       // The listing's signal is shared with the other vendors' listings: tie it once to one of this listing's own,
       // which its requests (up to 2 × CONCURRENCY + 1 at once) then hang off.
-      listingSignal.throwIfAborted()
-      const own = new AbortController()
-      const signal = own.signal
-      const onAbort = () => own.abort(listingSignal.reason)
-      listingSignal.addEventListener('abort', onAbort)
+      const own = tiedTo(listingSignal)
       try {
-        yield* listExperiments(query, signal)
+        yield* listExperiments(query, own.signal)
       } finally {
-        listingSignal.removeEventListener('abort', onAbort)
-        own.abort()
+        own.untie()
+        own.stop()
       }
     },
 
@@ -347,5 +340,21 @@ async function* inOrder<T, R>(
     const result = await (running.shift() as Promise<R>)
     if (next < items.length) startNext()
     yield result
+  }
+}
+
+/**
+ * A signal of its own that `parent` aborts while tied, for a group of requests: `parent` then carries one listener
+ * for the group rather than one per request in flight (runtimes warn past ten). Throws if `parent` has aborted.
+ */
+function tiedTo(parent: AbortSignal): { signal: AbortSignal; stop: () => void; untie: () => void } {
+  parent.throwIfAborted()
+  const own = new AbortController()
+  const onAbort = () => own.abort(parent.reason)
+  parent.addEventListener('abort', onAbort)
+  return {
+    signal: own.signal,
+    stop: () => own.abort(),
+    untie: () => parent.removeEventListener('abort', onAbort),
   }
 }

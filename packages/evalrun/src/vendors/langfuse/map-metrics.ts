@@ -1,5 +1,6 @@
 import type { MetricInput } from '../../core/finish-run.js'
 import type { ScoreScale } from '../../core/model.js'
+import { sameRange } from '../../core/score-scale.js'
 import type { LangfuseJudgement } from './map-judgement.js'
 
 /** Where run metrics come from: the scores Langfuse attaches to the experiment itself. */
@@ -49,7 +50,5 @@ function metricOf(group: LangfuseJudgement[]): MetricInput {
 export function sharedScale(judgements: readonly LangfuseJudgement[]): ScoreScale | null {
   const first = judgements[0]?.scale ?? null
   if (first === null) return null
-  return judgements.every(({ scale }) => scale !== null && scale.min === first.min && scale.max === first.max)
-    ? first
-    : null
+  return judgements.every(({ scale }) => scale !== null && sameRange(scale, first)) ? first : null
 }

@@ -1,6 +1,7 @@
 import type { ScoreConfig } from '@evalrun/langfuse'
 import type { ScoreScale } from '../../core/model.js'
 import { readNumber, readString } from '../../core/read-json.js'
+import { sameRange } from '../../core/score-scale.js'
 
 /** What the score configs say about the scales of numeric scores, by score name. */
 export interface LangfuseScales {
@@ -34,5 +35,5 @@ export function mapLangfuseScoreConfigs(configs: readonly unknown[]): LangfuseSc
 }
 
 function sameScale(a: ScoreScale | null, b: ScoreScale | null): boolean {
-  return a !== null && b !== null && a.min === b.min && a.max === b.max
+  return a !== null && b !== null && sameRange(a, b)
 }

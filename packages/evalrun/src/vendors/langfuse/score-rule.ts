@@ -1,4 +1,5 @@
 import type { ScoreScale } from '../../core/model.js'
+import { sameRange } from '../../core/score-scale.js'
 import type { LangfuseJudgement } from './map-judgement.js'
 import { sharedScale } from './map-metrics.js'
 
@@ -38,8 +39,7 @@ export function headlineScore(judgements: readonly LangfuseJudgement[]): Headlin
     return { score: (means[0] as (typeof means)[number]).value, scale: means[0]?.scale ?? null, names }
   const scale = means[0]?.scale ?? null
   const oneScale =
-    scale !== null &&
-    means.every((mean) => mean.scale !== null && mean.scale.min === scale.min && mean.scale.max === scale.max)
+    scale !== null && means.every((mean) => mean.scale !== null && sameRange(mean.scale, scale))
   if (!oneScale) return { score: null, scale: null, names }
   return { score: means.reduce((sum, mean) => sum + mean.value, 0) / means.length, scale, names }
 }
