@@ -4,6 +4,7 @@ export {
   EvalrunApiError,
   EvalrunError,
   EvalrunInvalidConfigError,
+  EvalrunMalformedResponseError,
   EvalrunNetworkError,
   EvalrunOutcomeUnknownError,
   EvalrunRequestTimeoutError,

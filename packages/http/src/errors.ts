@@ -151,3 +151,42 @@ export class EvalrunOutcomeUnknownError extends EvalrunNetworkError {
     return hasMarker(value, outcomeUnknownMarker)
   }
 }
+
+export interface MalformedResponseFields {
+  vendor: string
+  method: string
+  /** The request URL with credentials and secret-looking query values removed. */
+  url: string
+  /** The answer's status: a success whose body was not what the operation declares. */
+  status: number
+  /** What was wrong and what was expected, e.g. `a text/html body where JSON was expected`. Never the body. */
+  problem: string
+  attempts: number
+}
+
+const malformedResponseMarker = Symbol.for('evalrun.error.malformed-response')
+
+/**
+ * The vendor answered with success, but not with what the operation declares: an HTML login or proxy page, a body
+ * that is not JSON, or JSON whose list field is missing or of another type. It was retried where that is safe (the
+ * next answer may be whole) and failed on every attempt. Nothing of the body is kept: it may hold anything.
+ */
+export class EvalrunMalformedResponseError extends EvalrunError {
+  readonly [malformedResponseMarker] = true
+  override readonly code: string = 'EVALRUN_MALFORMED_RESPONSE'
+  declare readonly vendor: string
+  declare readonly method: string
+  declare readonly url: string
+  declare readonly status: number
+  declare readonly problem: string
+  declare readonly attempts: number
+
+  constructor({ message, cause, ...fields }: ErrorOptions<MalformedResponseFields>) {
+    super({ message, cause })
+    Object.assign(this, fields)
+  }
+
+  static override isInstance(value: unknown): value is EvalrunMalformedResponseError {
+    return hasMarker(value, malformedResponseMarker)
+  }
+}

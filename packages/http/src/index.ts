@@ -9,10 +9,12 @@ export {
   EvalrunApiError,
   EvalrunError,
   EvalrunInvalidConfigError,
+  EvalrunMalformedResponseError,
   EvalrunNetworkError,
   EvalrunOutcomeUnknownError,
   EvalrunRequestTimeoutError,
   hasMarker,
+  type MalformedResponseFields,
   type NetworkErrorFields,
 } from './errors.js'
 export type { ServerSentEvent } from './event-stream.js'
