@@ -19,8 +19,15 @@ function setup() {
     'GET /dl/api/v1/eval_batch_runs/{id}/results': () => json(datalabResults),
     'GET /pl/reports/{id}': () => json(promptlayerReport),
     'GET /pl/reports/{id}/score': () => json(promptlayerScore),
-    'GET /pl/api/public/v2/evaluations/{id}/rows': ({ url }) =>
-      json({ ...promptlayerRows, page: Number(url.searchParams.get('page')), pages: 2 }),
+    'GET /pl/api/public/v2/evaluations/{id}/rows': ({ url }) => {
+      const page = Number(url.searchParams.get('page'))
+      // Each page its own rows: a page that repeats the one before would end the listing.
+      const rows = promptlayerRows.rows.map(([question, ...rest]) => [
+        { ...question, value: `${question?.value} (page ${page})` },
+        ...rest,
+      ])
+      return json({ ...promptlayerRows, rows, page, pages: 2 })
+    },
     'GET /hl/evaluations/{id}': () => json(humanloopEvaluation),
     'GET /hl/evaluations/{id}/runs': () =>
       json({

@@ -2,6 +2,7 @@ import createClient, { type Client } from 'openapi-fetch'
 import { type HttpClientOptions, resolveClientConfig } from './config.js'
 import type { CredentialOptions } from './credentials.js'
 import { createResilientFetch } from './resilient-fetch.js'
+import { RETRY_POLICY } from './retry-policy-of.js'
 import type { VendorDefinition } from './vendor.js'
 
 /** Where `request` finds the vendor of a client made by `createVendorClient`, for its errors. */
@@ -39,6 +40,7 @@ export function createVendorClient<Paths extends {}>(
   wrapped.request = (method: string, path: string, init?: CallInit) =>
     withCallerSignal(method.toUpperCase() as Method)(path, init)
   Object.defineProperty(wrapped, VENDOR, { value: vendor })
+  Object.defineProperty(wrapped, RETRY_POLICY, { value: config.retry })
   return wrapped as unknown as Client<Paths>
 }
 

@@ -1,5 +1,5 @@
 import type { EvalItem, EvalRun, StartInputOf, Vendor } from './model.js'
-import type { ListingWarn } from './page-guard.js'
+import type { ListingWarn } from './paginate.js'
 
 /** What the core asks an adapter to list. Status, `since`, dedupe and `limit` are applied by the core. */
 export interface AdapterListQuery {
@@ -26,8 +26,9 @@ export interface AdapterListQuery {
  * - Vendor errors propagate as the HTTP layer's errors (`EvalrunApiError`, `EvalrunNetworkError`, …); the core
  *   turns a 404 into `EvalrunNotFoundError`. Single requests are retried by the HTTP layer, never here.
  * - Every request uses the `signal` given, so that aborting stops it.
- * - Listings page lazily: hold at most about one page in memory. Stop when a page adds no run not seen before
- *   (a server that ignores the offset or repeats a cursor), with a warning: `pageGuard` does both.
+ * - Listings page through `paginate` (`core/paginate.ts`): declare the paging (offset + total, numbered pages,
+ *   cursor, one page), the list field and the entries' id; it holds about one page, stops on pages that bring
+ *   nothing new or a cursor seen before, marks a listing cut short `stoppedEarly`, and fails a malformed page typed.
  * - A vendor whose API has no run status derives one by a rule written in its adapter, never claiming more than
  *   the data shows (a run with no sign of finishing is `running`, not `completed`), sets `vendorStatus` to null
  *   and adds a warning naming the rule.

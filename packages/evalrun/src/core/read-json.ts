@@ -50,6 +50,11 @@ export function readNumber<Schema = unknown>(value: unknown, key: FieldKey<Schem
   return typeof field === 'number' && Number.isFinite(field) ? field : null
 }
 
+export function readBoolean<Schema = unknown>(value: unknown, key: FieldKey<Schema>): boolean | null {
+  const field = readField<Schema>(value, key)
+  return typeof field === 'boolean' ? field : null
+}
+
 /** A non-negative whole number, or null. */
 export function readCount<Schema = unknown>(value: unknown, key: FieldKey<Schema>): number | null {
   const field = readNumber<Schema>(value, key)
@@ -75,5 +80,5 @@ export function preview(value: unknown): string {
   if (value === null || typeof value === 'number' || typeof value === 'boolean') return String(value)
   if (value === undefined) return 'nothing'
   if (Array.isArray(value)) return 'an array'
-  return `a ${typeof value}`
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`
 }

@@ -13,10 +13,11 @@ import {
   requestEvents,
 } from '@evalrun/braintrust'
 import { requestWithHeaders } from '@evalrun/http'
+import { retryPolicyOf } from '@evalrun/http/internal'
 import type { AdapterListQuery, EvalrunAdapter } from '../../core/adapter.js'
 import { EvalrunInvalidInputError } from '../../core/errors.js'
 import type { EvalRun } from '../../core/model.js'
-import { createPageGuard } from '../../core/page-guard.js'
+import { cursorPaging, listIn, paginate, paginatePages } from '../../core/paginate.js'
 import { parseVendorDate } from '../../core/parse-vendor-date.js'
 import { asRecord, readArray, readField, readId, readString } from '../../core/read-json.js'
 import { decodeRefPart, encodeRefPart } from '../../core/ref.js'
@@ -49,6 +50,7 @@ export function createBraintrustAdapter(
   client: BraintrustClient,
   options: BraintrustAdapterOptions = {},
 ): EvalrunAdapter<'braintrust'> {
+  const retry = retryPolicyOf(client)
   const quietPeriodMs = options.quietPeriodMs ?? BRAINTRUST_QUIET_PERIOD_MS
 
   function summaryOf(experimentId: string, signal: AbortSignal) {
@@ -134,30 +136,37 @@ export function createBraintrustAdapter(
     signal: AbortSignal,
   ): AsyncGenerator<EvalRun<'braintrust'>> {
     const projectId = query.suiteId === null ? null : (decodeRefPart(query.suiteId) ?? query.suiteId)
-    const guard = createPageGuard('Braintrust', query.warn)
-    for (let after: string | undefined; ; ) {
-      const page = await request(client, 'GET', '/v1/experiment', {
-        params: {
-          query: {
-            limit: PAGE_SIZE,
-            ...(projectId === null ? {} : { project_id: projectId }),
-            ...(after === undefined ? {} : { starting_after: after }),
+    const pages = paginatePages({
+      vendor: 'Braintrust',
+      retry,
+      operation: 'GET /v1/experiment',
+      entries: 'experiments',
+      // Braintrust gives no "more" flag: only an empty page ends the list.
+      paging: cursorPaging((page) =>
+        readId<Experiment>(readArray<ExperimentList>(page, 'objects').at(-1), 'id'),
+      ),
+      read: (after) =>
+        request(client, 'GET', '/v1/experiment', {
+          params: {
+            query: {
+              limit: PAGE_SIZE,
+              ...(projectId === null ? {} : { project_id: projectId }),
+              ...(after === undefined ? {} : { starting_after: after }),
+            },
           },
-        },
-        signal,
-      })
-      const experiments = readArray<ExperimentList>(page, 'objects')
-      if (!guard.freshPage(experiments.map((experiment) => String(readId<Experiment>(experiment, 'id')))))
-        return
+          signal,
+        }),
+      list: listIn<ExperimentList>('objects'),
+      key: (experiment) => readId<Experiment>(experiment, 'id'),
+      warn: query.warn,
+      signal,
+    })
+    for await (const experiments of pages) {
       // Newest first: once one is older than `since`, so are the rest, and their details are not read.
       const recent =
         query.since === null ? experiments : experiments.filter((e) => !olderThan(e, query.since as Date))
       yield* inOrder(recent, CONCURRENCY, (experiment) => withDetails(experiment, signal))
-      const last = readId<Experiment>(experiments.at(-1), 'id')
-      // Braintrust gives no "more" flag: only an empty page ends the list.
-      if (experiments.length === 0 || last === null || recent.length < experiments.length) return
-      if (!guard.mayContinue(last)) return
-      after = last
+      if (recent.length < experiments.length) return
     }
   }
 
@@ -237,30 +246,34 @@ export function createBraintrustAdapter(
     async *listItems(id, signal, warn = () => {}) {
       const experimentId = decodeId(id)
       const runRef = `braintrust:${encodeRefPart(experimentId)}`
-      const guard = createPageGuard('Braintrust', warn)
       // Later pages may repeat rows of earlier ones, in an older version: the first seen is the newest. Only the
-      // ids are kept, not the rows.
+      // ids of test cases are kept, all of them: a repeat may come from far back.
       const seen = new Set<string>()
-      for (let cursor: string | undefined; ; ) {
-        const page = await request(client, 'POST', '/v1/experiment/{experiment_id}/fetch', {
-          params: { path: { experiment_id: experimentId } },
-          body: { limit: EVENT_PAGE_SIZE, ...(cursor === undefined ? {} : { cursor }) },
-          signal,
-        })
-        const events = readArray<FetchExperimentEventsResponse>(page, 'events')
-        if (!guard.freshPage(events.map((event) => String(readId<ExperimentEvent>(event, 'id'))))) return
-        for (const event of events) {
-          if (!isRootSpan(event)) continue
-          const eventId = readId<ExperimentEvent>(event, 'id')
-          if (eventId !== null) {
-            if (seen.has(eventId)) continue
-            seen.add(eventId)
-          }
-          yield mapBraintrustItem(event, runRef)
+      const events = paginate({
+        vendor: 'Braintrust',
+        retry,
+        operation: 'POST /v1/experiment/{experiment_id}/fetch',
+        entries: 'events',
+        paging: cursorPaging((page) => readString<FetchExperimentEventsResponse>(page, 'cursor')),
+        read: (cursor) =>
+          request(client, 'POST', '/v1/experiment/{experiment_id}/fetch', {
+            params: { path: { experiment_id: experimentId } },
+            body: { limit: EVENT_PAGE_SIZE, ...(cursor === undefined ? {} : { cursor }) },
+            signal,
+          }),
+        list: listIn<FetchExperimentEventsResponse>('events'),
+        key: (event) => readId<ExperimentEvent>(event, 'id'),
+        warn,
+        signal,
+      })
+      for await (const event of events) {
+        if (!isRootSpan(event)) continue
+        const eventId = readId<ExperimentEvent>(event, 'id')
+        if (eventId !== null) {
+          if (seen.has(eventId)) continue
+          seen.add(eventId)
         }
-        const next = readString<FetchExperimentEventsResponse>(page, 'cursor')
-        if (events.length === 0 || next === null || !guard.mayContinue(next)) return
-        cursor = next
+        yield mapBraintrustItem(event, runRef)
       }
     },
   }

@@ -5,10 +5,11 @@ import {
   type EvalBatchRunList,
   request,
 } from '@evalrun/datalab'
+import { retryPolicyOf } from '@evalrun/http/internal'
 import type { EvalrunAdapter } from '../../core/adapter.js'
 import { EvalrunInvalidInputError } from '../../core/errors.js'
-import { createPageGuard } from '../../core/page-guard.js'
-import { readArray, readCount, readField } from '../../core/read-json.js'
+import { listIn, offsetPaging, onePage, paginate } from '../../core/paginate.js'
+import { readCount, readId } from '../../core/read-json.js'
 import { parseIntegerId } from '../../core/ref.js'
 import { mapDatalabItem } from './map-item.js'
 import { mapDatalabRun } from './map-run.js'
@@ -19,6 +20,7 @@ const PAGE_SIZE = 200
 
 /** Datalab eval batch runs. Datalab has no cancel endpoint, so `cancelRun` is absent. */
 export function createDatalabAdapter(client: DatalabClient): EvalrunAdapter<'datalab'> {
+  const retry = retryPolicyOf(client)
   return {
     specificationVersion: 'v2',
     vendor: 'datalab',
@@ -31,26 +33,24 @@ export function createDatalabAdapter(client: DatalabClient): EvalrunAdapter<'dat
     async *listRuns(query, signal) {
       const collectionId = query.suiteId === null ? undefined : Number(query.suiteId)
       // limit/offset, in Datalab's own (undocumented) order. New runs created meanwhile shift later pages: the
-      // core's dedupe drops the runs seen twice.
-      const guard = createPageGuard('Datalab', query.warn)
-      for (let offset = 0; ; ) {
-        const page = await request(client, 'GET', '/api/v1/eval_batch_runs', {
-          params: { query: { limit: PAGE_SIZE, offset, collection_id: collectionId } },
-          signal,
-        })
-        const runs = readArray<EvalBatchRunList>(page, 'batch_runs')
-        const total = readCount<EvalBatchRunList>(page, 'total')
-        const count = runs.length
-        if (!guard.freshPage(runs.map((run) => String(readField<EvalBatchRun>(run, 'id'))))) return
-        for (let index = 0; index < count; index++) {
-          const run = runs[index]
-          // Dropped from the page: the run's `raw` keeps it for as long as the consumer keeps the run.
-          runs[index] = undefined
-          yield mapDatalabRun(run)
-        }
-        offset += count
-        if (count === 0 || (total !== null && offset >= total) || !guard.mayContinue()) return
-      }
+      // paginator drops the runs seen twice.
+      const runs = paginate({
+        vendor: 'Datalab',
+        retry,
+        operation: 'GET /api/v1/eval_batch_runs',
+        entries: 'batch runs',
+        paging: offsetPaging((page) => readCount<EvalBatchRunList>(page, 'total')),
+        read: (offset) =>
+          request(client, 'GET', '/api/v1/eval_batch_runs', {
+            params: { query: { limit: PAGE_SIZE, offset, collection_id: collectionId } },
+            signal,
+          }),
+        list: listIn<EvalBatchRunList>('batch_runs'),
+        key: (run) => readId<EvalBatchRun>(run, 'id'),
+        warn: query.warn,
+        signal,
+      })
+      for await (const run of runs) yield mapDatalabRun(run)
     },
 
     async getRun(id, signal) {
@@ -67,15 +67,25 @@ export function createDatalabAdapter(client: DatalabClient): EvalrunAdapter<'dat
       return mapDatalabRun(await request(client, 'POST', '/api/v1/eval_batch_runs', { body, signal }))
     },
 
-    async *listItems(id, signal) {
+    async *listItems(id, signal, warn = () => {}) {
       const runId = integerId('ref', id, 'a batch run id')
       // Not paginated: Datalab returns every file's result at once.
-      const results = await request(client, 'GET', '/api/v1/eval_batch_runs/{run_id}/results', {
-        params: { path: { run_id: runId } },
+      const results = paginate({
+        vendor: 'Datalab',
+        retry,
+        operation: 'GET /api/v1/eval_batch_runs/{run_id}/results',
+        entries: 'file results',
+        paging: onePage,
+        read: () =>
+          request(client, 'GET', '/api/v1/eval_batch_runs/{run_id}/results', {
+            params: { path: { run_id: runId } },
+            signal,
+          }),
+        list: listIn<BatchRunResults>('file_results'),
+        warn,
         signal,
       })
-      for (const result of readArray<BatchRunResults>(results, 'file_results'))
-        yield mapDatalabItem(result, `datalab:${id}`)
+      for await (const result of results) yield mapDatalabItem(result, `datalab:${id}`)
     },
   }
 }

@@ -1,12 +1,15 @@
 import { EvalrunError } from '@evalrun/http'
+import { retryPolicyOf } from '@evalrun/http/internal'
 import {
   type Evaluation,
+  type EvaluationLog,
   type EvaluationLogPage,
   type EvaluationPage,
   type EvaluationRun,
   type EvaluationRunList,
   type EvaluationStats,
   type HumanloopClient,
+  type Log,
   type RunStats,
   request,
 } from '@evalrun/humanloop'
@@ -17,7 +20,7 @@ import {
   EvalrunNotFoundError,
 } from '../../core/errors.js'
 import type { EvalRun } from '../../core/model.js'
-import { createPageGuard } from '../../core/page-guard.js'
+import { type ListingWarn, listIn, numberedPaging, onePage, paginate } from '../../core/paginate.js'
 import { readArray, readCount, readField, readId } from '../../core/read-json.js'
 import { decodeRefPart, decodeSuiteRunId, encodeRefPart } from '../../core/ref.js'
 import { mapHumanloopItem } from './map-item.js'
@@ -40,6 +43,7 @@ export function createHumanloopAdapter(
   client: HumanloopClient,
   options: HumanloopAdapterOptions,
 ): EvalrunAdapter<'humanloop'> {
+  const retry = retryPolicyOf(client)
   /**
    * Every run of one evaluation (given, or being read), with the evaluation's stats, mapped one at a time as
    * they are pulled. Humanloop returns all of an evaluation's runs in one response, and its stats in another:
@@ -50,11 +54,16 @@ export function createHumanloopAdapter(
   async function* runsOf(
     evaluationRead: unknown,
     evaluationId: string,
+    warn: ListingWarn,
     signal: AbortSignal,
   ): AsyncGenerator<EvalRun<'humanloop'>> {
-    const [evaluation, runsBody, stats] = await Promise.all([
+    const readRuns = () =>
+      request(client, 'GET', '/evaluations/{id}/runs', { params: { path: { id: evaluationId } }, signal })
+    // Sent beside the evaluation and its stats; a read again (a malformed answer) sends a new request.
+    let runsRead: Promise<unknown> | null = readRuns()
+    runsRead.catch(() => {})
+    const [evaluation, stats] = await Promise.all([
       evaluationRead,
-      request(client, 'GET', '/evaluations/{id}/runs', { params: { path: { id: evaluationId } }, signal }),
       request(client, 'GET', '/evaluations/{id}/stats', {
         params: { path: { id: evaluationId } },
         signal,
@@ -77,11 +86,23 @@ export function createHumanloopAdapter(
       stats.problem === null
         ? null
         : `Stats could not be read (${stats.problem}); progress and metrics are missing.`
-    const runs = readArray<EvaluationRunList>(runsBody, 'runs')
-    for (let index = 0; index < runs.length; index++) {
-      const run = runs[index]
-      // Dropped from the response: the run's `raw` keeps it for as long as the consumer keeps the run.
-      runs[index] = undefined
+    const runs = paginate({
+      vendor: 'Humanloop',
+      retry,
+      operation: 'GET /evaluations/{id}/runs',
+      entries: 'runs',
+      paging: onePage,
+      read: () => {
+        const read = runsRead ?? readRuns()
+        runsRead = null
+        return read
+      },
+      list: listIn<EvaluationRunList>('runs'),
+      key: (run) => readId<EvaluationRun>(run, 'id'),
+      warn,
+      signal,
+    })
+    for await (const run of runs) {
       const mapped = mapHumanloopRun(
         { evaluation, run, stats: statsByRun.get(readId<EvaluationRun>(run, 'id') ?? '') },
         evaluationId,
@@ -99,7 +120,7 @@ export function createHumanloopAdapter(
   async function getRun(id: string, signal: AbortSignal): Promise<EvalRun<'humanloop'>> {
     const { evaluationId, runId } = splitId(id)
     let run: EvalRun<'humanloop'> | undefined
-    for await (const candidate of runsOf(getEvaluation(evaluationId, signal), evaluationId, signal)) {
+    for await (const candidate of runsOf(getEvaluation(evaluationId, signal), evaluationId, ignore, signal)) {
       if (candidate.id === runId) {
         run = candidate
         break
@@ -114,19 +135,23 @@ export function createHumanloopAdapter(
     return run
   }
 
-  async function* evaluationsOfFile(fileId: string, warn: (message: string) => void, signal: AbortSignal) {
-    const guard = createPageGuard('Humanloop', warn)
-    for (let page = 1; ; page++) {
-      const body = await request(client, 'GET', '/evaluations', {
-        params: { query: { file_id: fileId, page, size: PAGE_SIZE } },
-        signal,
-      })
-      const records = readArray<EvaluationPage>(body, 'records')
-      if (!guard.freshPage(records.map((record) => String(readId<Evaluation>(record, 'id'))))) return
-      yield* records
-      const total = readCount<EvaluationPage>(body, 'total')
-      if (records.length === 0 || total === null || page * PAGE_SIZE >= total || !guard.mayContinue()) return
-    }
+  function evaluationsOfFile(fileId: string, warn: ListingWarn, signal: AbortSignal) {
+    return paginate({
+      vendor: 'Humanloop',
+      retry,
+      operation: 'GET /evaluations',
+      entries: 'evaluations',
+      paging: numberedPaging((page) => pagesOf(readCount<EvaluationPage>(page, 'total'))),
+      read: (page) =>
+        request(client, 'GET', '/evaluations', {
+          params: { query: { file_id: fileId, page, size: PAGE_SIZE } },
+          signal,
+        }),
+      list: listIn<EvaluationPage>('records'),
+      key: (evaluation) => readId<Evaluation>(evaluation, 'id'),
+      warn,
+      signal,
+    })
   }
 
   return {
@@ -159,7 +184,7 @@ export function createHumanloopAdapter(
     async *listRuns(query, signal) {
       if (query.suiteId !== null) {
         const evaluationId = decodeRefPart(query.suiteId) ?? query.suiteId
-        yield* runsOf(getEvaluation(evaluationId, signal), evaluationId, signal)
+        yield* runsOf(getEvaluation(evaluationId, signal), evaluationId, query.warn, signal)
         return
       }
       // An evaluation belongs to one file, but the same file may be configured twice.
@@ -171,7 +196,7 @@ export function createHumanloopAdapter(
           seen.add(evaluationId)
           // No runs, nothing to read: saves two requests per empty evaluation.
           if (readField<Evaluation>(evaluation, 'runs_count') === 0) continue
-          yield* runsOf(evaluation, evaluationId, signal)
+          yield* runsOf(evaluation, evaluationId, query.warn, signal)
         }
       }
     },
@@ -210,21 +235,36 @@ export function createHumanloopAdapter(
       return getRun(id, signal)
     },
 
-    async *listItems(id, signal) {
+    async *listItems(id, signal, warn = () => {}) {
       const { evaluationId, runId } = splitId(id)
-      for (let page = 1; ; page++) {
-        const body = await request(client, 'GET', '/evaluations/{id}/logs', {
-          params: { path: { id: evaluationId }, query: { page, size: PAGE_SIZE, run_id: [runId] } },
-          signal,
-        })
-        const records = readArray<EvaluationLogPage>(body, 'records')
-        for (const record of records) yield mapHumanloopItem(record, `humanloop:${id}`)
-        const total = readCount<EvaluationLogPage>(body, 'total')
-        if (records.length === 0 || total === null || page * PAGE_SIZE >= total) return
-      }
+      const logs = paginate({
+        vendor: 'Humanloop',
+        retry,
+        operation: 'GET /evaluations/{id}/logs',
+        entries: 'logs',
+        paging: numberedPaging((page) => pagesOf(readCount<EvaluationLogPage>(page, 'total'))),
+        read: (page) =>
+          request(client, 'GET', '/evaluations/{id}/logs', {
+            params: { path: { id: evaluationId }, query: { page, size: PAGE_SIZE, run_id: [runId] } },
+            signal,
+          }),
+        list: listIn<EvaluationLogPage>('records'),
+        key: (entry) => readId<Log>(readField<EvaluationLog>(entry, 'log'), 'id'),
+        warn,
+        signal,
+      })
+      for await (const log of logs) yield mapHumanloopItem(log, `humanloop:${id}`)
     },
   }
 }
+
+/** Humanloop declares its size in entries (`total`); pages hold `PAGE_SIZE` each. */
+function pagesOf(total: number | null): number | null {
+  return total === null ? null : Math.max(1, Math.ceil(total / PAGE_SIZE))
+}
+
+/** One run's read has no listing to warn about: a single page cannot repeat one before it. */
+function ignore(): void {}
 
 function splitId(id: string): { evaluationId: string; runId: string } {
   const [evaluationId, runId] = decodeSuiteRunId('humanloop', id, 'humanloop:<evaluationId>/<runId>')

@@ -1,4 +1,5 @@
 import { EvalrunError, requestWithHeaders } from '@evalrun/http'
+import { retryPolicyOf } from '@evalrun/http/internal'
 import {
   type Experiment,
   type ExperimentItem,
@@ -12,7 +13,7 @@ import {
 import type { EvalrunAdapter } from '../../core/adapter.js'
 import { EvalrunInvalidInputError, EvalrunNotFoundError } from '../../core/errors.js'
 import type { EvalRun } from '../../core/model.js'
-import { createPageGuard, type PageGuard } from '../../core/page-guard.js'
+import { cursorPaging, type ListingWarn, listIn, numberedPaging, paginate } from '../../core/paginate.js'
 import { readArray, readCount, readField, readId, readString } from '../../core/read-json.js'
 import { decodeRefPart, encodeRefPart } from '../../core/ref.js'
 import { createServerClock } from '../../core/server-clock.js'
@@ -50,6 +51,7 @@ export function createLangfuseAdapter(
   client: LangfuseClient,
   options: LangfuseAdapterOptions,
 ): EvalrunAdapter<'langfuse'> {
+  const retry = retryPolicyOf(client)
   let configs: { readAt: number; signal: AbortSignal; scales: Promise<LangfuseScales> } | null = null
   // Every answer's Date header sets it (each read below notes its headers).
   const clock = createServerClock()
@@ -82,48 +84,64 @@ export function createLangfuseAdapter(
 
   async function readScoreConfigs(signal: AbortSignal, warn: (message: string) => void) {
     const all: unknown[] = []
-    // A config list cut short leaves some scales unknown; it does not make the runs or items read incomplete.
-    const guard = createPageGuard('Langfuse', (message) => warn(message))
-    for (let page = 1; ; page++) {
-      const { data: body, headers } = await requestWithHeaders(client, 'GET', '/api/public/score-configs', {
-        params: { query: { page, limit: PAGE_SIZE } },
-        signal,
-      })
-      clock.observe(headers)
-      noteDeprecation(body, warn)
-      const data = readArray<ScoreConfigsPage>(body, 'data')
-      if (!guard.freshPage(data.map((config) => String(readId<ScoreConfig>(config, 'id'))))) break
-      all.push(...data)
-      const pages = readCount<ScoreConfigsPage['meta']>(
-        readField<ScoreConfigsPage>(body, 'meta'),
-        'totalPages',
-      )
-      if (data.length === 0 || pages === null || page >= pages || !guard.mayContinue()) break
-    }
+    const configs = paginate({
+      vendor: 'Langfuse',
+      retry,
+      operation: 'GET /api/public/score-configs',
+      entries: 'score configs',
+      paging: numberedPaging((page) =>
+        readCount<ScoreConfigsPage['meta']>(readField<ScoreConfigsPage>(page, 'meta'), 'totalPages'),
+      ),
+      read: (page) =>
+        observed(
+          requestWithHeaders(client, 'GET', '/api/public/score-configs', {
+            params: { query: { page, limit: PAGE_SIZE } },
+            signal,
+          }),
+          warn,
+        ),
+      list: listIn<ScoreConfigsPage>('data'),
+      key: (config) => readId<ScoreConfig>(config, 'id'),
+      // A config list cut short leaves some scales unknown; it does not make the runs or items read incomplete.
+      warn: (message) => warn(message),
+      signal,
+    })
+    for await (const config of configs) all.push(config)
     return mapLangfuseScoreConfigs(all)
   }
 
-  /** Each page's `data` of a cursor list, lazily; `read` gets the cursor (none for the first page). */
-  async function* pages(
-    read: (cursor: string | undefined) => Promise<{ data: unknown; headers: Headers }>,
-    guard: PageGuard,
+  /** An answer's body, its `Date` taken into the server's clock and its deprecation notice said. */
+  async function observed(
+    answer: Promise<{ data: unknown; headers: Headers }>,
     warn: (message: string) => void,
-  ): AsyncGenerator<unknown[]> {
-    for (let cursor: string | undefined; ; ) {
-      const { data: body, headers } = await read(cursor)
-      clock.observe(headers)
-      noteDeprecation(body, warn)
-      const data = readArray<ExperimentsPage | ExperimentItemsPage>(body, 'data')
-      if (!guard.freshPage(data.map((entry) => String(readId<Experiment | ExperimentItem>(entry, 'id')))))
-        return
-      yield data
-      const next = readString<ExperimentsPage['meta']>(
-        readField<ExperimentsPage | ExperimentItemsPage>(body, 'meta'),
-        'cursor',
-      )
-      if (next === null || next === '' || data.length === 0 || !guard.mayContinue(next)) return
-      cursor = next
-    }
+  ): Promise<unknown> {
+    const { data, headers } = await answer
+    clock.observe(headers)
+    noteDeprecation(data, warn)
+    return data
+  }
+
+  /** A cursor list of experiments or experiment items (`meta.cursor` names the next page; none: the last). */
+  function cursorList(
+    operation: string,
+    entries: string,
+    read: (cursor: string | undefined) => Promise<{ data: unknown; headers: Headers }>,
+    warn: ListingWarn,
+    signal: AbortSignal,
+  ) {
+    return paginate({
+      vendor: 'Langfuse',
+      retry,
+      operation,
+      entries,
+      // Langfuse sends a cursor only when more follow: an empty page that carries one ended early.
+      paging: cursorPaging(nextCursor, (page) => nextCursor(page) !== null),
+      read: (cursor) => observed(read(cursor), warn),
+      list: listIn<ExperimentsPage | ExperimentItemsPage>('data'),
+      key: (entry) => readId<Experiment | ExperimentItem>(entry, 'id'),
+      warn,
+      signal,
+    })
   }
 
   /** Says a `_deprecation` notice once per operation (a listing, a read). */
@@ -206,7 +224,6 @@ export function createLangfuseAdapter(
       // instant, so it can be told from one that began at `since` and left out.
       const from = new Date(since.getTime() - 1)
       const suite = query.suiteId === null ? {} : byColumn('datasetId', decodeRefPart(query.suiteId) ?? '')
-      const guard = createPageGuard('Langfuse', query.warn)
       const read = (cursor: string | undefined) =>
         requestWithHeaders(client, 'GET', '/api/public/experiments', {
           params: {
@@ -221,12 +238,16 @@ export function createLangfuseAdapter(
           },
           signal,
         })
-      for await (const experiments of pages(read, guard, query.warn)) {
-        for (const experiment of experiments) {
-          const run = mapLangfuseRun(experiment, context)
-          if (run.createdAt !== null && run.createdAt <= from) continue
-          yield run
-        }
+      for await (const experiment of cursorList(
+        'GET /api/public/experiments',
+        'experiments',
+        read,
+        query.warn,
+        signal,
+      )) {
+        const run = mapLangfuseRun(experiment, context)
+        if (run.createdAt !== null && run.createdAt <= from) continue
+        yield run
       }
     },
 
@@ -236,7 +257,6 @@ export function createLangfuseAdapter(
       const experimentId = experimentIdOf(id)
       const runRef = `langfuse:${encodeRefPart(experimentId)}`
       const scales = await readScales(signal, warn)
-      const guard = createPageGuard('Langfuse', warn)
       const read = (cursor: string | undefined) =>
         requestWithHeaders(client, 'GET', '/api/public/experiment-items', {
           params: {
@@ -252,11 +272,15 @@ export function createLangfuseAdapter(
           signal,
         })
       let any = false
-      for await (const items of pages(read, guard, warn)) {
-        for (const item of items) {
-          any = true
-          yield mapLangfuseItem(item, runRef, scales)
-        }
+      for await (const item of cursorList(
+        'GET /api/public/experiment-items',
+        'experiment items',
+        read,
+        warn,
+        signal,
+      )) {
+        any = true
+        yield mapLangfuseItem(item, runRef, scales)
       }
       // An unknown experiment has no items either: say which it is.
       if (!any) await getRun(id, signal)
@@ -274,6 +298,12 @@ function byColumn<Column extends 'id' | 'datasetId' | 'experimentId'>(
 ): { [K in Column]: string } | { filter: string } {
   if (!value.includes(',')) return { [column]: value } as { [K in Column]: string }
   return { filter: JSON.stringify([{ type: 'string', column, operator: '=', value }]) }
+}
+
+function nextCursor(page: unknown): string | null {
+  const meta = readField<ExperimentsPage | ExperimentItemsPage>(page, 'meta')
+  const cursor = readString<ExperimentsPage['meta']>(meta, 'cursor')
+  return cursor === '' ? null : cursor
 }
 
 function experimentIdOf(id: string): string {

@@ -1,4 +1,5 @@
 import { EvalrunError } from '@evalrun/http'
+import { retryPolicyOf } from '@evalrun/http/internal'
 import {
   type Eval,
   type EvalList,
@@ -10,8 +11,8 @@ import {
 import type { EvalrunAdapter } from '../../core/adapter.js'
 import { EvalrunInvalidInputError } from '../../core/errors.js'
 import type { EvalRun } from '../../core/model.js'
-import { createPageGuard, type PageGuard } from '../../core/page-guard.js'
-import { readArray, readField, readId } from '../../core/read-json.js'
+import { cursorPaging, type ListingWarn, listIn, paginate } from '../../core/paginate.js'
+import { readArray, readBoolean, readId } from '../../core/read-json.js'
 import { decodeRefPart, decodeSuiteRunId, encodeRefPart } from '../../core/ref.js'
 import { mapOpenAIItem } from './map-item.js'
 import { mapOpenAIRun } from './map-run.js'
@@ -25,28 +26,32 @@ const PAGE_SIZE = 100
  * carry both: `openai:<evalId>/<runId>`. Lists page by cursor (`after` = the page's `last_id`).
  */
 export function createOpenAIAdapter(client: OpenAIClient): EvalrunAdapter<'openai'> {
-  /** Every page of a cursor list, as its `data` items, lazily; stops early when `keepGoing` says so. */
-  async function* pages(
+  const retry = retryPolicyOf(client)
+  /** One cursor list (`after` = the page's `last_id`, or its last entry's id), newest first unless `order` says. */
+  function cursorList(
+    operation: string,
+    entries: string,
     read: (after: string | undefined) => Promise<unknown>,
-    guard: PageGuard,
-  ): AsyncGenerator<unknown[]> {
-    for (let after: string | undefined; ; ) {
-      const page = await read(after)
-      const data = readArray<EvalList>(page, 'data')
-      if (
-        !guard.freshPage(
-          data.map((item) => String(readId<Eval | OpenAIEvalRun | EvalRunOutputItem>(item, 'id'))),
-        )
-      )
-        return
-      yield data
-      const last =
-        readId<EvalList>(page, 'last_id') ??
-        readId<Eval | OpenAIEvalRun | EvalRunOutputItem>(data.at(-1), 'id')
-      if (readField<EvalList>(page, 'has_more') !== true || data.length === 0 || last === null) return
-      if (!guard.mayContinue(last)) return
-      after = last
-    }
+    warn: ListingWarn,
+    signal: AbortSignal,
+  ) {
+    return paginate({
+      vendor: 'OpenAI',
+      retry,
+      operation,
+      entries,
+      paging: cursorPaging(
+        (page) =>
+          readId<EvalList>(page, 'last_id') ??
+          readId<Eval | OpenAIEvalRun | EvalRunOutputItem>(readArray<EvalList>(page, 'data').at(-1), 'id'),
+        (page) => readBoolean<EvalList>(page, 'has_more'),
+      ),
+      read,
+      list: listIn<EvalList>('data'),
+      key: (entry) => readId<Eval | OpenAIEvalRun | EvalRunOutputItem>(entry, 'id'),
+      warn,
+      signal,
+    })
   }
 
   /** Runs of one eval, newest first, stopping at the first run older than `since`. */
@@ -54,10 +59,9 @@ export function createOpenAIAdapter(client: OpenAIClient): EvalrunAdapter<'opena
     evaluation: unknown,
     evalId: string,
     since: Date | null,
-    warn: (m: string) => void,
+    warn: ListingWarn,
     signal: AbortSignal,
   ) {
-    const guard = createPageGuard('OpenAI', warn)
     const read = (after: string | undefined) =>
       request(client, 'GET', '/evals/{eval_id}/runs', {
         params: {
@@ -66,12 +70,10 @@ export function createOpenAIAdapter(client: OpenAIClient): EvalrunAdapter<'opena
         },
         signal,
       })
-    for await (const runs of pages(read, guard)) {
-      for (const run of runs) {
-        const mapped = mapOpenAIRun(run, evaluation, evalId)
-        yield mapped
-        if (since !== null && mapped.createdAt !== null && mapped.createdAt < since) return
-      }
+    for await (const run of cursorList('GET /evals/{eval_id}/runs', 'runs', read, warn, signal)) {
+      const mapped = mapOpenAIRun(run, evaluation, evalId)
+      yield mapped
+      if (since !== null && mapped.createdAt !== null && mapped.createdAt < since) return
     }
   }
 
@@ -140,17 +142,14 @@ export function createOpenAIAdapter(client: OpenAIClient): EvalrunAdapter<'opena
         return
       }
       // Evals newest first, then each eval's runs: an old eval can have new runs, so every eval is read.
-      const guard = createPageGuard('OpenAI', query.warn)
       const read = (after: string | undefined) =>
         request(client, 'GET', '/evals', {
           params: { query: { limit: PAGE_SIZE, order: 'desc', ...(after ? { after } : {}) } },
           signal,
         })
-      for await (const evals of pages(read, guard)) {
-        for (const evaluation of evals) {
-          const evalId = readId<Eval>(evaluation, 'id')
-          if (evalId !== null) yield* runsOf(evaluation, evalId, query.since, query.warn, signal)
-        }
+      for await (const evaluation of cursorList('GET /evals', 'evals', read, query.warn, signal)) {
+        const evalId = readId<Eval>(evaluation, 'id')
+        if (evalId !== null) yield* runsOf(evaluation, evalId, query.since, query.warn, signal)
       }
     },
 
@@ -184,7 +183,6 @@ export function createOpenAIAdapter(client: OpenAIClient): EvalrunAdapter<'opena
     async *listItems(id, signal, warn = () => {}) {
       const { evalId, runId } = splitId(id)
       const runRef = `openai:${encodeRefPart(evalId)}/${encodeRefPart(runId)}`
-      const guard = createPageGuard('OpenAI', warn)
       const read = (after: string | undefined) =>
         request(client, 'GET', '/evals/{eval_id}/runs/{run_id}/output_items', {
           params: {
@@ -193,8 +191,14 @@ export function createOpenAIAdapter(client: OpenAIClient): EvalrunAdapter<'opena
           },
           signal,
         })
-      for await (const items of pages(read, guard))
-        for (const item of items) yield mapOpenAIItem(item, runRef)
+      const items = cursorList(
+        'GET /evals/{eval_id}/runs/{run_id}/output_items',
+        'output items',
+        read,
+        warn,
+        signal,
+      )
+      for await (const item of items) yield mapOpenAIItem(item, runRef)
     },
   }
 }

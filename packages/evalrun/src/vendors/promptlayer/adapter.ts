@@ -1,3 +1,4 @@
+import { retryPolicyOf } from '@evalrun/http/internal'
 import {
   type EvaluationRowsResponse,
   type GetReportResponse,
@@ -10,8 +11,8 @@ import {
 import type { EvalrunAdapter } from '../../core/adapter.js'
 import { EvalrunInvalidInputError } from '../../core/errors.js'
 import type { EvalRun } from '../../core/model.js'
-import { createPageGuard } from '../../core/page-guard.js'
-import { readArray, readCount, readField } from '../../core/read-json.js'
+import { listIn, numberedPaging, paginate } from '../../core/paginate.js'
+import { readArray, readCount, readField, readId } from '../../core/read-json.js'
 import { parseIntegerId } from '../../core/ref.js'
 import { mapPromptLayerItem } from './map-item.js'
 import {
@@ -32,6 +33,7 @@ const PIPELINE_PAGE_SIZE = 20
  * `parent_report_id` is the pipeline. PromptLayer has no way to cancel a report run.
  */
 export function createPromptLayerAdapter(client: PromptLayerClient): EvalrunAdapter<'promptlayer'> {
+  const retry = retryPolicyOf(client)
   async function getRun(id: string, signal: AbortSignal): Promise<EvalRun<'promptlayer'>> {
     const reportId = integerId('ref', id)
     const report = await request(client, 'GET', '/reports/{report_id}', {
@@ -66,44 +68,44 @@ export function createPromptLayerAdapter(client: PromptLayerClient): EvalrunAdap
       const pipelineId = query.suiteId === null ? null : Number(query.suiteId)
       // Pipelines newest first, each with its runs nested (`include_runs`). PromptLayer cannot filter the list
       // by id, so a suite is found by reading the pages.
-      const guard = createPageGuard('PromptLayer', query.warn)
-      for (let page = 1; ; page++) {
-        const body = await request(client, 'GET', '/api/public/v2/evaluations', {
-          params: {
-            query: {
-              include_runs: true,
-              page,
-              per_page: PIPELINE_PAGE_SIZE,
-              sort_by: 'created_at',
-              sort_order: 'desc',
+      const pipelines = paginate({
+        vendor: 'PromptLayer',
+        retry,
+        operation: 'GET /api/public/v2/evaluations',
+        entries: 'evaluation pipelines',
+        paging: numberedPaging((page) => readCount<ListEvaluationsResponse>(page, 'pages')),
+        read: (page) =>
+          request(client, 'GET', '/api/public/v2/evaluations', {
+            params: {
+              query: {
+                include_runs: true,
+                page,
+                per_page: PIPELINE_PAGE_SIZE,
+                sort_by: 'created_at',
+                sort_order: 'desc',
+              },
             },
-          },
-          signal,
-        })
-        const pipelines = readArray<ListEvaluationsResponse>(body, 'evaluations')
-        if (
-          !guard.freshPage(
-            pipelines.map((pipeline) => String(readField<PromptLayerPipeline>(pipeline, 'id'))),
-          )
-        )
-          return
-        for (const pipeline of pipelines) {
-          // Batch runs may also be listed at the top level; they are taken from under their pipeline instead,
-          // where they carry their status and counts.
-          if (readField<PromptLayerPipeline>(pipeline, 'is_blueprint') === false) continue
-          if (pipelineId !== null && readField<PromptLayerPipeline>(pipeline, 'id') !== pipelineId) continue
-          // One slim copy of the pipeline (without `runs`) for all of its runs, not one per run.
-          const context = promptLayerPipelineContext(pipeline)
-          const runs = readArray<PromptLayerPipeline>(pipeline, 'runs')
-          for (let index = 0; index < runs.length; index++) {
-            const run = runs[index]
-            // Dropped from the page: the run's `raw` keeps it for as long as the consumer keeps the run.
-            runs[index] = undefined
-            yield mapPromptLayerListedRun(run, pipeline, context)
-          }
+            signal,
+          }),
+        list: listIn<ListEvaluationsResponse>('evaluations'),
+        key: (pipeline) => readId<PromptLayerPipeline>(pipeline, 'id'),
+        warn: query.warn,
+        signal,
+      })
+      for await (const pipeline of pipelines) {
+        // Batch runs may also be listed at the top level; they are taken from under their pipeline instead,
+        // where they carry their status and counts.
+        if (readField<PromptLayerPipeline>(pipeline, 'is_blueprint') === false) continue
+        if (pipelineId !== null && readField<PromptLayerPipeline>(pipeline, 'id') !== pipelineId) continue
+        // One slim copy of the pipeline (without `runs`) for all of its runs, not one per run.
+        const context = promptLayerPipelineContext(pipeline)
+        const runs = readArray<PromptLayerPipeline>(pipeline, 'runs')
+        for (let index = 0; index < runs.length; index++) {
+          const run = runs[index]
+          // Dropped from the page: the run's `raw` keeps it for as long as the consumer keeps the run.
+          runs[index] = undefined
+          yield mapPromptLayerListedRun(run, pipeline, context)
         }
-        const pages = readCount<ListEvaluationsResponse>(body, 'pages')
-        if (pipelines.length === 0 || pages === null || page >= pages || !guard.mayContinue()) return
       }
     },
 
@@ -127,19 +129,30 @@ export function createPromptLayerAdapter(client: PromptLayerClient): EvalrunAdap
       }
     },
 
-    async *listItems(id, signal) {
+    async *listItems(id, signal, warn = () => {}) {
       const evaluationId = integerId('ref', id)
-      for (let page = 1, row = 0; ; page++) {
-        const body = await request(client, 'GET', '/api/public/v2/evaluations/{evaluation_id}/rows', {
-          params: { path: { evaluation_id: evaluationId }, query: { page, per_page: PAGE_SIZE } },
-          signal,
-        })
-        const columns = readField<EvaluationRowsResponse>(body, 'columns')
-        const rows = readArray<EvaluationRowsResponse>(body, 'rows')
-        for (const cells of rows) yield mapPromptLayerItem(cells, columns, ++row, `promptlayer:${id}`)
-        const pages = readCount<EvaluationRowsResponse>(body, 'pages')
-        if (rows.length === 0 || pages === null || page >= pages) return
-      }
+      // Each page repeats the columns; a row is read against the columns of its own page.
+      let columns: unknown = null
+      const rows = paginate({
+        vendor: 'PromptLayer',
+        retry,
+        operation: 'GET /api/public/v2/evaluations/{evaluation_id}/rows',
+        entries: 'rows',
+        paging: numberedPaging((page) => readCount<EvaluationRowsResponse>(page, 'pages')),
+        read: async (page) => {
+          const body = await request(client, 'GET', '/api/public/v2/evaluations/{evaluation_id}/rows', {
+            params: { path: { evaluation_id: evaluationId }, query: { page, per_page: PAGE_SIZE } },
+            signal,
+          })
+          columns = readField<EvaluationRowsResponse>(body, 'columns')
+          return body
+        },
+        list: listIn<EvaluationRowsResponse>('rows'),
+        warn,
+        signal,
+      })
+      let row = 0
+      for await (const cells of rows) yield mapPromptLayerItem(cells, columns, ++row, `promptlayer:${id}`)
     },
   }
 }
