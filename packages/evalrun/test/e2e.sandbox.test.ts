@@ -183,6 +183,30 @@ describe('Langfuse experiments in the sandbox, read-only', () => {
   })
 })
 
+describe('PromptLayer verdicts in the sandbox', () => {
+  let sandbox: Sandbox
+  beforeAll(async () => {
+    sandbox = await startSandbox({ port: 0, seed: 42, suites: 3, runs: 12, clock: 'manual' })
+  })
+  afterAll(() => sandbox.close())
+
+  it('fails a PromptLayer row judged false although its cells ran, so the pass rate counts it', async () => {
+    const evalrun = evalrunFor(sandbox)
+    const [run] = await collect(
+      evalrun.runs.list({ vendors: ['promptlayer'], status: ['completed'], limit: 1 }),
+    )
+    const items = await collect(evalrun.runs.results(run!))
+    const judgedWrong = items.filter(
+      (item) => item.status === 'failed' && item.vendorStatus?.split(',').every((word) => word === 'PASSED'),
+    )
+    expect(judgedWrong.length, `${run!.ref}: ${items.map((item) => item.status)}`).toBeGreaterThan(0)
+    for (const item of judgedWrong) expect(item.judgements.some((j) => j.value === false)).toBe(true)
+    const passed = items.filter((item) => item.status === 'passed').length
+    const failed = items.filter((item) => item.status === 'failed').length
+    expect(passed / (passed + failed)).toBeLessThan(1)
+  })
+})
+
 describe('a failing vendor during a listing', () => {
   let sandbox: Sandbox
   beforeAll(async () => {
