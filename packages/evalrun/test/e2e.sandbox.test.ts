@@ -2,7 +2,13 @@ import { type Sandbox, startSandbox } from '@evalrun/sandbox'
 import { collect } from '@evalrun/test-support'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { splitRef } from '../src/core/ref.js'
-import { createEvalrun, type EvalRun, type Evalrun, EvalrunListError } from '../src/index.js'
+import {
+  createEvalrun,
+  type EvalRun,
+  type Evalrun,
+  EvalrunListError,
+  type StartRunInput,
+} from '../src/index.js'
 
 function evalrunFor(sandbox: Sandbox): Evalrun {
   return createEvalrun(sandbox.clientOptions)
@@ -114,6 +120,16 @@ describe('against the sandbox', () => {
     for (const item of items) expect(['completed', 'error']).toContain(item.status)
     const cancel = await evalrun.runs.cancel(done).catch((error: unknown) => error)
     expect((cancel as Error).name).toBe('EvalrunNotSupportedError')
+  })
+
+  it('cancels an OpenAI run at the path OpenAI’s own client posts to', async () => {
+    // The sandbox's cancel route is the one OpenAI's official client (openai-node) uses: its own test checks it
+    // (packages/sandbox/test/official-openai-client.test.ts). evalrun must cancel there too.
+    const input = sandbox.sampleStartInputs().find((sample) => sample.vendor === 'openai')!
+    const run = await evalrun.runs.start(input as unknown as StartRunInput)
+    const canceled = await evalrun.runs.cancel(run)
+    expect(canceled).toMatchObject({ ref: run.ref, status: 'canceled', terminal: true })
+    expect((await evalrun.runs.get(run.ref)).status).toBe('canceled')
   })
 
   it('cancels a Humanloop run', async () => {
