@@ -2,6 +2,7 @@ import type { EvaluationLog } from '@evalrun/humanloop'
 import type { EvalRunOutputItem } from '@evalrun/openai'
 import type { EvaluationRowsResponse } from '@evalrun/promptlayer'
 import { collect, fakeFetch, json } from '@evalrun/test-support'
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { EvalItem } from '../src/core/model.js'
 import { createEvalrun } from '../src/index.js'
@@ -81,10 +82,44 @@ describe('PromptLayer: a cell’s status says whether it ran; its value is the v
     ['RUNNING', null, null, 'pending'],
     ['QUEUED', false, null, 'pending'],
     ['SKIPPED', null, null, 'skipped'],
+    ['SKIPPED', null, 'Upstream cell failed', 'error'],
     ['WEIRD', true, null, 'unknown'],
     ['WEIRD', false, null, 'failed'],
   ] as const)('a %s cell with %j (error %j) is %s', (status, value, error, outcome) => {
     expect(promptLayerCellOutcome(status, value, error)).toBe(outcome)
+  })
+
+  it('never passes a row with a false value or an errored cell, nor one without a true value', () => {
+    const cell = fc.record(
+      {
+        type: fc.constant('eval' as const),
+        status: fc.constantFrom(
+          'PASSED',
+          'COMPLETED',
+          'FAILED',
+          'ERROR',
+          'RUNNING',
+          'SKIPPED',
+          'passed',
+          'ODD',
+        ),
+        value: fc.oneof(fc.boolean(), fc.double(), fc.string(), fc.constant(null)),
+        error_message: fc.oneof(fc.constant(null), fc.string()),
+      },
+      { requiredKeys: ['type', 'status'] },
+    )
+    fc.assert(
+      fc.property(fc.array(cell, { maxLength: 5 }), (cells) => {
+        const row = promptlayerRow(...cells)
+        if (cells.some((c) => c.value === false && c.status !== 'RUNNING')) expect(row.status).toBe('failed')
+        if (row.status === 'passed') {
+          expect(cells.some((c) => c.value === true)).toBe(true)
+          expect(cells.some((c) => c.error_message || /^(FAILED|ERROR|ODD)$/.test(c.status))).toBe(false)
+          expect(row.judgements.every((j) => j.passed !== false)).toBe(true)
+        }
+      }),
+      { numRuns: 2000 },
+    )
   })
 
   it('ranks a row by its worst cell, a judgement of false above an error elsewhere', () => {
