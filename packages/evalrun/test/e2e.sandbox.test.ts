@@ -2,7 +2,13 @@ import { type Sandbox, startSandbox } from '@evalrun/sandbox'
 import { collect } from '@evalrun/test-support'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { splitRef } from '../src/core/ref.js'
-import { createEvalrun, type EvalRun, type Evalrun, EvalrunListError } from '../src/index.js'
+import {
+  createEvalrun,
+  type EvalRun,
+  type Evalrun,
+  EvalrunListError,
+  type StartRunInput,
+} from '../src/index.js'
 
 function evalrunFor(sandbox: Sandbox): Evalrun {
   return createEvalrun(sandbox.clientOptions)
@@ -116,6 +122,16 @@ describe('against the sandbox', () => {
     expect((cancel as Error).name).toBe('EvalrunNotSupportedError')
   })
 
+  it('cancels an OpenAI run at the path OpenAI’s own client posts to', async () => {
+    // The sandbox's cancel route is the one OpenAI's official client (openai-node) uses: its own test checks it
+    // (packages/sandbox/test/official-openai-client.test.ts). evalrun must cancel there too.
+    const input = sandbox.sampleStartInputs().find((sample) => sample.vendor === 'openai')!
+    const run = await evalrun.runs.start(input as unknown as StartRunInput)
+    const canceled = await evalrun.runs.cancel(run)
+    expect(canceled).toMatchObject({ ref: run.ref, status: 'canceled', terminal: true })
+    expect((await evalrun.runs.get(run.ref)).status).toBe('canceled')
+  })
+
   it('cancels a Humanloop run', async () => {
     const { humanloop } = sandbox.catalog
     const run = await evalrun.runs.start({
@@ -180,6 +196,30 @@ describe('Langfuse experiments in the sandbox, read-only', () => {
     const bySuite = await collect(evalrun.runs.list({ suite: done.suite.ref, since: '2025-01-01' }))
     expect(bySuite.every((run) => run.suite.id === datasets[0]!.id)).toBe(true)
     expect(bySuite.map((run) => run.ref)).toContain(done.ref)
+  })
+})
+
+describe('PromptLayer verdicts in the sandbox', () => {
+  let sandbox: Sandbox
+  beforeAll(async () => {
+    sandbox = await startSandbox({ port: 0, seed: 42, suites: 3, runs: 12, clock: 'manual' })
+  })
+  afterAll(() => sandbox.close())
+
+  it('fails a PromptLayer row judged false although its cells ran, so the pass rate counts it', async () => {
+    const evalrun = evalrunFor(sandbox)
+    const [run] = await collect(
+      evalrun.runs.list({ vendors: ['promptlayer'], status: ['completed'], limit: 1 }),
+    )
+    const items = await collect(evalrun.runs.results(run!))
+    const judgedWrong = items.filter(
+      (item) => item.status === 'failed' && item.vendorStatus?.split(',').every((word) => word === 'PASSED'),
+    )
+    expect(judgedWrong.length, `${run!.ref}: ${items.map((item) => item.status)}`).toBeGreaterThan(0)
+    for (const item of judgedWrong) expect(item.judgements.some((j) => j.value === false)).toBe(true)
+    const passed = items.filter((item) => item.status === 'passed').length
+    const failed = items.filter((item) => item.status === 'failed').length
+    expect(passed / (passed + failed)).toBeLessThan(1)
   })
 })
 

@@ -4,9 +4,10 @@ import type { EvalItem, ItemStatus } from '../../core/model.js'
 import { readArray, readField, readId, readString } from '../../core/read-json.js'
 
 /**
- * One `EvaluationLogResponse`: the log and its evaluator logs. `error` when the log or an evaluator errored,
- * `failed` when a boolean judgement is false, `passed` when every boolean judgement is true, `completed` when
- * there are judgements but none boolean, `pending` when no evaluator has judged it yet.
+ * One `EvaluationLogResponse`: the log and its evaluator logs. `failed` when a boolean judgement is false (even
+ * beside an error: a judgement of false always counts), else `error` when the log or an evaluator errored, `passed`
+ * when every boolean judgement is true, `completed` when there are judgements but none boolean (Humanloop declares
+ * no pass threshold for number or select judgements), `pending` when no evaluator has judged it yet.
  */
 export function mapHumanloopItem(raw: unknown, runRef: string): EvalItem<'humanloop'> {
   const warnings: string[] = []
@@ -17,8 +18,8 @@ export function mapHumanloopItem(raw: unknown, runRef: string): EvalItem<'humanl
   const evaluatorError = evaluatorLogs.some((evaluatorLog) => readString<Log>(evaluatorLog, 'error'))
   const booleans = judgements.filter((j): j is boolean => typeof j === 'boolean')
   let status: ItemStatus
-  if (logError || evaluatorError) status = 'error'
-  else if (booleans.includes(false)) status = 'failed'
+  if (booleans.includes(false)) status = 'failed'
+  else if (logError || evaluatorError) status = 'error'
   else if (booleans.length > 0) status = 'passed'
   else if (judgements.some((j) => j !== undefined && j !== null)) status = 'completed'
   else status = 'pending'

@@ -12,9 +12,10 @@ const LEVELS: readonly ObservationLevel[] = ['DEBUG', 'DEFAULT', 'WARNING', 'ERR
 /**
  * A Langfuse experiment item as an `EvalItem`. Its key (and name) is `experimentItemId`, the dataset item it ran
  * (Langfuse's ingestion sets it to the DatasetItem id, the same in every experiment of the dataset), so two
- * experiments join on it. Status: `error` when its root observation is at level ERROR, `pending` while it has no
- * endTime, then by its boolean scores (`failed` if any is false, `passed` if all are true), else `completed`
- * (scored without a verdict, or not scored). Its scores are its judgements, typed by data type; Langfuse gives
+ * experiments join on it. Status: `failed` when a boolean score is false (a judgement of false always counts),
+ * else `error` when its root observation is at level ERROR, `pending` while it has no endTime, `passed` when its
+ * boolean scores are all true, else `completed` (scored without a verdict: Langfuse's score configs declare no pass
+ * threshold; or not scored). Its scores are its judgements, typed by data type; Langfuse gives
  * an item no score of its own, so `finishItem` derives one. Accepts any value; never throws.
  */
 export function mapLangfuseItem(raw: unknown, runRef: string, scales: LangfuseScales): EvalItem<'langfuse'> {
@@ -37,9 +38,9 @@ export function mapLangfuseItem(raw: unknown, runRef: string, scales: LangfuseSc
   }
   const verdicts = judgements.flatMap((judgement) => (judgement.passed === null ? [] : [judgement.passed]))
   let status: ItemStatus
-  if (level === 'ERROR') status = 'error'
+  if (verdicts.includes(false)) status = 'failed'
+  else if (level === 'ERROR') status = 'error'
   else if (readString<ExperimentItem>(raw, 'endTime') === null) status = 'pending'
-  else if (verdicts.includes(false)) status = 'failed'
   else if (verdicts.length > 0) status = 'passed'
   else status = 'completed'
   return finishItem<'langfuse'>({

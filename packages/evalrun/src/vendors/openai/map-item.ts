@@ -6,8 +6,10 @@ import { RATE_SCALE } from '../../core/score-scale.js'
 import type { OpenAIRawItem } from './types.js'
 
 /**
- * An OpenAI output item as an `EvalItem`. Its status is the item's `pass`/`fail`, or `error` when its sample
- * errored; its score is the share of its graders that passed it (0..1), since graders score on scales of their own.
+ * An OpenAI output item as an `EvalItem`. Its status comes from its judgements: `error` when its sample errored
+ * (nothing was there to grade; OpenAI counts it `errored`), `failed` when any grader's `passed` is false or the
+ * item's `status` is `fail`, `passed` when its `status` is `pass` and no grader failed it, else `unknown`. Its score
+ * is the share of its graders that passed it (0..1), since graders score on scales of their own.
  */
 export function mapOpenAIItem(raw: unknown, runRef: string): EvalItem<'openai'> {
   const warnings: string[] = []
@@ -19,19 +21,23 @@ export function mapOpenAIItem(raw: unknown, runRef: string): EvalItem<'openai'> 
     asRecord(readField<EvalRunOutputItem['sample']>(sample, 'error')),
     'message',
   )
+  if (sampleError) warnings.push(`The sample errored: ${sampleError}`)
+  const judgements = readArray<EvalRunOutputItem>(raw, 'results').map(graderJudgement)
+  const verdicts = judgements.filter((judgement) => typeof judgement.passed === 'boolean')
+  const graderFailed = verdicts.some((judgement) => judgement.passed === false)
   let status: ItemStatus
   if (sampleError) status = 'error'
-  else if (vendorStatus === 'pass') status = 'passed'
-  else if (vendorStatus === 'fail') status = 'failed'
+  else if (graderFailed || vendorStatus === 'fail') {
+    status = 'failed'
+    if (vendorStatus === 'pass')
+      warnings.push('OpenAI says the item passed, but a grader failed it; it is failed.')
+  } else if (vendorStatus === 'pass') status = 'passed'
   else {
     status = 'unknown'
     warnings.push(
       `OpenAI output item status ${preview(readField<EvalRunOutputItem>(raw, 'status'))} is not pass or fail.`,
     )
   }
-  if (sampleError) warnings.push(`The sample errored: ${sampleError}`)
-  const judgements = readArray<EvalRunOutputItem>(raw, 'results').map(graderJudgement)
-  const verdicts = judgements.filter((judgement) => typeof judgement.passed === 'boolean')
   const itemKey = readId<EvalRunOutputItem>(raw, 'datasource_item_id')
   if (itemKey === null) warnings.push('OpenAI output item has no datasource_item_id; its key is the item id.')
   return finishItem<'openai'>({

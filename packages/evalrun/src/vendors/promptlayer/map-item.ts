@@ -1,31 +1,20 @@
 import { finishItem, type JudgementInput } from '../../core/finish-item.js'
 import type { EvalItem, ItemStatus } from '../../core/model.js'
 import { preview, readField, readString } from '../../core/read-json.js'
+import { promptLayerCellOutcome } from './map-cell-outcome.js'
 import type { PromptLayerRawRow } from './types.js'
 
 /** A dataset cell or an evaluation cell; a row holds both kinds. */
 type PromptLayerCell = PromptLayerRawRow['cells'][number]
 
-const CELL_STATES: Record<string, ItemStatus> = {
-  PASSED: 'passed',
-  COMPLETED: 'passed',
-  FAILED: 'failed',
-  ERROR: 'error',
-  RUNNING: 'pending',
-  QUEUED: 'pending',
-  PENDING: 'pending',
-  DISPATCHED: 'pending',
-  STALE: 'pending',
-  SKIPPED: 'skipped',
-}
-
-// Worst first: a row is as bad as its worst evaluation cell.
-const SEVERITY: ItemStatus[] = ['error', 'failed', 'unknown', 'pending', 'passed', 'skipped']
+// Worst first: a row is as bad as its worst evaluation cell. A judgement of false outranks an error elsewhere in
+// the row, so that a row judged wrong always counts against the pass rate.
+const SEVERITY: ItemStatus[] = ['failed', 'error', 'unknown', 'pending', 'passed', 'completed', 'skipped']
 
 /**
  * One row of `GET /api/public/v2/evaluations/{id}/rows`. Dataset cells become `input` and evaluation cells
- * `output`, both keyed by column name; the row's status is its worst evaluation cell's (a cell with an
- * `error_message` counts as `error`), and its score the mean of the cells' numeric and boolean values.
+ * `output`, both keyed by column name. A cell's status says only whether it ran; its value is the judgement
+ * (`promptLayerCellOutcome`), and the row's status is its worst evaluation cell's outcome.
  */
 export function mapPromptLayerItem(
   cells: unknown,
@@ -52,23 +41,19 @@ export function mapPromptLayerItem(
     }
     const cellStatus = readString<PromptLayerCell>(cell, 'status')
     const errorMessage = readString<PromptLayerCell>(cell, 'error_message')
+    const value = readField<PromptLayerCell>(cell, 'value')
     vendorStatuses.push(cellStatus ?? '?')
-    judgements.push(...cellJudgement(name, readField<PromptLayerCell>(cell, 'value'), cellStatus))
-    output[name] = {
-      status: cellStatus,
-      value: readField<PromptLayerCell>(cell, 'value'),
-      ...(errorMessage ? { errorMessage } : {}),
-    }
-    const word = cellStatus?.toUpperCase() ?? ''
-    const known = Object.hasOwn(CELL_STATES, word) ? CELL_STATES[word] : undefined
-    if (errorMessage) statuses.push('error')
-    else if (known !== undefined) statuses.push(known)
-    else {
-      statuses.push('unknown')
+    output[name] = { status: cellStatus, value, ...(errorMessage ? { errorMessage } : {}) }
+    const outcome = promptLayerCellOutcome(cellStatus, value, errorMessage)
+    statuses.push(outcome)
+    if (outcome === 'unknown') {
       warnings.push(
         `PromptLayer cell "${name}" has status ${preview(readField<PromptLayerCell>(cell, 'status'))}, not one evalrun knows.`,
       )
     }
+    // Only a cell that ran (or judged false) judges: an errored or unfinished cell's value is no verdict.
+    if (outcome === 'passed' || outcome === 'failed' || outcome === 'completed')
+      judgements.push(...cellJudgement(name, value))
   })
   const status = statuses.length === 0 ? 'pending' : (SEVERITY.find((s) => statuses.includes(s)) ?? 'unknown')
   const first = Object.values(input)[0]
@@ -95,14 +80,11 @@ export function mapPromptLayerItem(
 }
 
 /**
- * An evaluation cell as a judgement, when its value is one: a boolean (an assertion) or a number (a score, on a
- * range PromptLayer does not declare). Text cells are outputs, such as a prompt's answer, and judge nothing; a
- * cell's PASSED or FAILED is kept as a number's verdict.
+ * A cell that ran, as a judgement when its value is one: a boolean (an assertion, its own verdict) or a number (a
+ * score on a range PromptLayer does not declare, with no verdict). Text cells are outputs and judge nothing.
  */
-function cellJudgement(name: string, value: unknown, cellStatus: string | null): JudgementInput[] {
+function cellJudgement(name: string, value: unknown): JudgementInput[] {
   if (typeof value === 'boolean') return [{ name, kind: 'boolean', value }]
   if (typeof value !== 'number' || !Number.isFinite(value)) return []
-  const word = cellStatus?.toUpperCase()
-  const passed = word === 'PASSED' ? true : word === 'FAILED' ? false : null
-  return [{ name, kind: 'numeric', value, passed }]
+  return [{ name, kind: 'numeric', value, passed: null }]
 }

@@ -164,7 +164,7 @@ function build(input: BuildInput): EvalRun<'promptlayer'> {
     progress: input.stats.progress,
     score: input.score,
     scoreScale: PROMPTLAYER_SCALE,
-    // A run's payload counts cells by execution state only; verdicts (PASSED/FAILED) are on the rows.
+    // A run's payload counts cells by execution state only; verdicts are the rows' boolean values (map-item.ts).
     passRate: null,
     metrics: input.metrics,
     url: null,
