@@ -1,5 +1,6 @@
 import type { EvalRun, ListRunsOptions, RunComparison, Vendor } from 'evalrun'
 import { latestPairs, renderHtmlReport } from 'evalrun/reports'
+import { requireSomeVendor } from '../configured-vendors.js'
 import type { CommandContext } from '../context.js'
 import { CliError, ExitCode } from '../exit-codes.js'
 import { createReadProgress } from '../output/read-progress.js'
@@ -35,6 +36,7 @@ export async function report(ctx: CommandContext, flags: ReportFlags): Promise<E
       failures.push(`${vendor}: ${error instanceof Error ? error.message : String(error)}`),
   }
   const evalrun = ctx.evalrun()
+  if (!flags.vendor && !flags.suite) requireSomeVendor(evalrun)
   const progress = createReadProgress(ctx.io)
   const runs: EvalRun[] = []
   // A warning (a listing window a vendor chose, pages it repeated) on a line of its own, not inside the counter's.
