@@ -46,6 +46,12 @@ describe('no vendor configured: a CI job whose secrets are missing does not pass
     }
   })
 
+  it('still names a bad option first', async () => {
+    const { exitCode, stderr } = await cli(['runs', 'list', '--since', 'yesterday'], {})
+    expect(exitCode).toBe(2)
+    expect(stderr).toMatch(/`since`: got "yesterday"/)
+  })
+
   it.each([
     [['runs', 'list', '--vendor', 'datalab']],
     [['runs', 'list', '--suite', 'datalab:1']],
@@ -71,7 +77,9 @@ describe('runs list with one vendor failing', () => {
     expect(table.exitCode).toBe(3)
     expect(table.stdout.trimEnd().split('\n')).toHaveLength(others.length + 1) // the header, then each run
     for (const run of others) expect(table.stdout).toContain(String(run.ref))
-    expect(table.stderr).toMatch(/evalrun: datalab could not be listed, so its runs are missing above: .*500/)
+    expect(table.stderr).toMatch(
+      /^evalrun: Listing runs failed for one vendor \(datalab: .*500.*\); \d+ runs were delivered/m,
+    )
     for (const argv of [
       ['runs', 'list', '--json'],
       ['runs', 'list', '--json', '--limit', '100'],

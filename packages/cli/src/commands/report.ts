@@ -36,12 +36,13 @@ export async function report(ctx: CommandContext, flags: ReportFlags): Promise<E
       failures.push(`${vendor}: ${error instanceof Error ? error.message : String(error)}`),
   }
   const evalrun = ctx.evalrun()
-  if (!flags.vendor && !flags.suite) requireSomeVendor(evalrun)
   const progress = createReadProgress(ctx.io)
   const runs: EvalRun[] = []
   // A warning (a listing window a vendor chose, pages it repeated) on a line of its own, not inside the counter's.
   const warn = (message: string, vendor: string) => progress.say(`evalrun (${vendor}): ${message}`)
-  for await (const run of evalrun.runs.list({ ...options, onWarning: warn })) {
+  const listing = evalrun.runs.list({ ...options, onWarning: warn }) // checks the options at once
+  if (!flags.vendor && !flags.suite) requireSomeVendor(evalrun)
+  for await (const run of listing) {
     runs.push(run)
     progress.add(run.vendor)
   }
