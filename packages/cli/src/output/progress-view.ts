@@ -52,7 +52,12 @@ function barsView(io: CliIo, colors: Colors, elapsed: () => string): ProgressVie
       }
     },
     note(line) {
-      multibar.log(`${line}\n`)
+      // Before the first bar nothing is drawn (a vendor failing from the first poll): plain text then.
+      if (bars.size === 0) io.stderr.write(`${line}\n`)
+      else {
+        multibar.log(`${line}\n`)
+        multibar.update() // drawn now, not at the next tick, which may come after stop()
+      }
     },
     stop() {
       multibar.stop()
