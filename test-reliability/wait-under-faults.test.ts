@@ -1,5 +1,5 @@
 import { type Sandbox, startSandbox } from '@evalrun/sandbox'
-import { type EvalRun, EvalrunWaitDeadlineError, type StartRunInput } from 'evalrun'
+import { type EvalRun, EvalrunApiError, EvalrunWaitDeadlineError, type StartRunInput } from 'evalrun'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { recordFigures } from './support/figures.js'
 import { sandboxEvalrun } from './support/sandbox-evalrun.js'
@@ -64,6 +64,8 @@ describe('runs.wait under faults', () => {
           pollIntervalMs: 1,
           maxPollIntervalMs: 5,
           timeoutMs: 30_000,
+          // Half the requests fail: streaks of failed polls are expected here, and must not end the wait.
+          maxFailedPolls: Number.POSITIVE_INFINITY,
           onProgress: (r) => seen.push(r),
         })
         .finally(() => sandbox.setFaults(null))
@@ -81,7 +83,12 @@ describe('runs.wait under faults', () => {
     sandbox.setFaults({ rate: 1, kinds: ['503'], retryAfterSeconds: 0 })
     const evalrun = sandboxEvalrun(sandbox, { retry: false })
     const error = await evalrun.runs
-      .wait(run, { timeoutMs: 300, pollIntervalMs: 10, maxPollIntervalMs: 20 })
+      .wait(run, {
+        timeoutMs: 300,
+        pollIntervalMs: 10,
+        maxPollIntervalMs: 20,
+        maxFailedPolls: Number.POSITIVE_INFINITY,
+      })
       .catch((e: unknown) => e)
       .finally(() => sandbox.setFaults(null))
     expect(EvalrunWaitDeadlineError.isInstance(error)).toBe(true)
@@ -91,6 +98,24 @@ describe('runs.wait under faults', () => {
       /did not finish within 300 ms: it was never read; the last poll failed: .*503/,
     )
     recordFigures('wait-deadline', { timeoutMs: 300, everyPollFailed: true, message: timeout.message })
+  })
+
+  it('a vendor failing every poll ends the wait after maxFailedPolls (default 10), with its error', async () => {
+    const run = await sandboxEvalrun(sandbox).runs.start(inputFor('datalab') as never)
+    sandbox.setFaults({ rate: 1, kinds: ['503'], retryAfterSeconds: 0 })
+    const evalrun = sandboxEvalrun(sandbox, { retry: false })
+    const failed: number[] = []
+    const error = await evalrun.runs
+      .wait(run, {
+        timeoutMs: 60_000,
+        pollIntervalMs: 1,
+        maxPollIntervalMs: 2,
+        onPollError: (_error, n) => failed.push(n),
+      })
+      .catch((e: unknown) => e)
+      .finally(() => sandbox.setFaults(null))
+    expect(EvalrunApiError.isInstance(error) && error.status).toBe(503)
+    expect(failed).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10])
   })
 
   it('the deadline cuts short a poll in flight', async () => {

@@ -13,11 +13,21 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-v')) {
   process.stdout.write(`${VERSION}\n`)
 } else {
   const [{ processIo }, { runCli }] = await Promise.all([import('./io.js'), import('./program.js')])
-  // Only `evalrun sandbox` waits for Ctrl-C; every other command keeps Node's default (Ctrl-C ends it at once).
-  const untilInterrupted = () =>
+  // Only `evalrun sandbox` and `runs wait` listen for Ctrl-C, and only while they serve or wait; every other
+  // command, and a second Ctrl-C, keeps Node's default (Ctrl-C ends it at once).
+  const untilInterrupted = (until?: AbortSignal) =>
     new Promise<void>((resolve) => {
-      process.once('SIGINT', () => resolve())
-      process.once('SIGTERM', () => resolve())
+      const stopListening = () => {
+        process.off('SIGINT', interrupted)
+        process.off('SIGTERM', interrupted)
+      }
+      const interrupted = () => {
+        stopListening()
+        resolve()
+      }
+      process.on('SIGINT', interrupted)
+      process.on('SIGTERM', interrupted)
+      until?.addEventListener('abort', stopListening, { once: true })
     })
   process.exitCode = await runCli(args, processIo(), { untilInterrupted })
 }

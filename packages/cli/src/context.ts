@@ -1,4 +1,4 @@
-import { BUILT_IN_VENDORS, createEvalrun, type Evalrun, type EvalrunOptions } from 'evalrun'
+import { BUILT_IN_VENDORS, createEvalrun, type Evalrun, type EvalrunOptions, type WaitOptions } from 'evalrun'
 import pc from 'picocolors'
 import type { Colors } from 'picocolors/types'
 import { type CliIo, wantsColor } from './io.js'
@@ -7,17 +7,33 @@ import { credentialFlags } from './vendor-flags.js'
 /** Global flags: each vendor's credentials (`--datalab-api-key`; they win over the environment), plain-http consent. */
 export type KeyFlags = Record<string, string | boolean | undefined> & { allowInsecureHttp?: boolean }
 
+/** How `runs wait` polls: the library's defaults (1 s growing to 10 s) unless a test shortens them. */
+export type WaitPolling = Pick<WaitOptions, 'pollIntervalMs' | 'maxPollIntervalMs'>
+
 export interface CommandContext {
   io: CliIo
   colors: Colors
   evalrun(): Evalrun
+  /**
+   * Resolves when the process is asked to stop (Ctrl-C, SIGTERM); never, when nothing can ask. Listening ends
+   * when `until` aborts, so that a later Ctrl-C stops the process as usual.
+   */
+  untilInterrupted(until?: AbortSignal): Promise<void>
+  waitPolling: WaitPolling
 }
 
-export function createContext(io: CliIo, keys: KeyFlags): CommandContext {
+export interface ContextOptions {
+  untilInterrupted?: (until?: AbortSignal) => Promise<void>
+  waitPolling?: WaitPolling
+}
+
+export function createContext(io: CliIo, keys: KeyFlags, options: ContextOptions = {}): CommandContext {
   let client: Evalrun | undefined
   return {
     io,
     colors: pc.createColors(wantsColor(io)),
+    untilInterrupted: options.untilInterrupted ?? (() => new Promise(() => {})),
+    waitPolling: options.waitPolling ?? {},
     evalrun() {
       client ??= createEvalrun(optionsFrom(io.env, keys, warnTo(io)))
       return client

@@ -8,7 +8,7 @@ import { runsList } from './commands/runs-list.js'
 import { runsResults } from './commands/runs-results.js'
 import { runsStart } from './commands/runs-start.js'
 import { runsWait } from './commands/runs-wait.js'
-import { type CommandContext, createContext, type KeyFlags } from './context.js'
+import { type CommandContext, createContext, type KeyFlags, type WaitPolling } from './context.js'
 import { CliError, ExitCode } from './exit-codes.js'
 import type { CliIo } from './io.js'
 import { KEY_CHOICES } from './join-key.js'
@@ -21,8 +21,14 @@ const collect = (value: string, previous: string[] = []) => [
 ]
 
 export interface RunCliOptions {
-  /** Resolves when the process is asked to stop (SIGINT/SIGTERM); called by `evalrun sandbox` only. */
-  untilInterrupted?: () => Promise<void>
+  /**
+   * Resolves when the process is asked to stop (SIGINT/SIGTERM); called by `evalrun sandbox` (which serves until
+   * then) and `runs wait` (which then stops waiting, writes its reports and exits 130). It stops listening when
+   * `until` aborts. Without it, nothing interrupts a command but the process's own end.
+   */
+  untilInterrupted?: (until?: AbortSignal) => Promise<void>
+  /** How `runs wait` polls; default the library's (1 s, growing to 10 s). Tests shorten it. */
+  waitPolling?: WaitPolling
 }
 
 /** Runs one `evalrun` command line (without the `node evalrun` part) and returns the exit code. */
@@ -34,7 +40,7 @@ export async function runCli(argv: string[], io: CliIo, options: RunCliOptions =
     async function (this: Command, ...args: unknown[]) {
       const globals = this.optsWithGlobals() as KeyFlags & { debug?: boolean }
       debug = Boolean(globals.debug)
-      const ctx = createContext(io, globals)
+      const ctx = createContext(io, globals, options)
       // commander passes the positional arguments, then the options, then the command itself
       exitCode = await (command as (ctx: CommandContext, ...rest: unknown[]) => Promise<ExitCode>)(
         ctx,
@@ -76,8 +82,9 @@ export async function runCli(argv: string[], io: CliIo, options: RunCliOptions =
 Environment: ${BUILT_IN_VENDORS.flatMap((vendor) => [...vendor.credentials.map((c) => c.envVar), ...vendor.settingsEnv.filter((name) => !name.endsWith('_BASE_URL'))]).join(', ')},
 *_BASE_URL to point a vendor elsewhere (e.g. at \`evalrun sandbox\`), NO_COLOR to turn colour off.
 Exit codes: 0 ok, 1 the gate failed (a run failed, was canceled, or missed a --min-* threshold; or, for runs
-compare, more items regressed than --fail-on-regression allows), 2 usage or configuration, 3 API or network
-error, 4 timeout.`,
+compare, more items regressed than --fail-on-regression allows), 2 usage or configuration (no vendor configured,
+a threshold a run cannot be judged on), 3 API or network error (runs wait: 10 failed polls in a row), 4 timeout,
+130 interrupted (Ctrl-C: runs wait writes its reports first).`,
     )
 
   const runs = program
@@ -166,6 +173,10 @@ error, 4 timeout.`,
       `join items on ${KEY_CHOICES} (default: the vendor's item key; needed across vendors)`,
     )
     .option('--fail-on-regression [n]', 'exit 1 when more than n items regressed (default 0)')
+    .option(
+      '--allow-cross-suite',
+      "with --fail-on-regression: gate on runs of two suites joined on the vendor's item key (else exit 2)",
+    )
     .option('--json', 'the comparison as one JSON document')
   addReportOptions(compare, '')
   compare
@@ -236,7 +247,7 @@ Examples:
       // Loaded only here and in `demo`: the sandbox brings an OpenAPI router and its validators.
       run((async (ctx: CommandContext, flags: Record<string, string>) => {
         const { sandbox } = await import('./commands/sandbox.js')
-        return sandbox(ctx, flags, options.untilInterrupted?.() ?? new Promise(() => {}))
+        return sandbox(ctx, flags, ctx.untilInterrupted())
       }) as never),
     )
 

@@ -208,19 +208,38 @@ describe('evalrun runs start / wait / cancel', () => {
     expect(met.exitCode).toBe(0)
   })
 
-  it('refuses --min-score on a run without a declared scale (exit 2), naming it and the alternatives', async () => {
-    const [run] = jsonLines(
-      (
-        await cli(
-          ['runs', 'list', '--vendor', 'datalab', '--status', 'completed', '--limit', '1', '--json'],
-          env,
-        )
-      ).stdout,
+  it('refuses --min-score on a vendor without a declared scale (exit 2) before waiting, naming the alternatives', async () => {
+    // A run Datalab does not know: the refusal comes before any read (it used to wait, then refuse, or exit 3).
+    const gate = await cli(['runs', 'wait', 'datalab:987654', '--min-score', '0.5'], env)
+    expect(gate).toMatchObject({ exitCode: 2, stdout: '' })
+    expect(gate.stderr).toBe(
+      `evalrun: --min-score cannot judge datalab:987654: Datalab gives its runs no score on a declared scale, so they have no normalised score. Use --min-pass-rate <0..1> or --min-metric "<name>=<value on Datalab's own scale>" instead.\n`,
     )
-    const gate = await cli(['runs', 'wait', String(run?.ref), '--min-score', '0.5'], env)
-    expect(gate.exitCode).toBe(2)
-    expect(gate.stdout).toContain(`--min-score cannot judge ${run?.ref}`)
-    expect(gate.stdout).toContain('--min-metric "avg_score=')
+  })
+
+  it('refuses runs start --wait --min-score on such a vendor before starting anything', async () => {
+    const before = jsonLines((await cli(['runs', 'list', '--vendor', 'datalab', '--json'], env)).stdout)
+    const { catalog } = sb
+    const argv = [
+      'runs',
+      'start',
+      'datalab',
+      '--collection',
+      String(catalog.datalab.collections[0]?.id),
+      '--rubric',
+      String(catalog.datalab.rubrics[0]?.id),
+    ]
+    const refused = await cli([...argv, '--wait', '--min-score', '0.8'], env)
+    expect(refused).toMatchObject({ exitCode: 2, stdout: '' })
+    expect(refused.stderr).toContain(
+      '--min-score cannot judge runs of datalab: Datalab gives its runs no score',
+    )
+    // A gate or report flag without --wait would judge nothing and exit 0: refused as well.
+    const unwaited = await cli([...argv, '--min-metric', 'avg_score=0.5', '--junit', 'j.xml'], env)
+    expect(unwaited).toMatchObject({ exitCode: 2, stdout: '' })
+    expect(unwaited.stderr).toContain('--min-metric, --junit need --wait')
+    const after = jsonLines((await cli(['runs', 'list', '--vendor', 'datalab', '--json'], env)).stdout)
+    expect(after).toHaveLength(before.length)
   })
 
   it('--min-pass-rate counts verdicts from the items when the run carries none', async () => {
@@ -247,7 +266,7 @@ describe('evalrun runs start / wait / cancel', () => {
     }
   })
 
-  it('--min-metric compares a metric on its own scale, and fails closed on a metric the run lacks', async () => {
+  it('--min-metric compares a metric on its own scale, and refuses a metric the run lacks (exit 2)', async () => {
     const [run] = jsonLines(
       (
         await cli(
@@ -258,9 +277,12 @@ describe('evalrun runs start / wait / cancel', () => {
     ) as Array<{ ref: string; score: number }>
     const ok = await cli(['runs', 'wait', String(run?.ref), '--min-metric', `avg_score=${run?.score}`], env)
     expect(ok.exitCode).toBe(0)
+    // A metric the run does not have is the command's mistake (exit 2), not the run's failure (exit 1).
     const missing = await cli(['runs', 'wait', String(run?.ref), '--min-metric', 'recall=0.5'], env)
-    expect(missing.exitCode).toBe(1)
-    expect(missing.stdout).toContain('has no metric "recall" (it has "avg_score")')
+    expect(missing.exitCode).toBe(2)
+    expect(missing.stdout).toContain(
+      `✗ ${run?.ref} --min-metric cannot judge ${run?.ref}: it has no metric "recall" (it has "avg_score").`,
+    )
   })
 
   it('rejects a threshold outside 0..1 as a usage error that explains the scale', async () => {

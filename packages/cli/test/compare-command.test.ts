@@ -94,6 +94,32 @@ describe('evalrun runs compare', () => {
     expect(json.stderr).toContain('items regressed')
   })
 
+  it("warns when the runs are of two suites, and refuses to gate on them joined on the vendor's key", async () => {
+    const promptlayer = pairs.filter((p) => p.head.vendor === 'promptlayer').map((p) => p.head)
+    const base = promptlayer[0] as EvalRun
+    const head = promptlayer.find((run) => run.suite.ref !== base.suite.ref) as EvalRun
+    expect(head).toBeDefined()
+    const plain = await cli(['runs', 'compare', base.ref, head.ref], env)
+    expect(plain.exitCode).toBe(0)
+    expect(plain.stdout).toContain(
+      `warning The runs are of two suites (${base.suite.ref} and ${head.suite.ref}): items were joined on the vendor's key`,
+    )
+    const gated = await cli(['runs', 'compare', base.ref, head.ref, '--fail-on-regression', '5'], env)
+    expect(gated).toMatchObject({ exitCode: 2, stdout: '' })
+    expect(gated.stderr).toContain(
+      `evalrun: ${base.ref} and ${head.ref} are runs of two suites (${base.suite.ref} and ${head.suite.ref})`,
+    )
+    expect(gated.stderr).toContain('--key')
+    expect(gated.stderr).toContain('--allow-cross-suite')
+    for (const consent of [['--allow-cross-suite'], ['--key', 'name']]) {
+      const allowed = await cli(
+        ['runs', 'compare', base.ref, head.ref, '--fail-on-regression', '1000', ...consent],
+        env,
+      )
+      expect(allowed.exitCode).toBe(0)
+    }
+  })
+
   it('a run compared with itself has nothing changed', async () => {
     const { head } = withRegressions()
     const { exitCode, stdout } = await cli(

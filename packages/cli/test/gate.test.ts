@@ -134,6 +134,43 @@ describe('judgeRun', () => {
     )
   })
 
+  it('is a usage error to ask --min-metric of a metric the run lacks, before reading its items', async () => {
+    const run = completedRun({
+      metrics: [
+        {
+          name: 'accuracy',
+          kind: 'numeric',
+          value: 0.9,
+          scale: null,
+          normalizedValue: null,
+          passRate: null,
+          source: 'accuracy',
+        },
+      ],
+    })
+    let read = false
+    const outcome = await judgeRun(
+      run,
+      {
+        ...none,
+        minPassRate: 0.5,
+        minMetrics: [
+          { name: 'accuracy', value: 0.5 },
+          { name: 'Nope', value: 1 },
+        ],
+      },
+      () => {
+        read = true
+        return items(['passed'])
+      },
+    )
+    expect(outcome).toMatchObject({
+      exitCode: ExitCode.usage,
+      line: '--min-metric cannot judge promptlayer:7: it has no metric "Nope" (it has "accuracy").',
+    })
+    expect(read).toBe(false)
+  })
+
   it('fails a run that failed or was canceled whatever its score', async () => {
     expect((await judgeRun(completedRun({ status: 'canceled' }), none, () => items([]))).line).toBe(
       'was canceled',

@@ -1,5 +1,5 @@
 import { PassThrough } from 'node:stream'
-import { runCli } from '../src/index.js'
+import { type RunCliOptions, runCli } from '../src/index.js'
 
 export interface CapturedRun {
   exitCode: number
@@ -8,14 +8,18 @@ export interface CapturedRun {
 }
 
 /** Runs `evalrun <argv>` in this process with the given environment, capturing its output (not a terminal). */
-export async function cli(argv: string[], env: Record<string, string | undefined>): Promise<CapturedRun> {
+export async function cli(
+  argv: string[],
+  env: Record<string, string | undefined>,
+  options: RunCliOptions = {},
+): Promise<CapturedRun> {
   const stdout = new PassThrough()
   const stderr = new PassThrough()
   const out: string[] = []
   const err: string[] = []
   stdout.on('data', (chunk: Buffer) => out.push(chunk.toString()))
   stderr.on('data', (chunk: Buffer) => err.push(chunk.toString()))
-  const exitCode = await runCli(argv, { stdout, stderr, env })
+  const exitCode = await runCli(argv, { stdout, stderr, env }, options)
   return { exitCode, stdout: out.join(''), stderr: err.join('') }
 }
 

@@ -1,4 +1,7 @@
-import { execFile } from 'node:child_process'
+import { execFile, spawn } from 'node:child_process'
+import { mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import { type Sandbox, startSandbox } from '@evalrun/sandbox'
@@ -98,6 +101,35 @@ describe('runs wait as a process', () => {
     const { stdout } = await evalrunProcess(['runs', 'get', ref], { tty: true, env: { NO_COLOR: '1' } })
     expect(stdout).toContain(ref)
     for (const colour of [31, 32, 33, 35, 36]) expect(stdout).not.toContain(`${ESC}[${colour}m`)
+  })
+})
+
+describe('Ctrl-C in runs wait, as a process', () => {
+  it('stops waiting on SIGINT, writes the JUnit report with the run marked interrupted, and exits 130', async () => {
+    const ref = await startDatalabRun()
+    const junit = join(mkdtempSync(join(tmpdir(), 'evalrun-sigint-')), 'junit.xml')
+    const { NO_COLOR, FORCE_COLOR, ...inherited } = process.env
+    // One process (tsx as a loader, not as a parent), so the signal reaches evalrun itself.
+    const child = spawn(process.execPath, ['--import', 'tsx', bin, 'runs', 'wait', ref, '--junit', junit], {
+      cwd: repoRoot,
+      env: { ...inherited, ...sb.env },
+    })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk
+    })
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk
+    })
+    const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)))
+    // Interrupt once it has polled: the manual clock keeps the run running until then.
+    while (!stderr.includes(ref)) await new Promise((resolve) => setTimeout(resolve, 50))
+    child.kill('SIGINT')
+    expect(await exited).toBe(130)
+    expect(stderr).toContain('evalrun: interrupted: stopped waiting for 1 of 1 run; no gate passed.')
+    expect(stdout).toContain(`✗ ${ref} interrupted while it was`)
+    expect(readFileSync(junit, 'utf8')).toContain('interrupted while it was')
   })
 })
 

@@ -25,6 +25,9 @@ function datalabFile(filename: string, score: number | null, status = 'completed
   } satisfies BatchRunFileResult
 }
 
+/** Datalab runs 100 and up are of another collection (suite) than the others. */
+const datalabRunOf = (id: number) => datalabRun(id, id >= 100 ? { collection_id: 78 } : {})
+
 /** Datalab runs by id, each with its file results; OpenAI runs by id, each with its output items (2 per page). */
 function setup(
   datalab: Record<number, BatchRunFileResult[]>,
@@ -32,10 +35,10 @@ function setup(
 ) {
   const { fetch, requests } = fakeFetch({
     'GET /dl/api/v1/eval_batch_runs/{id}': ({ url }) =>
-      json(datalabRun(Number(url.pathname.split('/').pop()))),
+      json(datalabRunOf(Number(url.pathname.split('/').pop()))),
     'GET /dl/api/v1/eval_batch_runs/{id}/results': ({ url }) => {
       const id = Number(url.pathname.split('/').at(-2))
-      return json({ batch_run: datalabRun(id), file_results: datalab[id] ?? [] } satisfies BatchRunResults)
+      return json({ batch_run: datalabRunOf(id), file_results: datalab[id] ?? [] } satisfies BatchRunResults)
     },
     'GET /oa/evals/{id}': () => json(openaiEval),
     'GET /oa/evals/{id}/runs/{run}': ({ url }) => json(openaiRun(url.pathname.split('/').pop() ?? '')),
@@ -131,6 +134,7 @@ describe('runs.compare within one vendor', () => {
     expect(metric?.baseMean).toBeCloseTo(3.5 / 5)
     expect(metric?.headMean).toBeCloseTo(3.8 / 6)
     expect(metric?.delta).toBeCloseTo(3.8 / 6 - 3.5 / 5)
+    expect(comparison.sameSuite).toBe(true)
     expect(comparison.warnings).toEqual([])
     // No payload in a compared side.
     expect(Object.keys(items['better.pdf']?.base ?? {})).toEqual(['id', 'status', 'score', 'normalizedScore'])
@@ -234,6 +238,26 @@ describe('runs.compare across vendors', () => {
     expect(comparison.warnings).toContain(
       '2 items found in both runs had no score or metric to compare (none in common or on one scale): only their status was compared.',
     )
+  })
+})
+
+describe('runs.compare across suites', () => {
+  const files = [datalabFile('row 4', 0.9)]
+
+  it("says the runs are of two suites when their items were joined on the vendor's key", async () => {
+    const { evalrun } = setup({ 1: files, 100: files })
+    const comparison = await evalrun.runs.compare('datalab:1', 'datalab:100')
+    expect(comparison.sameSuite).toBe(false)
+    expect(comparison.warnings).toContain(
+      "The runs are of two suites (datalab:77 and datalab:78): items were joined on the vendor's key, which may name different test cases in each suite.",
+    )
+  })
+
+  it('says nothing more when the join was chosen', async () => {
+    const { evalrun } = setup({ 1: files, 100: files })
+    const comparison = await evalrun.runs.compare('datalab:1', 'datalab:100', { key: (item) => item.name })
+    expect(comparison.sameSuite).toBe(false)
+    expect(comparison.warnings).toEqual([])
   })
 })
 

@@ -147,6 +147,25 @@ describe('against the sandbox', () => {
     expect((await waitAdvancing(evalrun, sandbox, run)).status).toBe('canceled')
   })
 
+  it("each vendor's runs have a score scale as its description says (scoreScale)", async () => {
+    const { BUILT_IN_VENDORS } = await import('../src/index.js')
+    const runs = await collect(evalrun.runs.list({ onWarning: () => {} }))
+    for (const vendor of BUILT_IN_VENDORS) {
+      const scales = runs.filter((run) => run.vendor === vendor.id).map((run) => run.scoreScale !== null)
+      expect(scales.length, vendor.id).toBeGreaterThan(0)
+      if (vendor.scoreScale === 'never')
+        expect(
+          scales.every((has) => !has),
+          vendor.id,
+        ).toBe(true)
+      if (vendor.scoreScale === 'always')
+        expect(
+          scales.every((has) => has),
+          vendor.id,
+        ).toBe(true)
+    }
+  })
+
   it('filters a listing by suite and status', async () => {
     const suite = `humanloop:${sandbox.catalog.humanloop.evaluations[0]!.id}`
     const runs = await collect(evalrun.runs.list({ suite, status: ['completed', 'canceled'] }))

@@ -13,6 +13,7 @@ describe('each built-in vendor describes what its adapter does', () => {
       expect(adapter.specificationVersion).toBe('v2')
       expect(vendor.canCancel).toBe(adapter.cancelRun !== undefined)
       expect(vendor.startFlags !== undefined).toBe(adapter.startRun !== undefined)
+      expect(['always', 'sometimes', 'never']).toContain(vendor.scoreScale)
       expect(vendor.refForm.startsWith(`${vendor.id}:`)).toBe(true)
       expect(vendor.suiteRefForm.startsWith(`${vendor.id}:`)).toBe(true)
       for (const credential of vendor.credentials) expect(credential.envVar).toMatch(/^[A-Z][A-Z0-9_]+$/)

@@ -98,6 +98,40 @@ describe('waitForRun', () => {
     expect((await waiting).status).toBe('completed')
   })
 
+  it('gives up after maxFailedPolls failed polls in a row, throwing the last error and saying each one', async () => {
+    const getRun = scripted([run('processing'), apiError(500, true)])
+    const onPollError = vi.fn()
+    const waiting = waitForRun('datalab:1', getRun, { maxFailedPolls: 3, onPollError }, noJitter).catch(
+      (e: unknown) => e,
+    )
+    await vi.advanceTimersByTimeAsync(1_000 + 1_500 + 2_250)
+    const error = await waiting
+    expect(EvalrunApiError.isInstance(error) && error.status).toBe(500)
+    expect(getRun).toHaveBeenCalledTimes(4)
+    expect(onPollError.mock.calls.map(([e, n]) => [(e as EvalrunApiError).status, n])).toEqual([
+      [500, 1],
+      [500, 2],
+      [500, 3],
+    ])
+  })
+
+  it('counts failed polls in a row only: a poll that answers starts the count again', async () => {
+    const failing = apiError(503, true)
+    const getRun = scripted([failing, failing, run('processing'), failing, failing, run('completed')])
+    const waiting = waitForRun('datalab:1', getRun, { maxFailedPolls: 3 }, noJitter)
+    await vi.advanceTimersByTimeAsync(60_000)
+    expect((await waiting).status).toBe('completed')
+  })
+
+  it('gives up after 10 failed polls by default, long before the 30-minute deadline', async () => {
+    const getRun = scripted([apiError(500, true)])
+    const waiting = waitForRun('datalab:1', getRun, {}, noJitter).catch((e: unknown) => e)
+    await vi.advanceTimersByTimeAsync(120_000)
+    const error = await waiting
+    expect(EvalrunApiError.isInstance(error)).toBe(true)
+    expect(getRun).toHaveBeenCalledTimes(10)
+  })
+
   it('ends on an error that will not go away', async () => {
     const getRun = scripted([run('processing'), apiError(401, false)])
     const waiting = waitForRun('datalab:1', getRun, {}, noJitter).catch((e: unknown) => e)
@@ -132,6 +166,9 @@ describe('waitForRun', () => {
   it('rejects bad options before polling', async () => {
     const getRun = scripted([run('completed')])
     await expect(waitForRun('datalab:1', getRun, { timeoutMs: -1 })).rejects.toThrow('Invalid `timeoutMs`')
+    await expect(waitForRun('datalab:1', getRun, { maxFailedPolls: 0 })).rejects.toThrow(
+      'Invalid `maxFailedPolls`',
+    )
     await expect(waitForRun('datalab:1', getRun, { pollIntervalMs: 0 })).rejects.toThrow(
       'Invalid `pollIntervalMs`',
     )

@@ -1,5 +1,6 @@
 import type { EvalRun, ListRunsOptions, RunComparison, Vendor } from 'evalrun'
 import { latestPairs, renderHtmlReport } from 'evalrun/reports'
+import { requireSomeVendor } from '../configured-vendors.js'
 import type { CommandContext } from '../context.js'
 import { CliError, ExitCode } from '../exit-codes.js'
 import { createReadProgress } from '../output/read-progress.js'
@@ -39,7 +40,9 @@ export async function report(ctx: CommandContext, flags: ReportFlags): Promise<E
   const runs: EvalRun[] = []
   // A warning (a listing window a vendor chose, pages it repeated) on a line of its own, not inside the counter's.
   const warn = (message: string, vendor: string) => progress.say(`evalrun (${vendor}): ${message}`)
-  for await (const run of evalrun.runs.list({ ...options, onWarning: warn })) {
+  const listing = evalrun.runs.list({ ...options, onWarning: warn }) // checks the options at once
+  if (!flags.vendor && !flags.suite) requireSomeVendor(evalrun)
+  for await (const run of listing) {
     runs.push(run)
     progress.add(run.vendor)
   }

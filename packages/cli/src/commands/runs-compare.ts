@@ -13,11 +13,15 @@ export interface RunsCompareFlags extends ReportFileFlags {
   /** `true` for the bare flag (no regression allowed), or the number of regressions allowed. */
   failOnRegression?: boolean | string
   key?: string
+  /** Gate on a comparison of two suites' runs joined on the vendor's key, knowingly. */
+  allowCrossSuite?: boolean
 }
 
 /**
  * Compares two runs item by item. Exits 1 when `--fail-on-regression [N]` is given and more than N items
- * regressed; usage and API errors exit as everywhere (2, 3).
+ * regressed; usage and API errors exit as everywhere (2, 3). Gating runs of two suites joined on the vendor's key
+ * (which may match `row 4` of one dataset with `row 4` of another) is a usage error unless `--key` chose the join
+ * or `--allow-cross-suite` is given.
  */
 export async function runsCompare(
   ctx: CommandContext,
@@ -46,6 +50,12 @@ export async function runsCompare(
       }
       throw error
     })
+  if (allowed !== null && !comparison.sameSuite && key === undefined && !flags.allowCrossSuite) {
+    throw new CliError(
+      `${base} and ${head} are runs of two suites (${comparison.base.suite.ref} and ${comparison.head.suite.ref}), whose item keys may name different test cases: --fail-on-regression would count regressions between unrelated items. Choose the join with --key (${KEY_CHOICES}), or pass --allow-cross-suite if the keys do match.`,
+      ExitCode.usage,
+    )
+  }
   const verdict = regressionVerdict(comparison, allowed)
   const failed = verdict !== null && !verdict.passed
   if (flags.json) {

@@ -1,11 +1,13 @@
 import {
   type EvalRun,
+  EvalrunListError,
   type ListRunsOptions,
   newestFirst,
   newestRuns,
   type RunStatus,
   type Vendor,
 } from 'evalrun'
+import { requireSomeVendor } from '../configured-vendors.js'
 import type { CommandContext } from '../context.js'
 import { ExitCode } from '../exit-codes.js'
 import { RUN_TABLE_HEADERS, runRow } from '../output/format-run.js'
@@ -24,7 +26,8 @@ export interface RunsListFlags {
 
 /**
  * With `--limit N`, the N newest runs across vendors (the whole listing is read, holding about 2N runs); without
- * it, every run. The table is newest first; `--json` without `--limit` streams runs as vendors send them.
+ * it, every run. The table is newest first; `--json` without `--limit` streams runs as vendors send them. A vendor
+ * that fails does not hide the others' runs: they are printed, then the failure is said on stderr (exit 3).
  */
 export async function runsList(ctx: CommandContext, flags: RunsListFlags): Promise<ExitCode> {
   const limit = flags.limit ? parsePositiveInt(flags.limit, '--limit') : null
@@ -35,23 +38,42 @@ export async function runsList(ctx: CommandContext, flags: RunsListFlags): Promi
     ...(flags.suite ? { suite: flags.suite } : {}),
     ...(flags.since ? { since: flags.since } : {}),
   }
-  const runs = ctx.evalrun().runs.list(options)
+  const evalrun = ctx.evalrun()
+  const listing = evalrun.runs.list(options) // checks the options at once: a bad one is said first
+  if (!flags.vendor && !flags.suite) requireSomeVendor(evalrun)
+  const held: { failure?: unknown } = {}
+  const runs = holdingVendorFailures(listing, held)
   if (flags.json && limit === null) {
     for await (const run of runs) ctx.io.stdout.write(jsonLine(run))
-    return ExitCode.ok
+  } else {
+    const chosen = limit === null ? await everyRunNewestFirst(runs) : await newestRuns(runs, limit)
+    if (flags.json) {
+      for (const run of chosen) ctx.io.stdout.write(jsonLine(run))
+    } else {
+      const rows = chosen.map((run) => runRow(run, ctx.colors))
+      ctx.io.stdout.write(
+        rows.length === 0
+          ? `No runs found${held.failure === undefined ? '' : ' from the vendors that answered'}.\n`
+          : `${renderTable(RUN_TABLE_HEADERS, rows, (s) => stripAnsi(s).length)}\n`,
+      )
+    }
   }
-  const chosen = limit === null ? await everyRunNewestFirst(runs) : await newestRuns(runs, limit)
-  if (flags.json) {
-    for (const run of chosen) ctx.io.stdout.write(jsonLine(run))
-    return ExitCode.ok
-  }
-  const rows = chosen.map((run) => runRow(run, ctx.colors))
-  ctx.io.stdout.write(
-    rows.length === 0
-      ? 'No runs found.\n'
-      : `${renderTable(RUN_TABLE_HEADERS, rows, (s) => stripAnsi(s).length)}\n`,
-  )
+  // Said (exit 3) once the runs the other vendors delivered are printed.
+  if (held.failure !== undefined) throw held.failure
   return ExitCode.ok
+}
+
+/** The listing, ending where it ends; the vendors' failures it throws at its end are held for after the output. */
+async function* holdingVendorFailures(
+  runs: AsyncIterable<EvalRun>,
+  held: { failure?: unknown },
+): AsyncGenerator<EvalRun> {
+  try {
+    yield* runs
+  } catch (error) {
+    if (!EvalrunListError.isInstance(error)) throw error
+    held.failure = error
+  }
 }
 
 async function everyRunNewestFirst(runs: AsyncIterable<EvalRun>): Promise<EvalRun[]> {

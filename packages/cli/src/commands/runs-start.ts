@@ -2,11 +2,34 @@ import { readFileSync } from 'node:fs'
 import type { EvalrunVendor, StartFlag, StartRunInput } from 'evalrun'
 import type { CommandContext } from '../context.js'
 import { CliError, ExitCode } from '../exit-codes.js'
+import { parseGateCriteria } from '../gate/gate-criteria.js'
+import { checkScoreThreshold } from '../gate/score-threshold-check.js'
 import { jsonLine } from '../output/write-json-line.js'
 import { parsePositiveInt } from '../parse-values.js'
 import { flagAttribute } from '../vendor-flags.js'
 import { type RunsWaitFlags, runsWait } from './runs-wait.js'
 import { checkReportPaths } from './write-reports.js'
+
+const WAIT_ONLY_FLAGS = [
+  ['minScore', '--min-score'],
+  ['minPassRate', '--min-pass-rate'],
+  ['minMetric', '--min-metric'],
+  ['junit', '--junit'],
+  ['summary', '--summary'],
+  ['timeout', '--timeout'],
+] as const
+
+/** A gate or report flag without `--wait` would judge nothing while exiting 0: refused (exit 2). */
+function refuseGateWithoutWait(flags: RunsStartFlags): void {
+  const given = WAIT_ONLY_FLAGS.filter(([attribute]) => flags[attribute] !== undefined).map(
+    ([, flag]) => flag,
+  )
+  if (given.length === 0) return
+  throw new CliError(
+    `${given.join(', ')} ${given.length === 1 ? 'needs' : 'need'} --wait: without it the run is only started, and nothing is judged or reported.`,
+    ExitCode.usage,
+  )
+}
 
 export type RunsStartFlags = RunsWaitFlags & { wait?: boolean } & Record<string, unknown>
 
@@ -16,7 +39,12 @@ export async function runsStart(
   flags: RunsStartFlags,
 ): Promise<ExitCode> {
   const input = startInput(vendor, flags)
-  if (flags.wait) await checkReportPaths(flags)
+  if (!flags.wait) refuseGateWithoutWait(flags)
+  else {
+    // Everything that can be refused is refused before the run is started, not after it ends.
+    checkScoreThreshold(parseGateCriteria(flags), vendor, `runs of ${vendor.id}`)
+    await checkReportPaths(flags)
+  }
   const run = await ctx.evalrun().runs.start(input)
   ctx.io.stdout.write(flags.json ? jsonLine(run) : `started ${run.ref} (${run.status})\n`)
   if (!flags.wait) return ExitCode.ok

@@ -1,9 +1,11 @@
-import { EvalrunWaitDeadlineError } from 'evalrun'
+import { type EvalRun, EvalrunWaitDeadlineError } from 'evalrun'
 import { classifyError } from '../classify-error.js'
 import { type CommandContext, warnTo } from '../context.js'
-import { ExitCode } from '../exit-codes.js'
+import { CliError, ExitCode, worstExitCode } from '../exit-codes.js'
 import { type GateFlags, parseGateCriteria } from '../gate/gate-criteria.js'
 import { type GateOutcome, judgeRun } from '../gate/judge-run.js'
+import { checkScoreThreshold, vendorOfRef } from '../gate/score-threshold-check.js'
+import { formatProgress } from '../output/format-run.js'
 import { createProgressView } from '../output/progress-view.js'
 import { jsonLine } from '../output/write-json-line.js'
 import { parseDuration } from '../parse-values.js'
@@ -14,36 +16,82 @@ export interface RunsWaitFlags extends GateFlags, ReportFileFlags {
   json?: boolean
 }
 
-/** Waits for every run, then gates: see `ExitCode` for what each outcome exits with. */
+/** Polls in a row that may fail (5xx, network) before a wait gives up with the last error (exit 3). */
+const MAX_FAILED_POLLS = 10
+
+/**
+ * Waits for every run, then gates: see `ExitCode` for what each outcome exits with. Ctrl-C stops the wait: the
+ * runs not yet judged are marked interrupted, the reports asked for are written, and the exit code is 130.
+ */
 export async function runsWait(ctx: CommandContext, refs: string[], flags: RunsWaitFlags): Promise<ExitCode> {
   const timeoutMs = flags.timeout ? parseDuration(flags.timeout, '--timeout') : 30 * 60_000
   const criteria = parseGateCriteria(flags)
+  for (const ref of refs) {
+    const vendor = vendorOfRef(ref)
+    if (vendor !== undefined) checkScoreThreshold(criteria, vendor, ref)
+  }
   await checkReportPaths(flags)
   const evalrun = ctx.evalrun()
   const view = flags.json ? null : createProgressView(ctx.io, ctx.colors)
+  const say = (line: string) => (view ? view.note(line) : ctx.io.stderr.write(`${line}\n`))
 
+  const interrupt = new AbortController()
+  const waitOver = new AbortController()
+  void ctx.untilInterrupted(waitOver.signal).then(() => interrupt.abort(interruption))
+  const lastSeen = new Map<string, EvalRun>()
   const warn = warnTo(ctx.io)
   const outcomes = await Promise.all(
     refs.map(async (ref): Promise<GateOutcome> => {
+      let failedPolls = 0
       try {
-        const run = await evalrun.runs.wait(ref, { timeoutMs, onProgress: (r) => view?.update(r) })
-        view?.update(run)
-        return await judgeRun(run, criteria, (onWarning) =>
+        const run = await evalrun.runs.wait(ref, {
+          timeoutMs,
+          signal: interrupt.signal,
+          maxFailedPolls: MAX_FAILED_POLLS,
+          ...ctx.waitPolling,
+          onProgress: (seen) => {
+            failedPolls = 0
+            lastSeen.set(ref, seen)
+            view?.update(seen)
+          },
+          onPollError: (error, failed) => {
+            failedPolls = failed
+            const next = failed < MAX_FAILED_POLLS ? 'retrying' : 'giving up'
+            say(
+              `evalrun: ${ref}: poll ${failed} of ${MAX_FAILED_POLLS} in a row failed, ${next}: ${classifyError(error).message}`,
+            )
+          },
+        })
+        const outcome = await judgeRun(run, criteria, (onWarning) =>
           evalrun.runs.results(run, {
+            signal: interrupt.signal,
             onWarning: (message, vendor, detail) => {
               warn(message, vendor)
               onWarning(message, detail)
             },
           }),
         )
+        // Reading its items for a pass rate was cut short by Ctrl-C: no verdict, rather than an API failure.
+        const cut = outcome.exitCode === ExitCode.api || outcome.exitCode === ExitCode.interrupted
+        return interrupt.signal.aborted && cut ? interrupted(ref, run) : outcome
       } catch (error) {
+        if (interrupt.signal.aborted) return interrupted(ref, lastSeen.get(ref) ?? null)
         const lastRun = EvalrunWaitDeadlineError.isInstance(error) ? error.lastRun : null
         const { exitCode, message } = classifyError(error)
-        return { ref, exitCode, line: message, run: lastRun }
+        const gaveUp =
+          failedPolls >= MAX_FAILED_POLLS ? `gave up after ${failedPolls} failed polls in a row: ` : ''
+        return { ref, exitCode, line: `${gaveUp}${message}`, run: lastRun ?? lastSeen.get(ref) ?? null }
       }
     }),
   )
+  waitOver.abort()
   view?.stop()
+  if (interrupt.signal.aborted) {
+    const cut = outcomes.filter((outcome) => outcome.exitCode === ExitCode.interrupted).length
+    ctx.io.stderr.write(
+      `evalrun: interrupted: stopped waiting for ${cut} of ${outcomes.length} ${outcomes.length === 1 ? 'run' : 'runs'}; no gate passed.\n`,
+    )
+  }
 
   for (const outcome of outcomes) {
     if (flags.json) {
@@ -60,13 +108,14 @@ export async function runsWait(ctx: CommandContext, refs: string[], flags: RunsW
       ctx.io.stdout.write(`${mark} ${outcome.ref} ${outcome.line}\n`)
     }
   }
-  return worstExitCode([...outcomes.map((o) => o.exitCode), await writeGateReports(ctx, flags, outcomes)])
+  const reported = await writeGateReports(ctx, flags, outcomes)
+  return worstExitCode([...outcomes.map((o) => o.exitCode), reported])
 }
 
-/** Broken setup first, then API trouble, then timeouts, then failed gates. */
-function worstExitCode(codes: ExitCode[]): ExitCode {
-  for (const code of [ExitCode.usage, ExitCode.api, ExitCode.timeout, ExitCode.gateFailed]) {
-    if (codes.includes(code)) return code
-  }
-  return ExitCode.ok
+const interruption = new CliError('interrupted', ExitCode.interrupted)
+
+/** A run whose wait (or judgement) Ctrl-C cut short: no verdict, and what was last seen of it. */
+function interrupted(ref: string, run: EvalRun | null): GateOutcome {
+  const seen = run === null ? 'before it was read' : `while it was ${run.status} (${formatProgress(run)})`
+  return { ref, run, exitCode: ExitCode.interrupted, line: `interrupted ${seen}: not judged` }
 }

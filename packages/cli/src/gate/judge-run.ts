@@ -20,7 +20,8 @@ export interface GateOutcome {
 
 /**
  * Judges a run that has ended. Fails closed: a run that did not complete, has no items, lacks what a criterion
- * compares, or whose results could not be read in full fails, with a line that says which. `readItems` is called
+ * compares, or whose results could not be read in full fails, with a line that says which. A criterion the run
+ * can never be judged on (`--min-score` without a scale, `--min-metric` of a metric it lacks) is a usage error. `readItems` is called
  * only when a pass rate must be counted from the items (the run's payload carries none).
  */
 export async function judgeRun(
@@ -39,6 +40,8 @@ export async function judgeRun(
   if (run.status !== 'completed') return failed(`ended ${run.status}; only a completed run passes`)
   if (run.progress.total === 0) return failed('completed with zero items: nothing was judged')
 
+  const absentMetric = metricUsageProblem(run, criteria)
+  if (absentMetric !== null) return { ref: run.ref, run, exitCode: ExitCode.usage, line: absentMetric }
   const unmet: string[] = []
   const said: string[] = []
   if (criteria.minScore !== null) {
@@ -61,10 +64,8 @@ export async function judgeRun(
   }
   for (const threshold of criteria.minMetrics) {
     const metric = run.metrics.find((candidate) => candidate.name === threshold.name)
-    if (metric === undefined) {
-      const names = run.metrics.map((m) => JSON.stringify(m.name)).join(', ')
-      unmet.push(`has no metric ${JSON.stringify(threshold.name)} (it has ${names || 'none'})`)
-    } else if (metric.value === null) {
+    if (metric === undefined) continue // said above
+    if (metric.value === null) {
       unmet.push(`metric ${JSON.stringify(threshold.name)} has no value`)
     } else if (metric.value < threshold.value) {
       unmet.push(
@@ -81,6 +82,14 @@ export async function judgeRun(
     exitCode: ExitCode.ok,
     line: ['completed', describeScore(run), ...said].join(', '),
   }
+}
+
+/** `--min-metric` of a metric the run does not have (a typo, another suite's metric): the command has to change. */
+function metricUsageProblem(run: EvalRun, criteria: GateCriteria): string | null {
+  const absent = criteria.minMetrics.find((t) => !run.metrics.some((metric) => metric.name === t.name))
+  if (absent === undefined) return null
+  const names = run.metrics.map((metric) => JSON.stringify(metric.name)).join(', ')
+  return `--min-metric cannot judge ${run.ref}: it has no metric ${JSON.stringify(absent.name)} (it has ${names || 'none'}).`
 }
 
 /** `--min-score` on a run that has no scale is a usage error: the command, not the run, has to change. */

@@ -7,6 +7,8 @@ import { colorStatus } from './format-run.js'
 /** Shows how waiting runs move: live bars on a terminal, a plain line per change otherwise (CI logs). */
 export interface ProgressView {
   update(run: EvalRun): void
+  /** One line of news (a failed poll) on stderr, above the bars on a terminal so as not to tear them. */
+  note(line: string): void
   stop(): void
 }
 
@@ -49,6 +51,14 @@ function barsView(io: CliIo, colors: Colors, elapsed: () => string): ProgressVie
         bars.set(run.ref, multibar.create(total, value, payload))
       }
     },
+    note(line) {
+      // Before the first bar nothing is drawn (a vendor failing from the first poll): plain text then.
+      if (bars.size === 0) io.stderr.write(`${line}\n`)
+      else {
+        multibar.log(`${line}\n`)
+        multibar.update() // drawn now, not at the next tick, which may come after stop()
+      }
+    },
     stop() {
       multibar.stop()
     },
@@ -63,6 +73,9 @@ function linesView(io: CliIo, elapsed: () => string): ProgressView {
       if (last.get(run.ref) === state) return
       last.set(run.ref, state)
       io.stderr.write(`${run.ref} ${state} (${elapsed()})\n`)
+    },
+    note(line) {
+      io.stderr.write(`${line}\n`)
     },
     stop() {},
   }

@@ -132,11 +132,18 @@ export async function compareRuns(
   if (matched === 0 && seen.size > 0) {
     warnings.push('No item of one run has a key found in the other: check the join key.')
   }
+  const sameSuite = baseRun.suite.ref === headRun.suite.ref
+  if (!sameSuite && options.key === undefined) {
+    warnings.push(
+      `The runs are of two suites (${baseRun.suite.ref} and ${headRun.suite.ref}): items were joined on the vendor's key, which may name different test cases in each suite.`,
+    )
+  }
   const summary: ComparisonSummary = { ...counts, metrics: means.changes(sameVendor) }
   return {
     base: baseRun,
     head: headRun,
     joinedBy: options.key === undefined ? 'key' : 'custom',
+    sameSuite,
     summary,
     items: changed.sort(byChange).map((entry) => entry.item),
     complete,

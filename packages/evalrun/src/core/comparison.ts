@@ -79,6 +79,12 @@ export interface RunComparison {
   head: EvalRun
   /** How items were joined: `key` (the vendors' own) or `custom`. */
   joinedBy: 'key' | 'custom'
+  /**
+   * True when both runs are of one suite (`run.suite.ref`). Runs of two suites joined on the vendor's key match
+   * items that merely share an id (`row 4` of two datasets), so `warnings` says so and a gate should not count
+   * regressions on them unless the join was chosen (a custom `key`).
+   */
+  sameSuite: boolean
   summary: ComparisonSummary
   /** The items that changed, regressions first (largest drop first), then improvements, added and removed. */
   items: ComparedItem[]

@@ -41,7 +41,10 @@ export interface EvalrunRuns {
   get(ref: RunRef, options?: CallOptions): Promise<EvalRun>
   /** Starts a run; the input is checked before anything is sent. Resolves with the new run as first read. */
   start<V extends Vendor>(input: StartInputOf<V> & { vendor: V }, options?: CallOptions): Promise<EvalRun<V>>
-  /** Polls until the run is completed, failed or canceled; `EvalrunWaitDeadlineError` at the deadline. */
+  /**
+   * Polls until the run is completed, failed or canceled; `EvalrunWaitDeadlineError` at the deadline, and the last
+   * error after `maxFailedPolls` (default 10) polls in a row failed (see `WaitOptions`).
+   */
   wait(ref: RunRef, options?: WaitOptions): Promise<EvalRun>
   /** Cancels a run. Vendors that cannot cancel throw `EvalrunNotSupportedError`. */
   cancel(ref: RunRef, options?: CallOptions): Promise<EvalRun>

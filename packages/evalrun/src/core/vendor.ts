@@ -53,6 +53,12 @@ export interface EvalrunVendor {
   itemsAre: string
   /** The adapter, from the vendor's options merged with the shared ones. Bad options throw here. */
   createAdapter(options: VendorOptions & Record<string, unknown>, env: Env | undefined): AnyEvalrunAdapter
+  /**
+   * Whether its runs' scores come on a declared scale (`run.scoreScale`, hence a `normalizedScore`): `always`,
+   * `sometimes` (it depends on the run; the default), or `never`, which lets a gate refuse a normalised-score
+   * threshold before starting or waiting for a run.
+   */
+  scoreScale?: 'always' | 'sometimes' | 'never'
   /** Whether its adapter has `cancelRun` (the CLI offers `runs cancel` only then; a test keeps the two in step). */
   canCancel: boolean
   /** The flags of `evalrun runs start <vendor>`; absent when the vendor cannot start runs. */

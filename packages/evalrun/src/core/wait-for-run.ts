@@ -14,9 +14,20 @@ export interface WaitOptions {
   pollIntervalMs?: number
   /** Longest pause between polls. Default 10 000. */
   maxPollIntervalMs?: number
+  /**
+   * How many polls in a row may fail with an error worth retrying (a 5xx or 429 after the HTTP layer's own
+   * retries, a network failure) before the wait gives up and throws the last of them (an `EvalrunApiError` or
+   * `EvalrunNetworkError`), rather than waiting out the deadline against a vendor that does not answer. A
+   * successful poll starts the count again. Default 10; `Infinity` to wait out the deadline. Errors not worth
+   * retrying (401, 404, …) end the wait at once.
+   */
+  maxFailedPolls?: number
+  /** Called after each poll that failed with an error worth retrying, with how many have failed in a row. */
+  onPollError?: (error: unknown, failedPolls: number) => void
 }
 
 export const DEFAULT_WAIT_TIMEOUT_MS = 30 * 60_000
+export const DEFAULT_MAX_FAILED_POLLS = 10
 const GROWTH = 1.5
 /** Pauses vary by ±20% so that many waiters started together do not poll in lockstep. */
 const JITTER = 0.2
@@ -25,12 +36,13 @@ interface ResolvedWaitOptions {
   timeoutMs: number
   pollIntervalMs: number
   maxPollIntervalMs: number
+  maxFailedPolls: number
 }
 
 /**
  * Polls `getRun` until the run is terminal (completed, failed, canceled). `unknown` is not terminal: the wait
  * goes on backing off, against the same deadline, and never polls faster. Errors worth retrying (a retryable
- * API status, a network failure) do not end the wait; others do.
+ * API status, a network failure) do not end the wait until `maxFailedPolls` of them come in a row; others do.
  */
 export async function waitForRun(
   ref: string,
@@ -38,7 +50,7 @@ export async function waitForRun(
   options: WaitOptions = {},
   random: () => number = Math.random,
 ): Promise<EvalRun> {
-  const { timeoutMs, pollIntervalMs, maxPollIntervalMs } = resolveWaitOptions(options)
+  const { timeoutMs, pollIntervalMs, maxPollIntervalMs, maxFailedPolls } = resolveWaitOptions(options)
   const signal = options.signal ?? new AbortController().signal
   signal.throwIfAborted()
   const deadline = Date.now() + timeoutMs
@@ -48,18 +60,23 @@ export async function waitForRun(
   const pollSignal = AbortSignal.any([signal, deadlineReached.signal])
   let lastRun: EvalRun | null = null
   let lastError: unknown = null
+  let failedPolls = 0
   try {
     for (let poll = 0; ; poll++) {
       try {
         const run = await getRun(pollSignal)
         lastRun = run
         lastError = null
+        failedPolls = 0
         options.onProgress?.(run)
         if (run.terminal) return run
       } catch (error) {
         if (pollSignal.aborted) throw error
         if (!isTransient(error)) throw error
         lastError = error
+        failedPolls++
+        options.onPollError?.(error, failedPolls)
+        if (failedPolls >= maxFailedPolls) throw error
       }
       const remaining = deadline - Date.now()
       if (remaining <= 0) throw timeoutError(ref, timeoutMs, lastRun, lastError)
@@ -110,14 +127,29 @@ function resolveWaitOptions(options: WaitOptions): ResolvedWaitOptions {
       expected: `at least pollIntervalMs (${pollIntervalMs})`,
     })
   }
-  if (options.onProgress !== undefined && typeof options.onProgress !== 'function') {
-    throw new EvalrunInvalidInputError({
-      field: 'onProgress',
-      value: options.onProgress,
-      expected: 'a function',
-    })
+  for (const field of ['onProgress', 'onPollError'] as const) {
+    if (options[field] !== undefined && typeof options[field] !== 'function') {
+      throw new EvalrunInvalidInputError({ field, value: options[field], expected: 'a function' })
+    }
   }
-  return { timeoutMs, pollIntervalMs, maxPollIntervalMs }
+  return {
+    timeoutMs,
+    pollIntervalMs,
+    maxPollIntervalMs,
+    maxFailedPolls: failedPollBound(options.maxFailedPolls),
+  }
+}
+
+function failedPollBound(value: unknown): number {
+  if (value === undefined) return DEFAULT_MAX_FAILED_POLLS
+  if (value === Number.POSITIVE_INFINITY || (Number.isInteger(value) && (value as number) >= 1)) {
+    return value as number
+  }
+  throw new EvalrunInvalidInputError({
+    field: 'maxFailedPolls',
+    value,
+    expected: 'a whole number of polls, at least 1 (or Infinity)',
+  })
 }
 
 function positive(field: string, value: unknown, fallback: number, infinityAllowed: boolean): number {

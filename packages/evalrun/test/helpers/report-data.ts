@@ -60,6 +60,7 @@ export function reportComparison(base: EvalRun, head: EvalRun, items: ComparedIt
     base,
     head,
     joinedBy: 'key',
+    sameSuite: true,
     summary: {
       improved: count('improved'),
       regressed: count('regressed'),

@@ -43,6 +43,7 @@ export const braintrust: EvalrunVendor = {
       quietPeriodMs === undefined ? {} : { quietPeriodMs },
     )
   },
+  scoreScale: 'always',
   canCancel: false,
   startFlags: [
     {

@@ -18,6 +18,7 @@ export const datalab: EvalrunVendor = {
   suiteRefForm: 'datalab:<collectionId>',
   itemsAre: 'file results',
   createAdapter: (options) => createDatalabAdapter(createDatalabClient(options)),
+  scoreScale: 'never',
   canCancel: false,
   startFlags: [
     {

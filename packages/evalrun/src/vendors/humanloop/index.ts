@@ -26,6 +26,7 @@ export const humanloop: EvalrunVendor = {
     const { fileIds, ...http } = options as HumanloopOptions
     return createHumanloopAdapter(createHumanloopClient(http), { fileIds: resolveFileIds(fileIds, env) })
   },
+  scoreScale: 'never',
   canCancel: true,
   startFlags: [
     {

@@ -52,6 +52,7 @@ export const langfuse: EvalrunVendor = {
     })
   },
   // Experiments run in the user's code: the API can neither start nor stop one.
+  scoreScale: 'sometimes',
   canCancel: false,
 }
 

@@ -19,6 +19,7 @@ export const openai: EvalrunVendor = {
   suiteRefForm: 'openai:<evalId>',
   itemsAre: 'output items',
   createAdapter: (options) => createOpenAIAdapter(createOpenAIClient(options as OpenAIClientOptions)),
+  scoreScale: 'always',
   canCancel: true,
   startFlags: [
     { flag: '--eval <id>', description: 'eval to run', kind: 'string', field: 'evalId', required: true },

@@ -18,6 +18,7 @@ export const promptlayer: EvalrunVendor = {
   suiteRefForm: 'promptlayer:<pipelineId>',
   itemsAre: 'rows',
   createAdapter: (options) => createPromptLayerAdapter(createPromptLayerClient(options)),
+  scoreScale: 'always',
   canCancel: false,
   startFlags: [
     {
