@@ -11,7 +11,7 @@ import type {
 import type { RunRef } from './create-evalrun.js'
 import { EvalrunInvalidInputError } from './errors.js'
 import type { EvalItem, EvalRun } from './model.js'
-import type { ListingWarn } from './page-guard.js'
+import type { ListingWarn } from './paginate.js'
 
 /** What `compareRuns` needs of the client: the runs and their items, and a ref's vendor without a request. */
 export interface CompareSource {

@@ -1,1 +1,0 @@
-export type { ListingWarn } from './paginate.js'
