@@ -13,9 +13,9 @@ export function withTimeLimit<T>(
 ): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     if (callerSignal?.aborted) return reject(callerSignal.reason)
-    let controller: AbortController | undefined
+    const attempt: AttemptSignal = {}
     const stop = (reason: unknown) => {
-      controller?.abort(reason)
+      attempt.controller?.abort(reason)
       reject(reason)
     }
     const onCallerAbort = () => stop(callerSignal?.reason)
@@ -25,14 +25,7 @@ export function withTimeLimit<T>(
       clearTimeout(timer)
       callerSignal?.removeEventListener('abort', onCallerAbort)
     }
-    const init: RequestInit = {
-      redirect: 'manual',
-      get signal() {
-        controller ??= new AbortController()
-        return controller.signal
-      },
-    }
-    work(init).then(
+    work(attemptInit(attempt)).then(
       (result) => {
         settle()
         resolve(result)
@@ -43,4 +36,22 @@ export function withTimeLimit<T>(
       },
     )
   })
+}
+
+type AttemptSignal = { controller?: AbortController }
+
+/**
+ * `init` for one attempt, its signal made on first read. Built apart from the attempt's other state, so that its
+ * getter closes over `attempt` alone: a getter closing over the attempt's promise kept each call's objects alive
+ * through the next garbage collections (about 3 kB promoted per call, seen with `node --trace-gc-nvp`), which
+ * cost more than the rest of the call. An own getter, so that a fetch wrapper that spreads `init` keeps it.
+ */
+function attemptInit(attempt: AttemptSignal): RequestInit {
+  return {
+    redirect: 'manual',
+    get signal() {
+      attempt.controller ??= new AbortController()
+      return attempt.controller.signal
+    },
+  }
 }
