@@ -1,6 +1,11 @@
 import { describeCause, errorCode } from './cause.js'
 import type { ResolvedClientConfig } from './config.js'
-import { EvalrunNetworkError, EvalrunOutcomeUnknownError, EvalrunRequestTimeoutError } from './errors.js'
+import {
+  EvalrunMalformedResponseError,
+  EvalrunNetworkError,
+  EvalrunOutcomeUnknownError,
+  EvalrunRequestTimeoutError,
+} from './errors.js'
 import { MalformedBodyError, readResponse } from './read-response.js'
 import { redactUrl } from './redact.js'
 import { backoffDelay, isIdempotent, isRetryableStatus, parseRetryAfter } from './retry-policy.js'
@@ -26,7 +31,8 @@ type AttemptFailure = { kind: 'timeout' | 'network' | 'malformed'; cause: unknow
  * The `fetch` given to openapi-fetch, whose requests already carry the config's headers. Each attempt gets its own
  * time limit; failed attempts are retried with backoff (a POST only when it provably never left); redirects are
  * followed by hand; the body is read whole before returning, except an event stream's when the vendor declares
- * `eventStreams` (see hold-event-stream.ts).
+ * `eventStreams` (see hold-event-stream.ts). A success that is not the JSON asked for is retried as a cut-off body
+ * is (see read-response.ts).
  */
 export function createResilientFetch(
   config: ResolvedClientConfig,
@@ -100,7 +106,7 @@ async function send(
     const location = response.status >= 300 && response.status < 400 ? response.headers.get('location') : null
     if (location === null) {
       const held = response.ok ? config.vendor.eventStreams?.hold(response, current, init, config) : null
-      return held ?? readResponse(response, current.url, config.auth.redact)
+      return held ?? readResponse(response, current, config.auth.redact)
     }
     await response.body?.cancel()
     if (hop >= MAX_REDIRECTS) throw new RedirectError(`more than ${MAX_REDIRECTS} redirects`)
@@ -156,13 +162,23 @@ function toError(
   const tries = attempts === 1 ? '1 attempt' : `${attempts} attempts`
   const fields = { vendor: vendor.id, method, url, attempts, cause: failure.cause }
   const connection = () => config.auth.redact(describeCause(failure.cause))
+  const malformed = failure.kind === 'malformed' ? (failure.cause as MalformedBodyError) : null
+  // A success that is not JSON: after a POST that changes state it is, like a cut-off body, an unknown outcome
+  // (the vendor may have acted and a proxy page answered, or the other way round), with the details in its cause.
+  if (malformed) {
+    const error = malformedError(config, malformed, method, url, attempts, tries)
+    if (safeToRepeat) return error
+    return new EvalrunOutcomeUnknownError({
+      message: `${vendor.displayName}: ${where} was sent and answered ${malformed.status}, but with ${malformed.problem}; it may or may not have taken effect, so it was not retried. Check in ${vendor.displayName} before sending it again.`,
+      ...fields,
+      cause: error,
+    })
+  }
   if (!safeToRepeat) {
     const what =
       failure.kind === 'timeout'
         ? `no answer within ${timeoutMs} ms`
-        : failure.kind === 'malformed'
-          ? 'the answer could not be read'
-          : `the connection failed (${connection()})`
+        : `the connection failed (${connection()})`
     return new EvalrunOutcomeUnknownError({
       message: `${vendor.displayName}: ${where} was sent but ${what}; it may or may not have taken effect, so it was not retried. Check in ${vendor.displayName} before sending it again.`,
       ...fields,
@@ -175,9 +191,31 @@ function toError(
       timeoutMs,
     })
   }
-  const what = failure.kind === 'malformed' ? 'the response body was not valid JSON' : connection()
   return new EvalrunNetworkError({
-    message: `${vendor.displayName}: ${where} failed: ${what} (${tries}).`,
+    message: `${vendor.displayName}: ${where} failed: ${connection()} (${tries}).`,
     ...fields,
+  })
+}
+
+function malformedError(
+  config: ResolvedClientConfig,
+  { status, problem }: MalformedBodyError,
+  method: string,
+  url: string,
+  attempts: number,
+  tries: string,
+): EvalrunMalformedResponseError {
+  const { displayName, id } = config.vendor
+  const hint = problem.includes('where JSON was expected')
+    ? ' Is the base URL that of the API, with no login or proxy page in the way?'
+    : ''
+  return new EvalrunMalformedResponseError({
+    message: `${displayName}: ${method} ${url} answered ${status} with ${problem} (${tries}).${hint}`,
+    vendor: id,
+    method,
+    url,
+    status,
+    problem,
+    attempts,
   })
 }
