@@ -169,7 +169,7 @@ function toError(
     const error = malformedError(config, malformed, method, url, attempts, tries)
     if (safeToRepeat) return error
     return new EvalrunOutcomeUnknownError({
-      message: `${vendor.displayName}: ${where} was sent and answered ${malformed.status}, but with ${malformed.problem}; it may or may not have taken effect, so it was not retried. Check in ${vendor.displayName} before sending it again.`,
+      message: `${vendor.displayName}: ${where} was sent but answered ${malformed.status} with ${malformed.problem}; it may or may not have taken effect, so it was not retried. Check in ${vendor.displayName} before sending it again.`,
       ...fields,
       cause: error,
     })

@@ -112,7 +112,7 @@ describe('a success that is not the JSON asked for', () => {
     expect(seen.requests).toHaveLength(1)
     expect(EvalrunOutcomeUnknownError.isInstance(error)).toBe(true)
     const message = (error as Error).message
-    expect(message).toContain('Acme: POST https://api.acme.test/v5/things was sent and answered 200')
+    expect(message).toContain('Acme: POST https://api.acme.test/v5/things was sent but answered 200 with')
     expect(message).toContain('a text/html body where JSON was expected')
     expect(message).toMatch(/may or may not have taken effect/)
     const cause = (error as Error).cause
