@@ -97,7 +97,7 @@ describe('waitForRun', () => {
         method: 'GET',
         url: 'u',
         status: 200,
-        problem: 'a body that is not valid JSON although its type is application/json (cut off or corrupted)',
+        problem: 'an application/json body that is not valid JSON (cut off or corrupted)',
         attempts: 3,
       }),
       run('completed'),

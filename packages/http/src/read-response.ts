@@ -67,17 +67,13 @@ function acceptsOnlyJson(accept: string | null): boolean {
 
 const MEDIA_TYPE = /^[\w.+-]{1,60}\/[\w.+-]{1,60}$/
 
-/** What came, in words fit for an error: the media type at most (checked to be one), never the body. */
+/** What came, in words fit for an error: its media type at most (once checked to be one), never the body. */
 function describeProblem(contentType: string | null, claimsJson: boolean): string {
-  const mediaType = contentType?.split(';')[0]?.trim().toLowerCase() ?? ''
-  if (!MEDIA_TYPE.test(mediaType)) {
-    return contentType === null
-      ? 'a body without a Content-Type that is not JSON, where JSON was expected'
-      : 'a body of an unreadable Content-Type that is not JSON, where JSON was expected'
-  }
-  return claimsJson
-    ? `a body that is not valid JSON although its type is ${mediaType} (cut off or corrupted)`
-    : `a ${mediaType} body where JSON was expected`
+  const type = contentType?.split(';')[0]?.trim().toLowerCase() ?? ''
+  const body = MEDIA_TYPE.test(type)
+    ? `${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type} body`
+    : `a body with ${contentType === null ? 'no' : 'an unreadable'} Content-Type`
+  return `${body} ${claimsJson ? 'that is not valid JSON (cut off or corrupted)' : 'where JSON was expected'}`
 }
 
 const BODY_USED = 'Response body has already been read'

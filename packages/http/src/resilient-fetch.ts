@@ -163,22 +163,25 @@ function toError(
   const fields = { vendor: vendor.id, method, url, attempts, cause: failure.cause }
   const connection = () => config.auth.redact(describeCause(failure.cause))
   const malformed = failure.kind === 'malformed' ? (failure.cause as MalformedBodyError) : null
-  // A success that is not JSON: after a POST that changes state it is, like a cut-off body, an unknown outcome
-  // (the vendor may have acted and a proxy page answered, or the other way round), with the details in its cause.
+  const answered = malformed && `answered ${malformed.status} with ${malformed.problem}`
   if (malformed) {
-    const error = malformedError(config, malformed, method, url, attempts, tries)
-    if (safeToRepeat) return error
-    return new EvalrunOutcomeUnknownError({
-      message: `${vendor.displayName}: ${where} was sent but answered ${malformed.status} with ${malformed.problem}; it may or may not have taken effect, so it was not retried. Check in ${vendor.displayName} before sending it again.`,
+    const error = new EvalrunMalformedResponseError({
+      message: `${vendor.displayName}: ${where} ${answered} (${tries}). Is the base URL the API's?`,
       ...fields,
-      cause: error,
+      cause: undefined,
+      status: malformed.status,
+      problem: malformed.problem,
     })
+    if (safeToRepeat) return error
+    // After a POST that changes state it is, like a cut-off body, an unknown outcome (the vendor may have acted and
+    // a proxy answered, or the other way round), with the malformed error as its cause.
+    fields.cause = error
   }
   if (!safeToRepeat) {
     const what =
       failure.kind === 'timeout'
         ? `no answer within ${timeoutMs} ms`
-        : `the connection failed (${connection()})`
+        : (answered ?? `the connection failed (${connection()})`)
     return new EvalrunOutcomeUnknownError({
       message: `${vendor.displayName}: ${where} was sent but ${what}; it may or may not have taken effect, so it was not retried. Check in ${vendor.displayName} before sending it again.`,
       ...fields,
@@ -194,28 +197,5 @@ function toError(
   return new EvalrunNetworkError({
     message: `${vendor.displayName}: ${where} failed: ${connection()} (${tries}).`,
     ...fields,
-  })
-}
-
-function malformedError(
-  config: ResolvedClientConfig,
-  { status, problem }: MalformedBodyError,
-  method: string,
-  url: string,
-  attempts: number,
-  tries: string,
-): EvalrunMalformedResponseError {
-  const { displayName, id } = config.vendor
-  const hint = problem.includes('where JSON was expected')
-    ? ' Is the base URL that of the API, with no login or proxy page in the way?'
-    : ''
-  return new EvalrunMalformedResponseError({
-    message: `${displayName}: ${method} ${url} answered ${status} with ${problem} (${tries}).${hint}`,
-    vendor: id,
-    method,
-    url,
-    status,
-    problem,
-    attempts,
   })
 }

@@ -85,7 +85,7 @@ describe('a success that is not the JSON asked for', () => {
     expect(seen.requests).toHaveLength(3)
     expect(error).toBeInstanceOf(EvalrunMalformedResponseError)
     expect((error as EvalrunMalformedResponseError).problem).toBe(
-      'a body that is not valid JSON although its type is application/json (cut off or corrupted)',
+      'an application/json body that is not valid JSON (cut off or corrupted)',
     )
     expectNothingOfTheBody(error)
   })
@@ -136,7 +136,7 @@ describe('a success that is not the JSON asked for', () => {
     for (const respond of [odd, bare]) {
       const error = await failureOf(client(recordingFetch(respond).fetch, { retry: false }).GET('/things'))
       expect((error as EvalrunMalformedResponseError).problem).toMatch(
-        /that is not JSON, where JSON was expected$/,
+        /^a body with (no|an unreadable) Content-Type where JSON was expected$/,
       )
       expect(shown(error)).not.toContain(FAKE_KEY)
     }
