@@ -12,6 +12,7 @@ import {
   EvalrunInvalidConfigError,
   EvalrunInvalidInputError,
   EvalrunListError,
+  EvalrunMalformedResponseError,
   EvalrunNetworkError,
   EvalrunNotConfiguredError,
   EvalrunNotFoundError,
@@ -35,6 +36,7 @@ const BASIC_TOKEN = btoa(`${LANGFUSE_PUBLIC_KEY}:${FAKE_KEY}`)
 let sandbox: Sandbox
 let vendor: LoopbackServer
 let silent: Listening
+let webApp: Listening
 const checked: string[] = []
 
 beforeAll(async () => {
@@ -58,9 +60,14 @@ beforeAll(async () => {
   })
   // A vendor that accepts connections and never answers.
   silent = await listenOnLoopback(() => {})
+  // A base URL pointing at a web app: a 200 HTML page echoing every header it received, the key among them.
+  webApp = await listenOnLoopback((request, response) => {
+    response.writeHead(200, { 'content-type': 'text/html' })
+    response.end(`<html><body><pre>${JSON.stringify(request.headers)}</pre></body></html>`)
+  })
 })
 afterAll(async () => {
-  await Promise.all([sandbox.close(), vendor.close(), silent.close()])
+  await Promise.all([sandbox.close(), vendor.close(), silent.close(), webApp.close()])
   recordFigures('secrets-api', { failurePathsChecked: checked.length, paths: checked })
 })
 
@@ -134,6 +141,11 @@ const PATHS: FailurePath[] = [
     what: 'timeout',
     error: EvalrunRequestTimeoutError,
     fail: () => datalabAt(silent.url, { timeoutMs: 50 }).runs.get('datalab:1'),
+  },
+  {
+    what: 'malformed success (an HTML page echoing the key, after retries)',
+    error: EvalrunMalformedResponseError,
+    fail: () => datalabAt(webApp.url).runs.get('datalab:1'),
   },
   {
     what: 'outcome unknown (reset after a POST)',

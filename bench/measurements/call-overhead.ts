@@ -27,15 +27,28 @@ const COMMON_HEADERS = { 'User-Agent': '@evalrun/bench/0.0.0', Accept: 'applicat
 const BODY = JSON.stringify({ records: [{ id: 'log_1', output: 'ok' }], page: 1, size: 10, total: 1 })
 const TARGET_US = 10
 
+const BODY_BYTES = new TextEncoder().encode(BODY)
 const BODY_HEADERS = {
   'content-type': 'application/json',
   // As the vendors' servers send it (FastAPI and Flask set it on every JSON answer).
-  'content-length': String(new TextEncoder().encode(BODY).byteLength),
+  'content-length': String(BODY_BYTES.byteLength),
 }
 
-/** Answers every request at once with the same small JSON page, consuming nothing but the Request. */
+/**
+ * Answers every request at once with the same small JSON page, consuming nothing but the Request. Each answer is
+ * a fresh Response over a stream of fresh bytes, as a real fetch hands over: a Response built from a string, or
+ * one reused, is cheaper to read and hid a good part of what a call costs.
+ */
 const stubFetch = async (_request: Request): Promise<Response> =>
-  new Response(BODY, { status: 200, headers: BODY_HEADERS })
+  new Response(
+    new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(BODY_BYTES.slice())
+        controller.close()
+      },
+    }),
+    { status: 200, headers: BODY_HEADERS },
+  )
 
 interface VendorCase {
   vendor: string
@@ -133,10 +146,14 @@ async function vendorCases(): Promise<VendorCase[]> {
   ]
 }
 
-/** Calls per timed batch: long enough to time well, short enough that drift hits both sides of a pair alike. */
-const BATCH = 50
+/**
+ * Calls per timed batch: long enough that each batch holds the garbage collections its own calls cause (in short
+ * batches the median leaves them out, or they land in the neighbour's batch), short enough that drift hits both
+ * sides of a pair alike.
+ */
+const BATCH = 1_000
 /** Batches of each contender per vendor, in turn (ours, bare, raw, rotating which goes first). */
-const PAIRS = 600
+const PAIRS = 40
 const WARMUP_CALLS = 2_000
 
 async function batchMeanUs(call: () => Promise<unknown>): Promise<number> {
@@ -191,7 +208,7 @@ export async function measureCallOverhead(): Promise<Measurement> {
     rows,
     notes: [
       `Per vendor, ${PAIRS} rounds of one batch of ${BATCH} calls each through evalrun, bare openapi-fetch and raw fetch, in turn (each round starting with a different one), after ${WARMUP_CALLS} warm-up calls each. Times are the median of the batch means; "added" is the median over rounds of evalrun's batch minus openapi-fetch's batch of the same round, so that the shared machine's drift cancels out.`,
-      'Each call builds, sends (to a stub that answers at once, with Content-Type and Content-Length as the vendors do) and parses one GET with path and query parameters; all three send the same headers (key, User-Agent, Accept). Langfuse sends its two keys as basic auth, and its client also reads the Date header of each response (the server clock its experiments are judged by).',
+      'Each call builds, sends (to a stub that answers at once with a fresh streamed Response, as a real fetch does, with Content-Type and Content-Length as the vendors do) and parses one GET with path and query parameters; all three send the same headers (key, User-Agent, Accept). Langfuse sends its two keys as basic auth, and its client also reads the Date header of each response (the server clock its experiments are judged by).',
       "evalrun's extra work per call: a per-attempt time limit (a timer, and an AbortController when the fetch reads the signal, which this stub does not), the retry loop, and reading the body whole before returning (so that a cut-off body is retried).",
     ],
   }

@@ -24,9 +24,9 @@ export const BUDGETS = {
  * core and shorter error plumbing won back part of that, not all. The 6 kB target for a vendor client is not met.
  */
 export const CI_CEILINGS = {
-  vendorBundleGzip: 8_550,
-  facadeBundleGzip: 36_300,
-  facadeCorePlusOneVendorGzip: 18_850,
+  vendorBundleGzip: 8_900,
+  facadeBundleGzip: 36_650,
+  facadeCorePlusOneVendorGzip: 19_150,
   installBytes: 1_880_000,
   installPackages: 10,
 } as const
@@ -82,6 +82,12 @@ export const CI_CEILINGS = {
 // Lowered again once a call's signal went to the HTTP layer instead of each Request (no per-call wrapper that gave
 // every call a signal of its own): vendor clients 8.46–8.54 kB (ceiling 8.55), Langfuse 8.60 (8.65), Braintrust
 // 9.36 (9.4), the default entry 36.27 (back to 36.3), `evalrun/core` + Datalab 18.78 (18.85).
+// Raised on purpose by issue 24 (about 0.3 kB in every client): a success that is not the JSON asked for (an HTML
+// login page, a body that does not parse) is told from a good one, retried, and thrown as
+// EvalrunMalformedResponseError saying what came instead; and the attempt's lazy signal is one shared getter
+// instead of a closure per call (about 40 B, for a per-call cost back under 10 µs). Measured: vendor clients
+// 8.81–8.88 kB (ceiling 8.9), Langfuse 8.95 (9.0), Braintrust 9.71 (9.75), the default entry 36.60 (36.65),
+// `evalrun/core` + Datalab 19.09 (19.15).
 
 /** Every vendor package: one per folder of specs/, the same list `pnpm generate` reads. */
 export const VENDOR_PACKAGES: readonly string[] = listVendorSpecs().map((spec) => `@evalrun/${spec.vendor}`)

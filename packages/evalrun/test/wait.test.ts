@@ -1,4 +1,4 @@
-import { EvalrunApiError, EvalrunNetworkError } from '@evalrun/http'
+import { EvalrunApiError, EvalrunMalformedResponseError, EvalrunNetworkError } from '@evalrun/http'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { EvalrunWaitDeadlineError } from '../src/core/errors.js'
 import type { EvalRun } from '../src/core/model.js'
@@ -91,10 +91,19 @@ describe('waitForRun', () => {
         url: 'u',
         attempts: 3,
       }),
+      new EvalrunMalformedResponseError({
+        message: 'a body that is not valid JSON',
+        vendor: 'datalab',
+        method: 'GET',
+        url: 'u',
+        status: 200,
+        problem: 'an application/json body that is not valid JSON (cut off or corrupted)',
+        attempts: 3,
+      }),
       run('completed'),
     ])
     const waiting = waitForRun('datalab:1', getRun, {}, noJitter)
-    await vi.advanceTimersByTimeAsync(2_500)
+    await vi.advanceTimersByTimeAsync(1_000 + 1_500 + 2_250)
     expect((await waiting).status).toBe('completed')
   })
 

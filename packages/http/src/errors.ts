@@ -100,7 +100,7 @@ export interface NetworkErrorFields {
 
 const networkErrorMarker = Symbol.for('evalrun.error.network')
 
-/** No usable response: the connection failed, or the body was cut off or was not the JSON it claimed to be. */
+/** No usable response: the connection failed, or the body was cut off on the way. */
 export class EvalrunNetworkError extends EvalrunError {
   readonly [networkErrorMarker] = true
   override readonly code: string = 'EVALRUN_NETWORK'

@@ -1,6 +1,11 @@
 import { describeCause, errorCode } from './cause.js'
 import type { ResolvedClientConfig } from './config.js'
-import { EvalrunNetworkError, EvalrunOutcomeUnknownError, EvalrunRequestTimeoutError } from './errors.js'
+import {
+  EvalrunMalformedResponseError,
+  EvalrunNetworkError,
+  EvalrunOutcomeUnknownError,
+  EvalrunRequestTimeoutError,
+} from './errors.js'
 import { MalformedBodyError, readResponse } from './read-response.js'
 import { redactUrl } from './redact.js'
 import { backoffDelay, isIdempotent, isRetryableStatus, parseRetryAfter } from './retry-policy.js'
@@ -26,7 +31,8 @@ type AttemptFailure = { kind: 'timeout' | 'network' | 'malformed'; cause: unknow
  * The `fetch` given to openapi-fetch, whose requests already carry the config's headers. Each attempt gets its own
  * time limit; failed attempts are retried with backoff (a POST only when it provably never left); redirects are
  * followed by hand; the body is read whole before returning, except an event stream's when the vendor declares
- * `eventStreams` (see hold-event-stream.ts).
+ * `eventStreams` (see hold-event-stream.ts). A success that is not the JSON asked for is retried as a cut-off body
+ * is (see read-response.ts).
  */
 export function createResilientFetch(
   config: ResolvedClientConfig,
@@ -100,7 +106,7 @@ async function send(
     const location = response.status >= 300 && response.status < 400 ? response.headers.get('location') : null
     if (location === null) {
       const held = response.ok ? config.vendor.eventStreams?.hold(response, current, init, config) : null
-      return held ?? readResponse(response, current.url, config.auth.redact)
+      return held ?? readResponse(response, current, config.auth.redact)
     }
     await response.body?.cancel()
     if (hop >= MAX_REDIRECTS) throw new RedirectError(`more than ${MAX_REDIRECTS} redirects`)
@@ -156,13 +162,26 @@ function toError(
   const tries = attempts === 1 ? '1 attempt' : `${attempts} attempts`
   const fields = { vendor: vendor.id, method, url, attempts, cause: failure.cause }
   const connection = () => config.auth.redact(describeCause(failure.cause))
+  const malformed = failure.kind === 'malformed' ? (failure.cause as MalformedBodyError) : null
+  const answered = malformed && `answered ${malformed.status} with ${malformed.problem}`
+  if (malformed) {
+    const error = new EvalrunMalformedResponseError({
+      message: `${vendor.displayName}: ${where} ${answered} (${tries}). Is the base URL the API's?`,
+      ...fields,
+      cause: undefined,
+      status: malformed.status,
+      problem: malformed.problem,
+    })
+    if (safeToRepeat) return error
+    // After a POST that changes state it is, like a cut-off body, an unknown outcome (the vendor may have acted and
+    // a proxy answered, or the other way round), with the malformed error as its cause.
+    fields.cause = error
+  }
   if (!safeToRepeat) {
     const what =
       failure.kind === 'timeout'
         ? `no answer within ${timeoutMs} ms`
-        : failure.kind === 'malformed'
-          ? 'the answer could not be read'
-          : `the connection failed (${connection()})`
+        : (answered ?? `the connection failed (${connection()})`)
     return new EvalrunOutcomeUnknownError({
       message: `${vendor.displayName}: ${where} was sent but ${what}; it may or may not have taken effect, so it was not retried. Check in ${vendor.displayName} before sending it again.`,
       ...fields,
@@ -175,9 +194,8 @@ function toError(
       timeoutMs,
     })
   }
-  const what = failure.kind === 'malformed' ? 'the response body was not valid JSON' : connection()
   return new EvalrunNetworkError({
-    message: `${vendor.displayName}: ${where} failed: ${what} (${tries}).`,
+    message: `${vendor.displayName}: ${where} failed: ${connection()} (${tries}).`,
     ...fields,
   })
 }

@@ -13,9 +13,9 @@ export function withTimeLimit<T>(
 ): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     if (callerSignal?.aborted) return reject(callerSignal.reason)
-    let controller: AbortController | undefined
+    const attempt: AttemptSignal = {}
     const stop = (reason: unknown) => {
-      controller?.abort(reason)
+      attempt.controller?.abort(reason)
       reject(reason)
     }
     const onCallerAbort = () => stop(callerSignal?.reason)
@@ -25,14 +25,7 @@ export function withTimeLimit<T>(
       clearTimeout(timer)
       callerSignal?.removeEventListener('abort', onCallerAbort)
     }
-    const init: RequestInit = {
-      redirect: 'manual',
-      get signal() {
-        controller ??= new AbortController()
-        return controller.signal
-      },
-    }
-    work(init).then(
+    work(attemptInit(attempt)).then(
       (result) => {
         settle()
         resolve(result)
@@ -43,4 +36,28 @@ export function withTimeLimit<T>(
       },
     )
   })
+}
+
+type AttemptSignal = { controller?: AbortController }
+
+const ATTEMPT = Symbol('attempt')
+
+/**
+ * `init`'s signal, made on first read. One getter shared by every attempt, reading its attempt from `init`: a
+ * getter written in an object literal is a new closure per call, and the accessor record V8 keeps for it outlived
+ * the call, keeping what the closure saw alive through the next garbage collections (about 3 kB promoted per call
+ * when it closed over the attempt's promise, seen with `node --trace-gc-nvp`), which cost more than the rest of a
+ * call. An own, enumerable property, so that a fetch wrapper that spreads `init` keeps the signal.
+ */
+const lazySignal: PropertyDescriptor = {
+  enumerable: true,
+  get(this: { [ATTEMPT]: AttemptSignal }) {
+    const attempt = this[ATTEMPT]
+    attempt.controller ??= new AbortController()
+    return attempt.controller.signal
+  },
+}
+
+function attemptInit(attempt: AttemptSignal): RequestInit {
+  return Object.defineProperty({ redirect: 'manual', [ATTEMPT]: attempt }, 'signal', lazySignal)
 }

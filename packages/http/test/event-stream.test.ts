@@ -166,8 +166,12 @@ describe('requestEvents', () => {
       /requestEvents: Acme is defined without `eventStreams`/,
     )
     expect(seen.requests).toHaveLength(0)
-    // A client of such a vendor still reads an event-stream answer, as it reads any body: whole.
-    const { data } = await plain.POST('/things', { body: { name: 'eval' }, parseAs: 'text' })
+    // A client of such a vendor still reads an event-stream answer it asks for, as it reads any body: whole.
+    const { data } = await plain.POST('/things', {
+      body: { name: 'eval' },
+      headers: { Accept: 'text/event-stream' },
+      parseAs: 'text',
+    })
     expect(data).toBe('event: start\ndata: 1\n\n')
   })
 })

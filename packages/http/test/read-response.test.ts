@@ -4,7 +4,11 @@ import { createVendorClient, type HttpClientOptions } from '../src/index.js'
 import { FAKE_KEY, type TestPaths, testVendor } from './helpers.js'
 
 /** The response the fetch layer hands to openapi-fetch, as a middleware sees it before openapi-fetch reads it. */
-async function responseOf(respond: () => Response, options: HttpClientOptions = {}): Promise<Response> {
+async function responseOf(
+  respond: () => Response,
+  options: HttpClientOptions = {},
+  accept = 'application/json',
+): Promise<Response> {
   const client = createVendorClient<TestPaths>(testVendor, {
     apiKey: FAKE_KEY,
     fetch: recordingFetch(respond).fetch,
@@ -18,7 +22,7 @@ async function responseOf(respond: () => Response, options: HttpClientOptions = 
     },
   })
   // Read as bytes, which fits any body: what matters here is the copy the middleware took.
-  await client.GET('/things', { parseAs: 'arrayBuffer' })
+  await client.GET('/things', { parseAs: 'arrayBuffer', headers: { Accept: accept } })
   if (seen === undefined) throw new Error('no response seen')
   return seen
 }
@@ -50,9 +54,10 @@ describe('the response handed on, read whole already', () => {
     expect(await response.json()).toEqual({ detail: 'no' })
   })
 
-  it('hands non-JSON bytes on as they came', async () => {
+  it('hands non-JSON bytes on as they came to a call that asks for them', async () => {
     const bytes = new Uint8Array([0, 255, 1, 254])
-    const response = await responseOf(() => new Response(bytes, { headers: { 'content-type': 'image/png' } }))
+    const png = () => new Response(bytes, { headers: { 'content-type': 'image/png' } })
+    const response = await responseOf(png, {}, 'image/png')
     expect(new Uint8Array(await response.arrayBuffer())).toEqual(bytes)
   })
 })

@@ -299,6 +299,23 @@ describe('retries', () => {
     expect(signals).toHaveLength(2)
   })
 
+  it('hands the attempt signal to a fetch wrapper that spreads init', async () => {
+    let signal: AbortSignal | undefined
+    const hang = (_request: Request, init?: RequestInit) =>
+      new Promise<Response>((_, reject) => {
+        signal = init?.signal as AbortSignal
+        signal.addEventListener('abort', () => reject(signal?.reason))
+      })
+    const wrapper = (request: Request, init?: RequestInit) => hang(request, { ...init })
+    const pending = client(wrapper, { timeoutMs: 1000, retry: false }).GET('/things')
+    const assertion = expect(pending).rejects.toSatisfy((error) =>
+      EvalrunRequestTimeoutError.isInstance(error),
+    )
+    await vi.advanceTimersByTimeAsync(1000)
+    await assertion
+    expect(signal?.aborted).toBe(true)
+  })
+
   it('times out even when the fetch given ignores init and never answers', async () => {
     const ignoresInit = () => new Promise<Response>(() => {})
     const pending = client(ignoresInit, { timeoutMs: 1000, retry: false }).GET('/things')

@@ -1,4 +1,9 @@
-import { EvalrunApiError, EvalrunNetworkError, EvalrunOutcomeUnknownError } from '@evalrun/http'
+import {
+  EvalrunApiError,
+  EvalrunMalformedResponseError,
+  EvalrunNetworkError,
+  EvalrunOutcomeUnknownError,
+} from '@evalrun/http'
 import { sleep } from '@evalrun/http/internal'
 import { EvalrunInvalidInputError, EvalrunWaitDeadlineError } from './errors.js'
 import type { EvalRun } from './model.js'
@@ -96,8 +101,13 @@ export async function waitForRun(
 /** Worth polling again: the vendor or the network may well answer next time. */
 function isTransient(error: unknown): boolean {
   if (EvalrunApiError.isInstance(error)) return error.isRetryable
-  // A poll is a GET, so an unknown outcome cannot arise; were it to, it is no reason to stop waiting either.
-  return EvalrunNetworkError.isInstance(error) || EvalrunOutcomeUnknownError.isInstance(error)
+  // A poll is a GET, so an unknown outcome cannot arise; were it to, it is no reason to stop waiting either. A
+  // success that was not JSON (a body cut off or corrupted, a proxy's page) may be whole next time.
+  return (
+    EvalrunNetworkError.isInstance(error) ||
+    EvalrunOutcomeUnknownError.isInstance(error) ||
+    EvalrunMalformedResponseError.isInstance(error)
+  )
 }
 
 function timeoutError(ref: string, timeoutMs: number, lastRun: EvalRun | null, lastError: unknown) {
