@@ -24,10 +24,10 @@ export const BUDGETS = {
  * core and shorter error plumbing won back part of that, not all. The 6 kB target for a vendor client is not met.
  */
 export const CI_CEILINGS = {
-  vendorBundleGzip: 8_900,
-  facadeBundleGzip: 36_650,
-  facadeCorePlusOneVendorGzip: 19_150,
-  installBytes: 1_880_000,
+  vendorBundleGzip: 8_950,
+  facadeBundleGzip: 37_850,
+  facadeCorePlusOneVendorGzip: 20_100,
+  installBytes: 1_940_000,
   installPackages: 10,
 } as const
 // The facade's ceiling is at what it measures after both changes of this round, each said in its commit: vendors
@@ -88,6 +88,12 @@ export const CI_CEILINGS = {
 // instead of a closure per call (about 40 B, for a per-call cost back under 10 µs). Measured: vendor clients
 // 8.81–8.88 kB (ceiling 8.9), Langfuse 8.95 (9.0), Braintrust 9.71 (9.75), the default entry 36.60 (36.65),
 // `evalrun/core` + Datalab 19.09 (19.15).
+// Raised on purpose by the rest of issue 24, all of it fail-closed behaviour: one paginator with its end rules (a page
+// short of the declared total or `has_more`, pages with nothing new, a re-read and a typed error for a missing or
+// mistyped list) in place of ten page loops, item verdicts read from the judgements, a wait that gives up after a
+// bounded run of failed polls, compare's cross-suite check, and each client exposing its retry policy to the
+// paginator (about 20 B per client). Measured: vendor clients 8.83–8.90 kB (ceiling 8.95), the default entry 37.78
+// (37.85), `evalrun/core` + Datalab 20.02 (20.1), the install 1.93 MB (1.94).
 
 /** Every vendor package: one per folder of specs/, the same list `pnpm generate` reads. */
 export const VENDOR_PACKAGES: readonly string[] = listVendorSpecs().map((spec) => `@evalrun/${spec.vendor}`)
