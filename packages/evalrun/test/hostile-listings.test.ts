@@ -157,10 +157,15 @@ const BEHAVIOURS: [
     'stoppedEarly',
   ],
   ['echoes the cursor it was given', (i) => ({ ids: page(i), cursor: 'c1' }), 3, 'stoppedEarly'],
-  ['answers a later page with {}', later({}), 4, 'malformed'],
-  ['answers a later page with its list mistyped', later('mistyped'), 4, 'malformed'],
-  ['answers a later page with an empty body', later(''), 4, 'malformed'],
+  ['answers a later page with {}', later({}), 2, 'malformed'],
+  ['answers a later page with its list mistyped', later('mistyped'), 2, 'malformed'],
+  ['answers a later page with an empty body', later(''), 2, 'malformed'],
+  ['answers a later page with an HTML login page', later('html'), 2, 'malformed'],
+  ['answers a later page with JSON cut short', later('cut'), 2, 'malformed'],
 ]
+
+/** A proxy's sign-in page that echoes what it was sent: none of it may reach an error. */
+const LOGIN_PAGE = '<html><body>Sign in to continue. Token: sk-test dl-test pl-test</body></html>'
 
 function serve(listing: VendorListing, behaviour: Behaviour) {
   return fakeFetch({
@@ -171,6 +176,13 @@ function serve(listing: VendorListing, behaviour: Behaviour) {
       if ('ids' in spec) return json(listing.body(spec.ids, spec.cursor, index))
       if (spec.body === '')
         return new Response('', { status: 200, headers: { 'content-type': 'application/json' } })
+      if (spec.body === 'html')
+        return new Response(LOGIN_PAGE, { status: 200, headers: { 'content-type': 'text/html' } })
+      if (spec.body === 'cut')
+        return new Response('{"data": [{"id": ', {
+          status: 200,
+          headers: { 'content-type': 'application/json' },
+        })
       if (spec.body === 'mistyped') {
         const good = listing.body(page(index), `c${index + 1}`, index) as Record<string, unknown>
         return json({ ...good, [listing.listKey]: 'not a list' })
@@ -223,8 +235,9 @@ describe.each(VENDORS)('$vendor: a hostile server cannot make a listing look who
     expect(entries).toBeGreaterThan(0)
     if (outcome === 'malformed') {
       expect(EvalrunMalformedResponseError.isInstance(error)).toBe(true)
-      expect((error as Error).message).toMatch(
-        /where a list of .+ was expected \(read once: retries are off\)/,
+      expect((error as Error).message).toMatch(/where a list of .+ was expected|where JSON was expected|not valid JSON/)
+      expect(JSON.stringify({ ...(error as object), message: (error as Error).message })).not.toMatch(
+        /Sign in|sk-test|dl-test|pl-test|"id": $/,
       )
     } else {
       expect(error).toBeUndefined()
