@@ -4,7 +4,7 @@ import type { RunStatus } from '../../core/model.js'
 import { preview, readCount, readField } from '../../core/read-json.js'
 
 // Datalab documents no batch-run status values. These are the words its other async resources and its SDK use.
-const KNOWN: Record<string, RunStatus> = {
+export const DATALAB_STATUS_WORDS: Readonly<Record<string, RunStatus>> = {
   pending: 'queued',
   queued: 'queued',
   created: 'queued',
@@ -33,7 +33,7 @@ export function mapDatalabStatus(run: unknown): MappedStatus {
   const vendorStatus = typeof raw === 'string' ? raw : null
   const warnings: string[] = []
   const word = vendorStatus?.trim().toLowerCase() ?? ''
-  const known = Object.hasOwn(KNOWN, word) ? KNOWN[word] : undefined
+  const known = Object.hasOwn(DATALAB_STATUS_WORDS, word) ? DATALAB_STATUS_WORDS[word] : undefined
   if (known !== undefined) {
     if (word === 'completed_with_errors') {
       warnings.push(`Datalab reported "${vendorStatus}": the run finished but some files failed.`)

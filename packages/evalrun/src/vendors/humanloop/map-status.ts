@@ -3,7 +3,7 @@ import type { RunStatus } from '../../core/model.js'
 import { preview } from '../../core/read-json.js'
 
 // Humanloop's EvaluationStatus is pending | running | completed | cancelled; it has no failed state.
-const KNOWN: Record<string, RunStatus> = {
+export const HUMANLOOP_STATUS_WORDS: Readonly<Record<string, RunStatus>> = {
   pending: 'queued',
   running: 'running',
   completed: 'completed',
@@ -16,7 +16,7 @@ const KNOWN: Record<string, RunStatus> = {
 export function mapHumanloopStatus(status: unknown): MappedStatus {
   const vendorStatus = typeof status === 'string' ? status : null
   const word = vendorStatus?.trim().toLowerCase() ?? ''
-  const known = Object.hasOwn(KNOWN, word) ? KNOWN[word] : undefined
+  const known = Object.hasOwn(HUMANLOOP_STATUS_WORDS, word) ? HUMANLOOP_STATUS_WORDS[word] : undefined
   if (known !== undefined) return { status: known, vendorStatus, warnings: [] }
   return {
     status: 'unknown',

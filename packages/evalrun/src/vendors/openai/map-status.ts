@@ -3,7 +3,7 @@ import type { RunStatus } from '../../core/model.js'
 import { preview } from '../../core/read-json.js'
 
 // The values `GET /evals/{eval_id}/runs` filters on; the run's own `status` is an open string in the spec.
-const STATUSES: Record<string, RunStatus> = {
+export const OPENAI_STATUS_WORDS: Readonly<Record<string, RunStatus>> = {
   queued: 'queued',
   in_progress: 'running',
   completed: 'completed',
@@ -13,8 +13,8 @@ const STATUSES: Record<string, RunStatus> = {
 
 /** An OpenAI run status in evalrun's terms; anything else is `unknown`, with the raw word kept and a warning. */
 export function mapOpenAIStatus(status: unknown): MappedStatus {
-  if (typeof status === 'string' && Object.hasOwn(STATUSES, status)) {
-    return { status: STATUSES[status] as RunStatus, vendorStatus: status, warnings: [] }
+  if (typeof status === 'string' && Object.hasOwn(OPENAI_STATUS_WORDS, status)) {
+    return { status: OPENAI_STATUS_WORDS[status] as RunStatus, vendorStatus: status, warnings: [] }
   }
   return {
     status: 'unknown',
