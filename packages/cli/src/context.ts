@@ -4,8 +4,12 @@ import type { Colors } from 'picocolors/types'
 import { type CliIo, wantsColor } from './io.js'
 import { credentialFlags } from './vendor-flags.js'
 
-/** Global flags: each vendor's credentials (`--datalab-api-key`; they win over the environment), plain-http consent. */
-export type KeyFlags = Record<string, string | boolean | undefined> & { allowInsecureHttp?: boolean }
+/** Global flags: plain-http consent, and each vendor's credentials (`--datalab-api-key`; they win over the environment). */
+export interface KeyFlags {
+  allowInsecureHttp: boolean
+  /** The value of a credential flag given, by its attribute: `datalabApiKey`. */
+  credential(attribute: string): string | undefined
+}
 
 /** How `runs wait` polls: the library's defaults (1 s growing to 10 s) unless a test shortens them. */
 export type WaitPolling = Pick<WaitOptions, 'pollIntervalMs' | 'maxPollIntervalMs'>
@@ -60,8 +64,8 @@ function optionsFrom(env: CliIo['env'], keys: KeyFlags, warn: Warn): EvalrunOpti
   for (const vendor of BUILT_IN_VENDORS) {
     const vendorOptions: Record<string, unknown> = keys.allowInsecureHttp ? { allowInsecureHttp: true } : {}
     for (const credential of credentialFlags(vendor)) {
-      const value = keys[credential.attribute]
-      if (typeof value === 'string') vendorOptions[credential.option] = value
+      const value = keys.credential(credential.attribute)
+      if (value !== undefined) vendorOptions[credential.option] = value
     }
     options[vendor.id] = vendorOptions
   }

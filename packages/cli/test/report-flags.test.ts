@@ -134,7 +134,7 @@ describe('--junit and --summary on the gate', () => {
 describe('writeGateReports', () => {
   it('writes what it could read when a run’s results break off, says so, and exits 3', async () => {
     const { PassThrough } = await import('node:stream')
-    const { writeGateReports } = await import('../src/commands/write-reports.js')
+    const { writeGateReports } = await import('../src/output/write-reports.js')
     const [completed] = await refs('completed')
     const real = (await cli(['runs', 'get', String(completed), '--json'], env)).stdout
     const run = JSON.parse(real, (key, value) =>

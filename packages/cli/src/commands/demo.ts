@@ -1,6 +1,5 @@
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { startSandbox } from '@evalrun/sandbox'
 import {
   BUILT_IN_VENDORS,
   createEvalrun,
@@ -10,6 +9,7 @@ import {
   type StartRunInput,
   type Vendor,
 } from 'evalrun'
+import { defineCommand } from '../command-definition.js'
 import { type CommandContext, warnTo } from '../context.js'
 import { ExitCode } from '../exit-codes.js'
 import { describeComparison } from '../output/format-comparison.js'
@@ -18,6 +18,16 @@ import { createProgressView } from '../output/progress-view.js'
 import { renderTable, stripAnsi } from '../output/table.js'
 import { writeFileAtomically } from '../output/write-file-atomically.js'
 import { parseScore } from '../parse-values.js'
+
+export const demoCommand = defineCommand({
+  name: 'demo',
+  description: 'a tour on a local sandbox, no API keys needed: start, follow, list and score runs',
+  declare: (command) =>
+    command
+      .option('--speed <n>', 'how much faster than real time the sandbox runs (default 8)')
+      .option('--report <file>', 'where to write the HTML report (default: in the temporary folder)'),
+  run: (ctx, _args, flags) => demo(ctx, flags),
+})
 
 export interface DemoFlags {
   speed?: string
@@ -30,9 +40,11 @@ export interface DemoFlags {
  * followed live, then every vendor's runs in one table and a score summary, what changed item by item between one
  * of them and the run before it on its suite, and last the HTML report of them all. Leaves nothing running.
  */
-export async function demo(ctx: CommandContext, flags: DemoFlags): Promise<ExitCode> {
+async function demo(ctx: CommandContext, flags: DemoFlags): Promise<ExitCode> {
   const { io, colors } = ctx
   const say = (text: string) => io.stdout.write(`${text}\n`)
+  // Loaded only here and in `sandbox`: the sandbox brings an OpenAPI router and its validators.
+  const { startSandbox } = await import('@evalrun/sandbox')
   const sb = await startSandbox({
     seed: 12,
     runs: 24,

@@ -1,10 +1,31 @@
 import type { EvalRun, ListRunsOptions, RunComparison, Vendor } from 'evalrun'
-import { latestPairs, renderHtmlReport } from 'evalrun/reports'
+import { defineCommand } from '../command-definition.js'
+import { collect } from '../common-flags.js'
 import { requireSomeVendor } from '../configured-vendors.js'
 import type { CommandContext } from '../context.js'
 import { CliError, ExitCode } from '../exit-codes.js'
 import { createReadProgress } from '../output/read-progress.js'
 import { writeFileAtomically } from '../output/write-file-atomically.js'
+import { vendorHelp } from '../vendor-help.js'
+
+export const reportCommand = defineCommand({
+  name: 'report',
+  description:
+    'write one self-contained HTML page of every run across vendors: trends per suite, counts, pairs',
+  declare: (command) =>
+    command
+      .option('--html <file>', 'where to write the page (required)')
+      .option('--since <date>', 'only runs created at or after this ISO date')
+      .option('--suite <ref>', `only runs of one suite: ${vendorHelp.suiteRefs}`)
+      .option('--vendor <vendor...>', `only these vendors (${vendorHelp.ids})`, collect)
+      .option('--title <text>', 'the page title (default: evalrun report)')
+      .option('--no-compare', "don't compare each suite's latest pair item by item (reads no items)"),
+  examples: [
+    'evalrun report --html report.html',
+    `evalrun report --html out/nightly.html --since 2026-11-01 --vendor ${vendorHelp.firstId}`,
+  ],
+  run: (ctx, _args, flags) => report(ctx, flags),
+})
 
 export interface ReportFlags {
   html?: string
@@ -22,10 +43,12 @@ export interface ReportFlags {
  * vendor or a comparison that fails is said on stderr and left out; the page is still written, and the exit code
  * says an API failed.
  */
-export async function report(ctx: CommandContext, flags: ReportFlags): Promise<ExitCode> {
+async function report(ctx: CommandContext, flags: ReportFlags): Promise<ExitCode> {
   if (!flags.html || flags.html.trim() === '') {
     throw new CliError('report needs --html <file>: where to write the page.', ExitCode.usage)
   }
+  // Loaded only here: the report renderers are no part of the other commands.
+  const { latestPairs, renderHtmlReport } = await import('evalrun/reports')
   const failures: string[] = []
   // The facade validates vendors, suite and since (typed errors, exit 2) before any request.
   const options: ListRunsOptions = {

@@ -1,12 +1,15 @@
 import { EvalrunInvalidInputError } from 'evalrun'
+import { defineCommand } from '../command-definition.js'
+import { withReportFlags } from '../common-flags.js'
 import type { CommandContext } from '../context.js'
 import { CliError, ExitCode } from '../exit-codes.js'
 import { regressionVerdict } from '../gate/regression-verdict.js'
 import { joinKey, KEY_CHOICES } from '../join-key.js'
 import { describeComparison } from '../output/format-comparison.js'
 import { jsonLine } from '../output/write-json-line.js'
+import { checkReportPaths, type ReportFileFlags, writeComparisonReports } from '../output/write-reports.js'
 import { parseCount } from '../parse-values.js'
-import { checkReportPaths, type ReportFileFlags, writeComparisonReports } from './write-reports.js'
+import { vendorHelp } from '../vendor-help.js'
 
 export interface RunsCompareFlags extends ReportFileFlags {
   json?: boolean
@@ -16,6 +19,39 @@ export interface RunsCompareFlags extends ReportFileFlags {
   /** Gate on a comparison of two suites' runs joined on the vendor's key, knowingly. */
   allowCrossSuite?: boolean
 }
+
+export const runsCompareCommand = defineCommand({
+  name: 'runs compare',
+  description: 'compare two runs item by item: regressions first, then improvements, added and removed items',
+  declare: (command) =>
+    withReportFlags(
+      command
+        .argument('<base>')
+        .argument('<head>')
+        .option(
+          '--key <key>',
+          `join items on ${KEY_CHOICES} (default: the vendor's item key; needed across vendors)`,
+        )
+        .option('--fail-on-regression [n]', 'exit 1 when more than n items regressed (default 0)')
+        .option(
+          '--allow-cross-suite',
+          "with --fail-on-regression: gate on runs of two suites joined on the vendor's item key (else exit 2)",
+        )
+        .option('--json', 'the comparison as one JSON document'),
+      '',
+    ),
+  help: `An item regressed when its status got worse (passed/completed, then pending/skipped/unknown, then failed, then
+error); else when its score fell (0..1 where the scales are known, raw within one vendor); else, with no score to
+compare, when one of its metrics fell. Improved likewise. --key input joins on the whole input, --key
+input.question on one field of it, --key name on the item's name.
+${vendorHelp.refs}`,
+  examples: [
+    'evalrun runs compare datalab:41 datalab:42',
+    'evalrun runs compare <base> <head> --fail-on-regression || echo "items regressed"',
+    'evalrun runs compare promptlayer:12 humanloop:evr_1/rn_2 --key input.question --json | jq .summary',
+  ],
+  run: (ctx, [base, head], flags) => runsCompare(ctx, base, head, flags),
+})
 
 /**
  * Compares two runs item by item. Exits 1 when `--fail-on-regression [N]` is given and more than N items

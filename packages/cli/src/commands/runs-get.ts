@@ -1,19 +1,23 @@
 import type { EvalRun } from 'evalrun'
+import { defineCommand } from '../command-definition.js'
 import type { CommandContext } from '../context.js'
 import { ExitCode } from '../exit-codes.js'
 import { colorStatus, formatDate, formatProgress, formatScore } from '../output/format-run.js'
 import { renderTable, stripAnsi } from '../output/table.js'
 import { jsonLine } from '../output/write-json-line.js'
+import { vendorHelp } from '../vendor-help.js'
 
-export async function runsGet(
-  ctx: CommandContext,
-  ref: string,
-  flags: { json?: boolean },
-): Promise<ExitCode> {
-  const run = await ctx.evalrun().runs.get(ref)
-  ctx.io.stdout.write(flags.json ? jsonLine(run) : describeRun(run, ctx))
-  return ExitCode.ok
-}
+export const runsGetCommand = defineCommand({
+  name: 'runs get',
+  description: 'show one run: status, progress, score, metrics',
+  declare: (command) => command.argument('<ref>').option('--json', 'as JSON'),
+  help: vendorHelp.refs,
+  async run(ctx, [ref], flags) {
+    const run = await ctx.evalrun().runs.get(ref)
+    ctx.io.stdout.write(flags.json ? jsonLine(run) : describeRun(run, ctx))
+    return ExitCode.ok
+  },
+})
 
 /** A run as label/value lines, then its metrics and warnings. */
 export function describeRun(run: EvalRun, ctx: CommandContext): string {

@@ -7,61 +7,74 @@ import {
   type RunStatus,
   type Vendor,
 } from 'evalrun'
+import { defineCommand } from '../command-definition.js'
+import { collect } from '../common-flags.js'
 import { requireSomeVendor } from '../configured-vendors.js'
-import type { CommandContext } from '../context.js'
 import { ExitCode } from '../exit-codes.js'
 import { RUN_TABLE_HEADERS, runRow } from '../output/format-run.js'
 import { renderTable, stripAnsi } from '../output/table.js'
 import { jsonLine } from '../output/write-json-line.js'
 import { parsePositiveInt } from '../parse-values.js'
-
-export interface RunsListFlags {
-  vendor?: string[]
-  status?: string[]
-  suite?: string
-  since?: string
-  limit?: string
-  json?: boolean
-}
+import { vendorHelp } from '../vendor-help.js'
 
 /**
  * With `--limit N`, the N newest runs across vendors (the whole listing is read, holding about 2N runs); without
  * it, every run. The table is newest first; `--json` without `--limit` streams runs as vendors send them. A vendor
  * that fails does not hide the others' runs: they are printed, then the failure is said on stderr (exit 3).
  */
-export async function runsList(ctx: CommandContext, flags: RunsListFlags): Promise<ExitCode> {
-  const limit = flags.limit ? parsePositiveInt(flags.limit, '--limit') : null
-  // The facade validates vendors, statuses, suite and since (typed errors, exit 2) before any request.
-  const options: ListRunsOptions = {
-    ...(flags.vendor ? { vendors: flags.vendor as Vendor[] } : {}),
-    ...(flags.status ? { status: flags.status as RunStatus[] } : {}),
-    ...(flags.suite ? { suite: flags.suite } : {}),
-    ...(flags.since ? { since: flags.since } : {}),
-  }
-  const evalrun = ctx.evalrun()
-  const listing = evalrun.runs.list(options) // checks the options at once: a bad one is said first
-  if (!flags.vendor && !flags.suite) requireSomeVendor(evalrun)
-  const held: { failure?: unknown } = {}
-  const runs = holdingVendorFailures(listing, held)
-  if (flags.json && limit === null) {
-    for await (const run of runs) ctx.io.stdout.write(jsonLine(run))
-  } else {
-    const chosen = limit === null ? await everyRunNewestFirst(runs) : await newestRuns(runs, limit)
-    if (flags.json) {
-      for (const run of chosen) ctx.io.stdout.write(jsonLine(run))
-    } else {
-      const rows = chosen.map((run) => runRow(run, ctx.colors))
-      ctx.io.stdout.write(
-        rows.length === 0
-          ? `No runs found${held.failure === undefined ? '' : ' from the vendors that answered'}.\n`
-          : `${renderTable(RUN_TABLE_HEADERS, rows, (s) => stripAnsi(s).length)}\n`,
+export const runsListCommand = defineCommand({
+  name: 'runs list',
+  description: 'list runs across every configured vendor',
+  declare: (command) =>
+    command
+      .option('--vendor <vendor...>', `only these vendors (${vendorHelp.ids})`, collect)
+      .option(
+        '--status <status...>',
+        'only runs in these statuses (queued, running, completed, failed, canceled, unknown)',
+        collect,
       )
+      .option('--suite <ref>', `only runs of one suite: ${vendorHelp.suiteRefs}`)
+      .option('--since <date>', 'only runs created at or after this ISO date')
+      .option('--limit <n>', 'at most this many runs')
+      .option('--json', 'one JSON object per line'),
+  examples: [
+    `evalrun runs list --vendor ${vendorHelp.firstId} --status running`,
+    'evalrun runs list --since 2026-11-01 --json | jq .score',
+  ],
+  async run(ctx, _args, flags) {
+    const limit = flags.limit ? parsePositiveInt(flags.limit, '--limit') : null
+    // The facade validates vendors, statuses, suite and since (typed errors, exit 2) before any request.
+    const options: ListRunsOptions = {
+      ...(flags.vendor ? { vendors: flags.vendor as Vendor[] } : {}),
+      ...(flags.status ? { status: flags.status as RunStatus[] } : {}),
+      ...(flags.suite ? { suite: flags.suite } : {}),
+      ...(flags.since ? { since: flags.since } : {}),
     }
-  }
-  // Said (exit 3) once the runs the other vendors delivered are printed.
-  if (held.failure !== undefined) throw held.failure
-  return ExitCode.ok
-}
+    const evalrun = ctx.evalrun()
+    const listing = evalrun.runs.list(options) // checks the options at once: a bad one is said first
+    if (!flags.vendor && !flags.suite) requireSomeVendor(evalrun)
+    const held: { failure?: unknown } = {}
+    const runs = holdingVendorFailures(listing, held)
+    if (flags.json && limit === null) {
+      for await (const run of runs) ctx.io.stdout.write(jsonLine(run))
+    } else {
+      const chosen = limit === null ? await everyRunNewestFirst(runs) : await newestRuns(runs, limit)
+      if (flags.json) {
+        for (const run of chosen) ctx.io.stdout.write(jsonLine(run))
+      } else {
+        const rows = chosen.map((run) => runRow(run, ctx.colors))
+        ctx.io.stdout.write(
+          rows.length === 0
+            ? `No runs found${held.failure === undefined ? '' : ' from the vendors that answered'}.\n`
+            : `${renderTable(RUN_TABLE_HEADERS, rows, (s) => stripAnsi(s).length)}\n`,
+        )
+      }
+    }
+    // Said (exit 3) once the runs the other vendors delivered are printed.
+    if (held.failure !== undefined) throw held.failure
+    return ExitCode.ok
+  },
+})
 
 /** The listing, ending where it ends; the vendors' failures it throws at its end are held for after the output. */
 async function* holdingVendorFailures(

@@ -1,14 +1,67 @@
 import { readFileSync } from 'node:fs'
-import type { EvalrunVendor, StartFlag, StartRunInput } from 'evalrun'
+import { type Command, Option } from '@commander-js/extra-typings'
+import { BUILT_IN_VENDORS, type EvalrunVendor, type StartFlag, type StartRunInput } from 'evalrun'
+import { defineCommand } from '../command-definition.js'
+import { withGateFlags, withReportFlags } from '../common-flags.js'
 import type { CommandContext } from '../context.js'
 import { CliError, ExitCode } from '../exit-codes.js'
 import { parseGateCriteria } from '../gate/gate-criteria.js'
 import { checkScoreThreshold } from '../gate/score-threshold-check.js'
+import { listed } from '../output/listed.js'
 import { jsonLine } from '../output/write-json-line.js'
+import { checkReportPaths } from '../output/write-reports.js'
 import { parsePositiveInt } from '../parse-values.js'
 import { flagAttribute } from '../vendor-flags.js'
 import { type RunsWaitFlags, runsWait } from './runs-wait.js'
-import { checkReportPaths } from './write-reports.js'
+
+const starters = BUILT_IN_VENDORS.filter((vendor) => vendor.startFlags !== undefined)
+
+/** `runs start <vendor>` reaches here only for a vendor without a start command of its own: says why (exit 2). */
+export const runsStartCommand = defineCommand({
+  name: 'runs start',
+  description: `start a run on ${listed(starters.map((vendor) => vendor.id))}`,
+  declare: (command) => command.argument('<vendor>').allowUnknownOption().allowExcessArguments(),
+  async run(_ctx, [vendor]) {
+    const known = BUILT_IN_VENDORS.find((candidate) => candidate.id === vendor)
+    throw new CliError(
+      known
+        ? `${known.displayName} cannot start runs through its API (runs start takes ${listed(starters.map((v) => v.id))}); read its runs with runs get, runs wait and runs results.`
+        : `unknown vendor ${JSON.stringify(vendor)}: expected ${listed(starters.map((v) => v.id))}.`,
+      ExitCode.usage,
+    )
+  },
+})
+
+/** `runs start <vendor>` for each vendor that can start runs: its own flags, from its description, and --wait's. */
+export const vendorStartCommands = starters.map((vendor) =>
+  defineCommand({
+    name: `runs start ${vendor.id}`,
+    description: `start a run on ${vendor.displayName}`,
+    declare: (command) =>
+      withReportFlags(
+        withGateFlags(
+          withStartFlags(command, vendor)
+            .option('--wait', 'then wait for it, as `runs wait` does')
+            .option('--timeout <duration>', 'with --wait: give up after this long (default 30m)'),
+          'with --wait: ',
+        ),
+        'with --wait: ',
+      ).option('--json', 'as JSON'),
+    examples: vendor.examples?.map((line) => `evalrun ${line}`),
+    // The vendor's flags are known only at run time: read by name, as `startInput` converts them.
+    run: (ctx, _args, flags, command) =>
+      runsStart(ctx, vendor, flags, (attribute) => command.getOptionValue(attribute)),
+  }),
+)
+
+/** The vendor's start flags, as its description declares them (their values are read back by `startInput`). */
+function withStartFlags(command: Command, vendor: EvalrunVendor): Command {
+  for (const flag of vendor.startFlags ?? []) {
+    const option = new Option(flag.flag, flag.required ? `${flag.description} (required)` : flag.description)
+    command.addOption(flag.choices ? option.choices(flag.choices) : option)
+  }
+  return command
+}
 
 const WAIT_ONLY_FLAGS = [
   ['minScore', '--min-score'],
@@ -31,14 +84,15 @@ function refuseGateWithoutWait(flags: RunsStartFlags): void {
   )
 }
 
-export type RunsStartFlags = RunsWaitFlags & { wait?: boolean } & Record<string, unknown>
+export type RunsStartFlags = RunsWaitFlags & { wait?: boolean }
 
 export async function runsStart(
   ctx: CommandContext,
   vendor: EvalrunVendor,
   flags: RunsStartFlags,
+  startFlagValue: (attribute: string) => unknown,
 ): Promise<ExitCode> {
-  const input = startInput(vendor, flags)
+  const input = startInput(vendor, startFlagValue)
   if (!flags.wait) refuseGateWithoutWait(flags)
   else {
     // Everything that can be refused is refused before the run is started, not after it ends.
@@ -55,11 +109,14 @@ export async function runsStart(
  * Flags → the facade's start input, as the vendor's `startFlags` describe them. The facade then checks the
  * vendor's own rules (e.g. Datalab's extract needs a page schema).
  */
-export function startInput(vendor: EvalrunVendor, flags: Record<string, unknown>): StartRunInput {
+export function startInput(
+  vendor: EvalrunVendor,
+  startFlagValue: (attribute: string) => unknown,
+): StartRunInput {
   const input: Record<string, unknown> = { vendor: vendor.id }
   for (const startFlag of vendor.startFlags ?? []) {
     const flag = startFlag.flag.split(' ')[0] ?? startFlag.flag
-    const value = flags[flagAttribute(startFlag.flag)]
+    const value = startFlagValue(flagAttribute(startFlag.flag))
     // An empty value counts as not given, as the shell makes it easy to pass one by accident (`--name "$UNSET"`).
     const given =
       startFlag.kind === 'false'

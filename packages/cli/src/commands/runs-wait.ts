@@ -1,5 +1,7 @@
 import { type EvalRun, EvalrunWaitDeadlineError } from 'evalrun'
 import { classifyError } from '../classify-error.js'
+import { defineCommand } from '../command-definition.js'
+import { GATE_HELP, withGateFlags, withReportFlags } from '../common-flags.js'
 import { type CommandContext, warnTo } from '../context.js'
 import { CliError, ExitCode, worstExitCode } from '../exit-codes.js'
 import { type GateFlags, parseGateCriteria } from '../gate/gate-criteria.js'
@@ -8,8 +10,9 @@ import { checkScoreThreshold, vendorOfRef } from '../gate/score-threshold-check.
 import { formatProgress } from '../output/format-run.js'
 import { createProgressView } from '../output/progress-view.js'
 import { jsonLine } from '../output/write-json-line.js'
+import { checkReportPaths, type ReportFileFlags, writeGateReports } from '../output/write-reports.js'
 import { parseDuration } from '../parse-values.js'
-import { checkReportPaths, type ReportFileFlags, writeGateReports } from './write-reports.js'
+import { vendorHelp } from '../vendor-help.js'
 
 export interface RunsWaitFlags extends GateFlags, ReportFileFlags {
   timeout?: string
@@ -18,6 +21,28 @@ export interface RunsWaitFlags extends GateFlags, ReportFileFlags {
 
 /** Polls in a row that may fail (5xx, network) before a wait gives up with the last error (exit 3). */
 const MAX_FAILED_POLLS = 10
+
+export const runsWaitCommand = defineCommand({
+  name: 'runs wait',
+  description: 'wait for runs to end, with progress; the exit code is the CI gate',
+  declare: (command) =>
+    withReportFlags(
+      withGateFlags(
+        command
+          .argument('<refs...>')
+          .option('--timeout <duration>', 'give up after this long: 90s, 30m, 1h (default 30m)'),
+        '',
+      ),
+      '',
+    ).option('--json', 'one JSON verdict per line, no progress'),
+  help: `${vendorHelp.refs}\n${GATE_HELP}`,
+  examples: [
+    'evalrun runs wait <ref> <ref> --timeout 20m',
+    'evalrun runs wait <ref> --min-score 0.8 --min-pass-rate 0.9 || echo "gate failed"',
+    'evalrun runs wait <ref> --min-metric "accuracy=0.75"',
+  ],
+  run: (ctx, [refs], flags) => runsWait(ctx, refs, flags),
+})
 
 /**
  * Waits for every run, then gates: see `ExitCode` for what each outcome exits with. Ctrl-C stops the wait: the

@@ -1,0 +1,41 @@
+import { BUILT_IN_VENDORS, type EvalrunInvalidConfigError, type EvalrunNotConfiguredError } from 'evalrun'
+import { credentialFlags } from './vendor-flags.js'
+
+/**
+ * The flag that sets a `createEvalrun()` option, by the option's name in the library's errors: the library's
+ * advice names its options, a CLI user has flags (and env vars).
+ */
+const OPTION_FLAGS: ReadonlyMap<string, string> = new Map([
+  ['allowInsecureHttp', '--allow-insecure-http'],
+  ...BUILT_IN_VENDORS.flatMap((vendor) =>
+    credentialFlags(vendor).map(({ option, flag }) => [`${vendor.id}.${option}`, flag] as const),
+  ),
+])
+
+/**
+ * A vendor without credentials: the env vars and flags that would configure it, from the error's fields. Null
+ * when it lacks something else (Humanloop's file ids, a vendor turned off): the library's message then stands.
+ */
+export function notConfiguredAdvice(error: EvalrunNotConfiguredError): string | null {
+  const vendor = BUILT_IN_VENDORS.find((candidate) => candidate.id === error.vendor)
+  const missing = (vendor?.credentials ?? []).filter(({ envVar }) => error.envVars.includes(envVar))
+  const flags = missing.flatMap(({ option }) => OPTION_FLAGS.get(`${error.vendor}.${option}`) ?? [])
+  if (missing.length === 0 || missing.length !== error.envVars.length || flags.length !== missing.length) {
+    return null
+  }
+  return `${error.vendor} is not configured: set ${error.envVars.join(' and ')} or pass ${flags.join(' and ')}.`
+}
+
+/**
+ * A configuration the library refused, with the flag to use where its message names a library option.
+ * The http:// case is recognised by its wording: `EvalrunInvalidConfigError` says only `option: 'baseUrl'`, not
+ * which option would allow the URL, so the advice is swapped in its text until the error carries that field.
+ */
+export function invalidConfigAdvice(error: EvalrunInvalidConfigError): string {
+  const libraryAdvice = 'set `allowInsecureHttp: true`'
+  const flag = OPTION_FLAGS.get('allowInsecureHttp')
+  if (error.option !== 'baseUrl' || flag === undefined || !error.message.includes(libraryAdvice)) {
+    return error.message
+  }
+  return error.message.replace(libraryAdvice, `pass ${flag}`)
+}
