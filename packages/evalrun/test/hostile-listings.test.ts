@@ -235,7 +235,9 @@ describe.each(VENDORS)('$vendor: a hostile server cannot make a listing look who
     expect(entries).toBeGreaterThan(0)
     if (outcome === 'malformed') {
       expect(EvalrunMalformedResponseError.isInstance(error)).toBe(true)
-      expect((error as Error).message).toMatch(/where a list of .+ was expected|where JSON was expected|not valid JSON/)
+      expect((error as Error).message).toMatch(
+        /where a list of .+ was expected|where JSON was expected|not valid JSON/,
+      )
       expect(JSON.stringify({ ...(error as object), message: (error as Error).message })).not.toMatch(
         /Sign in|sk-test|dl-test|pl-test|"id": $/,
       )

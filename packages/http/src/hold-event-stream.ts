@@ -1,23 +1,8 @@
 import { describeCause } from './cause.js'
-import type { ResolvedClientConfig } from './config.js'
 import { EvalrunNetworkError } from './errors.js'
 import { hasBlankLine, isEventStream } from './event-stream.js'
 import { redactUrl } from './redact.js'
-
-/**
- * What a vendor whose API answers with server-sent events declares as its `eventStreams` (this package's
- * `eventStreams`). It lives apart so that the clients of vendors that never stream leave it out of their bundles;
- * without it, an event stream is read whole like any other body.
- */
-export interface EventStreamSupport {
-  /** `response` held until its first event when it is an event stream; null when it is not (read as usual). */
-  hold(
-    response: Response,
-    request: Request,
-    init: RequestInit,
-    config: Pick<ResolvedClientConfig, 'vendor' | 'auth'>,
-  ): Promise<Response> | null
-}
+import type { EventStreamContext, EventStreamSupport } from './vendor.js'
 
 /** An event stream whose first event is longer than this is handed on without waiting for its end. */
 const MAX_FIRST_EVENT_BYTES = 1_048_576
@@ -38,7 +23,7 @@ async function holdEventStream(
   response: Response,
   request: Request,
   init: RequestInit,
-  config: Pick<ResolvedClientConfig, 'vendor' | 'auth'>,
+  config: EventStreamContext,
 ): Promise<Response> {
   const reader = response.body?.getReader()
   const answered = { status: response.status, statusText: response.statusText, headers: response.headers }

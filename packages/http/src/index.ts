@@ -18,7 +18,7 @@ export {
   type NetworkErrorFields,
 } from './errors.js'
 export type { ServerSentEvent } from './event-stream.js'
-export { type EventStreamSupport, eventStreams } from './hold-event-stream.js'
+export { eventStreams } from './hold-event-stream.js'
 export { request, requestEvents, requestWithHeaders } from './request.js'
 export type { RetryOptions } from './retry-policy.js'
-export type { VendorAuth, VendorDefinition } from './vendor.js'
+export type { EventStreamSupport, VendorAuth, VendorDefinition } from './vendor.js'

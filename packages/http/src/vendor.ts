@@ -1,4 +1,3 @@
-import type { EventStreamSupport } from './hold-event-stream.js'
 import { isIdempotent } from './retry-policy.js'
 
 /**
@@ -62,4 +61,25 @@ export function readOnlyPostPattern(vendor: VendorDefinition, baseUrl: string): 
       .join('[^/?#]+'),
   )
   return new RegExp(`^${literal(baseUrl)}(?:${paths.join('|')})(?:[?#]|$)`)
+}
+
+/** What a held event stream needs of its client: the vendor, for messages, and how to redact its credentials. */
+export interface EventStreamContext {
+  readonly vendor: VendorDefinition
+  readonly auth: { readonly redact: (text: string) => string }
+}
+
+/**
+ * What a vendor whose API answers with server-sent events declares as its `eventStreams` (this package's
+ * `eventStreams`). It lives apart so that the clients of vendors that never stream leave it out of their bundles;
+ * without it, an event stream is read whole like any other body.
+ */
+export interface EventStreamSupport {
+  /** `response` held until its first event when it is an event stream; null when it is not (read as usual). */
+  hold(
+    response: Response,
+    request: Request,
+    init: RequestInit,
+    context: EventStreamContext,
+  ): Promise<Response> | null
 }
