@@ -1,5 +1,4 @@
 import type {
-  EvalLaunchRequest,
   EvalLaunchStartEvent,
   ExperimentEvent,
   FetchExperimentEventsResponse,
@@ -118,7 +117,7 @@ export function launchEval(
   model: BraintrustModel,
   { body, nowMs }: BraintrustRequest<'evalLaunch'>,
 ): VendorResponse {
-  const launch = body as EvalLaunchRequest
+  const launch = body
   const project = model.projects.get(launch.project_id)
   if (!project) return plain(400, `Project ${launch.project_id} not found`)
   const data = launchData(model, launch.data)

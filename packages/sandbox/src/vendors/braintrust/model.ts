@@ -63,6 +63,7 @@ export const uuid = (seed: number, ...parts: Array<string | number>): string => 
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`
 }
 
+/** Braintrust's state: seeded by `seed.ts`, changed by requests, rendered by `views.ts`. */
 export class BraintrustModel {
   readonly projects = new Map<string, BraintrustProject>()
   readonly experiments = new Map<string, BraintrustExperiment>()

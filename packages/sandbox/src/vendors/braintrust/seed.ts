@@ -4,6 +4,7 @@ import { planRuns, suiteCreatedMs } from '../history.js'
 import { type BraintrustDataset, BraintrustModel, type BraintrustProject, MODELS, uuid } from './model.js'
 import { BRAINTRUST_PROJECTS, BRANCHES, SCORERS } from './names.js'
 
+/** Braintrust's seeded data: the same seed, suites and run count give the same data. */
 export function seedBraintrust(
   seed: number,
   suites: number,

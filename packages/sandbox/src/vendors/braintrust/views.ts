@@ -13,6 +13,8 @@ import {
 } from './model.js'
 import { AUTHORS } from './names.js'
 
+// How Braintrust's state answers: its JSON, computed from the seeded plan and the sandbox clock.
+
 /** Case `index`'s input: its inline row's, or its dataset record's. */
 export function caseInput(model: BraintrustModel, experiment: BraintrustExperiment, index: number): unknown {
   if (experiment.rows !== null) {

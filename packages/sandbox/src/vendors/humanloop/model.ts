@@ -58,6 +58,7 @@ export const TONES = ['friendly', 'neutral', 'curt']
 export const id = (prefix: string, seed: number, ...parts: Array<string | number>) =>
   `${prefix}_${rngFor(seed, 'humanloop-id', prefix, ...parts).hex(16)}`
 
+/** Humanloop's state: seeded by `seed.ts`, changed by requests, rendered by `views.ts`. */
 export class HumanloopModel {
   readonly files = new Map<string, HumanloopFile>()
   readonly datasets = new Map<string, HumanloopDataset>()

@@ -11,6 +11,7 @@ import {
 } from './model.js'
 import { HUMANLOOP_FILES } from './names.js'
 
+/** Humanloop's seeded data: the same seed, suites and run count give the same data. */
 export function seedHumanloop(seed: number, suites: number, runCount: number, nowMs: number): HumanloopModel {
   const model = new HumanloopModel(seed)
   EVALUATORS.forEach((template, index) => {

@@ -26,6 +26,8 @@ import {
   TONES,
 } from './model.js'
 
+// How Humanloop's state answers: its JSON, computed from the seeded plan and the sandbox clock.
+
 /**
  * One evaluator's judgment of a generated log: a pure function of (seed, run, log, evaluator). It carries over
  * from the evaluation's earlier runs unless this run drew the datapoint afresh (`SuiteHistory`); an evaluator

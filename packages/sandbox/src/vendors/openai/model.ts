@@ -132,6 +132,7 @@ export interface ItemOutcome {
   status: 'pass' | 'fail' | 'error'
 }
 
+/** OpenAI's state: seeded by `seed.ts`, changed by requests, rendered by `views.ts`. */
 export class OpenAIModel {
   readonly evals = new Map<string, OpenAIEval>()
   readonly runs = new Map<string, OpenAIRun>()

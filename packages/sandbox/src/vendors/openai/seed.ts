@@ -6,6 +6,7 @@ import { planRuns, suiteCreatedMs } from '../history.js'
 import { criteriaFor, id, type OpenAIEval, type OpenAIFile, OpenAIModel } from './model.js'
 import { OPENAI_EVALS, OPENAI_MODELS } from './names.js'
 
+/** OpenAI's seeded data: the same seed, suites and run count give the same data. */
 export function seedOpenAI(seed: number, suites: number, runCount: number, nowMs: number): OpenAIModel {
   const model = new OpenAIModel(seed)
   const evals: OpenAIEval[] = []

@@ -14,6 +14,8 @@ import {
   seconds,
 } from './model.js'
 
+// How OpenAI's state answers: its JSON, computed from the seeded plan and the sandbox clock.
+
 /** Test case `index` of a run: its inline row, or row `index` of its file. */
 export function itemRow(run: OpenAIRun, index: number): OpenAIRow {
   const given = run.rows?.[index]

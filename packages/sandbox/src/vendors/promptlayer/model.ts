@@ -68,6 +68,7 @@ export const NUMBER_TYPES = new Set([
 ])
 export const DATASET_COLUMNS = ['question', 'expected_answer']
 
+/** PromptLayer's state: seeded by `seed.ts`, changed by requests, rendered by `views.ts`. */
 export class PromptLayerModel {
   readonly reports = new Map<number, PromptLayerReport>()
   readonly datasets = new Map<number, PromptLayerDataset>()

@@ -4,6 +4,7 @@ import { planRuns, suiteCreatedMs } from '../history.js'
 import { type PromptLayerColumn, type PromptLayerDataset, PromptLayerModel } from './model.js'
 import { PROMPTLAYER_PIPELINES, PROMPTLAYER_USERS } from './names.js'
 
+/** PromptLayer's seeded data: the same seed, suites and run count give the same data. */
 export function seedPromptLayer(
   seed: number,
   suites: number,

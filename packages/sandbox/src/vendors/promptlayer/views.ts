@@ -22,6 +22,8 @@ import {
   WORKSPACE_ID,
 } from './model.js'
 
+// How PromptLayer's state answers: its JSON, computed from the seeded plan and the sandbox clock.
+
 export function reportProgress(model: PromptLayerModel, report: PromptLayerReport, nowMs: number) {
   return progressOf({ createdMs: report.createdMs, items: model.datasetOf(report).rows }, nowMs)
 }
