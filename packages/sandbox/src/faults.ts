@@ -1,16 +1,10 @@
 import { rngFor } from './prng.js'
-import {
-  FAULT_KINDS,
-  type FaultKind,
-  type FaultOptions,
-  SANDBOX_VENDORS,
-  type SandboxVendor,
-} from './types.js'
+import { FAULT_KINDS, type FaultKind, type FaultOptions, SANDBOX_VENDORS } from './types.js'
 
 export interface ResolvedFaults {
   rate: number
   kinds: readonly FaultKind[]
-  vendors: ReadonlySet<SandboxVendor>
+  vendors: ReadonlySet<string>
   seed: number
   latencyMs: number
   retryAfterSeconds: number
@@ -42,7 +36,7 @@ export function resolveFaults(options: FaultOptions, sandboxSeed: number): Resol
  */
 export class FaultPlan {
   private faults: ResolvedFaults | null = null
-  private readonly counters = new Map<SandboxVendor, number>()
+  private readonly counters = new Map<string, number>()
   injected = 0
 
   constructor(private readonly sandboxSeed: number) {}
@@ -57,7 +51,7 @@ export class FaultPlan {
   }
 
   /** The fault for the next request to `vendor`, or null. */
-  draw(vendor: SandboxVendor): FaultKind | null {
+  draw(vendor: string): FaultKind | null {
     const faults = this.faults
     if (!faults?.vendors.has(vendor) || faults.rate === 0) return null
     const n = this.counters.get(vendor) ?? 0

@@ -49,9 +49,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const each = <T>(pick: (vendor: SandboxVendor, started: StartedVendor<unknown, unknown>) => T) =>
     Object.fromEntries([...started].map(([vendor, one]) => [vendor, pick(vendor, one)]))
   const vendors: MountedVendor[] = await Promise.all(
-    [...started.values()].map(async ({ app }) => ({
+    [...started].map(async ([vendor, { app }]) => ({
       app,
-      handle: (await createOpenApiRouter(app, apiKeys[app.vendor])).handle,
+      handle: (await createOpenApiRouter(app, apiKeys[vendor])).handle,
     })),
   )
 

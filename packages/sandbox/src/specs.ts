@@ -1,7 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { parse } from 'yaml'
-import type { SandboxVendor } from './types.js'
 
 export type OpenApiDocument = Record<string, unknown> & { paths: Record<string, unknown> }
 
@@ -10,10 +9,10 @@ export type OpenApiDocument = Record<string, unknown> & { paths: Record<string, 
 const REPO_SPECS_DIR = '../../../specs/'
 const PACKAGE_SPECS_DIR = '../specs/'
 
-const cache = new Map<SandboxVendor, OpenApiDocument>()
+const cache = new Map<string, OpenApiDocument>()
 
 /** The vendored OpenAPI document of a vendor, parsed (a fresh deep copy each call: openapi-backend mutates it). */
-export function loadSpec(vendor: SandboxVendor): OpenApiDocument {
+export function loadSpec(vendor: string): OpenApiDocument {
   let spec = cache.get(vendor)
   if (!spec) {
     spec = parse(readFileSync(findSpecFile(vendor), 'utf8')) as OpenApiDocument
@@ -44,7 +43,7 @@ function relaxUntypedNullable(node: unknown): void {
   for (const child of Object.values(schema)) relaxUntypedNullable(child)
 }
 
-function findSpecFile(vendor: SandboxVendor): string {
+function findSpecFile(vendor: string): string {
   const inRepo = existsSync(fileURLToPath(new URL(`${REPO_SPECS_DIR}${vendor}/source.json`, import.meta.url)))
   const tried: string[] = []
   for (const dir of inRepo ? [REPO_SPECS_DIR] : [PACKAGE_SPECS_DIR]) {

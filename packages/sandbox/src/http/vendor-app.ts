@@ -1,5 +1,3 @@
-import type { SandboxVendor } from '../types.js'
-
 /** One problem with a request, in FastAPI's `{loc, msg, type}` terms (also used for PromptLayer's messages). */
 export interface Issue {
   loc: Array<string | number>
@@ -59,7 +57,8 @@ export interface VendorErrors {
 }
 
 export interface VendorApp {
-  vendor: SandboxVendor
+  /** The vendor's id in the sandbox's vendor list (`vendors/index.ts`), which this module must not import. */
+  vendor: string
   /** URL path prefix the vendor is served under, e.g. `/humanloop/v5`. */
   prefix: string
   /**
