@@ -26,16 +26,8 @@ export function notConfiguredAdvice(error: EvalrunNotConfiguredError): string | 
   return `${error.vendor} is not configured: set ${error.envVars.join(' and ')} or pass ${flags.join(' and ')}.`
 }
 
-/**
- * A configuration the library refused, with the flag to use where its message names a library option.
- * The http:// case is recognised by its wording: `EvalrunInvalidConfigError` says only `option: 'baseUrl'`, not
- * which option would allow the URL, so the advice is swapped in its text until the error carries that field.
- */
+/** A configuration the library refused, with the flag to use where another option would have allowed it. */
 export function invalidConfigAdvice(error: EvalrunInvalidConfigError): string {
-  const libraryAdvice = 'set `allowInsecureHttp: true`'
-  const flag = OPTION_FLAGS.get('allowInsecureHttp')
-  if (error.option !== 'baseUrl' || flag === undefined || !error.message.includes(libraryAdvice)) {
-    return error.message
-  }
-  return error.message.replace(libraryAdvice, `pass ${flag}`)
+  const flag = error.allowedBy === null ? undefined : OPTION_FLAGS.get(error.allowedBy)
+  return flag === undefined ? error.message : `${error.problem}, or pass ${flag}.`
 }

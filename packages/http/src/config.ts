@@ -1,6 +1,6 @@
 import { type CredentialOptions, type ResolvedAuth, resolveAuth } from './credentials.js'
 import { type Env, readEnv } from './env.js'
-import { invalidConfig } from './errors.js'
+import { EvalrunInvalidConfigError, invalidConfig } from './errors.js'
 import type { RetryOptions } from './retry-policy.js'
 import type { VendorDefinition } from './vendor.js'
 
@@ -116,10 +116,13 @@ function resolveBaseUrl(vendor: VendorDefinition, options: HttpClientOptions): s
   }
   if (url.protocol === 'http:') {
     if (!LOOPBACK_HOSTS.has(url.hostname) && !/^127\./.test(url.hostname) && !options.allowInsecureHttp) {
-      throw invalidConfig(
-        'baseUrl',
-        `${vendor.displayName} base URL from ${source} uses http:// on a non-loopback host (${url.host}): the credentials would travel in clear. Use https://, or set \`allowInsecureHttp: true\`.`,
-      )
+      const problem = `${vendor.displayName} base URL from ${source} uses http:// on a non-loopback host (${url.host}): the credentials would travel in clear. Use https://`
+      throw new EvalrunInvalidConfigError({
+        message: `${problem}, or set \`allowInsecureHttp: true\`.`,
+        option: 'baseUrl',
+        allowedBy: 'allowInsecureHttp',
+        problem,
+      })
     }
   } else if (url.protocol !== 'https:') {
     throw invalidConfig(

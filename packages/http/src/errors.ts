@@ -30,16 +30,30 @@ export class EvalrunError extends Error {
 
 const invalidConfigMarker = Symbol.for('evalrun.error.invalid-config')
 
+export interface InvalidConfigFields {
+  option: string
+  allowedBy?: string | null
+  problem?: string
+}
+
 /** Options or environment that cannot work: a missing or malformed key, an unsafe base URL. Nothing was sent. */
 export class EvalrunInvalidConfigError extends EvalrunError {
   readonly [invalidConfigMarker] = true
   override readonly code: string = 'EVALRUN_INVALID_CONFIG'
   /** The option at fault, e.g. `apiKey` or `baseUrl`. */
   readonly option: string
+  /**
+   * Where another option would allow what was refused (`allowInsecureHttp`): its name, so that a caller with other
+   * means of setting it (the CLI's flags) can say so in its own words; `problem` is then the message without it.
+   */
+  readonly allowedBy: string | null
+  readonly problem: string
 
-  constructor({ option, ...rest }: ErrorOptions<{ option: string }>) {
+  constructor({ option, allowedBy = null, problem, ...rest }: ErrorOptions<InvalidConfigFields>) {
     super(rest)
     this.option = option
+    this.allowedBy = allowedBy
+    this.problem = problem ?? rest.message
   }
 
   static override isInstance(value: unknown): value is EvalrunInvalidConfigError {

@@ -14,6 +14,7 @@ export {
   EvalrunOutcomeUnknownError,
   EvalrunRequestTimeoutError,
   hasMarker,
+  type InvalidConfigFields,
   type MalformedResponseFields,
   type NetworkErrorFields,
 } from './errors.js'

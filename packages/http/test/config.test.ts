@@ -106,6 +106,15 @@ describe('resolveClientConfig', () => {
     expect(resolveClientConfig(testVendor, insecure).baseUrl).toBe('http://acme.internal')
   })
 
+  it('says which option would allow http:// elsewhere, as a field a caller can word its own way', () => {
+    const error = configError(() =>
+      resolveClientConfig(testVendor, { apiKey: FAKE_KEY, baseUrl: 'http://acme.internal' }),
+    )
+    expect(error).toMatchObject({ option: 'baseUrl', allowedBy: 'allowInsecureHttp' })
+    expect(error.message).toBe(`${error.problem}, or set \`allowInsecureHttp: true\`.`)
+    expect(error.problem).toMatch(/uses http:\/\/ on a non-loopback host \(acme\.internal\).*Use https:\/\/$/)
+  })
+
   it.each([
     [{ timeoutMs: 0 }, 'timeoutMs'],
     [{ timeoutMs: Number.NaN }, 'timeoutMs'],
