@@ -15,18 +15,18 @@ import {
   type EvalMetric,
   type EvalRun,
   type EvalrunOptions,
-  type HumanloopRawRun,
   type ItemChange,
   type ItemStatus,
-  type LangfuseOptions,
   type MetricChange,
   type MetricDelta,
-  type PromptLayerRawRun,
   type RunComparison,
   type ScoreScale,
   type StartRunInput,
   type Vendor,
 } from '../src/index.js'
+import type { HumanloopRawRun } from '../src/vendors/humanloop/types.js'
+import type { LangfuseOptions } from '../src/vendors/langfuse/index.js'
+import type { PromptLayerRawRun } from '../src/vendors/promptlayer/types.js'
 
 const evalrun = createEvalrun()
 
@@ -208,7 +208,6 @@ describe('runs', () => {
     expectTypeOf<ComparedItem['metrics']>().toEqualTypeOf<MetricDelta[]>()
     expectTypeOf<MetricDelta['delta']>().toEqualTypeOf<number | null>()
     expectTypeOf<CompareOptions['key']>().toEqualTypeOf<((item: EvalItem) => string | null) | undefined>()
-    expectTypeOf<typeof CoreExports.STATUS_RANK>().toEqualTypeOf<Record<ItemStatus, number>>()
     expectTypeOf<CoreExports.RunComparison>().toEqualTypeOf<RunComparison>()
   })
 
