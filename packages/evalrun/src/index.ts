@@ -6,13 +6,7 @@ import { BUILT_IN_VENDORS } from './vendors/index.js'
 // `evalrun`: the client over the six built-in vendors, the model, the errors and the vendor descriptions. The
 // vendors' own types (`DatalabStartInput`, …) are on their entries (`evalrun/datalab`, …).
 export * from './common-exports.js'
-export { braintrust } from './vendors/braintrust/index.js'
-export { datalab } from './vendors/datalab/index.js'
-export { humanloop } from './vendors/humanloop/index.js'
-export { BUILT_IN_VENDORS } from './vendors/index.js'
-export { langfuse } from './vendors/langfuse/index.js'
-export { openai } from './vendors/openai/index.js'
-export { promptlayer } from './vendors/promptlayer/index.js'
+export * from './vendors/index.js'
 
 /**
  * One client over every configured evaluation vendor. A built-in vendor is configured by its options or its env

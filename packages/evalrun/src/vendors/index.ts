@@ -6,10 +6,13 @@ import { langfuse } from './langfuse/index.js'
 import { openai } from './openai/index.js'
 import { promptlayer } from './promptlayer/index.js'
 
+// Each description is also exported alone: `createEvalrun({ vendors: [datalab] })`.
+export { braintrust, datalab, humanloop, langfuse, openai, promptlayer }
+
 /**
  * The built-in vendors: the one list that names them all. The default `createEvalrun`, the CLI (its flags,
- * `runs start` subcommands and help) and the docs read it; adding a vendor means adding its folder and its line here
- * (its folder registers its types with the core).
+ * `runs start` subcommands and help) and the docs read it; adding a vendor means adding its folder and its line
+ * here (its folder registers its types with the core).
  */
 export const BUILT_IN_VENDORS: readonly EvalrunVendor[] = [
   datalab,
