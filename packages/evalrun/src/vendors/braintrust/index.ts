@@ -105,7 +105,7 @@ export const braintrust: EvalrunVendor = {
 
 // Registers Braintrust's types with the core: importing this module adds 'braintrust' to `Vendor`, so that checking
 // `run.vendor === 'braintrust'` narrows `run.raw`.
-declare module 'evalrun/core' {
+declare module '../../core/vendor-types.js' {
   interface RawRuns {
     braintrust: BraintrustRawRun
   }

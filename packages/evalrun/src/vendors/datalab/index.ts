@@ -73,7 +73,7 @@ export const datalab: EvalrunVendor = {
 
 // Registers Datalab's types with the core: importing this module adds 'datalab' to `Vendor`, so that checking
 // `run.vendor === 'datalab'` narrows `run.raw`.
-declare module 'evalrun/core' {
+declare module '../../core/vendor-types.js' {
   interface RawRuns {
     datalab: DatalabRawRun
   }

@@ -86,7 +86,7 @@ function resolveFileIds(fileIds: readonly string[] | undefined, env: Env | undef
 
 // Registers Humanloop's types with the core: importing this module adds 'humanloop' to `Vendor`, so that checking
 // `run.vendor === 'humanloop'` narrows `run.raw`.
-declare module 'evalrun/core' {
+declare module '../../core/vendor-types.js' {
   interface RawRuns {
     humanloop: HumanloopRawRun
   }

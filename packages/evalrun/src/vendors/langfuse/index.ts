@@ -64,7 +64,7 @@ function positive(field: string, value: unknown, fallback: number, max: number):
 
 // Registers Langfuse's types with the core: importing this module adds 'langfuse' to `Vendor`, so that checking
 // `run.vendor === 'langfuse'` narrows `run.raw`.
-declare module 'evalrun/core' {
+declare module '../../core/vendor-types.js' {
   interface RawRuns {
     langfuse: LangfuseRawRun
   }

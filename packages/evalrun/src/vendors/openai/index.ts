@@ -42,7 +42,7 @@ export const openai: EvalrunVendor = {
 
 // Registers OpenAI's types with the core: importing this module adds 'openai' to `Vendor`, so that checking
 // `run.vendor === 'openai'` narrows `run.raw`.
-declare module 'evalrun/core' {
+declare module '../../core/vendor-types.js' {
   interface RawRuns {
     openai: OpenAIRawRun
   }

@@ -52,7 +52,7 @@ export const promptlayer: EvalrunVendor = {
 
 // Registers PromptLayer's types with the core: importing this module adds 'promptlayer' to `Vendor`, so that checking
 // `run.vendor === 'promptlayer'` narrows `run.raw`.
-declare module 'evalrun/core' {
+declare module '../../core/vendor-types.js' {
   interface RawRuns {
     promptlayer: PromptLayerRawRun
   }
