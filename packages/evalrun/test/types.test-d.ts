@@ -21,8 +21,10 @@ import {
   type MetricDelta,
   type RunComparison,
   type ScoreScale,
+  type StartInputOf,
   type StartRunInput,
   type Vendor,
+  type VendorOptionsByVendor,
 } from '../src/index.js'
 import type { HumanloopRawRun } from '../src/vendors/humanloop/types.js'
 import type { LangfuseOptions } from '../src/vendors/langfuse/index.js'
@@ -213,5 +215,17 @@ describe('runs', () => {
 
   it("accepts the sandbox's client options as they are", () => {
     expectTypeOf<SandboxClientOptions>().toExtend<EvalrunOptions>()
+  })
+})
+
+describe('vendors registered with the core by declaration merging', () => {
+  it('the six built-in vendors, each with its options, and a start input where it can start runs', () => {
+    expectTypeOf<Vendor>().toEqualTypeOf<
+      'datalab' | 'promptlayer' | 'humanloop' | 'openai' | 'braintrust' | 'langfuse'
+    >()
+    expectTypeOf<keyof VendorOptionsByVendor>().toEqualTypeOf<Vendor>()
+    expectTypeOf<EvalrunOptions['langfuse']>().toEqualTypeOf<LangfuseOptions | false | undefined>()
+    expectTypeOf<StartInputOf<'langfuse'>>().toBeNever()
+    expectTypeOf<StartInputOf<'datalab'>['collectionId']>().toEqualTypeOf<number>()
   })
 })
