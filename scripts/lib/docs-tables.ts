@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { EvalRun, RunStatus, ScoreScale } from '../../packages/evalrun/src/core/model.js'
 import type { EvalrunVendor } from '../../packages/evalrun/src/core/vendor.js'
+import { BRAINTRUST_SCORE_RULE } from '../../packages/evalrun/src/vendors/braintrust/map-metrics.js'
 import { mapBraintrustRun } from '../../packages/evalrun/src/vendors/braintrust/map-run.js'
 import {
   BRAINTRUST_QUIET_PERIOD_MS,
@@ -22,19 +23,15 @@ import {
   HUMANLOOP_STATUS_WORDS,
   mapHumanloopStatus,
 } from '../../packages/evalrun/src/vendors/humanloop/map-status.js'
-import {
-  BRAINTRUST_SCORE_RULE,
-  BUILT_IN_VENDORS,
-  LANGFUSE_SCORE_RULE,
-  OPENAI_SCORE_RULE,
-} from '../../packages/evalrun/src/vendors/index.js'
+import { BUILT_IN_VENDORS } from '../../packages/evalrun/src/vendors/index.js'
 import { mapLangfuseRun } from '../../packages/evalrun/src/vendors/langfuse/map-run.js'
 import { UNKNOWN_SCALES } from '../../packages/evalrun/src/vendors/langfuse/map-score-configs.js'
 import {
   DEFAULT_QUIET_PERIOD_MS,
   deriveLangfuseStatus,
 } from '../../packages/evalrun/src/vendors/langfuse/map-status.js'
-import { mapOpenAIRun } from '../../packages/evalrun/src/vendors/openai/map-run.js'
+import { LANGFUSE_SCORE_RULE } from '../../packages/evalrun/src/vendors/langfuse/score-rule.js'
+import { mapOpenAIRun, OPENAI_SCORE_RULE } from '../../packages/evalrun/src/vendors/openai/map-run.js'
 import { mapOpenAIStatus, OPENAI_STATUS_WORDS } from '../../packages/evalrun/src/vendors/openai/map-status.js'
 import { mapPromptLayerReport } from '../../packages/evalrun/src/vendors/promptlayer/map-run.js'
 import { mapPromptLayerStatus } from '../../packages/evalrun/src/vendors/promptlayer/map-status.js'

@@ -179,11 +179,11 @@ export const BAD_API_INPUTS: BadApiInput[] = [
     expects: /expected an array of Humanloop file ids/,
   },
   {
-    what: 'an adapter that is not one',
-    call: (_, f) => createEvalrun({ fetch: f, adapters: [{} as never] }),
+    what: 'a vendor that is not one',
+    call: (_, f) => createEvalrun({ fetch: f, vendors: [{} as never] }),
     error: EvalrunInvalidInputError,
-    names: /`adapters\[0\]`/,
-    expects: /expected an EvalrunAdapter/,
+    names: /`vendors\[0\]`/,
+    expects: /expected an EvalrunVendor/,
   },
   // vendor clients
   {

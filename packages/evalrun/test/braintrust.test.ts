@@ -1,9 +1,6 @@
 import { collect, fakeFetch, json } from '@evalrun/test-support'
 import { describe, expect, it } from 'vitest'
 import {
-  BRAINTRUST_SCORE_RULE,
-  type BraintrustStartInput,
-  braintrustStatusRule,
   createEvalrun,
   EvalrunApiError,
   EvalrunInvalidInputError,
@@ -12,7 +9,10 @@ import {
 } from '../src/index.js'
 import { braintrustCaseKey } from '../src/vendors/braintrust/case-key.js'
 import { mapBraintrustItem } from '../src/vendors/braintrust/map-item.js'
+import { BRAINTRUST_SCORE_RULE } from '../src/vendors/braintrust/map-metrics.js'
 import { mapBraintrustRun } from '../src/vendors/braintrust/map-run.js'
+import { braintrustStatusRule } from '../src/vendors/braintrust/map-status.js'
+import type { BraintrustStartInput } from '../src/vendors/braintrust/types.js'
 import {
   braintrustChildEvent,
   braintrustEvent,

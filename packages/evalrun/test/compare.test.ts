@@ -2,13 +2,13 @@ import type { BatchRunFileResult, BatchRunResults } from '@evalrun/datalab'
 import type { EvalRunOutputItem } from '@evalrun/openai'
 import { fakeFetch, json } from '@evalrun/test-support'
 import { describe, expect, it } from 'vitest'
+import { STATUS_RANK } from '../src/core/compare-verdict.js'
 import {
   createEvalrun,
   type EvalItem,
   EvalrunApiError,
   EvalrunInvalidInputError,
   type RunComparison,
-  STATUS_RANK,
 } from '../src/index.js'
 import { datalabRun } from './fixtures/datalab.js'
 import { openaiEval, openaiItem, openaiPage, openaiRun } from './fixtures/openai.js'

@@ -5,14 +5,14 @@ import {
   EvalrunInvalidInputError,
   EvalrunNotFoundError,
   EvalrunNotSupportedError,
-  LANGFUSE_SCORE_RULE,
-  langfuseStatusRule,
 } from '../src/index.js'
 import { mapLangfuseItem } from '../src/vendors/langfuse/map-item.js'
 import { mapLangfuseJudgement } from '../src/vendors/langfuse/map-judgement.js'
 import { mapLangfuseMetrics } from '../src/vendors/langfuse/map-metrics.js'
 import { mapLangfuseRun } from '../src/vendors/langfuse/map-run.js'
 import { mapLangfuseScoreConfigs, UNKNOWN_SCALES } from '../src/vendors/langfuse/map-score-configs.js'
+import { langfuseStatusRule } from '../src/vendors/langfuse/map-status.js'
+import { LANGFUSE_SCORE_RULE } from '../src/vendors/langfuse/score-rule.js'
 import {
   booleanScore,
   categoricalScore,

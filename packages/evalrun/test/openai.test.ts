@@ -1,13 +1,9 @@
 import { collect, fakeFetch, json } from '@evalrun/test-support'
 import { describe, expect, it } from 'vitest'
-import {
-  createEvalrun,
-  EvalrunInvalidInputError,
-  OPENAI_SCORE_RULE,
-  type OpenAIStartInput,
-} from '../src/index.js'
+import { createEvalrun, EvalrunInvalidInputError } from '../src/index.js'
 import { mapOpenAIItem } from '../src/vendors/openai/map-item.js'
-import { mapOpenAIRun } from '../src/vendors/openai/map-run.js'
+import { mapOpenAIRun, OPENAI_SCORE_RULE } from '../src/vendors/openai/map-run.js'
+import type { OpenAIStartInput } from '../src/vendors/openai/types.js'
 import { openaiEval, openaiItem, openaiPage, openaiRun } from './fixtures/openai.js'
 
 const only = (fetch: (request: Request) => Promise<Response>) =>

@@ -15,18 +15,20 @@ import {
   type EvalMetric,
   type EvalRun,
   type EvalrunOptions,
-  type HumanloopRawRun,
   type ItemChange,
   type ItemStatus,
-  type LangfuseOptions,
   type MetricChange,
   type MetricDelta,
-  type PromptLayerRawRun,
   type RunComparison,
   type ScoreScale,
+  type StartInputOf,
   type StartRunInput,
   type Vendor,
+  type VendorOptionsByVendor,
 } from '../src/index.js'
+import type { HumanloopRawRun } from '../src/vendors/humanloop/types.js'
+import type { LangfuseOptions } from '../src/vendors/langfuse/index.js'
+import type { PromptLayerRawRun } from '../src/vendors/promptlayer/types.js'
 
 const evalrun = createEvalrun()
 
@@ -208,11 +210,22 @@ describe('runs', () => {
     expectTypeOf<ComparedItem['metrics']>().toEqualTypeOf<MetricDelta[]>()
     expectTypeOf<MetricDelta['delta']>().toEqualTypeOf<number | null>()
     expectTypeOf<CompareOptions['key']>().toEqualTypeOf<((item: EvalItem) => string | null) | undefined>()
-    expectTypeOf<typeof CoreExports.STATUS_RANK>().toEqualTypeOf<Record<ItemStatus, number>>()
     expectTypeOf<CoreExports.RunComparison>().toEqualTypeOf<RunComparison>()
   })
 
   it("accepts the sandbox's client options as they are", () => {
     expectTypeOf<SandboxClientOptions>().toExtend<EvalrunOptions>()
+  })
+})
+
+describe('vendors registered with the core by declaration merging', () => {
+  it('the six built-in vendors, each with its options, and a start input where it can start runs', () => {
+    expectTypeOf<Vendor>().toEqualTypeOf<
+      'datalab' | 'promptlayer' | 'humanloop' | 'openai' | 'braintrust' | 'langfuse'
+    >()
+    expectTypeOf<keyof VendorOptionsByVendor>().toEqualTypeOf<Vendor>()
+    expectTypeOf<EvalrunOptions['langfuse']>().toEqualTypeOf<LangfuseOptions | false | undefined>()
+    expectTypeOf<StartInputOf<'langfuse'>>().toBeNever()
+    expectTypeOf<StartInputOf<'datalab'>['collectionId']>().toEqualTypeOf<number>()
   })
 })

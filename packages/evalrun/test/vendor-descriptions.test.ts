@@ -1,6 +1,7 @@
 import { fakeFetch } from '@evalrun/test-support'
 import { describe, expect, it } from 'vitest'
 import { BUILT_IN_VENDORS } from '../src/index.js'
+import { describeVendor } from './helpers/describe-vendor.js'
 
 // The CLI learns what a vendor can do from its description (help offers `runs start <vendor>` and `runs cancel`
 // only where they work); the description must say what the adapter really has.
@@ -47,12 +48,7 @@ describe('an adapter without startRun or cancelRun (contract v2)', () => {
         return (async function* () {})()
       },
     }
-    const evalrun = createEvalrun({
-      datalab: false,
-      promptlayer: false,
-      humanloop: false,
-      adapters: [readOnly],
-    })
+    const evalrun = createEvalrun({ vendors: [describeVendor(readOnly)] })
     const started = await evalrun.runs
       .start({ vendor: 'datalab', collectionId: 1, rubricId: 1 })
       .catch((e) => e)

@@ -12,13 +12,14 @@ export interface AdapterListQuery {
 }
 
 /**
- * How the core talks to one vendor. Every built-in vendor implements it; to add one:
+ * How the core talks to one vendor. A vendor's `EvalrunVendor` description creates it (`createAdapter`); to add a
+ * vendor, see docs/writing-a-vendor.md:
  *
- * 1. Declare its payloads by module augmentation of `RawRuns`, `RawItems` and `StartInputs`
- *    (`declare module 'evalrun' { interface RawRuns { acme: AcmeRun } … }`), which adds it to `Vendor`.
+ * 1. Register its payloads with the core by declaration merging of `RawRuns`, `RawItems`, `StartInputs` and
+ *    `VendorOptionsByVendor` (`declare module 'evalrun/core' { interface RawRuns { acme: AcmeRun } … }`).
  * 2. Implement this interface, mapping every vendor payload with functions that accept `unknown` and never throw
  *    (unknown values become `status: 'unknown'` plus a warning).
- * 3. Pass it as `createEvalrun({ adapters: [acmeAdapter] })`.
+ * 3. Describe it as an `EvalrunVendor` and pass it: `createEvalrun({ vendors: [acme] })`.
  *
  * Rules the core relies on:
  * - `id` arguments are the part of a ref after `<vendor>:`; refs an adapter emits must round-trip through them.
@@ -26,7 +27,7 @@ export interface AdapterListQuery {
  * - Vendor errors propagate as the HTTP layer's errors (`EvalrunApiError`, `EvalrunNetworkError`, …); the core
  *   turns a 404 into `EvalrunNotFoundError`. Single requests are retried by the HTTP layer, never here.
  * - Every request uses the `signal` given, so that aborting stops it.
- * - Listings page through `paginate` (`core/paginate.ts`): declare the paging (offset + total, numbered pages,
+ * - Listings page through `paginate` (exported by `evalrun/core`): declare the paging (offset + total, numbered pages,
  *   cursor, one page), the list field and the entries' id; it holds about one page, stops on pages that bring
  *   nothing new or a cursor seen before, marks a listing cut short `stoppedEarly`, and fails a malformed page typed.
  * - A vendor whose API has no run status derives one by a rule written in its adapter, never claiming more than

@@ -8,10 +8,10 @@ import type {
   ItemChange,
   RunComparison,
 } from './comparison.js'
-import type { RunRef } from './create-evalrun.js'
 import { EvalrunInvalidInputError } from './errors.js'
 import type { EvalItem, EvalRun } from './model.js'
 import type { ListingWarn } from './paginate.js'
+import type { RunRef } from './ref.js'
 
 /** What `compareRuns` needs of the client: the runs and their items, and a ref's vendor without a request. */
 export interface CompareSource {

@@ -1,12 +1,13 @@
 import type { Env, HttpClientOptions, RetryOptions } from '@evalrun/http'
 import { readEnv } from '@evalrun/http/internal'
-import type { BuiltInVendorOptions } from '../vendors/index.js'
 import type { AnyEvalrunAdapter } from './adapter.js'
+import { checkAdapter, checkVendor } from './check-vendor.js'
 import { EvalrunInvalidInputError } from './errors.js'
 import type { EvalrunVendor, VendorOptions } from './vendor.js'
+import type { VendorOptionsByVendor } from './vendor-types.js'
 
-/** Per-vendor options: each built-in vendor's own, or `false` to leave it off even if the env configures it. */
-export type VendorOptionsMap = { [V in keyof BuiltInVendorOptions]?: BuiltInVendorOptions[V] | false }
+/** Per-vendor options: each known vendor's own, or `false` to leave it off even if the env configures it. */
+export type VendorOptionsMap = { [V in keyof VendorOptionsByVendor]?: VendorOptionsByVendor[V] | false }
 
 /**
  * Receives a listing's warnings. `detail.stoppedEarly` says the listing ended before the vendor said it was done
@@ -26,8 +27,6 @@ export interface EvalrunOptions extends VendorOptionsMap {
    * `console.warn`. `runs.list({ onWarning })` overrides it for one listing.
    */
   onWarning?: OnWarning
-  /** Extra vendors, or replacements for built-in ones (matched by `vendor`). */
-  adapters?: readonly AnyEvalrunAdapter[]
 }
 
 /** A vendor left unconfigured, and what would configure it (for `EvalrunNotConfiguredError`). */
@@ -40,7 +39,7 @@ export interface UnconfiguredVendor {
 }
 
 /**
- * Builds the adapters of `vendors`: a vendor is configured when each of its credentials is given (option or env
+ * Builds the adapters of `vendors` (a later vendor with the same id replaces an earlier one): a vendor is configured when each of its credentials is given (option or env
  * var); one that is not is recorded as unconfigured, so that using it can say how to configure it. Bad keys or
  * URLs throw here.
  */
@@ -57,7 +56,10 @@ export function resolveAdapters(
   const adapters = new Map<string, AnyEvalrunAdapter>()
   const unconfigured = new Map<string, UnconfiguredVendor>()
   const perVendor = options as Record<string, (VendorOptions & Record<string, unknown>) | false | undefined>
-  for (const vendor of vendors) {
+  for (const [index, vendor] of vendors.entries()) {
+    checkVendor(vendor, index)
+    adapters.delete(vendor.id)
+    unconfigured.delete(vendor.id)
     const own = perVendor[vendor.id]
     if (own === false) {
       unconfigured.set(vendor.id, { displayName: vendor.displayName, options: [], envVars: [] })
@@ -83,24 +85,8 @@ export function resolveAdapters(
       ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
       ...(options.env === undefined ? {} : { env: options.env }),
     }
-    adapters.set(vendor.id, vendor.createAdapter({ ...shared, ...vendorOptions }, options.env))
-  }
-  for (const [index, adapter] of (options.adapters ?? []).entries()) {
-    // Checked at run time too: adapters may come from plain JavaScript.
-    const candidate = adapter as { specificationVersion?: unknown; vendor?: unknown } | undefined
-    if (
-      !(candidate?.specificationVersion === 'v1' || candidate?.specificationVersion === 'v2') ||
-      typeof candidate.vendor !== 'string' ||
-      candidate.vendor === ''
-    ) {
-      throw new EvalrunInvalidInputError({
-        field: `adapters[${index}]`,
-        value: adapter,
-        expected: "an EvalrunAdapter with specificationVersion 'v2' (or 'v1') and a vendor name",
-      })
-    }
-    adapters.set(adapter.vendor, adapter)
-    unconfigured.delete(adapter.vendor)
+    const adapter = vendor.createAdapter({ ...shared, ...vendorOptions }, options.env)
+    adapters.set(vendor.id, checkAdapter(adapter, vendor))
   }
   return { adapters, unconfigured }
 }

@@ -8,12 +8,9 @@ import { listRuns } from './list-runs.js'
 import type { EvalItem, EvalRun, StartInputOf, Vendor } from './model.js'
 import { orNotFound } from './not-found.js'
 import type { ListingWarn } from './paginate.js'
-import { splitRef } from './ref.js'
+import { type RunRef, splitRef } from './ref.js'
 import type { EvalrunVendor } from './vendor.js'
 import { type WaitOptions, waitForRun } from './wait-for-run.js'
-
-/** A run ref (`datalab:42`), or anything carrying one, such as an `EvalRun`. */
-export type RunRef = string | { readonly ref: string }
 
 export interface CallOptions {
   signal?: AbortSignal

@@ -5,7 +5,8 @@ import { normalizeOnScale, RATE_SCALE } from './score-scale.js'
 export type MetricInput = Omit<EvalMetric, 'normalizedValue' | 'scale' | 'passRate'> &
   Partial<Pick<EvalMetric, 'scale' | 'passRate'>>
 
-type Unfinished<V extends Vendor> = Omit<EvalRun<V>, 'terminal' | 'normalizedScore' | 'metrics'> & {
+/** A run as a mapper builds it, before `finishRun` derives the rest. */
+export type UnfinishedRun<V extends Vendor> = Omit<EvalRun<V>, 'terminal' | 'normalizedScore' | 'metrics'> & {
   metrics: MetricInput[]
 }
 
@@ -14,7 +15,7 @@ type Unfinished<V extends Vendor> = Omit<EvalRun<V>, 'terminal' | 'normalizedSco
  * normalised score and the metrics' scales and normalised values. The object given (always a fresh literal from a
  * mapper) is completed in place rather than copied: listings map every run.
  */
-export function finishRun<V extends Vendor>(run: Unfinished<V>): EvalRun<V> {
+export function finishRun<V extends Vendor>(run: UnfinishedRun<V>): EvalRun<V> {
   const finished = run as unknown as EvalRun<V>
   finished.terminal = TERMINAL_STATUSES.has(run.status)
   finished.normalizedScore = normalizeOnScale(run.score, run.scoreScale, 'The score', run.warnings)

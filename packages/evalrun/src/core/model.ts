@@ -1,16 +1,6 @@
-import type { BuiltInRawItems, BuiltInRawRuns, BuiltInStartInputs } from '../vendors/index.js'
+import type { RawItems, RawRuns, StartInputs } from './vendor-types.js'
 
-/**
- * The vendor payloads behind an `EvalRun`, per vendor: the built-in vendors' (from the vendor list), plus any
- * an added vendor declares by module augmentation (`declare module 'evalrun' { interface RawRuns { acme: AcmeRun } }`).
- */
-export interface RawRuns extends BuiltInRawRuns {}
-
-/** The vendor payload behind an `EvalItem`, per vendor (augmentable like `RawRuns`). */
-export interface RawItems extends BuiltInRawItems {}
-
-/** What `runs.start` accepts, per vendor (augmentable like `RawRuns`). */
-export interface StartInputs extends BuiltInStartInputs {}
+export type { RawItems, RawRuns, StartInputs }
 
 /** One vendor's start input; `never` for a vendor that declares none (it cannot start runs). */
 export type StartInputOf<V> = V extends keyof StartInputs ? StartInputs[V] : never
@@ -18,8 +8,17 @@ export type StartInputOf<V> = V extends keyof StartInputs ? StartInputs[V] : nev
 /** What `runs.start` accepts: a union discriminated on `vendor`. */
 export type StartRunInput = StartInputs[keyof StartInputs]
 
-/** The vendors evalrun knows: the built-in ones and any added by augmentation. */
-export type Vendor = keyof RawRuns & keyof RawItems & string
+/**
+ * The vendors this program knows: those whose modules it imports (each registers itself in `RawRuns`). Any
+ * string when it imports none (`evalrun/reports` alone, say), so that code over runs still type-checks.
+ */
+export type Vendor = [keyof RawRuns] extends [never] ? string : keyof RawRuns & string
+
+/** One vendor's run payload; `unknown` for a vendor that registered none. */
+type RawRunOf<V> = V extends keyof RawRuns ? RawRuns[V] : unknown
+
+/** One vendor's item payload; `unknown` for a vendor that registered none. */
+type RawItemOf<V> = V extends keyof RawItems ? RawItems[V] : unknown
 
 export const RUN_STATUSES = ['queued', 'running', 'completed', 'failed', 'canceled', 'unknown'] as const
 /** `unknown` means the vendor said something evalrun could not map; see `vendorStatus` and `warnings`. */
@@ -110,7 +109,7 @@ interface EvalRunOf<V extends Vendor> {
   metrics: EvalMetric[]
   /** A page in the vendor's app, when the vendor gives one. */
   url: string | null
-  raw: RawRuns[V]
+  raw: RawRunOf<V>
   /** What could not be normalised, in words. Empty when everything mapped cleanly. */
   warnings: string[]
 }
@@ -167,7 +166,7 @@ interface EvalItemOf<V extends Vendor> {
   judgements: EvalJudgement[]
   input?: unknown
   output?: unknown
-  raw: RawItems[V]
+  raw: RawItemOf<V>
   warnings: string[]
 }
 

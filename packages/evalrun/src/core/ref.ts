@@ -1,5 +1,8 @@
 import { EvalrunInvalidInputError } from './errors.js'
 
+/** A run ref (`datalab:42`), or anything carrying one, such as an `EvalRun`. */
+export type RunRef = string | { readonly ref: string }
+
 /**
  * Splits a ref (`datalab:42`, `humanloop:evr_1/run_2`) into its vendor and the vendor's part, which only that
  * vendor's adapter can read. `forms` lists the accepted forms for the error message.

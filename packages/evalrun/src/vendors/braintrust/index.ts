@@ -2,10 +2,8 @@ import { type BraintrustClientOptions, braintrustVendor, createBraintrustClient 
 import { EvalrunInvalidInputError } from '../../core/errors.js'
 import { credentialsOf, type EvalrunVendor } from '../../core/vendor.js'
 import { createBraintrustAdapter } from './adapter.js'
+import type { BraintrustRawItem, BraintrustRawRun, BraintrustStartInput } from './types.js'
 
-export { type BraintrustAdapterOptions, createBraintrustAdapter } from './adapter.js'
-export { BRAINTRUST_SCORE_RULE } from './map-metrics.js'
-export { BRAINTRUST_QUIET_PERIOD_MS, braintrustStatusRule } from './map-status.js'
 export type { BraintrustRawItem, BraintrustRawRun, BraintrustStartInput } from './types.js'
 
 /** Options for Braintrust: its key and base URL, the status rule's quiet period, and any per-vendor HTTP override. */
@@ -103,4 +101,21 @@ export const braintrust: EvalrunVendor = {
   examples: [
     'runs start braintrust --project-id p_123 --data data.json --task task.json --scores scores.json --wait --min-score 0.8',
   ],
+}
+
+// Registers Braintrust's types with the core: importing this module adds 'braintrust' to `Vendor`, so that checking
+// `run.vendor === 'braintrust'` narrows `run.raw`.
+declare module '../../core/vendor-types.js' {
+  interface RawRuns {
+    braintrust: BraintrustRawRun
+  }
+  interface RawItems {
+    braintrust: BraintrustRawItem
+  }
+  interface StartInputs {
+    braintrust: BraintrustStartInput
+  }
+  interface VendorOptionsByVendor {
+    braintrust: BraintrustOptions
+  }
 }

@@ -1,8 +1,7 @@
 import { createDatalabClient, datalabVendor } from '@evalrun/datalab'
 import { credentialsOf, type EvalrunVendor, type VendorOptions } from '../../core/vendor.js'
 import { createDatalabAdapter } from './adapter.js'
-
-export { createDatalabAdapter } from './adapter.js'
+import type { DatalabRawItem, DatalabRawRun, DatalabStartInput } from './types.js'
 
 /** Options for Datalab: its key and where to reach it, plus any per-vendor HTTP override. */
 export type DatalabOptions = VendorOptions
@@ -70,4 +69,21 @@ export const datalab: EvalrunVendor = {
     'runs start datalab --collection 12 --rubric 3 --wait',
     'runs start datalab --collection 12 --pipeline-type extract --page-schema schema.json',
   ],
+}
+
+// Registers Datalab's types with the core: importing this module adds 'datalab' to `Vendor`, so that checking
+// `run.vendor === 'datalab'` narrows `run.raw`.
+declare module '../../core/vendor-types.js' {
+  interface RawRuns {
+    datalab: DatalabRawRun
+  }
+  interface RawItems {
+    datalab: DatalabRawItem
+  }
+  interface StartInputs {
+    datalab: DatalabStartInput
+  }
+  interface VendorOptionsByVendor {
+    datalab: DatalabOptions
+  }
 }

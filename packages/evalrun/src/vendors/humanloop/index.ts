@@ -4,8 +4,8 @@ import { createHumanloopClient, humanloopVendor } from '@evalrun/humanloop'
 import { EvalrunInvalidInputError } from '../../core/errors.js'
 import { credentialsOf, type EvalrunVendor, type VendorOptions } from '../../core/vendor.js'
 import { createHumanloopAdapter } from './adapter.js'
+import type { HumanloopRawItem, HumanloopRawRun, HumanloopStartInput } from './types.js'
 
-export { createHumanloopAdapter, type HumanloopAdapterOptions } from './adapter.js'
 export type { HumanloopFileRef, HumanloopRawItem, HumanloopRawRun, HumanloopStartInput } from './types.js'
 
 export interface HumanloopOptions extends VendorOptions {
@@ -82,4 +82,21 @@ function resolveFileIds(fileIds: readonly string[] | undefined, env: Env | undef
     })
   }
   return fileIds.map((id) => id.trim())
+}
+
+// Registers Humanloop's types with the core: importing this module adds 'humanloop' to `Vendor`, so that checking
+// `run.vendor === 'humanloop'` narrows `run.raw`.
+declare module '../../core/vendor-types.js' {
+  interface RawRuns {
+    humanloop: HumanloopRawRun
+  }
+  interface RawItems {
+    humanloop: HumanloopRawItem
+  }
+  interface StartInputs {
+    humanloop: HumanloopStartInput
+  }
+  interface VendorOptionsByVendor {
+    humanloop: HumanloopOptions
+  }
 }

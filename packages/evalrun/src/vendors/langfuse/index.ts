@@ -3,14 +3,12 @@ import { EvalrunInvalidInputError } from '../../core/errors.js'
 import { credentialsOf, type EvalrunVendor } from '../../core/vendor.js'
 import { createLangfuseAdapter } from './adapter.js'
 import { DEFAULT_QUIET_PERIOD_MS } from './map-status.js'
+import type { LangfuseRawItem, LangfuseRawRun } from './types.js'
 
-export { createLangfuseAdapter, type LangfuseAdapterOptions } from './adapter.js'
-export { DEFAULT_QUIET_PERIOD_MS, langfuseStatusRule } from './map-status.js'
-export { LANGFUSE_SCORE_RULE } from './score-rule.js'
 export type { LangfuseRawItem, LangfuseRawRun } from './types.js'
 
 /** What a listing without `since` covers by default, in days. */
-export const DEFAULT_LIST_WINDOW_DAYS = 30
+const DEFAULT_LIST_WINDOW_DAYS = 30
 
 /** Options for Langfuse: its keys and base URL, plus how listings and statuses are judged. */
 export interface LangfuseOptions extends LangfuseClientOptions {
@@ -62,4 +60,18 @@ function positive(field: string, value: unknown, fallback: number, max: number):
     throw new EvalrunInvalidInputError({ field, value, expected: `a positive number up to ${max}` })
   }
   return value
+}
+
+// Registers Langfuse's types with the core: importing this module adds 'langfuse' to `Vendor`, so that checking
+// `run.vendor === 'langfuse'` narrows `run.raw`.
+declare module '../../core/vendor-types.js' {
+  interface RawRuns {
+    langfuse: LangfuseRawRun
+  }
+  interface RawItems {
+    langfuse: LangfuseRawItem
+  }
+  interface VendorOptionsByVendor {
+    langfuse: LangfuseOptions
+  }
 }

@@ -1,9 +1,8 @@
 import { createOpenAIClient, type OpenAIClientOptions, openaiVendor } from '@evalrun/openai'
 import { credentialsOf, type EvalrunVendor } from '../../core/vendor.js'
 import { createOpenAIAdapter } from './adapter.js'
+import type { OpenAIRawItem, OpenAIRawRun, OpenAIStartInput } from './types.js'
 
-export { createOpenAIAdapter } from './adapter.js'
-export { OPENAI_SCORE_RULE } from './map-run.js'
 export type { OpenAIRawItem, OpenAIRawRun, OpenAIStartInput } from './types.js'
 
 /** Options for OpenAI: its key, base URL, organization and project, plus any per-vendor HTTP override. */
@@ -39,4 +38,21 @@ export const openai: EvalrunVendor = {
     },
   ],
   examples: ['runs start openai --eval eval_123 --data-source source.json --wait --min-score 0.9'],
+}
+
+// Registers OpenAI's types with the core: importing this module adds 'openai' to `Vendor`, so that checking
+// `run.vendor === 'openai'` narrows `run.raw`.
+declare module '../../core/vendor-types.js' {
+  interface RawRuns {
+    openai: OpenAIRawRun
+  }
+  interface RawItems {
+    openai: OpenAIRawItem
+  }
+  interface StartInputs {
+    openai: OpenAIStartInput
+  }
+  interface VendorOptionsByVendor {
+    openai: OpenAIOptions
+  }
 }

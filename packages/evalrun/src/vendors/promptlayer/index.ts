@@ -1,8 +1,7 @@
 import { createPromptLayerClient, promptlayerVendor } from '@evalrun/promptlayer'
 import { credentialsOf, type EvalrunVendor, type VendorOptions } from '../../core/vendor.js'
 import { createPromptLayerAdapter } from './adapter.js'
-
-export { createPromptLayerAdapter } from './adapter.js'
+import type { PromptLayerRawRow, PromptLayerRawRun, PromptLayerStartInput } from './types.js'
 
 /** Options for PromptLayer: its key and where to reach it, plus any per-vendor HTTP override. */
 export type PromptLayerOptions = VendorOptions
@@ -49,4 +48,21 @@ export const promptlayer: EvalrunVendor = {
     },
   ],
   examples: ['runs start promptlayer --pipeline 42 --name nightly --wait --min-score 80'],
+}
+
+// Registers PromptLayer's types with the core: importing this module adds 'promptlayer' to `Vendor`, so that checking
+// `run.vendor === 'promptlayer'` narrows `run.raw`.
+declare module '../../core/vendor-types.js' {
+  interface RawRuns {
+    promptlayer: PromptLayerRawRun
+  }
+  interface RawItems {
+    promptlayer: PromptLayerRawRow
+  }
+  interface StartInputs {
+    promptlayer: PromptLayerStartInput
+  }
+  interface VendorOptionsByVendor {
+    promptlayer: PromptLayerOptions
+  }
 }
