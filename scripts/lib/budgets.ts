@@ -24,9 +24,9 @@ export const BUDGETS = {
  * core and shorter error plumbing won back part of that, not all. The 6 kB target for a vendor client is not met.
  */
 export const CI_CEILINGS = {
-  vendorBundleGzip: 8_950,
+  vendorBundleGzip: 9_000,
   facadeBundleGzip: 37_850,
-  facadeCorePlusOneVendorGzip: 20_100,
+  facadeCorePlusOneVendorGzip: 20_250,
   installBytes: 1_940_000,
   installPackages: 10,
 } as const
@@ -94,6 +94,11 @@ export const CI_CEILINGS = {
 // bounded run of failed polls, compare's cross-suite check, and each client exposing its retry policy to the
 // paginator (about 20 B per client). Measured: vendor clients 8.83–8.90 kB (ceiling 8.95), the default entry 37.78
 // (37.85), `evalrun/core` + Datalab 20.02 (20.1), the install 1.93 MB (1.94).
+// Raised on purpose by issue 25 (about 70 B in every client, 0.16 kB in core + Datalab): configuration errors carry
+// structured hints (`allowedBy`, `problem`) that the CLI words as flags instead of rewriting the library's text, and
+// the core checks each vendor description and the adapter it creates when the client is built. Measured: vendor
+// clients 8.90–8.97 kB (ceiling 9.0), Langfuse 9.05 (9.1), Braintrust 9.81 (9.85), `evalrun/core` + Datalab 20.18
+// (20.25); the default entry fell to 37.73 kB with the narrower root entry.
 
 /** Every vendor package: one per folder of specs/, the same list `pnpm generate` reads. */
 export const VENDOR_PACKAGES: readonly string[] = listVendorSpecs().map((spec) => `@evalrun/${spec.vendor}`)

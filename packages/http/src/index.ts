@@ -4,7 +4,6 @@ export type { HttpClientOptions } from './config.js'
 export type { ApiKeyOptions, BasicAuthOptions, CredentialOptions } from './credentials.js'
 export type { Env } from './env.js'
 export {
-  type ApiErrorFields,
   type ErrorOptions,
   EvalrunApiError,
   EvalrunError,
@@ -14,9 +13,6 @@ export {
   EvalrunOutcomeUnknownError,
   EvalrunRequestTimeoutError,
   hasMarker,
-  type InvalidConfigFields,
-  type MalformedResponseFields,
-  type NetworkErrorFields,
 } from './errors.js'
 export type { ServerSentEvent } from './event-stream.js'
 export { eventStreams } from './hold-event-stream.js'
