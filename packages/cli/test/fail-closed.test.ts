@@ -95,6 +95,40 @@ describe('runs list with one vendor failing', () => {
   })
 })
 
+describe('runs list whose listing was cut short', () => {
+  it('prints what was read, says the listing is incomplete and exits 3', async () => {
+    // A Datalab that ignores the offset: every page the same two runs, 1,000 declared.
+    const server = createServer((_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json' })
+      const run = (id: number) => ({
+        id,
+        status: 'completed',
+        collection_id: 1,
+        created_at: '2026-11-01T10:00:00Z',
+      })
+      response.end(JSON.stringify({ batch_runs: [run(2), run(1)], total: 1000 }))
+    })
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+      const { exitCode, stdout, stderr } = await cli(['runs', 'list', '--vendor', 'datalab'], {
+        ...env,
+        DATALAB_BASE_URL: url,
+      })
+      expect(exitCode).toBe(3)
+      expect(stdout).toContain('datalab:1')
+      expect(stdout).toContain('datalab:2')
+      expect(stderr).toMatch(/^evalrun \(datalab\): Datalab answered page 2 of batch runs/m)
+      expect(stderr).toMatch(
+        /^evalrun: The listing is incomplete, so the runs above are not all there are: datalab: /m,
+      )
+    } finally {
+      server.closeAllConnections()
+      await new Promise((resolve) => server.close(resolve))
+    }
+  })
+})
+
 describe('runs wait against a vendor that keeps failing', () => {
   it('says each failed poll on stderr and exits 3 after 10 in a row, well before --timeout', async () => {
     broken.requests = 0

@@ -10,7 +10,8 @@ import {
 import { defineCommand } from '../command-definition.js'
 import { collect } from '../common-flags.js'
 import { requireSomeVendor } from '../configured-vendors.js'
-import { ExitCode } from '../exit-codes.js'
+import { warnTo } from '../context.js'
+import { CliError, ExitCode } from '../exit-codes.js'
 import { RUN_TABLE_HEADERS, runRow } from '../output/format-run.js'
 import { renderTable, stripAnsi } from '../output/table.js'
 import { jsonLine } from '../output/write-json-line.js'
@@ -50,6 +51,13 @@ export const runsListCommand = defineCommand({
       ...(flags.suite ? { suite: flags.suite } : {}),
       ...(flags.since ? { since: flags.since } : {}),
     }
+    // Said as it comes; a listing cut short (`stoppedEarly`) also makes the command fail once its runs are printed.
+    const warn = warnTo(ctx.io)
+    let cutShort: string | null = null
+    options.onWarning = (message, vendor, detail) => {
+      warn(message, vendor)
+      if (detail?.stoppedEarly) cutShort ??= `${vendor}: ${message}`
+    }
     const evalrun = ctx.evalrun()
     const listing = evalrun.runs.list(options) // checks the options at once: a bad one is said first
     if (!flags.vendor && !flags.suite) requireSomeVendor(evalrun)
@@ -72,6 +80,12 @@ export const runsListCommand = defineCommand({
     }
     // Said (exit 3) once the runs the other vendors delivered are printed.
     if (held.failure !== undefined) throw held.failure
+    if (cutShort !== null) {
+      throw new CliError(
+        `The listing is incomplete, so the runs above are not all there are: ${cutShort}`,
+        ExitCode.api,
+      )
+    }
     return ExitCode.ok
   },
 })
