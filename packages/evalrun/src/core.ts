@@ -66,3 +66,10 @@ export { newestFirst, newestRuns } from './core/newest-runs.js'
 export type { EvalrunVendor, StartFlag, VendorCredential, VendorOptions } from './core/vendor.js'
 export { DEFAULT_WAIT_TIMEOUT_MS, type WaitOptions } from './core/wait-for-run.js'
 export { VERSION } from './version.js'
+export type {
+  CompareStats,
+  ComparisonSignificance,
+  MeasureSignificance,
+  PassRateSignificance,
+  SignificanceVerdict,
+} from './core/significance.js'

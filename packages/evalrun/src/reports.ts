@@ -16,3 +16,9 @@ export { toJUnit } from './reports/junit.js'
 export { latestPairs, type PairableRun, type RunPair } from './reports/latest-pairs.js'
 export { MARKDOWN_MAX_BYTES, type MarkdownOptions, toMarkdown } from './reports/markdown.js'
 export type { ReportInput, ReportItems, ReportRun, RunVerdict, UnreadRun } from './reports/report-input.js'
+export type {
+  ComparisonSignificance,
+  MeasureSignificance,
+  PassRateSignificance,
+  SignificanceVerdict,
+} from './core/significance.js'

@@ -1,5 +1,6 @@
 import { MetricMeans } from './compare-means.js'
 import { type CompactSide, compactItem, createNameTable, metricDeltas, publicSide } from './compare-sides.js'
+import { SignificanceCollector } from './compare-significance.js'
 import { judgeItem } from './compare-verdict.js'
 import type {
   ComparedItem,
@@ -12,6 +13,7 @@ import type { RunRef } from './create-evalrun.js'
 import { EvalrunInvalidInputError } from './errors.js'
 import type { EvalItem, EvalRun } from './model.js'
 import type { ListingWarn } from './paginate.js'
+import type { CompareStats } from './significance.js'
 
 /** What `compareRuns` needs of the client: the runs and their items, and a ref's vendor without a request. */
 export interface CompareSource {
@@ -66,6 +68,9 @@ export async function compareRuns(
   const seen = new Map<string, Seen>()
   const skipped = { base: new KeyTrouble(), head: new KeyTrouble() }
   let statusOnly = 0
+  // Every keyed item of both runs, repeats too, for the paired tests (only when `stats` is given).
+  const tests =
+    options.stats === undefined ? null : new SignificanceCollector(options.stats, options.confidence)
 
   let complete = true
   const listingWarn =
@@ -77,9 +82,12 @@ export async function compareRuns(
   for await (const item of source.results(baseRun, signal, listingWarn('base', baseRun))) {
     const key = readKey(keyOf, item)
     if (key === null) skipped.base.missing++
-    else if (seen.has(key)) skipped.base.repeat(key)
-    else {
+    else if (seen.has(key)) {
+      skipped.base.repeat(key)
+      tests?.add('base', key, compactItem(item, intern))
+    } else {
       const side = compactItem(item, intern)
+      tests?.add('base', key, side)
       means.add('base', side)
       seen.set(key, side)
     }
@@ -93,9 +101,11 @@ export async function compareRuns(
     const found = seen.get(key)
     if (found === MATCHED || found === ADDED) {
       skipped.head.repeat(key)
+      tests?.add('head', key, compactItem(item, intern))
       continue
     }
     const side = compactItem(item, intern)
+    tests?.add('head', key, side)
     means.add('head', side)
     if (found === undefined) {
       seen.set(key, ADDED)
@@ -139,6 +149,8 @@ export async function compareRuns(
     )
   }
   const summary: ComparisonSummary = { ...counts, metrics: means.changes(sameVendor) }
+  const tested = tests?.result() ?? null
+  if (tested !== null) warnings.push(...tested.warnings)
   return {
     base: baseRun,
     head: headRun,
@@ -148,6 +160,7 @@ export async function compareRuns(
     items: changed.sort(byChange).map((entry) => entry.item),
     complete,
     warnings,
+    significance: tested?.significance ?? null,
   }
 }
 
@@ -164,6 +177,21 @@ function checkOptions(options: CompareOptions): void {
       field: 'options.key',
       value: options.key,
       expected: 'a function of an item that returns its join key',
+    })
+  }
+  const stats: unknown = options.stats
+  if (
+    stats !== undefined &&
+    (typeof stats !== 'object' ||
+      stats === null ||
+      typeof (stats as CompareStats).pairedDifference !== 'function' ||
+      typeof (stats as CompareStats).mcnemar !== 'function')
+  ) {
+    throw new EvalrunInvalidInputError({
+      field: 'options.stats',
+      value: stats,
+      expected:
+        "the functions of 'evalrun/stats' (`import * as stats from 'evalrun/stats'`, then `{ stats }`)",
     })
   }
 }
