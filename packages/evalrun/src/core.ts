@@ -23,6 +23,7 @@ export type {
   RunComparison,
 } from './core/comparison.js'
 export type { EvalrunOptions, OnWarning } from './core/config.js'
+export type { RunStatsOptions } from './core/create-evalrun.js'
 export {
   type CallOptions,
   createEvalrunWith as createEvalrun,
@@ -63,9 +64,7 @@ export {
   type Vendor,
 } from './core/model.js'
 export { newestFirst, newestRuns } from './core/newest-runs.js'
-export type { EvalrunVendor, StartFlag, VendorCredential, VendorOptions } from './core/vendor.js'
-export { DEFAULT_WAIT_TIMEOUT_MS, type WaitOptions } from './core/wait-for-run.js'
-export { VERSION } from './version.js'
+export type { MetricInterval, RunStats, RunStatsFunctions } from './core/run-stats.js'
 export type {
   CompareStats,
   ComparisonSignificance,
@@ -73,3 +72,6 @@ export type {
   PassRateSignificance,
   SignificanceVerdict,
 } from './core/significance.js'
+export type { EvalrunVendor, StartFlag, VendorCredential, VendorOptions } from './core/vendor.js'
+export { DEFAULT_WAIT_TIMEOUT_MS, type WaitOptions } from './core/wait-for-run.js'
+export { VERSION } from './version.js'
