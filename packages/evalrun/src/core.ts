@@ -42,6 +42,7 @@ export {
   EvalrunWaitDeadlineError,
   type VendorFailure,
 } from './core/errors.js'
+export { type DropGateOptions, type DropVerdict, judgeDrop } from './core/judge-drop.js'
 export type { ListRunsOptions } from './core/list-options.js'
 export { DEDUPE_WINDOW } from './core/list-runs.js'
 export {
@@ -74,4 +75,11 @@ export type {
 } from './core/significance.js'
 export type { EvalrunVendor, StartFlag, VendorCredential, VendorOptions } from './core/vendor.js'
 export { DEFAULT_WAIT_TIMEOUT_MS, type WaitOptions } from './core/wait-for-run.js'
+export type {
+  IntervalOptions,
+  McNemarTest,
+  MeanInterval,
+  PairedDifference,
+  ProportionInterval,
+} from './stats/types.js'
 export { VERSION } from './version.js'

@@ -10,15 +10,15 @@ export type {
   MetricDelta,
   RunComparison,
 } from './core/comparison.js'
-export { type HtmlReportOptions, renderHtmlReport } from './reports/html.js'
-export { type CaseOutcome, type ItemCase, itemCases } from './reports/item-cases.js'
-export { toJUnit } from './reports/junit.js'
-export { latestPairs, type PairableRun, type RunPair } from './reports/latest-pairs.js'
-export { MARKDOWN_MAX_BYTES, type MarkdownOptions, toMarkdown } from './reports/markdown.js'
-export type { ReportInput, ReportItems, ReportRun, RunVerdict, UnreadRun } from './reports/report-input.js'
 export type {
   ComparisonSignificance,
   MeasureSignificance,
   PassRateSignificance,
   SignificanceVerdict,
 } from './core/significance.js'
+export { type HtmlReportOptions, renderHtmlReport } from './reports/html.js'
+export { type CaseOutcome, type ItemCase, itemCases } from './reports/item-cases.js'
+export { toJUnit } from './reports/junit.js'
+export { latestPairs, type PairableRun, type RunPair } from './reports/latest-pairs.js'
+export { MARKDOWN_MAX_BYTES, type MarkdownOptions, toMarkdown } from './reports/markdown.js'
+export type { ReportInput, ReportItems, ReportRun, RunVerdict, UnreadRun } from './reports/report-input.js'
