@@ -42,7 +42,6 @@ export {
   EvalrunWaitDeadlineError,
   type VendorFailure,
 } from './core/errors.js'
-export { type DropGateOptions, type DropVerdict, judgeDrop } from './core/judge-drop.js'
 export type { ListRunsOptions } from './core/list-options.js'
 export { DEDUPE_WINDOW } from './core/list-runs.js'
 export {
@@ -65,7 +64,7 @@ export {
   type Vendor,
 } from './core/model.js'
 export { newestFirst, newestRuns } from './core/newest-runs.js'
-export type { MetricInterval, RunStats, RunStatsFunctions } from './core/run-stats.js'
+export type { RunStats, RunStatsFunctions } from './core/run-stats.js'
 export type {
   CompareStats,
   ComparisonSignificance,
@@ -75,6 +74,7 @@ export type {
 } from './core/significance.js'
 export type { EvalrunVendor, StartFlag, VendorCredential, VendorOptions } from './core/vendor.js'
 export { DEFAULT_WAIT_TIMEOUT_MS, type WaitOptions } from './core/wait-for-run.js'
+export type { ItemStats, MetricInterval } from './stats/item-stats.js'
 export type {
   IntervalOptions,
   McNemarTest,

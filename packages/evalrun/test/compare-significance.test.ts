@@ -148,4 +148,40 @@ describe('RunComparison.significance', () => {
       compareRuns(runs, 'datalab:1', 'datalab:2', { stats: {} as typeof stats }),
     ).rejects.toBeInstanceOf(EvalrunInvalidInputError)
   })
+
+  it('judgeDrop fails a drop beyond the tolerance with confidence, and the strict reading unless within it', async () => {
+    const runs = twoRuns(200, 1, 0.3, 6)
+    const comparison = await compareRuns(source(runs), 'datalab:1', 'datalab:2', { stats })
+    const passRate = comparison.significance?.passRate
+    if (!passRate) throw new Error('no pass rate test')
+    const beyond = -passRate.high - 0.01
+    expect(stats.judgeDrop(comparison, { maxDrop: beyond })).toMatchObject({
+      passed: false,
+      measure: 'pass rate',
+    })
+    expect(stats.judgeDrop(comparison, { maxDrop: -passRate.high + 0.01 }).passed).toBe(true)
+    const loose = -passRate.low + 0.01
+    expect(stats.judgeDrop(comparison, { maxDrop: loose, nonInferiority: true }).passed).toBe(true)
+    expect(stats.judgeDrop(comparison, { maxDrop: loose - 0.02, nonInferiority: true }).passed).toBe(false)
+    expect(stats.judgeDrop({ ...comparison, complete: false }, { maxDrop: 1 }).passed).toBe(false)
+    expect(() => stats.judgeDrop({ ...comparison, significance: null }, { maxDrop: 0.1 })).toThrow(
+      EvalrunInvalidInputError,
+    )
+  })
+
+  it('itemStats gives the Wilson interval of the verdicts and clustered score intervals when keys repeat', async () => {
+    const runs = twoRuns(20, 3, 0, 7)
+    const items = source(runs).results(reportRun('1'), new AbortController().signal, () => {})
+    const result = await stats.itemStats(items)
+    const base = runs['datalab:1'] ?? []
+    const passed = base.filter((item) => item.status === 'passed').length
+    expect(result.n).toBe(60)
+    expect(result.passRate).toEqual(stats.wilsonInterval(passed, 60))
+    const expected = stats.meanInterval(
+      base.map((item) => item.score),
+      { clusters: base.map((item) => item.key) },
+    )
+    expect(result.score).toMatchObject({ clusters: 20, standardError: expected.standardError })
+    expect(result.metrics.map((metric) => metric.name)).toEqual(['accuracy'])
+  })
 })

@@ -1,4 +1,4 @@
-import { EvalrunInvalidInputError, judgeDrop } from 'evalrun'
+import { EvalrunInvalidInputError } from 'evalrun'
 import { defineCommand } from '../command-definition.js'
 import { withReportFlags } from '../common-flags.js'
 import type { CommandContext } from '../context.js'
@@ -120,7 +120,7 @@ export async function runsCompare(
   }
   const verdict = regressionVerdict(comparison, allowed)
   const drop =
-    maxDrop === null ? null : judgeDrop(comparison, { maxDrop, nonInferiority: flags.nonInferiority })
+    maxDrop === null ? null : stats.judgeDrop(comparison, { maxDrop, nonInferiority: flags.nonInferiority })
   const failed = (verdict !== null && !verdict.passed) || (drop !== null && !drop.passed)
   if (flags.json) {
     ctx.io.stdout.write(jsonLine(comparison))

@@ -13,7 +13,6 @@ import type { RunRef } from './create-evalrun.js'
 import { EvalrunInvalidInputError } from './errors.js'
 import type { EvalItem, EvalRun } from './model.js'
 import type { ListingWarn } from './paginate.js'
-import type { CompareStats } from './significance.js'
 
 /** What `compareRuns` needs of the client: the runs and their items, and a ref's vendor without a request. */
 export interface CompareSource {
@@ -47,6 +46,9 @@ export async function compareRuns(
   options: CompareOptions = {},
 ): Promise<RunComparison> {
   checkOptions(options)
+  // Every keyed item of both runs, repeats too, for the paired tests (only when `stats` is given).
+  const tests =
+    options.stats === undefined ? null : new SignificanceCollector(options.stats, options.confidence)
   const baseVendor = source.vendorOf(base, 'base')
   const headVendor = source.vendorOf(head, 'head')
   if (baseVendor !== headVendor && options.key === undefined) {
@@ -68,9 +70,6 @@ export async function compareRuns(
   const seen = new Map<string, Seen>()
   const skipped = { base: new KeyTrouble(), head: new KeyTrouble() }
   let statusOnly = 0
-  // Every keyed item of both runs, repeats too, for the paired tests (only when `stats` is given).
-  const tests =
-    options.stats === undefined ? null : new SignificanceCollector(options.stats, options.confidence)
 
   let complete = true
   const listingWarn =
@@ -177,21 +176,6 @@ function checkOptions(options: CompareOptions): void {
       field: 'options.key',
       value: options.key,
       expected: 'a function of an item that returns its join key',
-    })
-  }
-  const stats: unknown = options.stats
-  if (
-    stats !== undefined &&
-    (typeof stats !== 'object' ||
-      stats === null ||
-      typeof (stats as CompareStats).pairedDifference !== 'function' ||
-      typeof (stats as CompareStats).mcnemar !== 'function')
-  ) {
-    throw new EvalrunInvalidInputError({
-      field: 'options.stats',
-      value: stats,
-      expected:
-        "the functions of 'evalrun/stats' (`import * as stats from 'evalrun/stats'`, then `{ stats }`)",
     })
   }
 }

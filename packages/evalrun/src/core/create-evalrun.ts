@@ -217,13 +217,14 @@ export function createEvalrunWith(options: EvalrunCoreOptions): Evalrun {
       const { ref: text } = resolveRef(ref)
       let complete = true
       const onWarning = statsOptions?.onWarning ?? warn
-      const items = runs.results(text, {
-        signal: statsOptions?.signal,
-        onWarning: (message, vendor, detail) => {
-          if (detail?.stoppedEarly) complete = false
-          onWarning(message, vendor, detail)
-        },
-      })
+      const items = () =>
+        runs.results(text, {
+          signal: statsOptions?.signal,
+          onWarning: (message, vendor, detail) => {
+            if (detail?.stoppedEarly) complete = false
+            onWarning(message, vendor, detail)
+          },
+        })
       return runStats(text, items, statsOptions?.stats, statsOptions?.confidence, () => complete)
     },
   }

@@ -6,7 +6,7 @@ import type * as StatsEntry from '../stats.js'
  * `runs.compare(base, head, { stats })`. Passed in rather than imported, so that a bundle that never tests a
  * comparison does not carry the distributions library.
  */
-export type CompareStats = Pick<typeof StatsEntry, 'pairedDifference' | 'mcnemar'>
+export type CompareStats = Pick<typeof StatsEntry, 'comparisonSignificance'>
 
 /** Whether a paired change is beyond noise at the comparison's confidence level. */
 export type SignificanceVerdict = 'regressed' | 'improved' | 'no detectable change'
@@ -45,3 +45,7 @@ export interface ComparisonSignificance {
   /** Each metric whose values are on a known scale (normalised) in both runs, with at least 2 pairs. */
   metrics: MeasureSignificance[]
 }
+
+/** What `options.stats` must be, for the error that says it is not. */
+export const STATS_EXPECTED =
+  "the functions of 'evalrun/stats' (`import * as stats from 'evalrun/stats'`, then `{ stats }`)"

@@ -1,6 +1,6 @@
-import type { RunComparison } from './comparison.js'
-import { EvalrunInvalidInputError } from './errors.js'
-import type { MeasureSignificance } from './significance.js'
+import type { RunComparison } from '../core/comparison.js'
+import { EvalrunInvalidInputError } from '../core/errors.js'
+import type { MeasureSignificance } from '../core/significance.js'
 
 export interface DropGateOptions {
   /** The tolerated drop, on 0..1 (0.02: two points of pass rate). */
