@@ -2,6 +2,7 @@ import type { RunComparison } from '../core/comparison.js'
 import { RUN_STATUSES, type RunStatus, type ScoreScale } from '../core/model.js'
 import { escapeAttribute, escapeText } from './escape-markup.js'
 import { type ChartSeries, timeChart } from './html-chart.js'
+import { significanceTable } from './html-significance.js'
 import { latestPairs, type RunPair } from './latest-pairs.js'
 import {
   formatDelta,
@@ -268,7 +269,7 @@ function comparisonDetail(comparison: RunComparison): string {
   const partial = comparison.complete
     ? ''
     : '<p class="bad">An item listing stopped before its end: these counts cover only the items read.</p>'
-  return `${partial}${counts}${metrics}${top}${warnings}`
+  return `${partial}${counts}${metrics}${significanceTable(comparison)}${top}${warnings}`
 }
 
 function otherComparisons(comparisons: readonly RunComparison[]): string {

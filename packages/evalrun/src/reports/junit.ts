@@ -2,6 +2,7 @@ import type { ComparedItem, RunComparison } from '../core/comparison.js'
 import type { EvalRun } from '../core/model.js'
 import { escapeAttribute, escapeText } from './escape-markup.js'
 import { type CaseOutcome, itemCases } from './item-cases.js'
+import { significanceProperties } from './junit-significance.js'
 import {
   formatDelta,
   formatNumber,
@@ -263,6 +264,7 @@ function comparisonProperties(comparison: RunComparison): [string, string][] {
       `metric.${metric.name}.delta`,
       numberValue(metric.delta),
     ]),
+    ...significanceProperties(comparison),
   ]
 }
 

@@ -13,6 +13,7 @@ import {
   suiteLabel,
 } from './report-input.js'
 import { safeUrl } from './safe-url.js'
+import { significanceRows } from './significance-rows.js'
 
 /** What GitHub takes per step summary (1 MiB), less a margin; a pull request comment takes 65,536 characters. */
 export const MARKDOWN_MAX_BYTES = 1_000_000
@@ -144,6 +145,19 @@ function comparisonSection(body: Budget, comparison: RunComparison, top: number)
     for (const metric of summary.metrics) {
       body.row(
         `| ${cell(metric.name)} | ${formatNumber(metric.baseMean)} | ${formatNumber(metric.headMean)} | ${formatDelta(metric.delta, metric.normalized)} |`,
+      )
+    }
+  }
+  const tests = significanceRows(comparison.significance)
+  if (tests.length > 0) {
+    body.add(
+      '',
+      '| Measure | Change | Interval | n | Test | Detectable | Verdict |',
+      '|---|---|---|---|---|---|---|',
+    )
+    for (const test of tests) {
+      body.row(
+        `| ${cell(test.name)} | ${test.change} | ${test.interval} | ${test.n} | ${test.test} | ${test.detectable} | ${test.verdict} |`,
       )
     }
   }
