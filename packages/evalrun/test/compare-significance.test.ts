@@ -2,7 +2,7 @@ import * as stats from 'evalrun/stats'
 import { describe, expect, it } from 'vitest'
 import { compareRuns } from '../src/core/compare-runs.js'
 import { EvalrunInvalidInputError } from '../src/core/errors.js'
-import { pairsOf, source, twoRuns } from './helpers/paired-runs.js'
+import { type Case, pairsOf, source, twoRuns } from './helpers/paired-runs.js'
 import { reportRun } from './helpers/report-data.js'
 
 describe('RunComparison.significance', () => {
@@ -117,5 +117,31 @@ describe('RunComparison.significance', () => {
     )
     expect(result.score).toMatchObject({ clusters: 20, standardError: expected.standardError })
     expect(result.metrics.map((metric) => metric.name)).toEqual(['accuracy'])
+  })
+
+  it("reproduces docs/verdict.md's worked example", async () => {
+    // 120 cases: 14 pass → fail, 8 fail → pass, 89 pass in both, 9 fail in both (base 103 passed, head 97).
+    const flips = (i: number): [Case['status'], Case['status']] =>
+      i < 14
+        ? ['passed', 'failed']
+        : i < 22
+          ? ['failed', 'passed']
+          : i < 111
+            ? ['passed', 'passed']
+            : ['failed', 'failed']
+    const side = (which: 0 | 1) =>
+      Array.from({ length: 120 }, (_, i): Case => ({ key: `case-${i}`, status: flips(i)[which], score: 0.5 }))
+    const runs = { 'datalab:1': side(0), 'datalab:2': side(1) }
+    const comparison = await compareRuns(source(runs), 'datalab:1', 'datalab:2', { stats })
+    const passRate = comparison.significance?.passRate
+    expect(passRate?.estimate).toBeCloseTo(-0.05, 12)
+    expect(passRate?.low).toBeCloseTo(-0.127, 3)
+    expect(passRate?.high).toBeCloseTo(0.027, 3)
+    expect(passRate?.pValue).toBeCloseTo(0.2, 2)
+    expect(passRate?.mcnemar.pValue).toBeCloseTo(0.29, 2)
+    expect(passRate?.minimumDetectableEffect).toBeCloseTo(0.11, 2)
+    expect(passRate?.verdict).toBe('no detectable change')
+    expect(stats.judgeDrop(comparison, { maxDrop: 0.02 }).passed).toBe(true)
+    expect(stats.judgeDrop(comparison, { maxDrop: 0.02, nonInferiority: true }).passed).toBe(false)
   })
 })
