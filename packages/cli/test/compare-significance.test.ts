@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { type Sandbox, startSandbox } from '@evalrun/sandbox'
 import { createEvalrun, type EvalRun, type MeasureSignificance, type RunComparison } from 'evalrun'
 import * as stats from 'evalrun/stats'
@@ -61,6 +64,27 @@ describe('evalrun runs compare: significance and --max-drop', () => {
     expect(significance.passRate.high - significance.passRate.low).toBeLessThan(
       pair.measure.high - pair.measure.low,
     )
+  })
+
+  it('--junit and --summary carry the tests of the gated measure, --max-drop the verdict', async () => {
+    const pair = pairWhere((measure) => measure.name === 'pass rate')
+    const dir = mkdtempSync(join(tmpdir(), 'evalrun-significance-'))
+    try {
+      const [junit, summary] = [join(dir, 'junit.xml'), join(dir, 'summary.md')]
+      const result = await compare(pair, '--max-drop', '1', '--junit', junit, '--summary', summary)
+      expect(result.exitCode).toBe(0)
+      const xml = readFileSync(junit, 'utf8')
+      expect(xml).toContain(`<property name="significance.passRate.pValue" value="${pair.measure.pValue}"/>`)
+      expect(xml).toContain(
+        `<property name="significance.passRate.verdict" value="${pair.measure.verdict}"/>`,
+      )
+      const markdown = readFileSync(summary, 'utf8')
+      expect(markdown).toMatch(
+        new RegExp(`^\\| pass rate \\| .* \\| ${pair.measure.n} \\| paired t p = `, 'm'),
+      )
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 
   it('exits 1 when the drop is beyond d with that confidence, and says which measure', async () => {

@@ -10,6 +10,7 @@ export type {
   MetricDelta,
   RunComparison,
 } from './core/comparison.js'
+export type { RunStats } from './core/run-stats.js'
 export type {
   ComparisonSignificance,
   MeasureSignificance,

@@ -41,4 +41,23 @@ describe('reports show a comparison’s paired tests', () => {
     expect(html).toMatch(new RegExp(`<td>pass rate</td><td class="num">[^<]*± ${half}</td>`))
     expect(html).toContain(passRate.verdict)
   })
+
+  it('show a run’s intervals: ± and n beside its rates, error bars on the charts, JUnit properties', async () => {
+    const runs = twoRuns(60, 1, 0, 12)
+    const items = source(runs).results(reportRun('1'), new AbortController().signal, () => {})
+    const intervals = { ref: 'datalab:1', complete: true, ...(await stats.itemStats(items)) }
+    const passRate = intervals.passRate
+    if (!passRate) throw new Error('no pass rate')
+    const run = reportRun('1', { createdAt: new Date('2026-11-01T10:00:00Z') })
+    const input = { runs: [{ run, stats: intervals }] }
+    const half = (((passRate.high - passRate.low) / 2) * 100).toFixed(1).replace(/\.0$/, '')
+    expect(await toMarkdown(input)).toContain(`± ${half} pts, n = 60 |`)
+    const html = await renderHtmlReport(input)
+    expect(html).toContain(`class="error-bar"`)
+    expect(html).toContain(`data-low="${passRate.low}" data-high="${passRate.high}"`)
+    expect(html).toContain(`± ${half} pts, n = 60</td>`)
+    const xml = await toJUnit(input)
+    expect(xml).toContain(`<property name="passRate.low" value="${passRate.low}"/>`)
+    expect(xml).toContain(`<property name="passRate.n" value="60"/>`)
+  })
 })

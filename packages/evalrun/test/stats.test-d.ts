@@ -1,4 +1,16 @@
+import type {
+  CompareStats,
+  ComparisonSignificance,
+  EvalrunRuns,
+  MeasureSignificance,
+  PassRateSignificance,
+  RunComparison,
+  RunStats,
+  RunStatsFunctions,
+} from 'evalrun'
+import type * as stats from 'evalrun/stats'
 import {
+  judgeDrop,
   type McNemarTest,
   type MeanInterval,
   mcnemar,
@@ -25,5 +37,18 @@ describe('evalrun/stats types', () => {
     mcnemar([[1, 0]])
     // @ts-expect-error: a cluster id is a string or a number
     meanInterval([1, 2], { clusters: [true, false] })
+  })
+
+  it('gives comparisons a significance and the client a stats method, typed by what evalrun/stats returns', () => {
+    expectTypeOf<RunComparison['significance']>().toEqualTypeOf<ComparisonSignificance | null>()
+    expectTypeOf<ComparisonSignificance['passRate']>().toEqualTypeOf<PassRateSignificance | null>()
+    expectTypeOf<PassRateSignificance['mcnemar']>().toEqualTypeOf<McNemarTest>()
+    expectTypeOf<MeasureSignificance['verdict']>().toEqualTypeOf<
+      'regressed' | 'improved' | 'no detectable change'
+    >()
+    expectTypeOf<EvalrunRuns['stats']>().returns.resolves.toEqualTypeOf<RunStats>()
+    expectTypeOf<RunStats['passRate']>().toEqualTypeOf<ProportionInterval | null>()
+    expectTypeOf<typeof stats>().toMatchTypeOf<CompareStats & RunStatsFunctions>()
+    expectTypeOf(judgeDrop).returns.toHaveProperty('measure').toEqualTypeOf<'pass rate' | 'score' | null>()
   })
 })

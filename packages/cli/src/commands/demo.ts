@@ -147,7 +147,14 @@ async function demo(ctx: CommandContext, flags: DemoFlags): Promise<ExitCode> {
     // Last: every run on one page, as `evalrun report --html` writes it, with the comparisons just made.
     const { renderHtmlReport } = await import('evalrun/reports')
     const html = await renderHtmlReport({
-      runs: all.map((run) => ({ run })),
+      // Each completed run with its intervals: error bars on the charts, ± and n in the tables.
+      runs: await Promise.all(
+        all.map(async (run) => ({
+          run,
+          stats:
+            run.status === 'completed' ? await evalrun.runs.stats(run, { stats }).catch(() => null) : null,
+        })),
+      ),
       comparisons,
       title: 'evalrun demo report',
     })

@@ -138,7 +138,7 @@ export async function runsWait(ctx: CommandContext, refs: string[], flags: RunsW
       if (stats !== null) ctx.io.stdout.write(indent(describeRunStats(stats)))
     }
   }
-  const reported = await writeGateReports(ctx, flags, outcomes)
+  const reported = await writeGateReports(ctx, flags, outcomes, intervals)
   return worstExitCode([...outcomes.map((o) => o.exitCode), reported])
 }
 

@@ -230,7 +230,7 @@ function runSuiteName(run: EvalRun): string {
   return `${run.vendor} ${suiteLabel(run)}: ${runLabel(run)}`
 }
 
-function runProperties({ run, verdict }: ReportRun): [string, string][] {
+function runProperties({ run, verdict, stats }: ReportRun): [string, string][] {
   const properties: [string, string][] = [
     ['vendor', run.vendor],
     ['ref', run.ref],
@@ -244,6 +244,18 @@ function runProperties({ run, verdict }: ReportRun): [string, string][] {
     ['passRate', numberValue(run.passRate)],
     ['url', run.url ?? ''],
   ]
+  for (const [name, interval] of [
+    ['passRate', stats?.passRate],
+    ['normalizedScore', stats?.score],
+  ] as const) {
+    if (!interval) continue
+    properties.push(
+      [`${name}.low`, String(interval.low)],
+      [`${name}.high`, String(interval.high)],
+      [`${name}.n`, String(interval.n)],
+      [`${name}.level`, String(interval.level)],
+    )
+  }
   if (verdict) properties.push(['verdict', verdict.passed ? 'passed' : 'failed'], ['reason', verdict.reason])
   return properties
 }

@@ -1,6 +1,7 @@
 import type { RunComparison } from '../core/comparison.js'
 import type { EvalRun, ItemStatus } from '../core/model.js'
 import { withoutForbiddenChars } from './escape-markup.js'
+import { plusMinus } from './interval-text.js'
 import {
   formatDelta,
   formatNumber,
@@ -102,9 +103,9 @@ function heading(title: string, verdicts: { passed: number; failed: number; runs
   return `## ❌ ${cell(title)}: failed (${verdicts.failed} of ${gated} gated ${gated === 1 ? 'run' : 'runs'} failed)`
 }
 
-async function runRow({ run, items, verdict }: ReportRun): Promise<string> {
+async function runRow({ run, items, verdict, stats }: ReportRun): Promise<string> {
   const verdictCell = verdict ? `${verdict.passed ? '✅' : '❌'} ${cell(verdict.reason)}` : '—'
-  return `| ${runLink(run)} | ${cell(run.vendor)} | ${cell(suiteLabel(run))} | ${run.status} | ${formatNumber(run.score)} | ${formatScale(run.scoreScale)} | ${formatNumber(run.normalizedScore)} | ${formatPercent(run.passRate)} | ${items ? await itemCounts(items) : progressText(run)} | ${verdictCell} |`
+  return `| ${runLink(run)} | ${cell(run.vendor)} | ${cell(suiteLabel(run))} | ${run.status} | ${formatNumber(run.score)} | ${formatScale(run.scoreScale)} | ${formatNumber(run.normalizedScore)}${plusMinus(stats?.score)} | ${formatPercent(run.passRate)}${plusMinus(stats?.passRate, true)} | ${items ? await itemCounts(items) : progressText(run)} | ${verdictCell} |`
 }
 
 async function itemCounts(items: NonNullable<ReportRun['items']>): Promise<string> {
