@@ -12,6 +12,7 @@ const sourceAliases = readdirSync(packagesDir).map((dir) => ({
 sourceAliases.unshift(
   { find: /^@evalrun\/http\/internal$/, replacement: `${packagesDir}http/src/internal.ts` },
   { find: /^evalrun\/reports$/, replacement: `${packagesDir}evalrun/src/reports.ts` },
+  { find: /^evalrun\/stats$/, replacement: `${packagesDir}evalrun/src/stats.ts` },
 )
 
 export default defineConfig({

@@ -1,5 +1,6 @@
 /**
- * `pnpm bench`: the measurements of issue 7 (and issue 18's compare, 10, and Braintrust's, 11), written to
+ * `pnpm bench`: the measurements of issue 7 (and issue 18's compare, 10, Braintrust's, 11, and issue 26's
+ * significance, 12), written to
  * bench/results.json and BENCHMARKS.md.
  * `pnpm bench --only=1,3` runs some of them and writes nothing (for trying things out).
  * Needs built packages (`pnpm bench` builds first). The vendors' own SDKs are npm-installed into scratch folders;
@@ -23,6 +24,7 @@ import { measureCompareAtScale } from './measurements/compare-at-scale.js'
 import { measureInstallFootprint } from './measurements/install-footprint.js'
 import { measureListingAtScale } from './measurements/listing-at-scale.js'
 import { measureLoopback } from './measurements/loopback.js'
+import { measureSignificance } from './measurements/significance.js'
 import { measureWaiting } from './measurements/waiting.js'
 
 const onlyArg = process.argv.find((arg) => arg.startsWith('--only='))
@@ -53,6 +55,7 @@ const steps: Array<[number, () => Promise<Measurement> | Measurement]> = [
   [9, measureCliStartup],
   [10, measureCompareAtScale],
   [11, measureBraintrust],
+  [12, measureSignificance],
 ]
 const measurements: Measurement[] = []
 try {

@@ -20,6 +20,7 @@ const coreEntry = ${load("'evalrun/core'")}
 const openaiEntry = ${load("'evalrun/openai'")}
 const fromEntries = coreEntry.createEvalrun({ vendors: [openaiEntry.openai], openai: { apiKey: 'k' } })
 const reportsEntry = ${load("'evalrun/reports'")}
+const statsEntry = ${load("'evalrun/stats'")}
 const clients = {
   datalab: loaded['@evalrun/datalab'].createDatalabClient({ apiKey: 'k' }),
   promptlayer: loaded['@evalrun/promptlayer'].createPromptLayerClient({ apiKey: 'k' }),
@@ -36,6 +37,7 @@ console.log(JSON.stringify({
   vendors: evalrun.vendors,
   entryVendors: fromEntries.vendors,
   reports: [typeof reportsEntry.toJUnit, typeof reportsEntry.toMarkdown, typeof reportsEntry.renderHtmlReport],
+  stats: [statsEntry.wilsonInterval(9, 10).method, statsEntry.pairedDifference([[0, 1], [1, 1], [0, 0]]).n],
   clients: Object.fromEntries(Object.entries(clients).map(([name, c]) => [name, typeof c.GET])),
   configError,
 }))`
@@ -46,6 +48,7 @@ const expected = {
   vendors: ['datalab'],
   entryVendors: ['openai'],
   reports: ['function', 'function', 'function'],
+  stats: ['wilson', 3],
   clients: {
     datalab: 'function',
     promptlayer: 'function',

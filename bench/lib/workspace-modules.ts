@@ -10,6 +10,7 @@ import type * as Humanloop from '@evalrun/humanloop'
 import type * as Langfuse from '@evalrun/langfuse'
 import type * as PromptLayer from '@evalrun/promptlayer'
 import type * as Facade from 'evalrun'
+import type * as Stats from 'evalrun/stats'
 import { distEntry, repoRoot } from './paths.js'
 
 // openapi-fetch's types use `export =`; its ESM build exports the same function as default.
@@ -24,6 +25,8 @@ export const loadPromptLayer = () => load<typeof PromptLayer>(distEntry('promptl
 export const loadHumanloop = () => load<typeof Humanloop>(distEntry('humanloop'))
 export const loadLangfuse = () => load<typeof Langfuse>(distEntry('langfuse'))
 export const loadFacade = () => load<typeof Facade>(distEntry('evalrun'))
+/** `evalrun/stats`, beside the facade's default entry. */
+export const loadStats = () => load<typeof Stats>(join(distEntry('evalrun'), '..', 'stats.js'))
 
 /** openapi-fetch 0.17.0, the very copy the HTTP layer uses. */
 export async function loadOpenapiFetch(): Promise<CreateClient> {

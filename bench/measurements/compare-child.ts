@@ -1,14 +1,15 @@
 /**
  * One comparison of measurement 10, alone in its process so that its memory is its own. argv: mode (`compare`:
  * runs.compare; `hold`: every item of both runs read into arrays, then joined, as a comparison that keeps the items
- * would; `stream`: both runs' items read and dropped, the floor), then the items per run.
+ * would; `stream`: both runs' items read and dropped, the floor; `significance`: runs.compare with `{ stats }`,
+ * the paired tests of `significance` included), then the items per run.
  * Two OpenAI runs are served by an in-process fetch, 100 output items per page, each item with its sample and
  * grader results as OpenAI sends them (about 2.4 kB of JSON). Prints one JSON line: items per run, milliseconds,
  * and, with `--expose-gc`, the live heap's peak growth (sampled after full collections) and what is still held at
  * the end, with the result in hand.
  */
 import { sampleLiveHeap } from '../lib/live-heap.js'
-import { loadFacade } from '../lib/workspace-modules.js'
+import { loadFacade, loadStats } from '../lib/workspace-modules.js'
 
 const mode = process.argv[2] ?? 'compare'
 const items = Number(process.argv[3] ?? 10_000)
@@ -111,11 +112,14 @@ const evalrun = createEvalrun({
   langfuse: false,
   onWarning: () => {},
 })
+// Loaded before the clock starts, as an app would at start-up.
+const stats = mode === 'significance' ? await loadStats() : undefined
 const base = `openai:${EVAL_ID}/evalrun_base`
 const head = `openai:${EVAL_ID}/evalrun_head`
 
 async function work(): Promise<unknown> {
   if (mode === 'compare') return evalrun.runs.compare(base, head)
+  if (mode === 'significance') return evalrun.runs.compare(base, head, { stats })
   if (mode === 'stream') {
     let count = 0
     for (const ref of [base, head]) for await (const _item of evalrun.runs.results(ref)) count++

@@ -12,6 +12,12 @@ const vendorEntries = Object.fromEntries(
 
 export default defineConfig(
   packageBuild({
-    entry: { index: 'src/index.ts', core: 'src/core.ts', reports: 'src/reports.ts', ...vendorEntries },
+    entry: {
+      index: 'src/index.ts',
+      core: 'src/core.ts',
+      reports: 'src/reports.ts',
+      stats: 'src/stats.ts',
+      ...vendorEntries,
+    },
   }),
 )

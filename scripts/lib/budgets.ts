@@ -25,10 +25,10 @@ export const BUDGETS = {
  */
 export const CI_CEILINGS = {
   vendorBundleGzip: 9_000,
-  facadeBundleGzip: 37_850,
-  facadeCorePlusOneVendorGzip: 20_250,
-  installBytes: 1_940_000,
-  installPackages: 10,
+  facadeBundleGzip: 38_550,
+  facadeCorePlusOneVendorGzip: 20_650,
+  installBytes: 2_730_000,
+  installPackages: 11,
 } as const
 // The facade's ceiling is at what it measures after both changes of this round, each said in its commit: vendors
 // describing themselves (credentials, ref forms, the CLI's start flags and their help), so that the core, the
@@ -99,6 +99,17 @@ export const CI_CEILINGS = {
 // the core checks each vendor description and the adapter it creates when the client is built. Measured: vendor
 // clients 8.90–8.97 kB (ceiling 9.0), Langfuse 9.05 (9.1), Braintrust 9.81 (9.85), `evalrun/core` + Datalab 20.18
 // (20.25); the default entry fell to 37.73 kB with the narrower root entry.
+// Raised on purpose by issue 26, intervals and paired tests (37.85 → 38.65 kB, 20.1 → 20.5 kB, install 1.94 → 2.73 MB
+// and 10 → 11 packages; measured 38.61 kB, 20.45 kB, 2.72 MB in 11 packages). The statistics live in their own entry,
+// `evalrun/stats` (22.2 kB min+gzip with jStat, 4.5 kB without it), which no other entry imports: the client is
+// handed it (`{ stats }`). What every entry gains is the client's side of it: `RunComparison.significance` (every
+// keyed item of both runs collected for the pairing), `runs.stats`, and their option checks, about 0.45 kB in
+// `evalrun/core` + Datalab and 0.8 kB in the default entry (its chunks split differently). The install grows by
+// jStat 1.9.6 (one package, no dependencies, 0.78 MB as published: its sources, tests and docs ship beside the 0.13 MB
+// it runs) and the stats entry as ESM, CJS and types. @stdlib's t and normal quantiles and binomial CDF, the other
+// well-kept choice, would have been 230 packages and 27 MB installed and 54 kB min+gzip.
+// Issues 25 and 26 together, as merged: the default entry 38.52 kB (ceiling 38.55), `evalrun/core` + Datalab 20.62
+// (20.65), the install 2.72 MB in 11 packages (2.73).
 
 /** Every vendor package: one per folder of specs/, the same list `pnpm generate` reads. */
 export const VENDOR_PACKAGES: readonly string[] = listVendorSpecs().map((spec) => `@evalrun/${spec.vendor}`)

@@ -61,3 +61,27 @@ export function parseCount(text: string, flag: string): number {
   }
   return value
 }
+
+/** A fraction on 0..1, such as a tolerated drop. */
+export function parseFraction(text: string, flag: string): number {
+  const value = Number(text)
+  if (text.trim() === '' || !(value >= 0 && value <= 1)) {
+    throw new CliError(
+      `${flag} ${JSON.stringify(text)}: expected a number from 0 to 1 such as 0.02.`,
+      ExitCode.usage,
+    )
+  }
+  return value
+}
+
+/** A confidence level strictly between 0 and 1. */
+export function parseConfidence(text: string, flag: string): number {
+  const value = Number(text)
+  if (text.trim() === '' || !(value > 0 && value < 1)) {
+    throw new CliError(
+      `${flag} ${JSON.stringify(text)}: expected a level between 0 and 1 such as 0.95.`,
+      ExitCode.usage,
+    )
+  }
+  return value
+}

@@ -1,5 +1,6 @@
 import { type Sandbox, startSandbox } from '@evalrun/sandbox'
 import { createEvalrun, type EvalRun, type Evalrun, type RunComparison } from 'evalrun'
+import * as stats from 'evalrun/stats'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { cli } from './helpers.js'
 
@@ -23,7 +24,7 @@ beforeAll(async () => {
     runs.sort((a, b) => (a.createdAt?.getTime() ?? 0) - (b.createdAt?.getTime() ?? 0))
     for (let i = 1; i < runs.length; i++) {
       const [base, head] = [runs[i - 1] as EvalRun, runs[i] as EvalRun]
-      pairs.push({ base, head, comparison: await evalrun.runs.compare(base, head) })
+      pairs.push({ base, head, comparison: await evalrun.runs.compare(base, head, { stats }) })
     }
   }
 })

@@ -10,6 +10,13 @@ export type {
   MetricDelta,
   RunComparison,
 } from './core/comparison.js'
+export type { RunStats } from './core/run-stats.js'
+export type {
+  ComparisonSignificance,
+  MeasureSignificance,
+  PassRateSignificance,
+  SignificanceVerdict,
+} from './core/significance.js'
 export { type HtmlReportOptions, renderHtmlReport } from './reports/html.js'
 export { type CaseOutcome, type ItemCase, itemCases } from './reports/item-cases.js'
 export { toJUnit } from './reports/junit.js'

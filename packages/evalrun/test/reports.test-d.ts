@@ -1,5 +1,5 @@
 import { describe, expectTypeOf, it } from 'vitest'
-import type { EvalItem, EvalRun } from '../src/core.js'
+import type { EvalItem, EvalRun, RunStats } from '../src/core.js'
 import {
   latestPairs,
   type ReportInput,
@@ -21,6 +21,7 @@ describe('evalrun/reports types', () => {
       run: EvalRun
       verdict?: RunVerdict | null
       items?: Iterable<EvalItem> | AsyncIterable<EvalItem> | null
+      stats?: RunStats | null
     }>()
     expectTypeOf<RunVerdict>().toEqualTypeOf<{ passed: boolean; reason: string }>()
     const input = {

@@ -130,9 +130,10 @@ async function demo(ctx: CommandContext, flags: DemoFlags): Promise<ExitCode> {
     // The last word: a started run against the run before it on its suite, item by item (one with regressions,
     // when there is one: that is what a compare is for).
     const comparisons: RunComparison[] = []
+    const stats = await import('evalrun/stats')
     for (const head of finished) {
       const base = await previousRunOf(evalrun, head)
-      if (base !== null) comparisons.push(await evalrun.runs.compare(base, head))
+      if (base !== null) comparisons.push(await evalrun.runs.compare(base, head, { stats }))
     }
     const shown = comparisons.sort((a, b) => telling(b) - telling(a))[0]
     if (shown !== undefined) {
@@ -146,7 +147,14 @@ async function demo(ctx: CommandContext, flags: DemoFlags): Promise<ExitCode> {
     // Last: every run on one page, as `evalrun report --html` writes it, with the comparisons just made.
     const { renderHtmlReport } = await import('evalrun/reports')
     const html = await renderHtmlReport({
-      runs: all.map((run) => ({ run })),
+      // Each completed run with its intervals: error bars on the charts, ± and n in the tables.
+      runs: await Promise.all(
+        all.map(async (run) => ({
+          run,
+          stats:
+            run.status === 'completed' ? await evalrun.runs.stats(run, { stats }).catch(() => null) : null,
+        })),
+      ),
       comparisons,
       title: 'evalrun demo report',
     })

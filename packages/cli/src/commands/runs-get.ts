@@ -1,8 +1,9 @@
 import type { EvalRun } from 'evalrun'
 import { defineCommand } from '../command-definition.js'
-import type { CommandContext } from '../context.js'
+import { type CommandContext, warnTo } from '../context.js'
 import { ExitCode } from '../exit-codes.js'
 import { colorStatus, formatDate, formatProgress, formatScore } from '../output/format-run.js'
+import { describeRunStats } from '../output/format-run-stats.js'
 import { renderTable, stripAnsi } from '../output/table.js'
 import { jsonLine } from '../output/write-json-line.js'
 import { vendorHelp } from '../vendor-help.js'
@@ -13,8 +14,15 @@ export const runsGetCommand = defineCommand({
   declare: (command) => command.argument('<ref>').option('--json', 'as JSON'),
   help: vendorHelp.refs,
   async run(ctx, [ref], flags) {
-    const run = await ctx.evalrun().runs.get(ref)
+    const evalrun = ctx.evalrun()
+    const run = await evalrun.runs.get(ref)
     ctx.io.stdout.write(flags.json ? jsonLine(run) : describeRun(run, ctx))
+    // A finished run's intervals, from its items (loaded here: only this needs the distributions).
+    if (!flags.json && run.terminal) {
+      const stats = await import('evalrun/stats')
+      const intervals = await evalrun.runs.stats(run, { stats, onWarning: warnTo(ctx.io) })
+      ctx.io.stdout.write(`\n${describeRunStats(intervals)}`)
+    }
     return ExitCode.ok
   },
 })

@@ -1,4 +1,4 @@
-import { type EvalRun, EvalrunWaitDeadlineError } from 'evalrun'
+import { type EvalRun, EvalrunWaitDeadlineError, type RunStats } from 'evalrun'
 import { classifyError } from '../classify-error.js'
 import { defineCommand } from '../command-definition.js'
 import { GATE_HELP, withGateFlags, withReportFlags } from '../common-flags.js'
@@ -8,6 +8,7 @@ import { type GateFlags, parseGateCriteria } from '../gate/gate-criteria.js'
 import { type GateOutcome, judgeRun } from '../gate/judge-run.js'
 import { checkScoreThreshold, vendorOfRef } from '../gate/score-threshold-check.js'
 import { formatProgress } from '../output/format-run.js'
+import { describeRunStats } from '../output/format-run-stats.js'
 import { createProgressView } from '../output/progress-view.js'
 import { jsonLine } from '../output/write-json-line.js'
 import { checkReportPaths, type ReportFileFlags, writeGateReports } from '../output/write-reports.js'
@@ -118,7 +119,9 @@ export async function runsWait(ctx: CommandContext, refs: string[], flags: RunsW
     )
   }
 
-  for (const outcome of outcomes) {
+  const intervals = await runIntervals(ctx, outcomes, interrupt.signal)
+  for (const [i, outcome] of outcomes.entries()) {
+    const stats = intervals[i] ?? null
     if (flags.json) {
       ctx.io.stdout.write(
         jsonLine({
@@ -126,18 +129,51 @@ export async function runsWait(ctx: CommandContext, refs: string[], flags: RunsW
           passed: outcome.exitCode === ExitCode.ok,
           reason: outcome.line,
           run: outcome.run,
+          stats,
         }),
       )
     } else {
       const mark = outcome.exitCode === ExitCode.ok ? ctx.colors.green('✓') : ctx.colors.red('✗')
       ctx.io.stdout.write(`${mark} ${outcome.ref} ${outcome.line}\n`)
+      if (stats !== null) ctx.io.stdout.write(indent(describeRunStats(stats)))
     }
   }
-  const reported = await writeGateReports(ctx, flags, outcomes)
+  const reported = await writeGateReports(ctx, flags, outcomes, intervals)
   return worstExitCode([...outcomes.map((o) => o.exitCode), reported])
 }
 
 const interruption = new CliError('interrupted', ExitCode.interrupted)
+
+/**
+ * Each completed run's intervals (pass rate, score, metrics), from its items; null for the others, and for a run
+ * whose items could not be read again (said on stderr: the intervals inform, the gate above decides).
+ */
+async function runIntervals(
+  ctx: CommandContext,
+  outcomes: GateOutcome[],
+  signal: AbortSignal,
+): Promise<(RunStats | null)[]> {
+  if (signal.aborted || !outcomes.some((outcome) => outcome.run?.status === 'completed')) {
+    return outcomes.map(() => null)
+  }
+  const stats = await import('evalrun/stats')
+  const evalrun = ctx.evalrun()
+  return Promise.all(
+    outcomes.map(async ({ run }) => {
+      if (run?.status !== 'completed') return null
+      try {
+        return await evalrun.runs.stats(run, { stats, signal, onWarning: warnTo(ctx.io) })
+      } catch (error) {
+        ctx.io.stderr.write(`evalrun: ${run.ref}: no intervals: ${classifyError(error).message}\n`)
+        return null
+      }
+    }),
+  )
+}
+
+function indent(text: string): string {
+  return text.replace(/^(?=.)/gm, '    ')
+}
 
 /** A run whose wait (or judgement) Ctrl-C cut short: no verdict, and what was last seen of it. */
 function interrupted(ref: string, run: EvalRun | null): GateOutcome {

@@ -1,6 +1,7 @@
 import type { ComparedItem, ComparedSide, EvalRun, ItemChange, MetricDelta, RunComparison } from 'evalrun'
 import type { Colors } from 'picocolors/types'
 import { formatScore } from './format-run.js'
+import { describeSignificance } from './format-significance.js'
 import { renderTable, stripAnsi } from './table.js'
 
 export const COMPARISON_TABLE_HEADERS = ['CHANGE', 'KEY', 'STATUS', 'SCORE', 'METRICS']
@@ -46,6 +47,8 @@ export function describeComparison(
       `\n${renderTable(['METRIC (MEAN)', 'BASE', 'HEAD', 'CHANGE', 'SCALE'], rows, (s) => stripAnsi(s).length)}`,
     )
   }
+  if (comparison.significance)
+    lines.push(`\n${describeSignificance(comparison.significance, colors).trimEnd()}`)
   for (const warning of comparison.warnings) lines.push(`${colors.yellow('warning')} ${warning}`)
   return `${lines.join('\n')}\n`
 }

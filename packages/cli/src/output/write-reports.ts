@@ -1,6 +1,6 @@
 import { appendFile, mkdir, stat } from 'node:fs/promises'
 import { dirname, resolve } from 'node:path'
-import type { EvalItem, EvalRun } from 'evalrun'
+import type { EvalItem, EvalRun, RunStats } from 'evalrun'
 import type { ReportRun, RunComparison, RunVerdict, UnreadRun } from 'evalrun/reports'
 import type { CommandContext } from '../context.js'
 import { CliError, ExitCode } from '../exit-codes.js'
@@ -33,6 +33,8 @@ interface ReportedRun {
   ref: string
   run: EvalRun | null
   verdict: RunVerdict | null
+  /** The run's intervals, when they were read (`runs wait`). */
+  stats?: RunStats | null
 }
 
 /**
@@ -43,11 +45,13 @@ export function writeGateReports(
   ctx: CommandContext,
   flags: ReportFileFlags,
   outcomes: readonly GateOutcome[],
+  intervals: readonly (RunStats | null)[] = [],
 ): Promise<ExitCode> {
-  const runs = outcomes.map(({ ref, run, exitCode, line }) => ({
+  const runs = outcomes.map(({ ref, run, exitCode, line }, i) => ({
     ref,
     run,
     verdict: { passed: exitCode === ExitCode.ok, reason: line },
+    stats: intervals[i] ?? null,
   }))
   return writeReports(ctx, flags, runs, [], true)
 }
@@ -90,13 +94,14 @@ async function writeReports(
     run === null ? [{ ref, reason: verdict?.reason ?? 'not read' }] : [],
   )
   const reportRuns = (withItems: boolean): ReportRun[] =>
-    runs.flatMap(({ run, verdict }) =>
+    runs.flatMap(({ run, verdict, stats }) =>
       run === null
         ? []
         : [
             {
               run,
               verdict,
+              stats,
               ...(withItems && run.terminal ? { items: itemsOf(ctx, run, problems) } : {}),
             },
           ],

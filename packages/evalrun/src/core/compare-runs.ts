@@ -1,5 +1,6 @@
 import { MetricMeans } from './compare-means.js'
 import { type CompactSide, compactItem, createNameTable, metricDeltas, publicSide } from './compare-sides.js'
+import { SignificanceCollector } from './compare-significance.js'
 import { judgeItem } from './compare-verdict.js'
 import type {
   ComparedItem,
@@ -45,6 +46,9 @@ export async function compareRuns(
   options: CompareOptions = {},
 ): Promise<RunComparison> {
   checkOptions(options)
+  // Every keyed item of both runs, repeats too, for the paired tests (only when `stats` is given).
+  const tests =
+    options.stats === undefined ? null : new SignificanceCollector(options.stats, options.confidence)
   const baseVendor = source.vendorOf(base, 'base')
   const headVendor = source.vendorOf(head, 'head')
   if (baseVendor !== headVendor && options.key === undefined) {
@@ -77,9 +81,12 @@ export async function compareRuns(
   for await (const item of source.results(baseRun, signal, listingWarn('base', baseRun))) {
     const key = readKey(keyOf, item)
     if (key === null) skipped.base.missing++
-    else if (seen.has(key)) skipped.base.repeat(key)
-    else {
+    else if (seen.has(key)) {
+      skipped.base.repeat(key)
+      tests?.add('base', key, compactItem(item, intern))
+    } else {
       const side = compactItem(item, intern)
+      tests?.add('base', key, side)
       means.add('base', side)
       seen.set(key, side)
     }
@@ -93,9 +100,11 @@ export async function compareRuns(
     const found = seen.get(key)
     if (found === MATCHED || found === ADDED) {
       skipped.head.repeat(key)
+      tests?.add('head', key, compactItem(item, intern))
       continue
     }
     const side = compactItem(item, intern)
+    tests?.add('head', key, side)
     means.add('head', side)
     if (found === undefined) {
       seen.set(key, ADDED)
@@ -139,6 +148,8 @@ export async function compareRuns(
     )
   }
   const summary: ComparisonSummary = { ...counts, metrics: means.changes(sameVendor) }
+  const tested = tests?.result() ?? null
+  if (tested !== null) warnings.push(...tested.warnings)
   return {
     base: baseRun,
     head: headRun,
@@ -148,6 +159,7 @@ export async function compareRuns(
     items: changed.sort(byChange).map((entry) => entry.item),
     complete,
     warnings,
+    significance: tested?.significance ?? null,
   }
 }
 

@@ -1,4 +1,5 @@
 import type { EvalItem, EvalRun, ItemStatus } from './model.js'
+import type { CompareStats, ComparisonSignificance } from './significance.js'
 
 /**
  * How two runs' items are joined. By default on `item.key`, the vendor's identity of the test case, which only
@@ -8,6 +9,13 @@ export interface CompareOptions {
   /** The join key of an item; default `item.key`. Items whose key is null are left out, with a warning. */
   key?: (item: EvalItem) => string | null
   signal?: AbortSignal
+  /**
+   * `import * as stats from 'evalrun/stats'`: with it, `significance` holds paired tests of the pass rate, the
+   * normalised score and each metric on a known scale (see `ComparisonSignificance`); without it, null.
+   */
+  stats?: CompareStats
+  /** The confidence level of `significance`'s intervals, strictly between 0 and 1; default 0.95. */
+  confidence?: number
 }
 
 /** How an item moved from the base run to the head run. */
@@ -95,4 +103,9 @@ export interface RunComparison {
   complete: boolean
   /** What the comparison could not do cleanly, in words. */
   warnings: string[]
+  /**
+   * Whether the change is beyond noise: paired tests over the items both runs have, clustered by key when a key
+   * repeats (trials). Null unless `stats` was given to `runs.compare`.
+   */
+  significance: ComparisonSignificance | null
 }

@@ -9,6 +9,7 @@ import type { EvalItem, EvalRun, StartInputOf, Vendor } from './model.js'
 import { orNotFound } from './not-found.js'
 import type { ListingWarn } from './paginate.js'
 import { type RunRef, splitRef } from './ref.js'
+import { type RunStats, type RunStatsFunctions, runStats } from './run-stats.js'
 import type { EvalrunVendor } from './vendor.js'
 import { type WaitOptions, waitForRun } from './wait-for-run.js'
 
@@ -62,6 +63,18 @@ export interface EvalrunRuns {
    * and scores, not its payloads. A read that fails throws; there is never a partial comparison.
    */
   compare(base: RunRef, head: RunRef, options?: CompareOptions): Promise<RunComparison>
+  /**
+   * The run's pass rate (Wilson interval), normalised score and metrics on a known scale (Student-t intervals,
+   * clustered by item key when keys repeat), from one read of its items. `stats` is `evalrun/stats`
+   * (`import * as stats from 'evalrun/stats'`), passed in so that only a bundle that uses it carries it.
+   */
+  stats(ref: RunRef, options: RunStatsOptions): Promise<RunStats>
+}
+
+export interface RunStatsOptions extends ResultsOptions {
+  stats: RunStatsFunctions
+  /** The intervals' confidence level, strictly between 0 and 1; default 0.95. */
+  confidence?: number
 }
 
 export interface Evalrun {
@@ -195,6 +208,21 @@ export function createEvalrunWith(options: EvalrunCoreOptions): Evalrun {
         head,
         compareOptions,
       )
+    },
+
+    stats(ref, statsOptions) {
+      const { ref: text } = resolveRef(ref)
+      let complete = true
+      const onWarning = statsOptions?.onWarning ?? warn
+      const items = () =>
+        runs.results(text, {
+          signal: statsOptions?.signal,
+          onWarning: (message, vendor, detail) => {
+            if (detail?.stoppedEarly) complete = false
+            onWarning(message, vendor, detail)
+          },
+        })
+      return runStats(text, items, statsOptions?.stats, statsOptions?.confidence, () => complete)
     },
   }
 

@@ -6,6 +6,9 @@ export interface ChartPoint {
   value: number
   ref: string
   label: string
+  /** The value's interval, drawn as an error bar. */
+  low?: number
+  high?: number
 }
 
 /** One line of a chart: one suite's runs at one vendor, in that vendor's colour. */
@@ -67,6 +70,12 @@ export function timeChart(id: string, title: string, series: readonly ChartSerie
       parts.push(`<polyline fill="none" stroke="${s.color}" stroke-width="1.5" points="${path}"/>`)
     }
     for (const p of points) {
+      if (p.low !== undefined && p.high !== undefined) {
+        const [top, bottom] = [y(Math.min(1, p.high)), y(Math.max(0, p.low))]
+        parts.push(
+          `<line class="error-bar" x1="${x(p.time).toFixed(1)}" x2="${x(p.time).toFixed(1)}" y1="${top.toFixed(1)}" y2="${bottom.toFixed(1)}" stroke="${s.color}" stroke-width="1.5" data-low="${p.low}" data-high="${p.high}"/>`,
+        )
+      }
       parts.push(
         `<circle class="point" cx="${x(p.time).toFixed(1)}" cy="${y(p.value).toFixed(1)}" r="4" fill="${s.color}" data-vendor="${escapeAttribute(s.vendor)}" data-ref="${escapeAttribute(p.ref)}" data-value="${p.value}"><title>${escapeText(p.label)}</title></circle>`,
       )

@@ -1,7 +1,10 @@
 import type { RunComparison } from '../core/comparison.js'
 import { RUN_STATUSES, type RunStatus, type ScoreScale } from '../core/model.js'
+import type { RunStats } from '../core/run-stats.js'
 import { escapeAttribute, escapeText } from './escape-markup.js'
 import { type ChartSeries, timeChart } from './html-chart.js'
+import { significanceTable } from './html-significance.js'
+import { plusMinus } from './interval-text.js'
 import { latestPairs, type RunPair } from './latest-pairs.js'
 import {
   formatDelta,
@@ -35,6 +38,7 @@ interface Row {
   passRate: number | null
   url: string | null
   verdict: RunVerdict | null
+  stats: RunStats | null
 }
 
 /** Okabe and Ito's colour-blind-safe palette, assigned to vendors in alphabetical order. */
@@ -49,7 +53,7 @@ const PALETTE = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9
  */
 export async function renderHtmlReport(input: ReportInput, options: HtmlReportOptions = {}): Promise<string> {
   const rows: Row[] = []
-  for await (const { run, verdict } of iterate(input.runs)) {
+  for await (const { run, verdict, stats } of iterate(input.runs)) {
     rows.push({
       ref: run.ref,
       vendor: run.vendor,
@@ -63,6 +67,7 @@ export async function renderHtmlReport(input: ReportInput, options: HtmlReportOp
       passRate: run.passRate,
       url: run.url,
       verdict: verdict ?? null,
+      stats: stats ?? null,
     })
   }
   rows.sort(
@@ -167,7 +172,10 @@ function suiteSection(
   comparisons: readonly RunComparison[],
   shown: Set<RunComparison>,
 ): string {
-  const series = (value: (row: Row) => number | null): ChartSeries[] =>
+  const series = (
+    value: (row: Row) => number | null,
+    interval: (row: Row) => { low: number; high: number } | null | undefined,
+  ): ChartSeries[] =>
     suite.refs.map((ref) => {
       const vendor = suite.rows.find((row) => row.suite.ref === ref)?.vendor ?? ''
       return {
@@ -176,12 +184,15 @@ function suiteSection(
         points: suite.rows.flatMap((row) => {
           const v = value(row)
           if (row.suite.ref !== ref || row.createdAt === null || v === null) return []
+          const bar = interval(row)
+          const range = bar ? ` (${formatNumber(bar.low)}–${formatNumber(bar.high)})` : ''
           return [
             {
               time: row.createdAt.getTime(),
               value: v,
               ref: row.ref,
-              label: `${row.ref} (${row.vendor}) · ${formatDate(row.createdAt)} · ${formatNumber(v)}`,
+              label: `${row.ref} (${row.vendor}) · ${formatDate(row.createdAt)} · ${formatNumber(v)}${range}`,
+              ...(bar ? { low: bar.low, high: bar.high } : {}),
             },
           ]
         }),
@@ -192,7 +203,7 @@ function suiteSection(
   )
   const tableRows = charted.map(
     (row) =>
-      `<tr data-ref="${escapeAttribute(row.ref)}"><td>${formatDate(row.createdAt)}</td><td>${vendorCell(row.vendor, colors)}</td><td>${runCell(row)}</td><td>${row.status}</td><td class="num">${formatNumber(row.normalizedScore)}</td><td class="num">${formatPercent(row.passRate)}</td></tr>`,
+      `<tr data-ref="${escapeAttribute(row.ref)}"><td>${formatDate(row.createdAt)}</td><td>${vendorCell(row.vendor, colors)}</td><td>${runCell(row)}</td><td>${row.status}</td><td class="num">${formatNumber(row.normalizedScore)}${escapeText(plusMinus(row.stats?.score))}</td><td class="num">${formatPercent(row.passRate)}${escapeText(plusMinus(row.stats?.passRate, true))}</td></tr>`,
   )
   const suitePairs = pairs.filter((pair) => suite.refs.includes(pair.head.suite.ref))
   const label = escapeText(suite.label)
@@ -202,12 +213,18 @@ function suiteSection(
 <figure class="normalized"><figcaption>Normalised score (0..1)</figcaption>${timeChart(
     `suite-${index}-score`,
     `${suite.label}: normalised score over time`,
-    series((row) => row.normalizedScore),
+    series(
+      (row) => row.normalizedScore,
+      (row) => row.stats?.score,
+    ),
   )}</figure>
 <figure class="pass-rate"><figcaption>Pass rate (0..1)</figcaption>${timeChart(
     `suite-${index}-pass`,
     `${suite.label}: pass rate over time`,
-    series((row) => row.passRate),
+    series(
+      (row) => row.passRate,
+      (row) => row.stats?.passRate,
+    ),
   )}</figure>
 </div>
 ${
@@ -268,7 +285,7 @@ function comparisonDetail(comparison: RunComparison): string {
   const partial = comparison.complete
     ? ''
     : '<p class="bad">An item listing stopped before its end: these counts cover only the items read.</p>'
-  return `${partial}${counts}${metrics}${top}${warnings}`
+  return `${partial}${counts}${metrics}${significanceTable(comparison)}${top}${warnings}`
 }
 
 function otherComparisons(comparisons: readonly RunComparison[]): string {

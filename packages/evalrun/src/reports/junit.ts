@@ -2,6 +2,7 @@ import type { ComparedItem, RunComparison } from '../core/comparison.js'
 import type { EvalRun } from '../core/model.js'
 import { escapeAttribute, escapeText } from './escape-markup.js'
 import { type CaseOutcome, itemCases } from './item-cases.js'
+import { significanceProperties } from './junit-significance.js'
 import {
   formatDelta,
   formatNumber,
@@ -229,7 +230,7 @@ function runSuiteName(run: EvalRun): string {
   return `${run.vendor} ${suiteLabel(run)}: ${runLabel(run)}`
 }
 
-function runProperties({ run, verdict }: ReportRun): [string, string][] {
+function runProperties({ run, verdict, stats }: ReportRun): [string, string][] {
   const properties: [string, string][] = [
     ['vendor', run.vendor],
     ['ref', run.ref],
@@ -243,6 +244,18 @@ function runProperties({ run, verdict }: ReportRun): [string, string][] {
     ['passRate', numberValue(run.passRate)],
     ['url', run.url ?? ''],
   ]
+  for (const [name, interval] of [
+    ['passRate', stats?.passRate],
+    ['normalizedScore', stats?.score],
+  ] as const) {
+    if (!interval) continue
+    properties.push(
+      [`${name}.low`, String(interval.low)],
+      [`${name}.high`, String(interval.high)],
+      [`${name}.n`, String(interval.n)],
+      [`${name}.level`, String(interval.level)],
+    )
+  }
   if (verdict) properties.push(['verdict', verdict.passed ? 'passed' : 'failed'], ['reason', verdict.reason])
   return properties
 }
@@ -263,6 +276,7 @@ function comparisonProperties(comparison: RunComparison): [string, string][] {
       `metric.${metric.name}.delta`,
       numberValue(metric.delta),
     ]),
+    ...significanceProperties(comparison),
   ]
 }
 

@@ -1,6 +1,7 @@
 import type { RunComparison } from '../core/comparison.js'
 import type { EvalRun, ItemStatus } from '../core/model.js'
 import { withoutForbiddenChars } from './escape-markup.js'
+import { plusMinus } from './interval-text.js'
 import {
   formatDelta,
   formatNumber,
@@ -13,6 +14,7 @@ import {
   suiteLabel,
 } from './report-input.js'
 import { safeUrl } from './safe-url.js'
+import { significanceRows } from './significance-rows.js'
 
 /** What GitHub takes per step summary (1 MiB), less a margin; a pull request comment takes 65,536 characters. */
 export const MARKDOWN_MAX_BYTES = 1_000_000
@@ -101,9 +103,9 @@ function heading(title: string, verdicts: { passed: number; failed: number; runs
   return `## ❌ ${cell(title)}: failed (${verdicts.failed} of ${gated} gated ${gated === 1 ? 'run' : 'runs'} failed)`
 }
 
-async function runRow({ run, items, verdict }: ReportRun): Promise<string> {
+async function runRow({ run, items, verdict, stats }: ReportRun): Promise<string> {
   const verdictCell = verdict ? `${verdict.passed ? '✅' : '❌'} ${cell(verdict.reason)}` : '—'
-  return `| ${runLink(run)} | ${cell(run.vendor)} | ${cell(suiteLabel(run))} | ${run.status} | ${formatNumber(run.score)} | ${formatScale(run.scoreScale)} | ${formatNumber(run.normalizedScore)} | ${formatPercent(run.passRate)} | ${items ? await itemCounts(items) : progressText(run)} | ${verdictCell} |`
+  return `| ${runLink(run)} | ${cell(run.vendor)} | ${cell(suiteLabel(run))} | ${run.status} | ${formatNumber(run.score)} | ${formatScale(run.scoreScale)} | ${formatNumber(run.normalizedScore)}${plusMinus(stats?.score)} | ${formatPercent(run.passRate)}${plusMinus(stats?.passRate, true)} | ${items ? await itemCounts(items) : progressText(run)} | ${verdictCell} |`
 }
 
 async function itemCounts(items: NonNullable<ReportRun['items']>): Promise<string> {
@@ -144,6 +146,19 @@ function comparisonSection(body: Budget, comparison: RunComparison, top: number)
     for (const metric of summary.metrics) {
       body.row(
         `| ${cell(metric.name)} | ${formatNumber(metric.baseMean)} | ${formatNumber(metric.headMean)} | ${formatDelta(metric.delta, metric.normalized)} |`,
+      )
+    }
+  }
+  const tests = significanceRows(comparison.significance)
+  if (tests.length > 0) {
+    body.add(
+      '',
+      '| Measure | Change | Interval | n | Test | Detectable | Verdict |',
+      '|---|---|---|---|---|---|---|',
+    )
+    for (const test of tests) {
+      body.row(
+        `| ${cell(test.name)} | ${test.change} | ${test.interval} | ${test.n} | ${test.test} | ${test.detectable} | ${test.verdict} |`,
       )
     }
   }

@@ -1,5 +1,6 @@
 import type { RunComparison } from '../core/comparison.js'
 import type { EvalItem, EvalRun, ScoreScale } from '../core/model.js'
+import type { RunStats } from '../core/run-stats.js'
 
 /** A gate's verdict on one run, as `evalrun runs wait` gives it: passed or not, and why in words. */
 export interface RunVerdict {
@@ -15,6 +16,11 @@ export interface ReportRun {
   run: EvalRun
   verdict?: RunVerdict | null
   items?: ReportItems | null
+  /**
+   * The run's intervals (`runs.stats(ref, { stats })`): shown as `± half-width` and n beside the pass rate and the
+   * normalised score, and as error bars on the charts.
+   */
+  stats?: RunStats | null
 }
 
 /** A run a report was asked for but could not read: its ref and the reason, as the error said it. */

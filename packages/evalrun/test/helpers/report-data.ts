@@ -72,6 +72,7 @@ export function reportComparison(base: EvalRun, head: EvalRun, items: ComparedIt
     items,
     complete: true,
     warnings: [],
+    significance: null,
   }
 }
 
