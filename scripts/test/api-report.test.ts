@@ -16,6 +16,7 @@ describe("evalrun's public API (pnpm api:report)", () => {
       'evalrun',
       'evalrun/core',
       'evalrun/reports',
+      'evalrun/stats',
       'evalrun/datalab',
       'evalrun/promptlayer',
       'evalrun/humanloop',

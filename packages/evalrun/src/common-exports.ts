@@ -27,7 +27,6 @@ export type {
   EvalrunCoreOptions,
   EvalrunRuns,
   ResultsOptions,
-  RunStatsOptions,
 } from './core/create-evalrun.js'
 export {
   EvalrunInvalidInputError,
@@ -60,23 +59,7 @@ export {
 } from './core/model.js'
 export { newestFirst, newestRuns } from './core/newest-runs.js'
 export type { RunRef } from './core/ref.js'
-export type { RunStats, RunStatsFunctions } from './core/run-stats.js'
-export type {
-  CompareStats,
-  ComparisonSignificance,
-  MeasureSignificance,
-  PassRateSignificance,
-  SignificanceVerdict,
-} from './core/significance.js'
 export type { EvalrunVendor, StartFlag, VendorCredential, VendorOptions } from './core/vendor.js'
 export type { VendorOptionsByVendor } from './core/vendor-types.js'
 export type { WaitOptions } from './core/wait-for-run.js'
-export type { ItemStats, MetricInterval } from './stats/item-stats.js'
-export type {
-  IntervalOptions,
-  McNemarTest,
-  MeanInterval,
-  PairedDifference,
-  ProportionInterval,
-} from './stats/types.js'
 export { VERSION } from './version.js'

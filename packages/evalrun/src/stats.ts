@@ -3,11 +3,18 @@
 // `runs.stats` as `{ stats }` for significance in comparisons and intervals on runs; `judgeDrop` is the gate on a
 // real drop (`runs compare --max-drop`).
 
-export {
-  comparisonSignificance,
-  type KeyedSides,
-  verdictOfInterval,
-} from './stats/comparison-significance.js'
+export type { RunStatsOptions } from './core/create-evalrun.js'
+export type { RunStats, RunStatsFunctions } from './core/run-stats.js'
+export type {
+  CompareStats,
+  ComparisonSignificance,
+  KeyedSides,
+  MeasureSignificance,
+  PairedSide,
+  PassRateSignificance,
+  SignificanceVerdict,
+} from './core/significance.js'
+export { comparisonSignificance, verdictOfInterval } from './stats/comparison-significance.js'
 export { type ItemStats, itemStats, type MetricInterval } from './stats/item-stats.js'
 export { type DropGateOptions, type DropVerdict, judgeDrop } from './stats/judge-drop.js'
 export { mcnemar } from './stats/mcnemar.js'

@@ -1,5 +1,5 @@
 import { describe, expectTypeOf, it } from 'vitest'
-import type { EvalItem, EvalRun, RunStats } from '../src/core.js'
+import type { EvalItem, EvalRun } from '../src/core.js'
 import {
   latestPairs,
   type ReportInput,
@@ -10,6 +10,7 @@ import {
   toJUnit,
   toMarkdown,
 } from '../src/reports.js'
+import type { RunStats } from '../src/stats.js'
 
 declare const run: EvalRun
 declare const items: AsyncIterable<EvalItem>

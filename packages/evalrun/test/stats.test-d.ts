@@ -1,14 +1,13 @@
+import type { EvalrunRuns, RunComparison } from 'evalrun'
+import type * as stats from 'evalrun/stats'
 import type {
   CompareStats,
   ComparisonSignificance,
-  EvalrunRuns,
   MeasureSignificance,
   PassRateSignificance,
-  RunComparison,
   RunStats,
   RunStatsFunctions,
-} from 'evalrun'
-import type * as stats from 'evalrun/stats'
+} from 'evalrun/stats'
 import {
   judgeDrop,
   type McNemarTest,

@@ -1,4 +1,5 @@
-import { type EvalRun, EvalrunWaitDeadlineError, type RunStats } from 'evalrun'
+import { type EvalRun, EvalrunWaitDeadlineError } from 'evalrun'
+import type { RunStats } from 'evalrun/stats'
 import { classifyError } from '../classify-error.js'
 import { defineCommand } from '../command-definition.js'
 import { GATE_HELP, withGateFlags, withReportFlags } from '../common-flags.js'

@@ -1,4 +1,4 @@
-import type { MeanInterval, ProportionInterval, RunStats } from 'evalrun'
+import type { MeanInterval, ProportionInterval, RunStats } from 'evalrun/stats'
 
 /** A run's intervals as lines: `pass rate 0.86, 95% CI 0.78–0.92, n = 120`. */
 export function describeRunStats(stats: RunStats): string {

@@ -1,4 +1,4 @@
-import type { ComparisonSignificance, MeasureSignificance } from 'evalrun'
+import type { ComparisonSignificance, MeasureSignificance } from 'evalrun/stats'
 import type { Colors } from 'picocolors/types'
 import { formatScore } from './format-run.js'
 import { renderTable, stripAnsi } from './table.js'

@@ -1,12 +1,32 @@
 import type { McNemarTest, PairedDifference } from '../stats/types.js'
-import type * as StatsEntry from '../stats.js'
+import type { ItemStatus } from './model.js'
+
+/** What a paired test reads of one item of a run: its verdict, its normalised score and its numeric judgements. */
+export interface PairedSide {
+  readonly status: ItemStatus
+  readonly normalizedScore: number | null
+  readonly metrics: readonly {
+    readonly name: string
+    readonly raw: number
+    readonly normalized: number | null
+  }[]
+}
+
+/** Per item key, every item of each run (repeats too), as `runs.compare` collects them. */
+export type KeyedSides = ReadonlyMap<string, { base: readonly PairedSide[]; head: readonly PairedSide[] }>
 
 /**
  * The functions of `evalrun/stats` a comparison uses: `import * as stats from 'evalrun/stats'`, then
  * `runs.compare(base, head, { stats })`. Passed in rather than imported, so that a bundle that never tests a
- * comparison does not carry the distributions library.
+ * comparison does not carry the distributions library. Written out here rather than taken from the stats entry,
+ * which imports the core: the core then needs nothing of it.
  */
-export type CompareStats = Pick<typeof StatsEntry, 'comparisonSignificance'>
+export interface CompareStats {
+  comparisonSignificance(
+    sides: KeyedSides,
+    options?: { confidence?: number },
+  ): { significance: ComparisonSignificance; warnings: string[] }
+}
 
 /** Whether a paired change is beyond noise at the comparison's confidence level. */
 export type SignificanceVerdict = 'regressed' | 'improved' | 'no detectable change'

@@ -1,15 +1,13 @@
-import type { CompactSide } from '../core/compare-sides.js'
 import type {
   ComparisonSignificance,
+  KeyedSides,
   MeasureSignificance,
+  PairedSide,
   SignificanceVerdict,
 } from '../core/significance.js'
 import { checkLevel } from './check.js'
 import { mcnemarPValue } from './mcnemar.js'
 import { pairedFromDifferences } from './paired.js'
-
-/** Per item key, every item of each run (repeats too), as `runs.compare` collects them. */
-export type KeyedSides = ReadonlyMap<string, { base: readonly CompactSide[]; head: readonly CompactSide[] }>
 
 /** One measure's pairs, and the key (cluster) of each. */
 class Measure {
@@ -47,7 +45,7 @@ export function comparisonSignificance(
     const count = Math.min(base.length, head.length)
     if (count > 0) unpaired += Math.max(base.length, head.length) - count
     for (let trial = 0; trial < count; trial++) {
-      const [b, h] = [base[trial] as CompactSide, head[trial] as CompactSide]
+      const [b, h] = [base[trial] as PairedSide, head[trial] as PairedSide]
       passRate.add(key, verdictOf(b), verdictOf(h), trial)
       score.add(key, b.normalizedScore, h.normalizedScore, trial)
       for (const metric of b.metrics) {
@@ -109,7 +107,7 @@ function mean(values: readonly number[]): number {
 }
 
 /** 1 for passed, 0 for failed, null without a verdict. */
-function verdictOf(side: CompactSide): number | null {
+function verdictOf(side: PairedSide): number | null {
   return side.status === 'passed' ? 1 : side.status === 'failed' ? 0 : null
 }
 
