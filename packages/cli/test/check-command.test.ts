@@ -121,4 +121,30 @@ describe('evalrun check', () => {
     expect(unscaled.exitCode).toBe(2)
     expect(unscaled.stderr).toContain('--min-score cannot judge datalab:1 (evalrun.config.yaml:2:5)')
   })
+  // Last: it adds a run to the sandbox.
+  it('waits for the run a workflow just started, given as a ref; a drop Datalab cannot test is exit 2', async () => {
+    const started = await cli(
+      [
+        'runs',
+        'start',
+        'datalab',
+        '--collection',
+        String(sb.catalog.datalab.collections[0]?.id),
+        '--rubric',
+        String(sb.catalog.datalab.rubrics[0]?.id),
+      ],
+      sb.env,
+    )
+    const ref = /^started (datalab:\d+)/.exec(started.stdout)?.[1]
+    expect(ref).toBeDefined()
+    const config = `suites:\n  - suite: datalab:1\n    gates: { minMetric: { avg_score: 0 }, maxDrop: 1 }\n`
+    const result = await check(config, [String(ref), '--timeout', '2m'])
+    // Waited for, judged on its metric; Datalab's scores have no scale, so the drop cannot be tested: exit 2.
+    expect(result.stdout).toMatch(
+      new RegExp(
+        `^✗ datalab:1 ${ref} completed, .*avg_score \\S+; maxDrop: against datalab:6: neither the pass rate`,
+      ),
+    )
+    expect(result.exitCode).toBe(2)
+  })
 })
