@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Ajv from 'ajv'
@@ -48,8 +48,18 @@ describe('evalrun.config', () => {
     const validate = new Ajv().compile(schema)
     expect(validate(parse(EXAMPLE_YAML))).toBe(true)
     expect(validate({ suites: [{ suite: 'datalab:1', baseline: 'datalab:41' }] })).toBe(true)
+    expect(validate({ suites: [{ suite: 'datalab:1', gates: { confidence: 0.9 } }] })).toBe(false)
     expect(validate({ suites: [{ suite: 'datalab:1', gates: { minScore: 'high' } }] })).toBe(false)
     expect(validate({ suites: [{ suite: 'datalab', gates: {} }] })).toBe(false)
+  })
+
+  it("accepts the CLI README's example", async () => {
+    const readme = await readFile(new URL('../README.md', import.meta.url), 'utf8')
+    const example = /```yaml\n([\s\S]*?)```/.exec(readme)?.[1]
+    expect(example).toContain('suites:')
+    const suites = await loadCheckConfig(await file('readme.yaml', example as string))
+    expect(suites.map((suite) => suite.suite)).toEqual(['promptlayer:1', 'datalab:1', 'braintrust:proj_1'])
+    expect(new Ajv().compile(schema)(parse(example as string))).toBe(true)
   })
 
   it('reads YAML into gates and baselines', async () => {
