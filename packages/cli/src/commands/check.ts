@@ -1,5 +1,4 @@
 import { BUILT_IN_VENDORS } from 'evalrun'
-import { findConfigFile, loadCheckConfig } from '../check-config/load-check-config.js'
 import { defineCommand } from '../command-definition.js'
 import { withReportFlags } from '../common-flags.js'
 import { ExitCode, worstExitCode } from '../exit-codes.js'
@@ -33,6 +32,8 @@ ref, or { match: { name, metadata } }) are in the config file; its schema is
     'evalrun check --config ci/evalrun.config.yaml <ref> <ref> --junit evalrun.xml',
   ],
   async run(ctx, [refs], flags) {
+    // Loaded here, not at start-up: only `check` needs a YAML parser and a schema validator.
+    const { findConfigFile, loadCheckConfig } = await import('../check-config/load-check-config.js')
     const path = await findConfigFile(flags.config, process.cwd())
     const checks = await loadCheckConfig(path)
     for (const check of checks) {
