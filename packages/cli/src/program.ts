@@ -2,6 +2,7 @@ import { Command, type CommandUnknownOpts, Option } from '@commander-js/extra-ty
 import { BUILT_IN_VENDORS } from 'evalrun'
 import { classifyError } from './classify-error.js'
 import type { CliCommand, Execute } from './command-definition.js'
+import { checkCommand } from './commands/check.js'
 import { demoCommand } from './commands/demo.js'
 import { reportCommand } from './commands/report.js'
 import { runsCancelCommand } from './commands/runs-cancel.js'
@@ -29,6 +30,7 @@ export const COMMANDS: readonly CliCommand[] = [
   runsWaitCommand,
   runsCompareCommand,
   runsCancelCommand,
+  checkCommand,
   reportCommand,
   sandboxCommand,
   demoCommand,

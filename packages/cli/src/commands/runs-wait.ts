@@ -22,7 +22,7 @@ export interface RunsWaitFlags extends GateFlags, ReportFileFlags {
 }
 
 /** Polls in a row that may fail (5xx, network) before a wait gives up with the last error (exit 3). */
-const MAX_FAILED_POLLS = 10
+export const MAX_FAILED_POLLS = 10
 
 export const runsWaitCommand = defineCommand({
   name: 'runs wait',

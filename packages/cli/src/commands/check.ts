@@ -1,0 +1,76 @@
+import { BUILT_IN_VENDORS } from 'evalrun'
+import { defineCommand } from '../command-definition.js'
+import { withReportFlags } from '../common-flags.js'
+import { ExitCode, worstExitCode } from '../exit-codes.js'
+import { checkSuites } from '../gate/check-suites.js'
+import { checkScoreThreshold, vendorOfRef } from '../gate/score-threshold-check.js'
+import { jsonLine } from '../output/write-json-line.js'
+import { checkReportPaths, writeGateReports } from '../output/write-reports.js'
+import { parseDuration } from '../parse-values.js'
+import { MAX_FAILED_POLLS } from './runs-wait.js'
+
+export const checkCommand = defineCommand({
+  name: 'check',
+  description:
+    'judge every suite of evalrun.config.(yaml|yml|json) on its gates and baseline: the one CI step',
+  declare: (command) =>
+    withReportFlags(
+      command
+        .argument(
+          '[refs...]',
+          "runs a workflow just started: waited for, then judged (default: each suite's newest run)",
+        )
+        .option('--config <file>', 'the config file (default: evalrun.config.yaml, .yml or .json here)')
+        .option('--timeout <duration>', 'give up waiting after this long: 90s, 30m, 1h (default 30m)'),
+      '',
+    ).option('--json', 'one JSON verdict per suite per line'),
+  help: `Each suite's gates (minScore, minPassRate, minMetric, maxDrop with confidence) and baseline ("previous", a
+ref, or { match: { name, metadata } }) are in the config file; its schema is
+@evalrun/cli/schema/evalrun.config.schema.json. Exit codes as runs wait; the worst suite's wins.`,
+  examples: [
+    'evalrun check',
+    'evalrun check --config ci/evalrun.config.yaml <ref> <ref> --junit evalrun.xml',
+  ],
+  async run(ctx, [refs], flags) {
+    // Loaded here, not at start-up: only `check` needs a YAML parser and a schema validator.
+    const { findConfigFile, loadCheckConfig } = await import('../check-config/load-check-config.js')
+    const path = await findConfigFile(flags.config, process.cwd())
+    const checks = await loadCheckConfig(path)
+    for (const check of checks) {
+      const vendor = vendorOfRef(check.suite)
+      if (vendor === undefined) {
+        const known = BUILT_IN_VENDORS.map((v) => v.id).join(', ')
+        ctx.io.stderr.write(`evalrun: ${check.where}: ${check.suite}: no such vendor (known: ${known}).\n`)
+        return ExitCode.usage
+      }
+      checkScoreThreshold(check.criteria, vendor, `${check.suite} (${check.where})`)
+    }
+    const timeoutMs = flags.timeout ? parseDuration(flags.timeout, '--timeout') : 30 * 60_000
+    await checkReportPaths(flags)
+    const evalrun = ctx.evalrun()
+    const outcomes = await checkSuites(evalrun, checks, refs, (ref) =>
+      evalrun.runs.wait(ref, { timeoutMs, maxFailedPolls: MAX_FAILED_POLLS, ...ctx.waitPolling }),
+    )
+    for (const o of outcomes) {
+      if (flags.json) {
+        ctx.io.stdout.write(
+          jsonLine({
+            suite: o.suite,
+            ref: o.ref,
+            passed: o.exitCode === ExitCode.ok,
+            exitCode: o.exitCode,
+            reason: o.line,
+            baseline: o.baseline?.ref ?? null,
+            drop: o.drop,
+          }),
+        )
+      } else {
+        const mark = o.exitCode === ExitCode.ok ? ctx.colors.green('✓') : ctx.colors.red('✗')
+        const subject = o.ref === o.suite || o.suite === '' ? o.ref : `${o.suite} ${o.ref}`
+        ctx.io.stdout.write(`${mark} ${subject} ${o.line}\n`)
+      }
+    }
+    const reported = await writeGateReports(ctx, flags, outcomes)
+    return worstExitCode([...outcomes.map((o) => o.exitCode), reported])
+  },
+})
