@@ -14,7 +14,7 @@ beforeAll(async () => {
   sb = await startSandbox({ seed: 3, runs: 6, suites: 1, clock: { speed: 60 } })
   dir = await mkdtemp(join(tmpdir(), 'evalrun-check-'))
   const listed = jsonLines((await cli(['runs', 'list', '--vendor', 'langfuse', '--json'], sb.env)).stdout)
-  langfuse = (listed[0]?.suite as { ref: string }).ref
+  langfuse = (listed[0]?.suite as { ref: string } | undefined)?.ref ?? 'no Langfuse run listed'
 })
 afterAll(async () => {
   await sb.close()
