@@ -36,7 +36,7 @@ export interface ResolvedClientConfig {
   /** Headers for every request, the credentials among them. Kept out of sight of `inspect` and `JSON.stringify`. */
   readonly headers: () => Headers
   /** The header that carries the credentials, and how to redact them from any text. */
-  readonly auth: Pick<ResolvedAuth, 'header' | 'redact'>
+  readonly auth: Pick<ResolvedAuth, 'header' | 'redact' | 'perAttempt'>
 }
 
 export const DEFAULT_TIMEOUT_MS = 30_000
@@ -45,6 +45,13 @@ export const DEFAULT_RETRY: Required<RetryOptions> = {
   baseDelayMs: 500,
   maxDelayMs: 8_000,
   maxRetryAfterMs: 60_000,
+}
+
+const CREDENTIALS_AS: Record<VendorDefinition['auth']['scheme'], string> = {
+  basic: 'them as `publicKey` and `secretKey`',
+  bearer: 'the key as `apiKey`',
+  'api-key-header': 'the key as `apiKey`',
+  'bearer-provider': 'a `tokenProvider`',
 }
 
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]'])
@@ -74,10 +81,10 @@ export function resolveClientConfig(
     timeoutMs,
     retry,
     fetch: (request, init) => fetchImpl(request, init),
-    auth: { header: auth.header, redact: auth.redact },
+    auth: { header: auth.header, redact: auth.redact, perAttempt: auth.perAttempt },
     headers: () => {
       const headers = new Headers(extraHeaders)
-      headers.set(auth.header, auth.value())
+      if (auth.value !== null) headers.set(auth.header, auth.value())
       headers.set('User-Agent', userAgent)
       headers.set('Accept', 'application/json')
       return headers
@@ -105,7 +112,7 @@ function resolveBaseUrl(vendor: VendorDefinition, options: HttpClientOptions): s
   if (url.username || url.password) {
     throw invalidConfig(
       'baseUrl',
-      `${vendor.displayName} base URL from ${source} contains credentials: pass ${vendor.auth.scheme === 'basic' ? 'them as `publicKey` and `secretKey`' : 'the key as `apiKey`'} instead.`,
+      `${vendor.displayName} base URL from ${source} contains credentials: pass ${CREDENTIALS_AS[vendor.auth.scheme]} instead.`,
     )
   }
   if (url.search || url.hash) {

@@ -16,14 +16,28 @@ export interface BasicAuthOptions {
   secretKey?: string
 }
 
-export type CredentialOptions = ApiKeyOptions & BasicAuthOptions
-type CredentialName = keyof CredentialOptions
+/** The credential option of vendors whose scheme is `bearer-provider`. */
+export interface TokenProviderOptions {
+  /**
+   * Called before every attempt (retries included); its token is sent as `Authorization: Bearer <token>` and
+   * redacted from errors. Its own errors are thrown as they are.
+   */
+  tokenProvider?: () => string | Promise<string>
+}
+
+export type CredentialOptions = ApiKeyOptions & BasicAuthOptions & TokenProviderOptions
+type CredentialName = Exclude<keyof CredentialOptions, 'tokenProvider'>
 
 export interface ResolvedAuth {
   /** The header that carries the credentials (dropped when a redirect leaves the vendor's origin). */
   readonly header: string
-  /** Its value, behind a function so that `inspect` and `JSON.stringify` of a holder never show it. */
-  readonly value: () => string
+  /**
+   * Its value, behind a function so that `inspect` and `JSON.stringify` of a holder never show it; null when it
+   * comes from a token provider, per attempt (`perAttempt`).
+   */
+  readonly value: (() => string) | null
+  /** The header's value for one attempt, from a token provider (scheme `bearer-provider`); null otherwise. */
+  readonly perAttempt: (() => Promise<string>) | null
   /** `text` with every form of the credentials replaced by `REDACTED`. */
   readonly redact: (text: string) => string
 }
@@ -39,6 +53,7 @@ const MIN_REDACTED_LENGTH = 8
 
 export function resolveAuth(vendor: VendorDefinition, options: CredentialOptions, env?: Env): ResolvedAuth {
   const auth = vendor.auth
+  if (auth.scheme === 'bearer-provider') return providerAuth(vendor, options.tokenProvider)
   const read = (name: CredentialName, envVar: string) => credential(vendor, name, envVar, options[name], env)
   if (auth.scheme === 'basic') {
     if (options.publicKey === undefined && options.secretKey === undefined) {
@@ -68,7 +83,52 @@ export function resolveAuth(vendor: VendorDefinition, options: CredentialOptions
 }
 
 function authHeader(header: string, value: string, secrets: string[]): ResolvedAuth {
-  return { header, value: () => value, redact: redactor(secrets) }
+  return { header, value: () => value, perAttempt: null, redact: redactor(secrets) }
+}
+
+/** How many of a provider's latest tokens are redacted (an error may name a request sent with an older one). */
+const REMEMBERED_TOKENS = 4
+
+function providerAuth(
+  vendor: VendorDefinition,
+  provider: TokenProviderOptions['tokenProvider'],
+): ResolvedAuth {
+  if (typeof provider !== 'function') {
+    throw invalidConfig(
+      'tokenProvider',
+      `${vendor.displayName} token provider missing: pass a function returning a token to ${vendor.factoryName}().`,
+    )
+  }
+  const recent: string[] = []
+  let redact = redactor([])
+  return {
+    header: 'Authorization',
+    value: null,
+    perAttempt: async () => {
+      const token = checkToken(vendor, await provider())
+      if (!recent.includes(token)) {
+        recent.push(token)
+        if (recent.length > REMEMBERED_TOKENS) recent.shift()
+        redact = redactor(recent)
+      }
+      return `Bearer ${token}`
+    },
+    redact: (text) => redact(text),
+  }
+}
+
+function checkToken(vendor: VendorDefinition, token: unknown): string {
+  const problem =
+    typeof token !== 'string' || token.trim() === ''
+      ? 'no token (expected a non-empty string)'
+      : VISIBLE_ASCII.test(token)
+        ? null
+        : 'a token with characters other than visible ASCII'
+  // Never echo the token: say only what is wrong with it.
+  if (problem !== null) {
+    throw invalidConfig('tokenProvider', `${vendor.displayName} token provider returned ${problem}.`)
+  }
+  return token as string
 }
 
 /** Each secret as it may be echoed back: as is, URL-encoded, JSON-escaped. */

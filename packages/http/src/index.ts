@@ -1,7 +1,12 @@
 export type { Client } from 'openapi-fetch'
 export { createVendorClient } from './client.js'
 export type { HttpClientOptions } from './config.js'
-export type { ApiKeyOptions, BasicAuthOptions, CredentialOptions } from './credentials.js'
+export type {
+  ApiKeyOptions,
+  BasicAuthOptions,
+  CredentialOptions,
+  TokenProviderOptions,
+} from './credentials.js'
 export type { Env } from './env.js'
 export {
   type ErrorOptions,
