@@ -47,13 +47,6 @@ export const DEFAULT_RETRY: Required<RetryOptions> = {
   maxRetryAfterMs: 60_000,
 }
 
-const CREDENTIALS_AS: Record<VendorDefinition['auth']['scheme'], string> = {
-  basic: 'them as `publicKey` and `secretKey`',
-  bearer: 'the key as `apiKey`',
-  'api-key-header': 'the key as `apiKey`',
-  'bearer-provider': 'a `tokenProvider`',
-}
-
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]'])
 
 export function resolveClientConfig(
@@ -112,7 +105,7 @@ function resolveBaseUrl(vendor: VendorDefinition, options: HttpClientOptions): s
   if (url.username || url.password) {
     throw invalidConfig(
       'baseUrl',
-      `${vendor.displayName} base URL from ${source} contains credentials: pass ${CREDENTIALS_AS[vendor.auth.scheme]} instead.`,
+      `${vendor.displayName} base URL from ${source} contains credentials: pass ${vendor.auth.scheme === 'basic' ? 'them as `publicKey` and `secretKey`' : 'the key as `apiKey`'} instead.`,
     )
   }
   if (url.search || url.hash) {

@@ -99,18 +99,15 @@ function providerAuth(
       `${vendor.displayName} token provider missing: pass a function returning a token to ${vendor.factoryName}().`,
     )
   }
-  const recent: string[] = []
-  let redact = redactor([])
+  let recent: string[] = []
+  let redact = redactor(recent)
   return {
     header: 'Authorization',
     value: null,
     perAttempt: async () => {
       const token = checkToken(vendor, await provider())
-      if (!recent.includes(token)) {
-        recent.push(token)
-        if (recent.length > REMEMBERED_TOKENS) recent.shift()
-        redact = redactor(recent)
-      }
+      if (!recent.includes(token))
+        redact = redactor((recent = [token, ...recent].slice(0, REMEMBERED_TOKENS)))
       return `Bearer ${token}`
     },
     redact: (text) => redact(text),
@@ -118,17 +115,14 @@ function providerAuth(
 }
 
 function checkToken(vendor: VendorDefinition, token: unknown): string {
-  const problem =
-    typeof token !== 'string' || token.trim() === ''
-      ? 'no token (expected a non-empty string)'
-      : VISIBLE_ASCII.test(token)
-        ? null
-        : 'a token with characters other than visible ASCII'
-  // Never echo the token: say only what is wrong with it.
-  if (problem !== null) {
-    throw invalidConfig('tokenProvider', `${vendor.displayName} token provider returned ${problem}.`)
+  // Never echo the token: say only that it is not one.
+  if (typeof token !== 'string' || !VISIBLE_ASCII.test(token)) {
+    throw invalidConfig(
+      'tokenProvider',
+      `${vendor.displayName} token provider returned no token of visible ASCII characters.`,
+    )
   }
-  return token as string
+  return token
 }
 
 /** Each secret as it may be echoed back: as is, URL-encoded, JSON-escaped. */
