@@ -47,13 +47,21 @@ const LABELS: Record<CredentialName, string> = {
   publicKey: 'public key',
   secretKey: 'secret key',
 }
-const VISIBLE_ASCII = /^[\x21-\x7e]+$/
+export const VISIBLE_ASCII = /^[\x21-\x7e]+$/
 /** Shorter strings are not searched for in texts: a short test key would blank out ordinary words. */
 const MIN_REDACTED_LENGTH = 8
 
 export function resolveAuth(vendor: VendorDefinition, options: CredentialOptions, env?: Env): ResolvedAuth {
   const auth = vendor.auth
-  if (auth.scheme === 'bearer-provider') return providerAuth(vendor, options.tokenProvider)
+  if (auth.scheme === 'bearer-provider') {
+    if (vendor.tokenProviders === undefined) {
+      throw invalidConfig(
+        'tokenProvider',
+        `${vendor.factoryName}: this client does not take a token provider.`,
+      )
+    }
+    return vendor.tokenProviders.resolve(vendor, options.tokenProvider)
+  }
   const read = (name: CredentialName, envVar: string) => credential(vendor, name, envVar, options[name], env)
   if (auth.scheme === 'basic') {
     if (options.publicKey === undefined && options.secretKey === undefined) {
@@ -86,47 +94,8 @@ function authHeader(header: string, value: string, secrets: string[]): ResolvedA
   return { header, value: () => value, perAttempt: null, redact: redactor(secrets) }
 }
 
-/** How many of a provider's latest tokens are redacted (an error may name a request sent with an older one). */
-const REMEMBERED_TOKENS = 4
-
-function providerAuth(
-  vendor: VendorDefinition,
-  provider: TokenProviderOptions['tokenProvider'],
-): ResolvedAuth {
-  if (typeof provider !== 'function') {
-    throw invalidConfig(
-      'tokenProvider',
-      `${vendor.displayName} token provider missing: pass a function returning a token to ${vendor.factoryName}().`,
-    )
-  }
-  let recent: string[] = []
-  let redact = redactor(recent)
-  return {
-    header: 'Authorization',
-    value: null,
-    perAttempt: async () => {
-      const token = checkToken(vendor, await provider())
-      if (!recent.includes(token))
-        redact = redactor((recent = [token, ...recent].slice(0, REMEMBERED_TOKENS)))
-      return `Bearer ${token}`
-    },
-    redact: (text) => redact(text),
-  }
-}
-
-function checkToken(vendor: VendorDefinition, token: unknown): string {
-  // Never echo the token: say only that it is not one.
-  if (typeof token !== 'string' || !VISIBLE_ASCII.test(token)) {
-    throw invalidConfig(
-      'tokenProvider',
-      `${vendor.displayName} token provider returned no token of visible ASCII characters.`,
-    )
-  }
-  return token
-}
-
 /** Each secret as it may be echoed back: as is, URL-encoded, JSON-escaped. */
-function redactor(secrets: string[]): (text: string) => string {
+export function redactor(secrets: string[]): (text: string) => string {
   const forms = new Set<string>()
   for (const secret of secrets) {
     for (const form of [secret, encodeURIComponent(secret), JSON.stringify(secret).slice(1, -1)]) {

@@ -44,6 +44,22 @@ export interface VendorDefinition {
    * `requestEvents` works with the vendor's client. Left out, a vendor's bundle carries none of that code.
    */
   readonly eventStreams?: EventStreamSupport
+  /** `tokenProviders` from `@evalrun/http`, for a vendor whose auth scheme is `bearer-provider`. */
+  readonly tokenProviders?: TokenProviderSupport
+}
+
+/** How a `bearer-provider` vendor's client turns its `tokenProvider` option into per-attempt auth. */
+export interface TokenProviderSupport {
+  /** The client's auth (credentials.ts's `ResolvedAuth`, written out here so that the two files import one way). */
+  resolve(
+    vendor: VendorDefinition,
+    provider: (() => string | Promise<string>) | undefined,
+  ): {
+    readonly header: string
+    readonly value: null
+    readonly perAttempt: () => Promise<string>
+    readonly redact: (text: string) => string
+  }
 }
 
 /** Whether a request may be sent again without acting twice: an idempotent method, or a read-only POST. */

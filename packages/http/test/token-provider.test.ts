@@ -6,12 +6,17 @@ import {
   EvalrunApiError,
   EvalrunInvalidConfigError,
   request,
+  tokenProviders,
   type VendorDefinition,
 } from '../src/index.js'
 import { type TestPaths, testVendor } from './helpers.js'
 
 /** The fake vendor, authenticated by a token provider (as Azure's Entra ID is). */
-const providerVendor: VendorDefinition = { ...testVendor, auth: { scheme: 'bearer-provider' } }
+const providerVendor: VendorDefinition = {
+  ...testVendor,
+  auth: { scheme: 'bearer-provider' },
+  tokenProviders,
+}
 const TOKENS = ['eyJ-entra-FAKE-token-1', 'eyJ-entra-FAKE-token-2', 'eyJ-entra-FAKE-token-3']
 const fast = { maxRetries: 2, baseDelayMs: 1, maxDelayMs: 1 }
 
@@ -94,6 +99,8 @@ describe('bearer-provider auth', () => {
       expect(String(error)).not.toContain('secret')
     }
     expect(() => createVendorClient(providerVendor)).toThrow(/token provider missing/)
+    const undeclared = { ...providerVendor, tokenProviders: undefined }
+    expect(() => createVendorClient(undeclared, { tokenProvider: () => 'x' })).toThrow(/does not take/)
   })
 
   it("throws the provider's own error as it is", async () => {

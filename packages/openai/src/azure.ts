@@ -1,4 +1,4 @@
-import { type Env, EvalrunInvalidConfigError, type VendorDefinition } from '@evalrun/http'
+import { type Env, EvalrunInvalidConfigError, tokenProviders, type VendorDefinition } from '@evalrun/http'
 import { readEnv } from '@evalrun/http/internal'
 import { openaiVendor } from './vendor.js'
 
@@ -24,7 +24,11 @@ const azureKeyVendor: VendorDefinition = {
   ...azureBase,
   auth: { scheme: 'api-key-header', header: 'api-key', apiKeyEnv: AZURE_API_KEY_ENV },
 }
-const azureTokenVendor: VendorDefinition = { ...azureBase, auth: { scheme: 'bearer-provider' } }
+const azureTokenVendor: VendorDefinition = {
+  ...azureBase,
+  auth: { scheme: 'bearer-provider' },
+  tokenProviders,
+}
 
 interface Chosen {
   vendor: VendorDefinition
