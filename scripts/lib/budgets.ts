@@ -24,10 +24,10 @@ export const BUDGETS = {
  * core and shorter error plumbing won back part of that, not all. The 6 kB target for a vendor client is not met.
  */
 export const CI_CEILINGS = {
-  vendorBundleGzip: 9_000,
-  facadeBundleGzip: 38_550,
-  facadeCorePlusOneVendorGzip: 20_650,
-  installBytes: 2_730_000,
+  vendorBundleGzip: 9_060,
+  facadeBundleGzip: 39_300,
+  facadeCorePlusOneVendorGzip: 20_850,
+  installBytes: 2_745_000,
   installPackages: 11,
 } as const
 // The facade's ceiling is at what it measures after both changes of this round, each said in its commit: vendors
@@ -110,6 +110,13 @@ export const CI_CEILINGS = {
 // well-kept choice, would have been 230 packages and 27 MB installed and 54 kB min+gzip.
 // Issues 25 and 26 together, as merged: the default entry 38.52 kB (ceiling 38.55), `evalrun/core` + Datalab 20.62
 // (20.65), the install 2.72 MB in 11 packages (2.73).
+// Raised on purpose by issue 28, OpenAI Evals on Azure AI Foundry (9.0 → 9.06 kB, 38.55 → 39.3 kB, 20.65 → 20.85 kB,
+// install 2.73 → 2.745 MB; measured 9.04–9.05, 39.29, 20.80 kB and 2.74 MB). Every client's HTTP layer asks a token
+// provider for the attempt's auth header when there is one and credentials may come with alternatives (about 80 B);
+// the provider itself (an Entra ID token per attempt, its recent tokens redacted) is declared by the vendor
+// (`tokenProviders`), so only @evalrun/openai carries it, with the choice between OpenAI and Azure and the Azure
+// endpoint forms (its own ceiling, 9.7 kB, in its package.json; measured 9.69). Langfuse's and Braintrust's own ceilings rise by
+// the same shared part (9.1 → 9.18 kB, 9.85 → 9.95 kB; measured 9.17 and 9.94). The default entry carries it all once.
 
 /** Every vendor package: one per folder of specs/, the same list `pnpm generate` reads. */
 export const VENDOR_PACKAGES: readonly string[] = listVendorSpecs().map((spec) => `@evalrun/${spec.vendor}`)

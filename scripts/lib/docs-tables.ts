@@ -214,7 +214,7 @@ export function renderVendorTable(vendors: readonly EvalrunVendor[] = BUILT_IN_V
       code(vendor.refForm),
       code(vendor.suiteRefForm),
       vendor.itemsAre,
-      `${vendor.credentials.map((credential) => code(credential.envVar)).join(', ')}; ${vendor.settingsEnv.map(code).join(', ')}`,
+      `${vendor.credentials.map(credentialEnv).join(', ')}; ${vendor.settingsEnv.map(code).join(', ')}`,
     ]),
   )
 }
@@ -271,4 +271,12 @@ export function applyTables(text: string, tables: Record<string, string>): strin
     out = `${out.slice(0, start + open.length)}\n${body}\n${out.slice(end)}`
   }
   return out
+}
+
+/** A credential's env var, with its alternatives' (`OPENAI_API_KEY` or `AZURE_OPENAI_API_KEY`). */
+function credentialEnv(credential: EvalrunVendor['credentials'][number]): string {
+  const others = (credential.alternatives ?? []).flatMap(({ envVar }) =>
+    envVar === undefined ? [] : [code(envVar)],
+  )
+  return [code(credential.envVar), ...others].join(' or ')
 }

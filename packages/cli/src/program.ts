@@ -112,7 +112,7 @@ function createProgram(io: CliIo) {
     .addHelpText(
       'after',
       `
-Environment: ${BUILT_IN_VENDORS.flatMap((vendor) => [...vendor.credentials.map((c) => c.envVar), ...vendor.settingsEnv.filter((name) => !name.endsWith('_BASE_URL'))]).join(', ')},
+Environment: ${BUILT_IN_VENDORS.flatMap((vendor) => [...credentialFlags(vendor).map((c) => c.envVar), ...vendor.settingsEnv.filter((name) => !name.endsWith('_BASE_URL'))]).join(', ')},
 *_BASE_URL to point a vendor elsewhere (e.g. at \`evalrun sandbox\`), NO_COLOR to turn colour off.
 Exit codes: 0 ok, 1 the gate failed (a run failed, was canceled, or missed a --min-* threshold; or, for runs
 compare, more items regressed than --fail-on-regression allows), 2 usage or configuration (no vendor configured,

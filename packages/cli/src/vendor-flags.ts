@@ -3,11 +3,21 @@ import type { EvalrunVendor } from 'evalrun'
 const kebab = (name: string) => name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)
 const camel = (name: string) => name.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase())
 
-/** A vendor's credential flags: `apiKey` of `datalab` → `--datalab-api-key`, read back as `datalabApiKey`. */
+/**
+ * A vendor's credential flags: `apiKey` of `datalab` → `--datalab-api-key`, read back as `datalabApiKey`; and one
+ * for each alternative that has an env var (`azureApiKey` of `openai` → `--openai-azure-api-key`). An alternative
+ * without one (a callback) has no flag.
+ */
 export function credentialFlags(vendor: EvalrunVendor) {
-  return vendor.credentials.map((credential) => {
-    const flag = `--${vendor.id}-${kebab(credential.option)}`
-    return { ...credential, flag, attribute: camel(flag.slice(2)) }
+  const ways = vendor.credentials.flatMap((credential) => [
+    { option: credential.option, envVar: credential.envVar },
+    ...(credential.alternatives ?? []).flatMap(({ option, envVar }) =>
+      envVar === undefined ? [] : [{ option, envVar }],
+    ),
+  ])
+  return ways.map((way) => {
+    const flag = `--${vendor.id}-${kebab(way.option)}`
+    return { ...way, flag, attribute: camel(flag.slice(2)) }
   })
 }
 

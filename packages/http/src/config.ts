@@ -36,7 +36,7 @@ export interface ResolvedClientConfig {
   /** Headers for every request, the credentials among them. Kept out of sight of `inspect` and `JSON.stringify`. */
   readonly headers: () => Headers
   /** The header that carries the credentials, and how to redact them from any text. */
-  readonly auth: Pick<ResolvedAuth, 'header' | 'redact'>
+  readonly auth: Pick<ResolvedAuth, 'header' | 'redact' | 'perAttempt'>
 }
 
 export const DEFAULT_TIMEOUT_MS = 30_000
@@ -74,10 +74,10 @@ export function resolveClientConfig(
     timeoutMs,
     retry,
     fetch: (request, init) => fetchImpl(request, init),
-    auth: { header: auth.header, redact: auth.redact },
+    auth: { header: auth.header, redact: auth.redact, perAttempt: auth.perAttempt },
     headers: () => {
       const headers = new Headers(extraHeaders)
-      headers.set(auth.header, auth.value())
+      if (auth.value !== null) headers.set(auth.header, auth.value())
       headers.set('User-Agent', userAgent)
       headers.set('Accept', 'application/json')
       return headers

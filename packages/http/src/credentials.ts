@@ -16,14 +16,28 @@ export interface BasicAuthOptions {
   secretKey?: string
 }
 
-export type CredentialOptions = ApiKeyOptions & BasicAuthOptions
-type CredentialName = keyof CredentialOptions
+/** The credential option of vendors whose scheme is `bearer-provider`. */
+export interface TokenProviderOptions {
+  /**
+   * Called before every attempt (retries included); its token is sent as `Authorization: Bearer <token>` and
+   * redacted from errors. Its own errors are thrown as they are.
+   */
+  tokenProvider?: () => string | Promise<string>
+}
+
+export type CredentialOptions = ApiKeyOptions & BasicAuthOptions & TokenProviderOptions
+type CredentialName = Exclude<keyof CredentialOptions, 'tokenProvider'>
 
 export interface ResolvedAuth {
   /** The header that carries the credentials (dropped when a redirect leaves the vendor's origin). */
   readonly header: string
-  /** Its value, behind a function so that `inspect` and `JSON.stringify` of a holder never show it. */
-  readonly value: () => string
+  /**
+   * Its value, behind a function so that `inspect` and `JSON.stringify` of a holder never show it; null when it
+   * comes from a token provider, per attempt (`perAttempt`).
+   */
+  readonly value: (() => string) | null
+  /** The header's value for one attempt, from a token provider (scheme `bearer-provider`); null otherwise. */
+  readonly perAttempt: (() => Promise<string>) | null
   /** `text` with every form of the credentials replaced by `REDACTED`. */
   readonly redact: (text: string) => string
 }
@@ -33,12 +47,21 @@ const LABELS: Record<CredentialName, string> = {
   publicKey: 'public key',
   secretKey: 'secret key',
 }
-const VISIBLE_ASCII = /^[\x21-\x7e]+$/
+export const VISIBLE_ASCII = /^[\x21-\x7e]+$/
 /** Shorter strings are not searched for in texts: a short test key would blank out ordinary words. */
 const MIN_REDACTED_LENGTH = 8
 
 export function resolveAuth(vendor: VendorDefinition, options: CredentialOptions, env?: Env): ResolvedAuth {
   const auth = vendor.auth
+  if (auth.scheme === 'bearer-provider') {
+    if (vendor.tokenProviders === undefined) {
+      throw invalidConfig(
+        'tokenProvider',
+        `${vendor.factoryName}: this client does not take a token provider.`,
+      )
+    }
+    return vendor.tokenProviders.resolve(vendor, options.tokenProvider)
+  }
   const read = (name: CredentialName, envVar: string) => credential(vendor, name, envVar, options[name], env)
   if (auth.scheme === 'basic') {
     if (options.publicKey === undefined && options.secretKey === undefined) {
@@ -68,11 +91,11 @@ export function resolveAuth(vendor: VendorDefinition, options: CredentialOptions
 }
 
 function authHeader(header: string, value: string, secrets: string[]): ResolvedAuth {
-  return { header, value: () => value, redact: redactor(secrets) }
+  return { header, value: () => value, perAttempt: null, redact: redactor(secrets) }
 }
 
 /** Each secret as it may be echoed back: as is, URL-encoded, JSON-escaped. */
-function redactor(secrets: string[]): (text: string) => string {
+export function redactor(secrets: string[]): (text: string) => string {
   const forms = new Set<string>()
   for (const secret of secrets) {
     for (const form of [secret, encodeURIComponent(secret), JSON.stringify(secret).slice(1, -1)]) {

@@ -1,7 +1,12 @@
 export type { Client } from 'openapi-fetch'
 export { createVendorClient } from './client.js'
 export type { HttpClientOptions } from './config.js'
-export type { ApiKeyOptions, BasicAuthOptions, CredentialOptions } from './credentials.js'
+export type {
+  ApiKeyOptions,
+  BasicAuthOptions,
+  CredentialOptions,
+  TokenProviderOptions,
+} from './credentials.js'
 export type { Env } from './env.js'
 export {
   type ErrorOptions,
@@ -18,4 +23,5 @@ export type { ServerSentEvent } from './event-stream.js'
 export { eventStreams } from './hold-event-stream.js'
 export { request, requestEvents, requestWithHeaders } from './request.js'
 export type { RetryOptions } from './retry-policy.js'
-export type { EventStreamSupport, VendorAuth, VendorDefinition } from './vendor.js'
+export { tokenProviders } from './token-provider.js'
+export type { EventStreamSupport, TokenProviderSupport, VendorAuth, VendorDefinition } from './vendor.js'

@@ -52,8 +52,10 @@ export function createResilientFetch(
       callerSignal?.throwIfAborted()
       const canRetry = attempt < maxRetries
       let failure: AttemptFailure
+      // A token provider's errors are the caller's own: thrown as they are, outside the attempt's time limit.
+      const token = config.auth.perAttempt === null ? null : await config.auth.perAttempt()
       try {
-        const toSend = body === undefined ? request : rebuild(request.url, method, request.headers, body)
+        const toSend = authorized(config, request, body, token)
         const response = await withTimeLimit(config.timeoutMs, callerSignal, (init) =>
           send(config, origin, toSend, body, init),
         )
@@ -128,6 +130,20 @@ async function send(
     }
     current = rebuild(next.href, method, headers, currentBody)
   }
+}
+
+/** The attempt's request: `request` itself, or rebuilt to send its body again or carry a fresh token. */
+function authorized(
+  config: ResolvedClientConfig,
+  request: Request,
+  body: ArrayBuffer | undefined,
+  token: string | null,
+): Request {
+  if (token === null)
+    return body === undefined ? request : rebuild(request.url, request.method, request.headers, body)
+  const headers = new Headers(request.headers)
+  headers.set(config.auth.header, token)
+  return rebuild(request.url, request.method, headers, body)
 }
 
 /**

@@ -5,11 +5,14 @@ import { isIdempotent } from './retry-policy.js'
  * - `api-key-header`: the `apiKey` option sent as-is in a header of the vendor's choosing (`X-API-Key`).
  * - `bearer`: the `apiKey` option sent as `Authorization: Bearer <key>`.
  * - `basic`: the `publicKey` and `secretKey` options sent as HTTP basic auth (user and password).
+ * - `bearer-provider`: the `tokenProvider` option, called before every attempt, its token sent as
+ *   `Authorization: Bearer <token>` (Microsoft Entra ID tokens, which expire and are refreshed by the provider).
  */
 export type VendorAuth =
   | { readonly scheme: 'api-key-header'; readonly header: string; readonly apiKeyEnv: string }
   | { readonly scheme: 'bearer'; readonly apiKeyEnv: string }
   | { readonly scheme: 'basic'; readonly publicKeyEnv: string; readonly secretKeyEnv: string }
+  | { readonly scheme: 'bearer-provider' }
 
 /** What the HTTP layer needs to know about one vendor API. Each vendor package defines one. */
 export interface VendorDefinition {
@@ -41,6 +44,22 @@ export interface VendorDefinition {
    * `requestEvents` works with the vendor's client. Left out, a vendor's bundle carries none of that code.
    */
   readonly eventStreams?: EventStreamSupport
+  /** `tokenProviders` from `@evalrun/http`, for a vendor whose auth scheme is `bearer-provider`. */
+  readonly tokenProviders?: TokenProviderSupport
+}
+
+/** How a `bearer-provider` vendor's client turns its `tokenProvider` option into per-attempt auth. */
+export interface TokenProviderSupport {
+  /** The client's auth (credentials.ts's `ResolvedAuth`, written out here so that the two files import one way). */
+  resolve(
+    vendor: VendorDefinition,
+    provider: (() => string | Promise<string>) | undefined,
+  ): {
+    readonly header: string
+    readonly value: null
+    readonly perAttempt: () => Promise<string>
+    readonly redact: (text: string) => string
+  }
 }
 
 /** Whether a request may be sent again without acting twice: an idempotent method, or a read-only POST. */

@@ -3,6 +3,7 @@ export type {
   FaultKind,
   FaultOptions,
   Sandbox,
+  SandboxAzureOptions,
   SandboxCatalog,
   SandboxClientOptions,
   SandboxClock,

@@ -3,9 +3,11 @@ import { createClock } from './clock.js'
 import { FaultPlan } from './faults.js'
 import { createOpenApiRouter } from './http/openapi-router.js'
 import { createSandboxServer, type MountedVendor } from './http/server.js'
+import type { VendorApp } from './http/vendor-app.js'
 import {
   SANDBOX_VENDORS,
   type Sandbox,
+  type SandboxAzureOptions,
   type SandboxCatalog,
   type SandboxClientOptions,
   type SandboxOptions,
@@ -18,6 +20,10 @@ function positiveInteger(name: string, value: number, min: number): number {
   if (!Number.isInteger(value) || value < min)
     throw new RangeError(`${name} must be an integer >= ${min}, got ${value}`)
   return value
+}
+
+async function mount(app: VendorApp, apiKey: string): Promise<MountedVendor> {
+  return { app, handle: (await createOpenApiRouter(app, apiKey)).handle }
 }
 
 /**
@@ -49,10 +55,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const each = <T>(pick: (vendor: SandboxVendor, started: StartedVendor<unknown, unknown>) => T) =>
     Object.fromEntries([...started].map(([vendor, one]) => [vendor, pick(vendor, one)]))
   const vendors: MountedVendor[] = await Promise.all(
-    [...started].map(async ([vendor, { app }]) => ({
-      app,
-      handle: (await createOpenApiRouter(app, apiKeys[vendor])).handle,
-    })),
+    [...started].flatMap(([vendor, { app, azure }]) => [
+      mount(app, apiKeys[vendor]),
+      ...(azure ? [mount(azure.app, azure.apiKey)] : []),
+    ]),
   )
 
   let requests = 0
@@ -77,6 +83,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const clientOptions = each((vendor, one) =>
     one.clientOptions(urls[vendor], apiKeys[vendor]),
   ) as SandboxClientOptions
+  const azure = Object.fromEntries(
+    [...started].flatMap(([vendor, one]) =>
+      one.azure
+        ? [[vendor, one.azure.clientOptions(`${origin}${one.azure.app.prefix}`, one.azure.apiKey)]]
+        : [],
+    ),
+  ) as SandboxAzureOptions
   const env: Record<string, string> = Object.assign(
     {},
     ...[...started].map(([vendor, one]) => one.env(urls[vendor], apiKeys[vendor])),
@@ -88,6 +101,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     apiKeys,
     env,
     clientOptions,
+    azure,
     clock: { now: clock.now, advance: clock.advance, speed: clock.speed },
     catalog,
     sampleStartInputs: () =>

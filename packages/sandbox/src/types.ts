@@ -66,6 +66,21 @@ export interface SandboxStats {
 /** Per vendor, options for its client and for its entry in `createEvalrun` (`createEvalrun(sandbox.clientOptions)`). */
 export type SandboxClientOptions = { [V in SandboxVendor]: ReturnType<Started<V>['clientOptions']> }
 
+/**
+ * Per vendor served the way Azure serves it too (OpenAI), options for its client there, ready to pass as that
+ * vendor's options: `createEvalrun({ openai: sandbox.azure.openai })`.
+ */
+export type SandboxAzureOptions = {
+  [V in SandboxVendor as AzureOptionsOf<V> extends never ? never : V]: AzureOptionsOf<V>
+}
+/** A vendor's Azure client options; never for a vendor without an Azure endpoint (its options are `unknown`). */
+type AzureOptionsOf<V extends SandboxVendor> =
+  NonNullable<Started<V>['azure']> extends { clientOptions(url: string, apiKey: string): infer Options }
+    ? unknown extends Options
+      ? never
+      : Options
+    : never
+
 export interface Sandbox {
   /** Base URLs to pass as `baseUrl` to the vendor clients. */
   urls: Record<SandboxVendor, string>
@@ -77,6 +92,8 @@ export interface Sandbox {
    * `createDatalabClient(sandbox.clientOptions.datalab)`.
    */
   clientOptions: SandboxClientOptions
+  /** The Azure-style endpoints (`/azure/openai/v1`, key in `api-key`): `createEvalrun({ openai: sandbox.azure.openai })`. */
+  azure: SandboxAzureOptions
   clock: SandboxClock
   catalog: SandboxCatalog
   /** One evalrun start input per vendor that can start runs, on seeded suites: what `evalrun demo` starts. */

@@ -1,7 +1,7 @@
 import type { VendorApp } from './http/vendor-app.js'
 
 /** One vendor's app, started, with what the sandbox tells users about it. */
-export interface StartedVendor<Catalog, ClientOptions> {
+export interface StartedVendor<Catalog, ClientOptions, AzureOptions = unknown> {
   app: VendorApp
   /** The suites, datasets and versions a test or the demo can start runs on. */
   catalog: Catalog
@@ -11,15 +11,29 @@ export interface StartedVendor<Catalog, ClientOptions> {
   env(url: string, apiKey: string): Record<string, string>
   /** What `evalrun demo` starts on this vendor (an evalrun start input); absent when runs cannot be started. */
   sampleStartInput?(): { vendor: string } & Record<string, unknown>
+  /**
+   * The same API served the way Azure serves it (OpenAI's Evals on Azure OpenAI / AI Foundry), over the same data,
+   * with its own key: `startSandbox().azure[vendor]` holds the options for the vendor's client.
+   */
+  azure?: {
+    app: VendorApp
+    apiKey: string
+    clientOptions(url: string, apiKey: string): AzureOptions
+  }
 }
 
 /**
  * What the sandbox knows of one vendor: each vendor's folder exports one and `vendors/index.ts` lists them, so
  * that the server, the env it prints and the demo name no vendor themselves.
  */
-export interface SandboxVendorModule<Catalog = unknown, ClientOptions = unknown> {
+export interface SandboxVendorModule<Catalog = unknown, ClientOptions = unknown, AzureOptions = unknown> {
   id: string
   /** The API key the sandbox accepts unless told otherwise. */
   defaultApiKey: string
-  start(seed: number, suites: number, runs: number, nowMs: number): StartedVendor<Catalog, ClientOptions>
+  start(
+    seed: number,
+    suites: number,
+    runs: number,
+    nowMs: number,
+  ): StartedVendor<Catalog, ClientOptions, AzureOptions>
 }

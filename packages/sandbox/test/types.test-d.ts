@@ -2,6 +2,7 @@ import { describe, expectTypeOf, it } from 'vitest'
 import {
   type FaultKind,
   type Sandbox,
+  type SandboxAzureOptions,
   type SandboxClientOptions,
   type SandboxOptions,
   type SandboxVendor,
@@ -39,5 +40,11 @@ describe('@evalrun/sandbox types', () => {
     // @ts-expect-error the clock is 'manual' or a speed
     const options: SandboxOptions = { clock: 'fast' }
     void options
+  })
+
+  it('gives options for the Azure-style endpoints, OpenAI only, typed as Azure client options', () => {
+    expectTypeOf<Sandbox['azure']>().toEqualTypeOf<SandboxAzureOptions>()
+    expectTypeOf<keyof SandboxAzureOptions>().toEqualTypeOf<'openai'>()
+    expectTypeOf<SandboxAzureOptions['openai']>().toEqualTypeOf<{ azureApiKey: string; baseUrl: string }>()
   })
 })

@@ -40,7 +40,7 @@ export interface UnconfiguredVendor {
 
 /**
  * Builds the adapters of `vendors` (a later vendor with the same id replaces an earlier one): a vendor is configured when each of its credentials is given (option or env
- * var); one that is not is recorded as unconfigured, so that using it can say how to configure it. Bad keys or
+ * var, its own or an alternative's); one that is not is recorded as unconfigured, so that using it can say how to configure it. Bad keys or
  * URLs throw here.
  */
 export function resolveAdapters(
@@ -66,10 +66,11 @@ export function resolveAdapters(
       continue
     }
     const vendorOptions = { ...(own ?? {}) }
+    const given = (way: { option: string; envVar?: string }) =>
+      vendorOptions[way.option] !== undefined ||
+      (way.envVar !== undefined && readEnv(way.envVar, options.env) !== undefined)
     const missing = vendor.credentials.filter(
-      (credential) =>
-        vendorOptions[credential.option] === undefined &&
-        readEnv(credential.envVar, options.env) === undefined,
+      (credential) => !given(credential) && !(credential.alternatives ?? []).some(given),
     )
     if (missing.length > 0) {
       unconfigured.set(vendor.id, {

@@ -7,10 +7,19 @@ export interface VendorCredential {
   option: string
   /** `DATALAB_API_KEY`. */
   envVar: string
+  /**
+   * Other ways to give this credential, any one of them enough: an option and its env var (OpenAI's Azure key,
+   * `azureApiKey` or `AZURE_OPENAI_API_KEY`), or an option alone (a callback, such as a token provider).
+   */
+  alternatives?: readonly { option: string; envVar?: string }[]
 }
 
-/** The credentials a vendor client's auth scheme takes: one API key, or a public and a secret key (basic). */
+/**
+ * The credentials a vendor client's auth scheme takes: one API key, or a public and a secret key (basic); none
+ * that the core can check for a token provider (the client checks it).
+ */
 export function credentialsOf(auth: VendorAuth): VendorCredential[] {
+  if (auth.scheme === 'bearer-provider') return []
   return auth.scheme === 'basic'
     ? [
         { option: 'publicKey', envVar: auth.publicKeyEnv },

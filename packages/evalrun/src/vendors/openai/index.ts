@@ -1,19 +1,32 @@
-import { createOpenAIClient, type OpenAIClientOptions, openaiVendor } from '@evalrun/openai'
+import {
+  AZURE_API_KEY_ENV,
+  AZURE_ENDPOINT_ENV,
+  createOpenAIClient,
+  type OpenAIClientOptions,
+  openaiVendor,
+} from '@evalrun/openai'
 import { credentialsOf, type EvalrunVendor } from '../../core/vendor.js'
 import { createOpenAIAdapter } from './adapter.js'
 import type { OpenAIRawItem, OpenAIRawRun, OpenAIStartInput } from './types.js'
 
 export type { OpenAIRawItem, OpenAIRawRun, OpenAIStartInput } from './types.js'
 
-/** Options for OpenAI: its key, base URL, organization and project, plus any per-vendor HTTP override. */
+/**
+ * Options for OpenAI: its key, base URL, organization and project, plus any per-vendor HTTP override; or, on Azure
+ * OpenAI / Azure AI Foundry, `azureApiKey` or `azureAdTokenProvider` and the Azure endpoint as `baseUrl`.
+ */
 export type OpenAIOptions = OpenAIClientOptions
 
 /** OpenAI Evals: evals (the suites), their runs and each run's output items, graded pass or fail. */
 export const openai: EvalrunVendor = {
   id: 'openai',
   displayName: 'OpenAI',
-  credentials: credentialsOf(openaiVendor.auth),
-  settingsEnv: [openaiVendor.baseUrlEnv, 'OPENAI_ORG_ID', 'OPENAI_PROJECT_ID'],
+  // OpenAI's key, or on Azure an Azure key (AZURE_OPENAI_API_KEY) or an Entra ID token provider (no env var).
+  credentials: credentialsOf(openaiVendor.auth).map((credential) => ({
+    ...credential,
+    alternatives: [{ option: 'azureApiKey', envVar: AZURE_API_KEY_ENV }, { option: 'azureAdTokenProvider' }],
+  })),
+  settingsEnv: [openaiVendor.baseUrlEnv, 'OPENAI_ORG_ID', 'OPENAI_PROJECT_ID', AZURE_ENDPOINT_ENV],
   refForm: 'openai:<evalId>/<runId>',
   suiteRefForm: 'openai:<evalId>',
   itemsAre: 'output items',

@@ -46,3 +46,11 @@ export function createOpenAIApp(
     model,
   }
 }
+
+/**
+ * OpenAI's Evals as Azure OpenAI and Azure AI Foundry serve them (`https://<resource>.openai.azure.com/openai/v1`),
+ * over `app`'s data: the key in an `api-key` header, a bearer refused with a 401 as Azure's key auth refuses it.
+ */
+export function createAzureOpenAIApp(app: VendorApp): VendorApp {
+  return { ...app, prefix: '/azure/openai/v1', security: { scheme: 'ApiKeyAuth', header: 'api-key' } }
+}

@@ -1,5 +1,5 @@
 import type { SandboxVendorModule } from '../../vendor-module.js'
-import { createOpenAIApp } from './app.js'
+import { createAzureOpenAIApp, createOpenAIApp } from './app.js'
 
 /** A `jsonl` data source with its test cases inline, as `POST /evals/{eval_id}/runs` takes it. */
 export interface OpenAISandboxDataSource {
@@ -17,7 +17,14 @@ export interface OpenAICatalog {
   dataSource: OpenAISandboxDataSource
 }
 
-export const openaiSandbox: SandboxVendorModule<OpenAICatalog, { apiKey: string; baseUrl: string }> = {
+/** The key the Azure-style endpoint accepts, in its `api-key` header. */
+export const AZURE_SANDBOX_API_KEY = 'sandbox-azure-openai-key'
+
+export const openaiSandbox: SandboxVendorModule<
+  OpenAICatalog,
+  { apiKey: string; baseUrl: string },
+  { azureApiKey: string; baseUrl: string }
+> = {
   id: 'openai',
   defaultApiKey: 'sandbox-openai-key',
   start(seed, suites, runs, nowMs) {
@@ -51,6 +58,11 @@ export const openaiSandbox: SandboxVendorModule<OpenAICatalog, { apiKey: string;
       catalog,
       clientOptions: (baseUrl, apiKey) => ({ apiKey, baseUrl }),
       env: (baseUrl, apiKey) => ({ OPENAI_BASE_URL: baseUrl, OPENAI_API_KEY: apiKey }),
+      azure: {
+        app: createAzureOpenAIApp(app),
+        apiKey: AZURE_SANDBOX_API_KEY,
+        clientOptions: (baseUrl: string, azureApiKey: string) => ({ azureApiKey, baseUrl }),
+      },
       sampleStartInput: () => {
         const evaluation = catalog.evals[0]
         if (!evaluation) throw new Error('the OpenAI sandbox has no eval to start a run on')
