@@ -27,7 +27,7 @@ export const CI_CEILINGS = {
   vendorBundleGzip: 9_060,
   facadeBundleGzip: 39_300,
   facadeCorePlusOneVendorGzip: 20_850,
-  installBytes: 2_745_000,
+  installBytes: 2_760_000,
   installPackages: 11,
 } as const
 // The facade's ceiling is at what it measures after both changes of this round, each said in its commit: vendors
@@ -117,6 +117,9 @@ export const CI_CEILINGS = {
 // (`tokenProviders`), so only @evalrun/openai carries it, with the choice between OpenAI and Azure and the Azure
 // endpoint forms (its own ceiling, 9.7 kB, in its package.json; measured 9.69). Langfuse's and Braintrust's own ceilings rise by
 // the same shared part (9.1 → 9.18 kB, 9.85 → 9.95 kB; measured 9.17 and 9.94). The default entry carries it all once.
+
+// The install once Azure and the stats entry's type moves met on main (2.745 → 2.76 MB): the facade's README with its
+// API report and the stats types named from `evalrun/stats`, a few kB more than either branch measured alone.
 
 /** Every vendor package: one per folder of specs/, the same list `pnpm generate` reads. */
 export const VENDOR_PACKAGES: readonly string[] = listVendorSpecs().map((spec) => `@evalrun/${spec.vendor}`)
