@@ -10,7 +10,7 @@ import { repoRoot } from './lib/vendors.js'
 const check = process.argv.includes('--check')
 const path = join(repoRoot, TABLES_FILE)
 const current = readFileSync(path, 'utf8')
-const next = applyTables(current, renderTables())
+const next = applyTables(current, await renderTables())
 
 if (next === current) {
   console.log(`docs:tables: ${TABLES_FILE} is up to date`)

@@ -1,163 +1,39 @@
 /**
  * The tables of docs/vendors.md, rendered from code: the vendor descriptions (`BUILT_IN_VENDORS`) and each vendor's
- * status and run mappers. `pnpm docs:tables` writes them between `<!-- generated:<name> -->` and
+ * status and run mappers, through the facts its folder states (`vendors/<id>/doc-facts.ts`): this file names no vendor. `pnpm docs:tables` writes them between `<!-- generated:<name> -->` and
  * `<!-- /generated:<name> -->`; `--check` fails when the file differs from what the code gives.
  */
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { EvalRun, RunStatus, ScoreScale } from '../../packages/evalrun/src/core/model.js'
+import { pathToFileURL } from 'node:url'
+import type { RunStatus, ScoreScale } from '../../packages/evalrun/src/core/model.js'
 import type { EvalrunVendor } from '../../packages/evalrun/src/core/vendor.js'
-import { BRAINTRUST_SCORE_RULE } from '../../packages/evalrun/src/vendors/braintrust/map-metrics.js'
-import { mapBraintrustRun } from '../../packages/evalrun/src/vendors/braintrust/map-run.js'
-import {
-  BRAINTRUST_QUIET_PERIOD_MS,
-  deriveBraintrustStatus,
-} from '../../packages/evalrun/src/vendors/braintrust/map-status.js'
-import { mapDatalabRun } from '../../packages/evalrun/src/vendors/datalab/map-run.js'
-import {
-  DATALAB_STATUS_WORDS,
-  mapDatalabStatus,
-} from '../../packages/evalrun/src/vendors/datalab/map-status.js'
-import { mapHumanloopRun } from '../../packages/evalrun/src/vendors/humanloop/map-run.js'
-import {
-  HUMANLOOP_STATUS_WORDS,
-  mapHumanloopStatus,
-} from '../../packages/evalrun/src/vendors/humanloop/map-status.js'
+import type { VendorDocFacts } from '../../packages/evalrun/src/vendors/doc-facts.js'
 import { BUILT_IN_VENDORS } from '../../packages/evalrun/src/vendors/index.js'
-import { mapLangfuseRun } from '../../packages/evalrun/src/vendors/langfuse/map-run.js'
-import { UNKNOWN_SCALES } from '../../packages/evalrun/src/vendors/langfuse/map-score-configs.js'
-import {
-  DEFAULT_QUIET_PERIOD_MS,
-  deriveLangfuseStatus,
-} from '../../packages/evalrun/src/vendors/langfuse/map-status.js'
-import { LANGFUSE_SCORE_RULE } from '../../packages/evalrun/src/vendors/langfuse/score-rule.js'
-import { mapOpenAIRun, OPENAI_SCORE_RULE } from '../../packages/evalrun/src/vendors/openai/map-run.js'
-import { mapOpenAIStatus, OPENAI_STATUS_WORDS } from '../../packages/evalrun/src/vendors/openai/map-status.js'
-import { mapPromptLayerReport } from '../../packages/evalrun/src/vendors/promptlayer/map-run.js'
-import { mapPromptLayerStatus } from '../../packages/evalrun/src/vendors/promptlayer/map-status.js'
 import { repoRoot } from './vendors.js'
 
 /** The file the tables live in, from the repository root. */
 export const TABLES_FILE = 'docs/vendors.md'
 
-/** One case fed to a vendor's status mapper: what it is, in words, and the status the mapper gives it. */
-interface StatusCase {
-  when: string
-  status: RunStatus
-  warns: boolean
-}
-
 /** The order statuses are listed in. */
 const STATUS_ORDER: readonly RunStatus[] = ['queued', 'running', 'completed', 'failed', 'canceled', 'unknown']
 
+/** The instant the status cases and empty runs are judged at, so that the tables never change with the clock. */
 const NOW = new Date('2026-01-01T12:00:00Z')
-const ago = (ms: number) => new Date(NOW.getTime() - ms)
 const code = (text: string) => `\`${text}\``
 
-/** Each word of a vendor's status map, fed through its mapper. */
-function wordCases(
-  words: Readonly<Record<string, RunStatus>>,
-  map: (word: string) => { status: RunStatus; warnings: string[] },
-): StatusCase[] {
-  return Object.keys(words).map((word) => {
-    const mapped = map(word)
-    return { when: code(word), status: mapped.status, warns: mapped.warnings.length > 0 }
-  })
-}
+/** Each vendor's facts, from its own folder (`vendors/<id>/doc-facts.ts`), by vendor id. */
+export type DocFacts = ReadonlyMap<string, VendorDocFacts>
 
-function fromMapper(when: string, mapped: { status: RunStatus; warnings: string[] }): StatusCase {
-  return { when, status: mapped.status, warns: false }
-}
-
-/**
- * The cases of each vendor's status mapper. Where the vendor has words, every word of its map; where it has none
- * (Braintrust, Langfuse), the situations its rule tells apart. The status always comes from the mapper.
- */
-const STATUS_CASES: Record<string, () => StatusCase[]> = {
-  openai: () => [
-    ...wordCases(OPENAI_STATUS_WORDS, mapOpenAIStatus),
-    fromMapper('any other word (warning)', mapOpenAIStatus('no-such-status')),
-  ],
-  datalab: () => [
-    ...wordCases(DATALAB_STATUS_WORDS, (word) => mapDatalabStatus({ status: word })),
-    fromMapper(
-      'any other word with `completed_at` set and `completed_files >= total_files` (warning)',
-      mapDatalabStatus({
-        status: 'no-such-status',
-        completed_at: NOW.toISOString(),
-        total_files: 2,
-        completed_files: 2,
-      }),
-    ),
-    fromMapper('any other word (warning)', mapDatalabStatus({ status: 'no-such-status' })),
-  ],
-  promptlayer: () => [
-    fromMapper('`RUNNING`, every cell `QUEUED`', mapPromptLayerStatus('RUNNING', { QUEUED: 3 })),
-    fromMapper('`RUNNING`', mapPromptLayerStatus('RUNNING', { RUNNING: 1, QUEUED: 2 })),
-    fromMapper('`COMPLETED`', mapPromptLayerStatus('COMPLETED', { COMPLETED: 2, FAILED: 1 })),
-    fromMapper('`COMPLETED`, every cell `FAILED`', mapPromptLayerStatus('COMPLETED', { FAILED: 3 })),
-    fromMapper('any other word (warning)', mapPromptLayerStatus('PAUSED', {})),
-  ],
-  humanloop: () => [
-    ...wordCases(HUMANLOOP_STATUS_WORDS, mapHumanloopStatus),
-    fromMapper('any other word (warning)', mapHumanloopStatus('no-such-status')),
-  ],
-  braintrust: () => {
-    const quiet = BRAINTRUST_QUIET_PERIOD_MS
-    const event = (at: Date) => [{ created: at.toISOString() }]
-    return [
-      fromMapper(
-        `newest event (else the experiment's creation) less than \`quietPeriodMs\` (${quiet / 1000} s) old`,
-        deriveBraintrustStatus(null, event(ago(quiet / 2)), NOW, quiet),
-      ),
-      fromMapper(
-        'newest event `quietPeriodMs` old or older',
-        deriveBraintrustStatus(null, event(ago(quiet * 2)), NOW, quiet),
-      ),
-      fromMapper('no time to go by', deriveBraintrustStatus(null, [], NOW, quiet)),
-    ]
-  },
-  langfuse: () => {
-    const quiet = DEFAULT_QUIET_PERIOD_MS
-    const ended = (at: Date) => ({ scores: [], endTime: at.toISOString() })
-    return [
-      fromMapper(
-        `no experiment-level score, \`endTime\` less than \`quietPeriodMs\` (${quiet / 60_000} min) ago`,
-        deriveLangfuseStatus(ended(ago(quiet / 2)), NOW, quiet),
-      ),
-      fromMapper(
-        'experiment-level scores',
-        deriveLangfuseStatus({ scores: [{ name: 'accuracy', value: 1 }] }, NOW, quiet),
-      ),
-      fromMapper(
-        'no experiment-level score, `endTime` `quietPeriodMs` ago or more',
-        deriveLangfuseStatus(ended(ago(quiet * 2)), NOW, quiet),
-      ),
-      fromMapper('no scores and no `endTime`', deriveLangfuseStatus({ scores: [] }, NOW, quiet)),
-    ]
-  },
-}
-
-/** An empty run through each vendor's run mapper: what scale the mapper sets when the data says nothing more. */
-const EMPTY_RUN: Record<string, () => EvalRun> = {
-  openai: () => mapOpenAIRun({}, null, 'eval_1'),
-  datalab: () => mapDatalabRun({}),
-  promptlayer: () => mapPromptLayerReport({}, {}),
-  humanloop: () => mapHumanloopRun({ evaluation: {}, run: {}, stats: {} }, 'evr_1'),
-  braintrust: () =>
-    mapBraintrustRun({}, {}, { newestTrace: [], observedAt: NOW }, BRAINTRUST_QUIET_PERIOD_MS),
-  langfuse: () =>
-    mapLangfuseRun({}, { scales: UNKNOWN_SCALES, now: NOW, quietPeriodMs: DEFAULT_QUIET_PERIOD_MS }),
-}
-
-/** What `score` is, per vendor: the rule a vendor folder exports, else the field its run mapper reads. */
-const SCORE_IS: Record<string, string> = {
-  openai: OPENAI_SCORE_RULE,
-  datalab: "the batch run's `avg_score`",
-  promptlayer: "the report's `overall_score` (`GET /reports/{id}/score`)",
-  humanloop: 'none: each evaluator is a metric',
-  braintrust: BRAINTRUST_SCORE_RULE,
-  langfuse: LANGFUSE_SCORE_RULE,
+export async function loadDocFacts(vendors: readonly EvalrunVendor[] = BUILT_IN_VENDORS): Promise<DocFacts> {
+  const facts = new Map<string, VendorDocFacts>()
+  for (const vendor of vendors) {
+    const file = join(repoRoot, 'packages', 'evalrun', 'src', 'vendors', vendor.id, 'doc-facts.ts')
+    const module = (await import(pathToFileURL(file).href)) as { docFacts?: VendorDocFacts }
+    if (module.docFacts === undefined) throw new Error(`${file} exports no docFacts.`)
+    facts.set(vendor.id, module.docFacts)
+  }
+  return facts
 }
 
 const SCALE_DECLARED: Record<NonNullable<EvalrunVendor['scoreScale']>, string> = {
@@ -181,12 +57,10 @@ function packageName(vendor: EvalrunVendor): string {
   return manifest.name
 }
 
-function needs<T>(record: Record<string, T>, vendor: EvalrunVendor, what: string): T {
-  const value = record[vendor.id]
-  if (value === undefined) {
-    throw new Error(`scripts/lib/docs-tables.ts has no ${what} for vendor ${vendor.id}: add it there.`)
-  }
-  return value
+function factsOf(facts: DocFacts, vendor: EvalrunVendor): VendorDocFacts {
+  const found = facts.get(vendor.id)
+  if (found === undefined) throw new Error(`No doc facts for vendor ${vendor.id}: see loadDocFacts.`)
+  return found
 }
 
 function describeScale(scale: ScoreScale | null): string {
@@ -220,10 +94,13 @@ export function renderVendorTable(vendors: readonly EvalrunVendor[] = BUILT_IN_V
 }
 
 /** The status table: each vendor word (or situation) and the status evalrun gives it. */
-export function renderStatusTable(vendors: readonly EvalrunVendor[] = BUILT_IN_VENDORS): string {
+export function renderStatusTable(
+  facts: DocFacts,
+  vendors: readonly EvalrunVendor[] = BUILT_IN_VENDORS,
+): string {
   const rows: string[][] = []
   for (const vendor of vendors) {
-    const cases = needs(STATUS_CASES, vendor, 'status cases')()
+    const cases = factsOf(facts, vendor).statusCases(NOW)
     for (const status of STATUS_ORDER) {
       const matching = cases.filter((entry) => entry.status === status)
       if (matching.length === 0) continue
@@ -237,21 +114,25 @@ export function renderStatusTable(vendors: readonly EvalrunVendor[] = BUILT_IN_V
 }
 
 /** The scale table: what `score` is, the scale a run carries, and what the description declares. */
-export function renderScaleTable(vendors: readonly EvalrunVendor[] = BUILT_IN_VENDORS): string {
+export function renderScaleTable(
+  facts: DocFacts,
+  vendors: readonly EvalrunVendor[] = BUILT_IN_VENDORS,
+): string {
   return table(
     ['vendor', '`score`', '`scoreScale` of a run', "description's `scoreScale`"],
     vendors.map((vendor) => [
       vendor.displayName,
-      needs(SCORE_IS, vendor, 'score text'),
-      describeScale(needs(EMPTY_RUN, vendor, 'empty run')().scoreScale),
+      factsOf(facts, vendor).scoreIs,
+      describeScale(factsOf(facts, vendor).emptyRun(NOW).scoreScale),
       SCALE_DECLARED[vendor.scoreScale ?? 'sometimes'],
     ]),
   )
 }
 
 /** Every generated table, by marker name. */
-export function renderTables(): Record<string, string> {
-  return { vendors: renderVendorTable(), statuses: renderStatusTable(), scales: renderScaleTable() }
+export async function renderTables(): Promise<Record<string, string>> {
+  const facts = await loadDocFacts()
+  return { vendors: renderVendorTable(), statuses: renderStatusTable(facts), scales: renderScaleTable(facts) }
 }
 
 /**
