@@ -79,7 +79,7 @@ export async function syncVendor(spec: VendorSpec, options: SyncOptions = {}): P
   const comparison = created
     ? firstComparison(selected.document)
     : compareSpecs(YAML.parse(currentText) ?? {}, YAML.parse(nextText))
-  const vendorPackage = packageName(root, spec.vendor) ?? `@evalrun/${spec.vendor}`
+  const vendorPackage = packageName(root, spec.packageDir) ?? `@evalrun/${spec.packageDir}`
   const facadePackage = facadeDependingOn(root, vendorPackage)
   const releases = [`${vendorPackage} ${comparison.bump}`]
   if (facadePackage && comparison.bump !== 'patch') releases.push(`${facadePackage} ${comparison.bump}`)

@@ -53,10 +53,18 @@ export interface SpecSource {
   acceptedUpstreamProblems?: AcceptedUpstreamProblem[]
   knownMissingUpstream: string[]
   inferred: string[]
+  /**
+   * A second API of a vendor whose first spec cannot be re-cut from the same upstream (PromptLayer's Tables beside
+   * its project-written legacy subset): the packages/<dir> whose client it types, and the file under its
+   * src/generated/. Absent for a vendor's own spec folder: packages/<folder>, openapi.ts.
+   */
+  partOf?: { package: string; generatedFile: string }
 }
 
 export interface VendorSpec {
   vendor: string
+  /** The packages/<dir> the generated types go to: the folder's name unless source.json says `partOf`. */
+  packageDir: string
   specPath: string
   sourcePath: string
   generatedPath: string
@@ -77,11 +85,14 @@ export function listVendorSpecs(only: string[] = [], root: string = repoRoot): V
     .map((vendor) => {
       const sourcePath = join(specsDir, vendor, 'source.json')
       const source = JSON.parse(readFileSync(sourcePath, 'utf8')) as SpecSource
+      const packageDir = source.partOf?.package ?? vendor
+      const generatedFile = source.partOf?.generatedFile ?? 'openapi.ts'
       return {
         vendor,
+        packageDir,
         specPath: join(specsDir, vendor, source.vendoredFile),
         sourcePath,
-        generatedPath: join(root, 'packages', vendor, 'src', 'generated', 'openapi.ts'),
+        generatedPath: join(root, 'packages', packageDir, 'src', 'generated', generatedFile),
         source,
       }
     })
