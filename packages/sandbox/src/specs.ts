@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { parse } from 'yaml'
 
@@ -11,15 +11,68 @@ const PACKAGE_SPECS_DIR = '../specs/'
 
 const cache = new Map<string, OpenApiDocument>()
 
-/** The vendored OpenAPI document of a vendor, parsed (a fresh deep copy each call: openapi-backend mutates it). */
+/**
+ * The vendored OpenAPI document of a vendor, parsed (a fresh deep copy each call: openapi-backend mutates it), with
+ * the spec folders that are `partOf` the vendor's package merged in (PromptLayer's Tables API beside its legacy
+ * endpoints): one client, so one served API.
+ */
 export function loadSpec(vendor: string): OpenApiDocument {
   let spec = cache.get(vendor)
   if (!spec) {
     spec = parse(readFileSync(findSpecFile(vendor), 'utf8')) as OpenApiDocument
+    for (const part of specPartsOf(vendor))
+      mergePart(spec, part, parse(readFileSync(findSpecFile(part), 'utf8')))
     relaxUntypedNullable(spec)
     cache.set(vendor, spec)
   }
   return structuredClone(spec)
+}
+
+/** The spec folders beside `vendor`'s whose source.json says they are part of its package. */
+function specPartsOf(vendor: string): string[] {
+  const dir = specsDir(vendor)
+  return readdirSync(fileURLToPath(dir), { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && entry.name !== vendor)
+    .map((entry) => entry.name)
+    .filter((name) => {
+      const source = fileURLToPath(new URL(`${dir}${name}/source.json`))
+      if (!existsSync(source)) return false
+      const partOf = (JSON.parse(readFileSync(source, 'utf8')) as { partOf?: { package?: string } }).partOf
+      return partOf?.package === vendor
+    })
+    .sort()
+}
+
+/**
+ * Adds `part`'s paths to `base`, its components renamed `<part>.<Name>` (both may have an `ErrorResponse`, each
+ * its own) with every `$ref` to them rewritten, and its top-level security copied onto its operations.
+ */
+function mergePart(base: OpenApiDocument, name: string, part: OpenApiDocument): void {
+  const renamed = JSON.parse(
+    JSON.stringify(part).replace(/"#\/components\/(\w+)\/([^"]+)"/g, `"#/components/$1/${name}.$2"`),
+  ) as OpenApiDocument & { components?: Record<string, Record<string, unknown>>; security?: unknown }
+  const baseComponents = ((base as { components?: Record<string, Record<string, unknown>> }).components ??=
+    {})
+  for (const [kind, entries] of Object.entries(renamed.components ?? {})) {
+    const into = (baseComponents[kind] ??= {})
+    for (const [key, value] of Object.entries(entries)) {
+      // Security schemes are named by requirements, not by $ref: keep the base's when both have one.
+      const target = kind === 'securitySchemes' ? key : `${name}.${key}`
+      if (!(target in into)) into[target] = value
+    }
+  }
+  for (const [path, item] of Object.entries(renamed.paths)) {
+    for (const operation of Object.values(item as Record<string, Record<string, unknown>>)) {
+      if (typeof operation === 'object' && operation !== null && 'responses' in operation)
+        operation.security ??= renamed.security
+    }
+    base.paths[path] = item
+  }
+}
+
+function specsDir(vendor: string): string {
+  const inRepo = existsSync(fileURLToPath(new URL(`${REPO_SPECS_DIR}${vendor}/source.json`, import.meta.url)))
+  return new URL(inRepo ? REPO_SPECS_DIR : PACKAGE_SPECS_DIR, import.meta.url).href
 }
 
 /**

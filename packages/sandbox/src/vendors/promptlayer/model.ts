@@ -1,5 +1,6 @@
 import type { ReportColumnSummary, ScoreConfiguration } from '@evalrun/promptlayer'
 import { SuiteHistory } from '../history.js'
+import { TablesModel } from './tables-model.js'
 
 export const WORKSPACE_ID = 1
 
@@ -76,12 +77,15 @@ export class PromptLayerModel {
   readonly runsOf = new Map<number, PromptLayerReport[]>()
   /** A pipeline's runs over one dataset, in order: its rows carry their cells over from run to run. */
   readonly history: SuiteHistory<PromptLayerReport>
+  /** The Tables API's state (tables-model.ts), seeded apart from the legacy reports. */
+  tables: TablesModel
   runTotal = 0
   nextColumnId = 1
   maxReportId = 0
 
   constructor(readonly seed: number) {
     this.history = new SuiteHistory(seed, 'promptlayer')
+    this.tables = new TablesModel(seed)
   }
 
   /** Dataset columns first, then the evaluation columns in order (by their 1-based position when given). */
