@@ -51,10 +51,12 @@ function mergePart(base: OpenApiDocument, name: string, part: OpenApiDocument): 
   const renamed = JSON.parse(
     JSON.stringify(part).replace(/"#\/components\/(\w+)\/([^"]+)"/g, `"#/components/$1/${name}.$2"`),
   ) as OpenApiDocument & { components?: Record<string, Record<string, unknown>>; security?: unknown }
-  const baseComponents = ((base as { components?: Record<string, Record<string, unknown>> }).components ??=
-    {})
+  const holder = base as { components?: Record<string, Record<string, unknown>> }
+  holder.components ??= {}
+  const baseComponents = holder.components
   for (const [kind, entries] of Object.entries(renamed.components ?? {})) {
-    const into = (baseComponents[kind] ??= {})
+    baseComponents[kind] ??= {}
+    const into = baseComponents[kind]
     for (const [key, value] of Object.entries(entries)) {
       // Security schemes are named by requirements, not by $ref: keep the base's when both have one.
       const target = kind === 'securitySchemes' ? key : `${name}.${key}`

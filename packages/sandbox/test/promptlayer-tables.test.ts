@@ -9,7 +9,7 @@ let sb: Sandbox
 let validator: Awaited<ReturnType<typeof createResponseValidator>>
 
 beforeAll(async () => {
-  sb = await startSandbox({ clock: 'manual', seed: 5, vendors: ['promptlayer'] })
+  sb = await startSandbox({ clock: 'manual', seed: 5 })
   validator = await createResponseValidator(sb)
 })
 afterAll(() => sb.close())
@@ -38,11 +38,11 @@ describe('PromptLayer Tables in the sandbox', () => {
       params: { query: { cursor: tables.data!.next_cursor! } },
     })
     expect(next.data!.data).toHaveLength(1)
-    for (const table of [...tables.data!.data, ...next.data!.data]) {
+    for (const table of [...tables.data!.data!, ...next.data!.data!]) {
       const sheets = await pl.GET('/api/public/v2/tables/{table_id}/sheets', {
         params: { path: { table_id: table.id! } },
       })
-      for (const sheet of sheets.data!.data) {
+      for (const sheet of sheets.data!.data!) {
         const path = { table_id: table.id!, sheet_id: sheet.id! }
         expect(sheet.version_count).toBeGreaterThanOrEqual(3)
         const rows = await pl.GET('/api/public/v2/tables/{table_id}/sheets/{sheet_id}/rows', {

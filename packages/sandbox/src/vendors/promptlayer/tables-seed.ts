@@ -32,9 +32,9 @@ export function seedTables(seed: number, nowMs: number): TablesModel {
   SEEDED_TABLES.forEach((seeded, t) => {
     const createdMs = nowMs - (PAST_VERSIONS + 2 + t) * DAY_MS
     const table: TablesTable = { id: model.nextId('table'), title: seeded.title, createdMs, sheets: [] }
-    seeded.sheets.forEach((one, index) =>
-      table.sheets.push(seedSheet(model, table, one, index, createdMs, nowMs)),
-    )
+    seeded.sheets.forEach((one, index) => {
+      table.sheets.push(seedSheet(model, table, one, index, createdMs, nowMs))
+    })
     model.tables.push(table)
   })
   return model
