@@ -100,9 +100,15 @@ describe('runs', () => {
   })
 
   it('start input is a union discriminated on vendor', () => {
-    expectTypeOf<Extract<StartRunInput, { vendor: 'promptlayer' }>>()
+    expectTypeOf<Extract<StartRunInput, { vendor: 'promptlayer'; pipelineId: unknown }>>()
       .toHaveProperty('pipelineId')
       .toEqualTypeOf<number>()
+    // PromptLayer's second start shape, a Tables recalculation, is told apart by `tableId`.
+    expectTypeOf<Extract<StartRunInput, { vendor: 'promptlayer'; tableId: unknown }>>()
+      .toHaveProperty('rowIds')
+      .toEqualTypeOf<number[] | undefined>()
+    // @ts-expect-error a Tables start needs its sheet
+    evalrun.runs.start({ vendor: 'promptlayer', tableId: 't' })
     // @ts-expect-error a Datalab input has no pipeline name
     evalrun.runs.start({ vendor: 'datalab', collectionId: 1, name: 'x' })
     // @ts-expect-error PromptLayer needs a name

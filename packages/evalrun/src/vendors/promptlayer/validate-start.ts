@@ -7,12 +7,12 @@ import {
   requireObject,
   requirePositiveInteger,
 } from '../../core/validate.js'
-import type { PromptLayerStartInput } from './types.js'
+import type { PromptLayerPipelineStartInput } from './types.js'
 
 const KEYS = ['vendor', 'pipelineId', 'name', 'datasetId', 'refreshDataset'] as const
 
 export function validatePromptLayerStart(value: unknown): { pipelineId: number; body: RunReportRequest } {
-  const input = requireObject('input', value) as Partial<PromptLayerStartInput>
+  const input = requireObject('input', value) as Partial<PromptLayerPipelineStartInput>
   rejectUnknownKeys('input', input, KEYS)
   const pipelineId = requirePositiveInteger('input.pipelineId', input.pipelineId)
   const body: RunReportRequest = { name: requireNonEmptyString('input.name', input.name, 255) }
