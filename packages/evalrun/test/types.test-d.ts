@@ -149,7 +149,7 @@ describe('runs', () => {
     const run = {} as EvalRun<'langfuse'>
     expectTypeOf(run.raw).toEqualTypeOf<Experiment>()
     expectTypeOf(run.suite.kind).toEqualTypeOf<
-      'collection' | 'pipeline' | 'evaluation' | 'eval' | 'project' | 'dataset'
+      'collection' | 'pipeline' | 'evaluation' | 'eval' | 'project' | 'dataset' | 'sheet'
     >()
     const item = {} as EvalItem<'langfuse'>
     expectTypeOf(item.raw).toEqualTypeOf<ExperimentItem>()

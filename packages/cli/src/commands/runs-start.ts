@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { type Command, Option } from '@commander-js/extra-typings'
 import { BUILT_IN_VENDORS, type EvalrunVendor, type StartFlag, type StartRunInput } from 'evalrun'
 import { defineCommand } from '../command-definition.js'
-import { withGateFlags, withReportFlags } from '../common-flags.js'
+import { collect, withGateFlags, withReportFlags } from '../common-flags.js'
 import type { CommandContext } from '../context.js'
 import { CliError, ExitCode } from '../exit-codes.js'
 import { parseGateCriteria } from '../gate/gate-criteria.js'
@@ -58,6 +58,8 @@ export const vendorStartCommands = starters.map((vendor) =>
 function withStartFlags(command: Command, vendor: EvalrunVendor): Command {
   for (const flag of vendor.startFlags ?? []) {
     const option = new Option(flag.flag, flag.required ? `${flag.description} (required)` : flag.description)
+    // A list flag is repeated (`--row 1 --row 4`): commander hands each value on to be collected.
+    if (flag.kind === 'string-list' || flag.kind === 'index-list') option.argParser(collect)
     command.addOption(flag.choices ? option.choices(flag.choices) : option)
   }
   return command
@@ -143,7 +145,19 @@ function convert(startFlag: StartFlag, flag: string, value: unknown): unknown {
       return readJsonFile(String(value), flag)
     case 'string':
       return value
+    case 'string-list':
+      return value as string[]
+    case 'index-list':
+      return (value as string[]).map((item) => parseIndex(item, flag))
   }
+}
+
+/** A row index: a whole number from 0, written plainly. */
+function parseIndex(text: string, flag: string): number {
+  if (!/^\d{1,15}$/.test(text.trim())) {
+    throw new CliError(`${flag} ${text}: expected a whole number from 0.`, ExitCode.usage)
+  }
+  return Number(text.trim())
 }
 
 /** Sets `dataset.versionId` as `{ dataset: { versionId } }`. */

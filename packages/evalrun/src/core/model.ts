@@ -73,8 +73,8 @@ export interface RunProgress {
 }
 
 export interface RunSuite {
-  /** What the run is a run of, in the vendor's word: a collection, a pipeline, an evaluation, an eval, a project, a dataset. */
-  kind: 'collection' | 'pipeline' | 'evaluation' | 'eval' | 'project' | 'dataset'
+  /** What the run is a run of, in the vendor's word: a collection, a pipeline, an evaluation, an eval, a project, a dataset, a sheet. */
+  kind: 'collection' | 'pipeline' | 'evaluation' | 'eval' | 'project' | 'dataset' | 'sheet'
   id: string
   name: string | null
   /** `<vendor>:<id>`, accepted by `runs.list({ suite })`. */

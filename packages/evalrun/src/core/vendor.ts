@@ -36,8 +36,11 @@ export interface StartFlag {
   /** As commander writes it: `--collection <id>`, `--refresh-dataset`, `--no-orchestrated`. */
   flag: string
   description: string
-  /** `integer`: a positive whole number; `json-file`: a path whose JSON content is the value; `false`: `--no-…`. */
-  kind: 'string' | 'integer' | 'true' | 'false' | 'json-file'
+  /**
+   * `integer`: a positive whole number; `json-file`: a path whose JSON content is the value; `false`: `--no-…`.
+   * `string-list` and `index-list` (whole numbers from 0): the flag may be repeated, and the value is the list.
+   */
+  kind: 'string' | 'integer' | 'true' | 'false' | 'json-file' | 'string-list' | 'index-list'
   field: string
   required?: boolean
   choices?: readonly string[]

@@ -8,10 +8,10 @@ import {
   type RunReportResponse,
   request,
 } from '@evalrun/promptlayer'
-import type { EvalrunAdapter } from '../../core/adapter.js'
-import { EvalrunInvalidInputError } from '../../core/errors.js'
+import type { AdapterListQuery, EvalrunAdapter } from '../../core/adapter.js'
+import { EvalrunInvalidInputError, EvalrunNotSupportedError } from '../../core/errors.js'
 import type { EvalRun } from '../../core/model.js'
-import { listIn, numberedPaging, paginate } from '../../core/paginate.js'
+import { type ListingWarn, listIn, numberedPaging, paginate } from '../../core/paginate.js'
 import { readArray, readCount, readField, readId } from '../../core/read-json.js'
 import { parseIntegerId } from '../../core/ref.js'
 import { mapPromptLayerItem } from './map-item.js'
@@ -21,6 +21,11 @@ import {
   mapPromptLayerStartedRun,
   promptLayerPipelineContext,
 } from './map-run.js'
+import { SeenOperations, type TablesContext } from './tables-context.js'
+import { listTablesItems, listTablesRuns } from './tables-list.js'
+import { getTablesRun } from './tables-read.js'
+import { isSheetSuiteId, isTablesRunId, parseSheetSuiteId, parseTablesRunId } from './tables-ref.js'
+import { cancelTablesRun, startTablesRun } from './tables-write.js'
 import { validatePromptLayerStart } from './validate-start.js'
 
 /** PromptLayer's largest page. */
@@ -29,12 +34,16 @@ const PAGE_SIZE = 100
 const PIPELINE_PAGE_SIZE = 20
 
 /**
- * PromptLayer's (legacy) evaluation reports: a pipeline is a blueprint report, each run a report whose
- * `parent_report_id` is the pipeline. PromptLayer has no way to cancel a report run.
+ * PromptLayer, on two APIs told apart by the ref. Tables (`tables/…` refs, `sheet/…` suites): a run is one
+ * recalculation operation on a sheet, scored by the scorecard calculation that follows it (tables-*.ts). Legacy
+ * evaluation reports (integer refs): a pipeline is a blueprint report, each run a report whose `parent_report_id`
+ * is the pipeline; a report run cannot be cancelled.
  */
 export function createPromptLayerAdapter(client: PromptLayerClient): EvalrunAdapter<'promptlayer'> {
   const retry = retryPolicyOf(client)
+  const tables: TablesContext = { client, retry, seen: new SeenOperations() }
   async function getRun(id: string, signal: AbortSignal): Promise<EvalRun<'promptlayer'>> {
+    if (isTablesRunId(id)) return getTablesRun(tables, parseTablesRunId(id), signal)
     const reportId = integerId('ref', id)
     const report = await request(client, 'GET', '/reports/{report_id}', {
       params: { path: { report_id: reportId } },
@@ -61,99 +70,139 @@ export function createPromptLayerAdapter(client: PromptLayerClient): EvalrunAdap
     displayName: 'PromptLayer',
 
     checkListQuery(query) {
-      if (query.suiteId !== null) integerId('suite', query.suiteId)
+      if (query.suiteId === null) return
+      if (isSheetSuiteId(query.suiteId)) parseSheetSuiteId(query.suiteId)
+      else integerId('suite', query.suiteId)
     },
 
     async *listRuns(query, signal) {
-      const pipelineId = query.suiteId === null ? null : Number(query.suiteId)
-      // Pipelines newest first, each with its runs nested (`include_runs`). PromptLayer cannot filter the list
-      // by id, so a suite is found by reading the pages.
-      const pipelines = paginate({
-        vendor: 'PromptLayer',
-        retry,
-        operation: 'GET /api/public/v2/evaluations',
-        entries: 'evaluation pipelines',
-        paging: numberedPaging((page) => readCount<ListEvaluationsResponse>(page, 'pages')),
-        read: (page) =>
-          request(client, 'GET', '/api/public/v2/evaluations', {
-            params: {
-              query: {
-                include_runs: true,
-                page,
-                per_page: PIPELINE_PAGE_SIZE,
-                sort_by: 'created_at',
-                sort_order: 'desc',
-              },
-            },
-            signal,
-          }),
-        list: listIn<ListEvaluationsResponse>('evaluations'),
-        key: (pipeline) => readId<PromptLayerPipeline>(pipeline, 'id'),
-        warn: query.warn,
-        signal,
-      })
-      for await (const pipeline of pipelines) {
-        // Batch runs may also be listed at the top level; they are taken from under their pipeline instead,
-        // where they carry their status and counts.
-        if (readField<PromptLayerPipeline>(pipeline, 'is_blueprint') === false) continue
-        if (pipelineId !== null && readField<PromptLayerPipeline>(pipeline, 'id') !== pipelineId) continue
-        // One slim copy of the pipeline (without `runs`) for all of its runs, not one per run.
-        const context = promptLayerPipelineContext(pipeline)
-        const runs = readArray<PromptLayerPipeline>(pipeline, 'runs')
-        for (let index = 0; index < runs.length; index++) {
-          const run = runs[index]
-          // Dropped from the page: the run's `raw` keeps it for as long as the consumer keeps the run.
-          runs[index] = undefined
-          yield mapPromptLayerListedRun(run, pipeline, context)
-        }
+      if (query.suiteId !== null && isSheetSuiteId(query.suiteId)) {
+        yield* listTablesRuns(tables, parseSheetSuiteId(query.suiteId), query.warn, signal)
+        return
       }
+      yield* listLegacyRuns(query, signal)
+      if (query.suiteId === null) yield* listTablesRuns(tables, null, query.warn, signal)
     },
 
     getRun,
 
     async startRun(input, signal) {
-      const { pipelineId, body } = validatePromptLayerStart(input)
-      const started = await request(client, 'POST', '/reports/{report_id}/run', {
-        params: { path: { report_id: pipelineId } },
-        body,
-        signal,
+      const fields = typeof input === 'object' && input !== null ? input : {}
+      if ('tableId' in fields) return startTablesRun(tables, input, signal)
+      if ('pipelineId' in fields) return startLegacyRun(input, signal)
+      throw new EvalrunInvalidInputError({
+        field: 'input',
+        value: input,
+        expected: 'a Tables start (tableId and sheetId) or a legacy pipeline start (pipelineId and name)',
       })
-      const reportId = readField<RunReportResponse>(started, 'report_id')
-      try {
-        return await getRun(String(reportId), signal)
-      } catch (error) {
-        // The run exists now: report what is known rather than lose its id to a failed read-back.
-        if (signal.aborted) throw error
-        const reason = error instanceof Error ? error.message : String(error)
-        return mapPromptLayerStartedRun(started, String(pipelineId), reason)
-      }
+    },
+
+    async cancelRun(id, signal) {
+      if (isTablesRunId(id)) return cancelTablesRun(tables, parseTablesRunId(id), signal)
+      integerId('ref', id)
+      throw new EvalrunNotSupportedError({
+        vendor: 'promptlayer',
+        operation: 'cancel',
+        message: `PromptLayer cannot cancel a legacy report run (promptlayer:${id}); only Tables runs (promptlayer:tables/…) can be cancelled.`,
+      })
     },
 
     async *listItems(id, signal, warn = () => {}) {
-      const evaluationId = integerId('ref', id)
-      // Each page repeats the columns; a row is read against the columns of its own page.
-      let columns: unknown = null
-      const rows = paginate({
-        vendor: 'PromptLayer',
-        retry,
-        operation: 'GET /api/public/v2/evaluations/{evaluation_id}/rows',
-        entries: 'rows',
-        paging: numberedPaging((page) => readCount<EvaluationRowsResponse>(page, 'pages')),
-        read: async (page) => {
-          const body = await request(client, 'GET', '/api/public/v2/evaluations/{evaluation_id}/rows', {
-            params: { path: { evaluation_id: evaluationId }, query: { page, per_page: PAGE_SIZE } },
-            signal,
-          })
-          columns = readField<EvaluationRowsResponse>(body, 'columns')
-          return body
-        },
-        list: listIn<EvaluationRowsResponse>('rows'),
-        warn,
-        signal,
-      })
-      let row = 0
-      for await (const cells of rows) yield mapPromptLayerItem(cells, columns, ++row, `promptlayer:${id}`)
+      if (isTablesRunId(id)) {
+        yield* listTablesItems(tables, parseTablesRunId(id), warn, signal)
+        return
+      }
+      yield* listLegacyItems(id, signal, warn)
     },
+  }
+
+  async function* listLegacyRuns(query: AdapterListQuery, signal: AbortSignal) {
+    const pipelineId = query.suiteId === null ? null : Number(query.suiteId)
+    // Pipelines newest first, each with its runs nested (`include_runs`). PromptLayer cannot filter the list
+    // by id, so a suite is found by reading the pages.
+    const pipelines = paginate({
+      vendor: 'PromptLayer',
+      retry,
+      operation: 'GET /api/public/v2/evaluations',
+      entries: 'evaluation pipelines',
+      paging: numberedPaging((page) => readCount<ListEvaluationsResponse>(page, 'pages')),
+      read: (page) =>
+        request(client, 'GET', '/api/public/v2/evaluations', {
+          params: {
+            query: {
+              include_runs: true,
+              page,
+              per_page: PIPELINE_PAGE_SIZE,
+              sort_by: 'created_at',
+              sort_order: 'desc',
+            },
+          },
+          signal,
+        }),
+      list: listIn<ListEvaluationsResponse>('evaluations'),
+      key: (pipeline) => readId<PromptLayerPipeline>(pipeline, 'id'),
+      warn: query.warn,
+      signal,
+    })
+    for await (const pipeline of pipelines) {
+      // Batch runs may also be listed at the top level; they are taken from under their pipeline instead,
+      // where they carry their status and counts.
+      if (readField<PromptLayerPipeline>(pipeline, 'is_blueprint') === false) continue
+      if (pipelineId !== null && readField<PromptLayerPipeline>(pipeline, 'id') !== pipelineId) continue
+      // One slim copy of the pipeline (without `runs`) for all of its runs, not one per run.
+      const context = promptLayerPipelineContext(pipeline)
+      const runs = readArray<PromptLayerPipeline>(pipeline, 'runs')
+      for (let index = 0; index < runs.length; index++) {
+        const run = runs[index]
+        // Dropped from the page: the run's `raw` keeps it for as long as the consumer keeps the run.
+        runs[index] = undefined
+        yield mapPromptLayerListedRun(run, pipeline, context)
+      }
+    }
+  }
+
+  async function startLegacyRun(input: unknown, signal: AbortSignal) {
+    const { pipelineId, body } = validatePromptLayerStart(input)
+    const started = await request(client, 'POST', '/reports/{report_id}/run', {
+      params: { path: { report_id: pipelineId } },
+      body,
+      signal,
+    })
+    const reportId = readField<RunReportResponse>(started, 'report_id')
+    try {
+      return await getRun(String(reportId), signal)
+    } catch (error) {
+      // The run exists now: report what is known rather than lose its id to a failed read-back.
+      if (signal.aborted) throw error
+      const reason = error instanceof Error ? error.message : String(error)
+      return mapPromptLayerStartedRun(started, String(pipelineId), reason)
+    }
+  }
+
+  async function* listLegacyItems(id: string, signal: AbortSignal, warn: ListingWarn) {
+    const evaluationId = integerId('ref', id)
+    // Each page repeats the columns; a row is read against the columns of its own page.
+    let columns: unknown = null
+    const rows = paginate({
+      vendor: 'PromptLayer',
+      retry,
+      operation: 'GET /api/public/v2/evaluations/{evaluation_id}/rows',
+      entries: 'rows',
+      paging: numberedPaging((page) => readCount<EvaluationRowsResponse>(page, 'pages')),
+      read: async (page) => {
+        const body = await request(client, 'GET', '/api/public/v2/evaluations/{evaluation_id}/rows', {
+          params: { path: { evaluation_id: evaluationId }, query: { page, per_page: PAGE_SIZE } },
+          signal,
+        })
+        columns = readField<EvaluationRowsResponse>(body, 'columns')
+        return body
+      },
+      list: listIn<EvaluationRowsResponse>('rows'),
+      warn,
+      signal,
+    })
+    let row = 0
+    for await (const cells of rows) yield mapPromptLayerItem(cells, columns, ++row, `promptlayer:${id}`)
   }
 }
 

@@ -1,53 +1,101 @@
 import { createPromptLayerClient, promptlayerVendor } from '@evalrun/promptlayer'
 import { credentialsOf, type EvalrunVendor, type VendorOptions } from '../../core/vendor.js'
 import { createPromptLayerAdapter } from './adapter.js'
-import type { PromptLayerRawRow, PromptLayerRawRun, PromptLayerStartInput } from './types.js'
+import type {
+  PromptLayerRawRow,
+  PromptLayerRawRun,
+  PromptLayerStartInput,
+  PromptLayerTablesRawRow,
+} from './types.js'
 
 /** Options for PromptLayer: its key and where to reach it, plus any per-vendor HTTP override. */
 export type PromptLayerOptions = VendorOptions
-export type { PromptLayerRawRow, PromptLayerRawRun, PromptLayerStartInput } from './types.js'
+export {
+  PromptLayerConfirmationRequiredError,
+  PromptLayerNothingToRecalculateError,
+} from './tables-errors.js'
+export type {
+  PromptLayerPipelineStartInput,
+  PromptLayerRawRow,
+  PromptLayerRawRun,
+  PromptLayerStartInput,
+  PromptLayerTablesRawRow,
+  PromptLayerTablesRawRun,
+  PromptLayerTablesStartInput,
+} from './types.js'
 
-/** PromptLayer evaluation pipelines and their runs (reports). */
+/**
+ * PromptLayer: Tables runs (a sheet's recalculation operation, scored by its scorecard) and the legacy evaluation
+ * pipelines' runs (reports), which PromptLayer deprecates for new workflows.
+ */
 export const promptlayer: EvalrunVendor = {
   id: 'promptlayer',
   displayName: promptlayerVendor.displayName,
   credentials: credentialsOf(promptlayerVendor.auth),
   settingsEnv: [promptlayerVendor.baseUrlEnv],
-  refForm: 'promptlayer:<reportId>',
-  suiteRefForm: 'promptlayer:<pipelineId>',
+  refForm:
+    'promptlayer:tables/<tableId>/<sheetId>/op/<operationId> (or …/calc/<calculationId>; legacy: promptlayer:<reportId>)',
+  suiteRefForm: 'promptlayer:sheet/<tableId>/<sheetId> (legacy: promptlayer:<pipelineId>)',
   itemsAre: 'rows',
   createAdapter: (options) => createPromptLayerAdapter(createPromptLayerClient(options)),
-  scoreScale: 'always',
-  canCancel: false,
+  // Legacy report scores are on 0..100; a Tables scorecard declares no range for its aggregate score.
+  scoreScale: 'sometimes',
+  canCancel: true,
   startFlags: [
     {
+      flag: '--table <id>',
+      description: 'Table whose sheet to recalculate',
+      kind: 'string',
+      field: 'tableId',
+    },
+    {
+      flag: '--sheet <id>',
+      description: 'sheet to recalculate (with --table)',
+      kind: 'string',
+      field: 'sheetId',
+    },
+    {
+      flag: '--column <id>',
+      description: 'only this computed column (repeat for more; default: all)',
+      kind: 'string-list',
+      field: 'columnIds',
+    },
+    {
+      flag: '--row <index>',
+      description: 'only this row, from 0 (repeat for more; default: all)',
+      kind: 'index-list',
+      field: 'rowIds',
+    },
+    {
+      flag: '--yes',
+      description: 'confirm a recalculation PromptLayer asks confirmation for',
+      kind: 'true',
+      field: 'confirm',
+    },
+    {
       flag: '--pipeline <id>',
-      description: 'evaluation pipeline to run',
+      description: 'legacy (deprecated by PromptLayer): evaluation pipeline to run, with --name',
       kind: 'integer',
       field: 'pipelineId',
-      required: true,
     },
-    {
-      flag: '--name <name>',
-      description: 'name of the new run',
-      kind: 'string',
-      field: 'name',
-      required: true,
-    },
+    { flag: '--name <name>', description: 'legacy: name of the new run', kind: 'string', field: 'name' },
     {
       flag: '--dataset <id>',
-      description: "dataset to run on (default: the pipeline's)",
+      description: "legacy: dataset to run on (default: the pipeline's)",
       kind: 'integer',
       field: 'datasetId',
     },
     {
       flag: '--refresh-dataset',
-      description: 'refresh a dynamic dataset first',
+      description: 'legacy: refresh a dynamic dataset first',
       kind: 'true',
       field: 'refreshDataset',
     },
   ],
-  examples: ['runs start promptlayer --pipeline 42 --name nightly --wait --min-score 80'],
+  examples: [
+    'runs start promptlayer --table <tableId> --sheet <sheetId> --yes --wait --min-pass-rate 0.9',
+    'runs start promptlayer --pipeline 42 --name nightly --wait --min-score 80',
+  ],
 }
 
 // Registers PromptLayer's types with the core: importing this module adds 'promptlayer' to `Vendor`, so that checking
@@ -57,7 +105,7 @@ declare module '../../core/vendor-types.js' {
     promptlayer: PromptLayerRawRun
   }
   interface RawItems {
-    promptlayer: PromptLayerRawRow
+    promptlayer: PromptLayerRawRow | PromptLayerTablesRawRow
   }
   interface StartInputs {
     promptlayer: PromptLayerStartInput
