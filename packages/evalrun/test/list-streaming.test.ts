@@ -8,6 +8,7 @@ import { mapPromptLayerListedRun, promptLayerPipelineContext } from '../src/vend
 import type { PromptLayerRawRun } from '../src/vendors/promptlayer/types.js'
 import { humanloopEvaluation, humanloopRunCompleted, humanloopStats } from './fixtures/humanloop.js'
 import { promptlayerList, promptlayerPipeline, promptlayerRunCompleted } from './fixtures/promptlayer.js'
+import { promptlayerNoTables } from './fixtures/promptlayer-tables.js'
 import { vendorOptions } from './helpers/vendor-options.js'
 
 // Issue 7: listing maps and hands out runs one at a time, holding about one vendor page (or one Humanloop
@@ -79,6 +80,7 @@ describe('runs.list streams', () => {
         parent_report_id: pipelineId,
       }))
     const { fetch, requests } = fakeFetch({
+      'GET /pl/api/public/v2/tables': () => json(promptlayerNoTables),
       'GET /pl/api/public/v2/evaluations': ({ url }) => {
         const page = Number(url.searchParams.get('page'))
         const id = page === 1 ? 500 : 400

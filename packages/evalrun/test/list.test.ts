@@ -12,6 +12,7 @@ import {
 import { datalabRun } from './fixtures/datalab.js'
 import { humanloopEvaluation, humanloopRuns, humanloopStats } from './fixtures/humanloop.js'
 import { promptlayerList, promptlayerPipeline, promptlayerRunCompleted } from './fixtures/promptlayer.js'
+import { promptlayerNoTables } from './fixtures/promptlayer-tables.js'
 import { vendorOptions } from './helpers/vendor-options.js'
 
 /** `count` Datalab runs, newest (highest id) first, served with limit/offset like Datalab. */
@@ -73,6 +74,7 @@ describe('runs.list', () => {
   it('lists all three vendors concurrently, runs nested under PromptLayer pipelines, Humanloop per file', async () => {
     const { fetch, requests } = fakeFetch({
       'GET /dl/api/v1/eval_batch_runs': datalabRoutes(3).route,
+      'GET /pl/api/public/v2/tables': () => json(promptlayerNoTables),
       'GET /pl/api/public/v2/evaluations': ({ url }) => {
         expect(url.searchParams.get('include_runs')).toBe('true')
         expect(url.searchParams.get('per_page')).toBe('20')
@@ -184,6 +186,7 @@ describe('runs.list', () => {
   it('delivers the other vendors when one fails, then throws an EvalrunListError', async () => {
     const { fetch } = fakeFetch({
       'GET /dl/api/v1/eval_batch_runs': datalabRoutes(250).route,
+      'GET /pl/api/public/v2/tables': () => json(promptlayerNoTables),
       'GET /pl/api/public/v2/evaluations': () =>
         json({ success: false, message: 'Invalid workspace_id' }, 400),
       'GET /hl/evaluations': emptyHumanloop,
@@ -261,6 +264,7 @@ describe('runs.list', () => {
   it('passes failures to onError instead, when given', async () => {
     const { fetch } = fakeFetch({
       'GET /dl/api/v1/eval_batch_runs': () => json({ detail: 'boom' }, 500),
+      'GET /pl/api/public/v2/tables': () => json(promptlayerNoTables),
       'GET /pl/api/public/v2/evaluations': emptyPromptLayer,
       'GET /hl/evaluations': emptyHumanloop,
     })

@@ -12,6 +12,13 @@ import {
   promptlayerReport,
   promptlayerRunCompleted,
 } from './fixtures/promptlayer.js'
+import {
+  promptlayerNoTables,
+  promptlayerTablesCalculation,
+  promptlayerTablesOperation,
+  promptlayerTablesScorecard,
+  promptlayerTablesVersions,
+} from './fixtures/promptlayer-tables.js'
 import { vendorOptions } from './helpers/vendor-options.js'
 
 // A ref that `list` emits must be accepted by `get`, `results` and `cancel` for every id the vendor's spec allows:
@@ -58,6 +65,7 @@ describe('refs round-trip for every id the spec allows', () => {
     await fc.assert(
       fc.asyncProperty(fc.oneof(integerIds, fc.constant(0)), async (id) => {
         const { fetch, requests } = fakeFetch({
+          'GET /pl/api/public/v2/tables': () => json(promptlayerNoTables),
           'GET /pl/api/public/v2/evaluations': () =>
             json(promptlayerList([promptlayerPipeline(5001, [{ ...promptlayerRunCompleted, id }])], 1, 1)),
           'GET /pl/reports/{report_id}': ({ url }) =>
@@ -161,9 +169,61 @@ describe('refs round-trip for every id the spec allows', () => {
     )
   })
 
+  it('promptlayer Tables: sheet suites, calculation and operation refs, never read as legacy refs', async () => {
+    await fc.assert(
+      fc.asyncProperty(stringIds, stringIds, stringIds, async (tableId, sheetId, runId) => {
+        const sheet = '/pl/api/public/v2/tables/{table_id}/sheets/{sheet_id}'
+        const calculation = { ...promptlayerTablesCalculation, id: runId, status: 'running' }
+        const { fetch, requests } = fakeFetch({
+          [`GET ${sheet}/scorecard`]: () =>
+            json({ ...promptlayerTablesScorecard, latest_calculation: calculation }),
+          [`GET ${sheet}/versions`]: () => json(promptlayerTablesVersions([])),
+          [`GET ${sheet}/scorecard/calculations/{calculation_id}`]: () =>
+            json({ success: true, calculation }),
+          [`GET ${sheet}/operations/{operation_id}`]: ({ url }) =>
+            json({
+              success: true,
+              operation: {
+                ...promptlayerTablesOperation,
+                operation_id: lastPathSegment(url),
+                completed_count: 3,
+                pending_count: 2,
+              },
+            }),
+        })
+        const evalrun = only('promptlayer', fetch)
+        const suite = `promptlayer:sheet/${encodeURIComponent(tableId)}/${encodeURIComponent(sheetId)}`
+        const [listed] = await collect(evalrun.runs.list({ suite }))
+        expect(listed!.suite.ref).toBe(suite)
+        const fetched = await evalrun.runs.get(listed!.ref)
+        expect(fetched.ref).toBe(listed!.ref)
+        // /pl/api/public/v2/tables/<table>/sheets/<sheet>/scorecard/calculations/<calculation>
+        const parts = requests.at(-1)!.url.pathname.split('/')
+        expect([parts[6], parts[8], parts[11]].map((part) => decodeURIComponent(part ?? ''))).toEqual([
+          tableId,
+          sheetId,
+          runId,
+        ])
+        const operationRef = listed!.ref.replace(/\/calc\/[^/]*$/, `/op/${encodeURIComponent(runId)}`)
+        const operation = await evalrun.runs.get(operationRef)
+        expect(operation.ref).toBe(operationRef)
+        expect(lastPathSegment(requests.at(-1)!.url)).toBe(runId)
+      }),
+      { numRuns: 60 },
+    )
+  })
+
   it('rejects ids no spec allows, naming the forms', async () => {
     const evalrun = only('promptlayer', fakeFetch({}).fetch)
-    for (const ref of ['promptlayer:1.5', 'promptlayer:007', 'promptlayer:abc']) {
+    for (const ref of [
+      'promptlayer:1.5',
+      'promptlayer:007',
+      'promptlayer:abc',
+      'promptlayer:tables/t/s',
+      'promptlayer:tables/t/s/run/x',
+      'promptlayer:tables/t%2/s/op/x',
+      'promptlayer:tables//s/op/x',
+    ]) {
       const error = await evalrun.runs.get(ref).catch((e: unknown) => e)
       expect(EvalrunInvalidInputError.isInstance(error), ref).toBe(true)
     }

@@ -103,7 +103,8 @@ export function createPromptLayerAdapter(client: PromptLayerClient): EvalrunAdap
       throw new EvalrunNotSupportedError({
         vendor: 'promptlayer',
         operation: 'cancel',
-        message: `PromptLayer cannot cancel a legacy report run (promptlayer:${id}); only Tables runs (promptlayer:tables/…) can be cancelled.`,
+        // The legacy report API has no cancel; Tables runs (`promptlayer:tables/…`) can be cancelled.
+        message: 'cancel is not supported by PromptLayer: its API has no way to stop a run.',
       })
     },
 
