@@ -25,9 +25,9 @@ export const BUDGETS = {
  */
 export const CI_CEILINGS = {
   vendorBundleGzip: 9_060,
-  facadeBundleGzip: 39_300,
+  facadeBundleGzip: 39_400,
   facadeCorePlusOneVendorGzip: 20_850,
-  installBytes: 2_760_000,
+  installBytes: 2_800_000,
   installPackages: 11,
 } as const
 // The facade's ceiling is at what it measures after both changes of this round, each said in its commit: vendors
@@ -120,6 +120,10 @@ export const CI_CEILINGS = {
 
 // The install once Azure and the stats entry's type moves met on main (2.745 → 2.76 MB): the facade's README with its
 // API report and the stats types named from `evalrun/stats`, a few kB more than either branch measured alone.
+
+// The gate as library functions (`evalrun/gate`: judgeRun, judgeSuite, checkSuites, moved from the CLI): the install
+// grows by the entry's ESM, CJS and types (2.76 → 2.79 MB), the default entry by about 80 B of code the two entries
+// now share in one chunk (39.29 → 39.37 kB). The default entry does not import the gate.
 
 /** Every vendor package: one per folder of specs/ (less the folders that are `partOf` another), as `pnpm generate` reads. */
 export const VENDOR_PACKAGES: readonly string[] = [
