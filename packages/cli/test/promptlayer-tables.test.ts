@@ -49,7 +49,10 @@ describe('evalrun runs start promptlayer (Tables)', () => {
     expect(previous?.ref).toMatch(/^promptlayer:tables\/.+\/calc\//)
     const compared = await cli(['runs', 'compare', String(previous?.ref), String(ref), '--json'], env)
     expect(compared.exitCode).toBe(0)
-    const comparison = JSON.parse(compared.stdout) as { sameSuite: boolean; summary: Record<string, number> }
+    const comparison = JSON.parse(compared.stdout) as {
+      sameSuite: boolean
+      summary: { added: number; removed: number }
+    }
     expect(comparison.sameSuite).toBe(true)
     expect(comparison.summary.added + comparison.summary.removed).toBe(0)
   })

@@ -1,4 +1,5 @@
 import type { components } from './generated/tables.js'
+import type { TablesOperations } from './tables-paths.js'
 
 type Schemas = components['schemas']
 
@@ -37,3 +38,18 @@ export type ScorecardVerdict = NonNullable<TableSheetScorecardCalculation['aggre
 export type TableSheetVersion = Schemas['TableSheetVersion']
 export type ListTableSheetVersionsResponse = Schemas['ListTableSheetVersionsResponse']
 export type TableSheetScoreHistoryResponse = Schemas['TableSheetScoreHistoryResponse']
+
+type Answer<Id extends keyof TablesOperations> = TablesOperations[Id] extends {
+  responses: { 200: { content: { 'application/json': infer Body } } }
+}
+  ? Body
+  : never
+/** A page of `GET /api/public/v2/tables` (cursor-paged). */
+export type TablesPage = Answer<'list_tables'>
+/** A page of a table's sheets (cursor-paged). */
+export type SheetsPage = Answer<'list_table_sheets'>
+/** A page of a sheet's rows: each row's cells keyed by column id, the columns on the first page. */
+export type SheetRowsPage = Answer<'list_table_sheet_rows'>
+export type SheetRow = NonNullable<SheetRowsPage['data']>[number]
+export type TableSheetScorecardStaleState = Schemas['TableSheetScorecardStaleState']
+export type PublicListPagination = Schemas['PublicListPagination']

@@ -1,14 +1,24 @@
 import type {
   SheetColumn,
+  SheetRow,
   SheetRowCell,
   TableSheetScorecardRowSummary,
   TableSheetScorecardStep,
 } from '@evalrun/promptlayer'
 import { finishItem, type JudgementInput } from '../../core/finish-item.js'
 import type { EvalItem, ItemStatus } from '../../core/model.js'
-import { asRecord, preview, readArray, readField, readNumber, readString } from '../../core/read-json.js'
+import { asRecord, preview, readField, readNumber, readString } from '../../core/read-json.js'
 import { mapTablesCellStatus } from './map-tables-cell-status.js'
 import type { PromptLayerTablesRawRow } from './types.js'
+
+/**
+ * `step_results` is declared on the single-row answer (an untyped object); a row summary may carry it too
+ * (additional properties). Read per step id: `{ score }`, or a bare number.
+ */
+type ScorecardRowWithSteps = { step_results?: Record<string, unknown> }
+type StepResult = { score?: number }
+/** `TableSheetScorecardStep.thresholds` is a map of numbers; `pass` is the one read. */
+type StepThresholds = { pass?: number }
 
 const VERDICTS: Record<string, ItemStatus> = {
   pass: 'passed',
@@ -34,9 +44,9 @@ export function mapTablesItem(
   runRef: string,
 ): EvalItem<'promptlayer'> {
   const warnings: string[] = []
-  const rowIndex = readNumber(row, 'row_index')
+  const rowIndex = readNumber<SheetRow>(row, 'row_index')
   if (rowIndex === null) warnings.push(`PromptLayer row has no row_index (${preview(row)}).`)
-  const cells = asRecord(readField(row, 'cells')) ?? {}
+  const cells = asRecord(readField<SheetRow>(row, 'cells')) ?? {}
   const columnList = Array.isArray(columns) ? columns : []
   const titleOf = (id: string) =>
     readString<SheetColumn>(
@@ -95,7 +105,7 @@ export function mapTablesItem(
       (cellStatuses.length === 0
         ? null
         : Object.values(output)
-            .map((cell) => String(readField(cell, 'status')))
+            .map((cell) => String(readField<SheetRowCell>(cell, 'status')))
             .join(',')),
     score: readNumber<TableSheetScorecardRowSummary>(scorecardRow, 'aggregate_score'),
     scoreScale: null,
@@ -109,16 +119,19 @@ export function mapTablesItem(
 
 /** Each step's result on this row (`step_results[stepId]`), with the step's `pass` threshold as its verdict. */
 function stepJudgements(scorecardRow: unknown, steps: unknown): JudgementInput[] {
-  const results = asRecord(readField(scorecardRow, 'step_results'))
+  const results = asRecord(readField<ScorecardRowWithSteps>(scorecardRow, 'step_results'))
   if (results === null || !Array.isArray(steps)) return []
   const judgements: JudgementInput[] = []
   for (const step of steps) {
     const id = readString<TableSheetScorecardStep>(step, 'id')
     const result = id === null ? undefined : results[id]
     if (result === undefined) continue
-    const value = typeof result === 'number' ? result : readNumber(result, 'score')
+    const value = typeof result === 'number' ? result : readNumber<StepResult>(result, 'score')
     if (value === null) continue
-    const threshold = readNumber(readField<TableSheetScorecardStep>(step, 'thresholds'), 'pass')
+    const threshold = readNumber<StepThresholds>(
+      readField<TableSheetScorecardStep>(step, 'thresholds'),
+      'pass',
+    )
     judgements.push({
       name: readString<TableSheetScorecardStep>(step, 'title') ?? id ?? 'step',
       kind: 'numeric',
@@ -128,5 +141,3 @@ function stepJudgements(scorecardRow: unknown, steps: unknown): JudgementInput[]
   }
   return judgements
 }
-
-export const readSteps = (scorecard: unknown): unknown[] => readArray(scorecard, 'steps')

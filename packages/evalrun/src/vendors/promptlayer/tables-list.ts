@@ -1,13 +1,19 @@
 import {
   type ListTableSheetScorecardRowsResponse,
   type ListTableSheetVersionsResponse,
+  type PublicListPagination,
   request,
   type Sheet,
+  type SheetRow,
+  type SheetRowsPage,
+  type SheetsPage,
   type Table,
+  type TableSheetScorecard,
   type TableSheetScorecardCalculation,
   type TableSheetScorecardGetResponse,
   type TableSheetScorecardRowSummary,
   type TableSheetVersion,
+  type TablesPage,
 } from '@evalrun/promptlayer'
 import type { EvalItem, EvalRun } from '../../core/model.js'
 import { cursorPaging, type ListingWarn, listIn, paginate } from '../../core/paginate.js'
@@ -20,8 +26,10 @@ import { type SheetAddress, type TablesRunAddress, tablesRunId } from './tables-
 /** Tables read when listing every suite: each costs a sheets listing and a scorecard read per sheet. */
 export const MAX_TABLES_LISTED = 20
 const PAGE_SIZE = 100
+/** `TableSheetVersion.score` is an untyped object upstream; a version names the calculation it saved there. */
+type VersionScore = { calculation_id?: string }
 const pathOf = (sheet: SheetAddress) => ({ table_id: sheet.tableId, sheet_id: sheet.sheetId })
-const more = (page: unknown) => readField(page, 'has_more') as boolean | null
+const more = (page: unknown) => readField<TablesPage>(page, 'has_more') as boolean | null
 
 /**
  * Tables runs, newest first per sheet. One sheet (a suite): its latest calculation, then its saved versions' scores.
@@ -43,7 +51,7 @@ export async function* listTablesRuns(
     retry: ctx.retry,
     operation: 'GET /api/public/v2/tables',
     entries: 'tables',
-    paging: cursorPaging((page) => readString(page, 'next_cursor'), more),
+    paging: cursorPaging((page) => readString<TablesPage>(page, 'next_cursor'), more),
     read: (cursor) =>
       request(ctx.client, 'GET', '/api/public/v2/tables', {
         params: { query: { cursor, limit: PAGE_SIZE } },
@@ -70,7 +78,7 @@ export async function* listTablesRuns(
       retry: ctx.retry,
       operation: 'GET /api/public/v2/tables/{table_id}/sheets',
       entries: 'sheets',
-      paging: cursorPaging((page) => readString(page, 'next_cursor'), more),
+      paging: cursorPaging((page) => readString<SheetsPage>(page, 'next_cursor'), more),
       read: (cursor) =>
         request(ctx.client, 'GET', '/api/public/v2/tables/{table_id}/sheets', {
           params: { path: { table_id: tableId }, query: { cursor, limit: PAGE_SIZE } },
@@ -117,11 +125,16 @@ async function* sheetRuns(
     operation: 'GET /api/public/v2/tables/{table_id}/sheets/{sheet_id}/versions',
     entries: 'sheet versions',
     paging: cursorPaging(
-      (page) => readString(readField<ListTableSheetVersionsResponse>(page, 'pagination'), 'next_cursor'),
       (page) =>
-        readField(readField<ListTableSheetVersionsResponse>(page, 'pagination'), 'has_more') as
-          | boolean
-          | null,
+        readString<PublicListPagination>(
+          readField<ListTableSheetVersionsResponse>(page, 'pagination'),
+          'next_cursor',
+        ),
+      (page) =>
+        readField<PublicListPagination>(
+          readField<ListTableSheetVersionsResponse>(page, 'pagination'),
+          'has_more',
+        ) as boolean | null,
     ),
     read: (cursor) =>
       request(ctx.client, 'GET', `${SHEET}/versions`, {
@@ -135,7 +148,10 @@ async function* sheetRuns(
   })
   for await (const version of versions) {
     // `score` is an untyped object upstream: a version names its calculation there, when it does.
-    const calculationId = readString(readField<TableSheetVersion>(version, 'score'), 'calculation_id')
+    const calculationId = readString<VersionScore>(
+      readField<TableSheetVersion>(version, 'score'),
+      'calculation_id',
+    )
     if (calculationId === null || calculationId === latestId) continue
     const number = readNumber<TableSheetVersion>(version, 'version_number')
     const raw = {
@@ -167,7 +183,10 @@ export async function* listTablesItems(
 ): AsyncGenerator<EvalItem<'promptlayer'>> {
   const runRef = `promptlayer:${tablesRunId(address)}`
   const scorecard = await request(ctx.client, 'GET', SCORECARD, { params: { path: pathOf(address) }, signal })
-  const steps = readField(readField<TableSheetScorecardGetResponse>(scorecard, 'scorecard'), 'steps')
+  const steps = readField<TableSheetScorecard>(
+    readField<TableSheetScorecardGetResponse>(scorecard, 'scorecard'),
+    'steps',
+  )
   const calculationId =
     'calculationId' in address
       ? address.calculationId
@@ -182,7 +201,7 @@ export async function* listTablesItems(
     retry: ctx.retry,
     operation: 'GET /api/public/v2/tables/{table_id}/sheets/{sheet_id}/rows',
     entries: 'rows',
-    paging: cursorPaging((page) => readString(page, 'next_cursor'), more),
+    paging: cursorPaging((page) => readString<SheetRowsPage>(page, 'next_cursor'), more),
     read: async (cursor) => {
       const page = await request(ctx.client, 'GET', `${SHEET}/rows`, {
         params: {
@@ -191,11 +210,11 @@ export async function* listTablesItems(
         },
         signal,
       })
-      if (cursor === undefined) columns = readField(page, 'columns')
+      if (cursor === undefined) columns = readField<SheetRowsPage>(page, 'columns')
       return page
     },
     list: listIn<{ data: unknown }>('data'),
-    key: (row) => String(readNumber(row, 'row_index')),
+    key: (row) => String(readNumber<SheetRow>(row, 'row_index')),
     warn,
     signal,
   })
@@ -230,7 +249,7 @@ export async function* listTablesItems(
         })
   const joined = new RowJoin(verdicts)
   for await (const row of rows) {
-    const rowIndex = readNumber(row, 'row_index')
+    const rowIndex = readNumber<SheetRow>(row, 'row_index')
     yield mapTablesItem(row, columns, await joined.rowFor(rowIndex), steps, runRef)
   }
 }

@@ -7,8 +7,10 @@ import {
   type RecalculateTableSheetScorecardResponse,
   request,
   type TableSheetOperation,
+  type TableSheetScorecard,
   type TableSheetScorecardCalculation,
   type TableSheetScorecardGetResponse,
+  type TableSheetScorecardStaleState,
 } from '@evalrun/promptlayer'
 import type { EvalRun } from '../../core/model.js'
 import { readArray, readField, readString } from '../../core/read-json.js'
@@ -109,8 +111,10 @@ async function scoringCalculation(
   const card = readField<TableSheetScorecardGetResponse>(scorecard, 'scorecard')
   if (card === null || card === undefined) return null
   const latest = readField<TableSheetScorecardGetResponse>(scorecard, 'latest_calculation') ?? null
-  const staleState = readField(card, 'stale_state')
-  const stale = readField(staleState, 'is_stale') === true || readField(card, 'status') === 'stale'
+  const staleState = readField<TableSheetScorecard>(card, 'stale_state')
+  const stale =
+    readField<TableSheetScorecardStaleState>(staleState, 'is_stale') === true ||
+    readField<TableSheetScorecard>(card, 'status') === 'stale'
   const latestStatus = readString<TableSheetScorecardCalculation>(latest, 'status')
   if (latest !== null && (latestStatus === 'queued' || latestStatus === 'running' || !stale)) {
     const id = readString<TableSheetScorecardCalculation>(latest, 'id')

@@ -1,5 +1,6 @@
 import {
   type CancelTableSheetOperationResponse,
+  type CancelTableSheetScorecardResponse,
   type CreateTableSheetOperationConfirmationResponse,
   type CreateTableSheetOperationQueuedResponse,
   type CreateTableSheetOperationRequest,
@@ -106,7 +107,7 @@ export async function cancelTablesRun(
       signal,
     })
     notes.push(
-      `PromptLayer cancelled the scorecard calculation (${readCount(answer, 'cancelled_count') ?? '?'} rows not scored).`,
+      `PromptLayer cancelled the scorecard calculation (${readCount<CancelTableSheetScorecardResponse>(answer, 'cancelled_count') ?? '?'} rows not scored).`,
     )
   }
   return withNotes(await getTablesRun(ctx, address, signal), notes, canceled)
