@@ -22,6 +22,7 @@ import { mapTablesItem } from './map-tables-item.js'
 import { mapTablesRun } from './map-tables-run.js'
 import { SCORECARD, SHEET, type TablesContext } from './tables-context.js'
 import { type SheetAddress, type TablesRunAddress, tablesRunId } from './tables-ref.js'
+import type { PromptLayerTablesRawRun } from './types.js'
 
 /** Tables read when listing every suite: each costs a sheets listing and a scorecard read per sheet. */
 export const MAX_TABLES_LISTED = 20
@@ -110,13 +111,14 @@ async function* sheetRuns(
   const latest = readField<TableSheetScorecardGetResponse>(scorecard, 'latest_calculation') ?? null
   const latestId = readString<TableSheetScorecardCalculation>(latest, 'id')
   if (latestId !== null) {
-    const raw = { from: 'tables' as const, ...sheet, operation: null, scorecard, calculation: latest }
-    yield mapTablesRun({
-      address: { ...sheet, calculationId: latestId },
-      name,
-      raw: raw as never,
-      warnings: [],
-    })
+    const raw: PromptLayerTablesRawRun = {
+      from: 'tables',
+      ...sheet,
+      operation: null,
+      scorecard,
+      calculation: latest as TableSheetScorecardCalculation,
+    }
+    yield mapTablesRun({ address: { ...sheet, calculationId: latestId }, name, raw, warnings: [] })
   }
   if (!history) return
   const versions = paginate({
@@ -154,18 +156,18 @@ async function* sheetRuns(
     )
     if (calculationId === null || calculationId === latestId) continue
     const number = readNumber<TableSheetVersion>(version, 'version_number')
-    const raw = {
-      from: 'tables' as const,
+    const raw: PromptLayerTablesRawRun = {
+      from: 'tables',
       ...sheet,
       operation: null,
       scorecard: null,
       calculation: null,
-      version,
+      version: version as TableSheetVersion,
     }
     yield mapTablesRun({
       address: { ...sheet, calculationId },
       name: name === null ? `version ${number ?? '?'}` : `${name} version ${number ?? '?'}`,
-      raw: raw as never,
+      raw,
       warnings: [],
     })
   }
