@@ -1,11 +1,15 @@
 import { describe, expectTypeOf, it } from 'vitest'
 import {
+  type CreateTableSheetOperationResponse,
   createPromptLayerClient,
   type ErrorResponse,
   type Evaluation,
   type EvaluationRun,
   type ReportStatus,
+  type ScorecardVerdict,
+  type SheetRowCell,
   type StatusCounts,
+  type TableSheetOperation,
 } from '../src/index.js'
 
 const client = createPromptLayerClient({ apiKey: 'k' })
@@ -58,5 +62,23 @@ describe('PromptLayer types', () => {
     })
     const cell = data?.rows[0]?.[0]
     if (cell?.type === 'eval') expectTypeOf(cell.status).toEqualTypeOf<string>()
+  })
+
+  it('types the Tables API: the key header comes from auth, the start answers are a union', async () => {
+    const path = { table_id: 't', sheet_id: 's' }
+    const { data } = await client.POST('/api/public/v2/tables/{table_id}/sheets/{sheet_id}/operations', {
+      params: { path },
+      body: { operation: 'recalculate', row_ids: [0, 2], confirmation_token: null },
+    })
+    expectTypeOf(data).toEqualTypeOf<CreateTableSheetOperationResponse | undefined>()
+    await client.GET('/api/public/v2/tables/{table_id}/sheets/{sheet_id}/operations/{operation_id}', {
+      // @ts-expect-error the key is the client's auth, never a per-request header
+      params: { path: { ...path, operation_id: 'o' }, header: { 'X-API-KEY': 'k' } },
+    })
+    expectTypeOf<TableSheetOperation['status']>().toEqualTypeOf<string>()
+    expectTypeOf<ScorecardVerdict>().toEqualTypeOf<'pass' | 'warn' | 'fail' | 'error' | 'skipped'>()
+    expectTypeOf<NonNullable<SheetRowCell['status']>>().toEqualTypeOf<
+      'completed' | 'stale' | 'running' | 'queued' | 'error' | 'cancelled'
+    >()
   })
 })
