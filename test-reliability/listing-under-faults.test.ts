@@ -56,7 +56,12 @@ const perVendor = (refs: readonly string[]) =>
 
 describe('runs.list under faults', () => {
   it('without faults lists every seeded run once', () => {
-    expect(perVendor(baseline)).toEqual(Object.fromEntries(PAGED.map((vendor) => [vendor, RUNS_PER_VENDOR])))
+    // PromptLayer also lists each seeded Tables sheet's latest scoring.
+    const tablesSheets = sandbox.catalog.promptlayer.sheets.length
+    expect(perVendor(baseline)).toEqual({
+      ...Object.fromEntries(PAGED.map((vendor) => [vendor, RUNS_PER_VENDOR])),
+      promptlayer: RUNS_PER_VENDOR + tablesSheets,
+    })
     expect(duplicatesOf(baseline)).toEqual([])
   })
 

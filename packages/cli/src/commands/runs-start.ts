@@ -116,19 +116,28 @@ export function startInput(
   startFlagValue: (attribute: string) => unknown,
 ): StartRunInput {
   const input: Record<string, unknown> = { vendor: vendor.id }
+  const given = new Set<string>()
   for (const startFlag of vendor.startFlags ?? []) {
     const flag = startFlag.flag.split(' ')[0] ?? startFlag.flag
     const value = startFlagValue(flagAttribute(startFlag.flag))
     // An empty value counts as not given, as the shell makes it easy to pass one by accident (`--name "$UNSET"`).
-    const given =
+    const isGiven =
       startFlag.kind === 'false'
         ? value === false
         : value !== undefined && value !== false && !(typeof value === 'string' && value.trim() === '')
-    if (!given) {
+    if (!isGiven) {
       if (startFlag.required) throw new CliError(`runs start ${vendor.id} needs ${flag}.`, ExitCode.usage)
       continue
     }
+    given.add(startFlag.field)
     setPath(input, startFlag.field, convert(startFlag, flag, value))
+  }
+  for (const startFlag of vendor.startFlags ?? []) {
+    const other = vendor.startFlags?.find((one) => one.field === startFlag.requiredWith)
+    if (other && given.has(other.field) && !given.has(startFlag.field)) {
+      const [flag, otherFlag] = [startFlag.flag, other.flag].map((text) => text.split(' ')[0])
+      throw new CliError(`runs start ${vendor.id} needs ${flag} with ${otherFlag}.`, ExitCode.usage)
+    }
   }
   return input as unknown as StartRunInput
 }

@@ -43,6 +43,11 @@ export interface StartFlag {
   kind: 'string' | 'integer' | 'true' | 'false' | 'json-file' | 'string-list' | 'index-list'
   field: string
   required?: boolean
+  /**
+   * Required when the flag that sets this other field is given: a vendor with two start shapes (PromptLayer's
+   * `--sheet` with `--table`, `--name` with `--pipeline`) asks for each shape's flags by name, before sending.
+   */
+  requiredWith?: string
   choices?: readonly string[]
 }
 

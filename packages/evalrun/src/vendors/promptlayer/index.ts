@@ -78,7 +78,13 @@ export const promptlayer: EvalrunVendor = {
       kind: 'integer',
       field: 'pipelineId',
     },
-    { flag: '--name <name>', description: 'legacy: name of the new run', kind: 'string', field: 'name' },
+    {
+      flag: '--name <name>',
+      description: 'legacy: name of the new run',
+      kind: 'string',
+      field: 'name',
+      requiredWith: 'pipelineId',
+    },
     {
       flag: '--dataset <id>',
       description: "legacy: dataset to run on (default: the pipeline's)",
