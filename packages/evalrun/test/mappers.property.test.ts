@@ -18,11 +18,24 @@ import { deriveLangfuseStatus } from '../src/vendors/langfuse/map-status.js'
 import { mapPromptLayerItem } from '../src/vendors/promptlayer/map-item.js'
 import { mapPromptLayerListedRun, mapPromptLayerReport } from '../src/vendors/promptlayer/map-run.js'
 import { mapPromptLayerStatus } from '../src/vendors/promptlayer/map-status.js'
+import { mapTablesCalculationStatus } from '../src/vendors/promptlayer/map-tables-calculation-status.js'
+import { mapTablesCellStatus } from '../src/vendors/promptlayer/map-tables-cell-status.js'
+import { mapTablesItem } from '../src/vendors/promptlayer/map-tables-item.js'
+import { mapTablesOperationStatus } from '../src/vendors/promptlayer/map-tables-operation-status.js'
+import { mapTablesRun } from '../src/vendors/promptlayer/map-tables-run.js'
 import { braintrustEvent, braintrustExperiment, braintrustSummary } from './fixtures/braintrust.js'
 import { datalabRunCompleted } from './fixtures/datalab.js'
 import { humanloopEvaluation, humanloopRunCompleted, humanloopStats } from './fixtures/humanloop.js'
 import { langfuseConfig, langfuseExperiment, langfuseItem } from './fixtures/langfuse.js'
 import { promptlayerReport, promptlayerRunCompleted, promptlayerScore } from './fixtures/promptlayer.js'
+import {
+  promptlayerTablesCalculation,
+  promptlayerTablesColumns,
+  promptlayerTablesOperation,
+  promptlayerTablesRow,
+  promptlayerTablesRowVerdicts,
+  promptlayerTablesScorecard,
+} from './fixtures/promptlayer-tables.js'
 
 const NUM_RUNS = 2000
 const ITEM_STATUSES = ['passed', 'failed', 'error', 'pending', 'skipped', 'completed', 'unknown']
@@ -60,6 +73,8 @@ describe('mappers accept arbitrary JSON without throwing', () => {
           mapDatalabStatus(a),
           mapHumanloopStatus(a),
           mapPromptLayerStatus(a, b),
+          mapTablesOperationStatus(a),
+          mapTablesCalculationStatus(a),
           deriveBraintrustStatus(null, a, new Date(), 60_000),
           deriveLangfuseStatus(a, new Date(0), 60_000),
         ]) {
@@ -89,6 +104,27 @@ describe('mappers accept arbitrary JSON without throwing', () => {
         (run, report, score) => {
           expectValidRun(mapPromptLayerListedRun(run, report))
           expectValidRun(mapPromptLayerReport(report, score))
+        },
+      ),
+      { numRuns: NUM_RUNS },
+    )
+  })
+
+  it('PromptLayer Tables run and item mappers', () => {
+    const address = { tableId: 't', sheetId: 's', operationId: 'o' }
+    fc.assert(
+      fc.property(
+        fc.oneof(anything, nearValid(promptlayerTablesOperation)),
+        fc.oneof(anything, nearValid(promptlayerTablesCalculation)),
+        fc.oneof(anything, nearValid(promptlayerTablesScorecard)),
+        fc.oneof(anything, nearValid(promptlayerTablesRow(1))),
+        fc.oneof(anything, nearValid(promptlayerTablesRowVerdicts([{ row_index: 1 }]).rows[0]!)),
+        (operation, calculation, scorecard, row, verdict) => {
+          const raw = { from: 'tables', tableId: 't', sheetId: 's', operation, scorecard, calculation }
+          expectValidRun(mapTablesRun({ address, name: null, raw: raw as never, warnings: [] }))
+          const item = mapTablesItem(row, promptlayerTablesColumns, verdict, [], 'promptlayer:x')
+          expect(ITEM_STATUSES).toContain(item.status)
+          expect(ITEM_STATUSES).toContain(mapTablesCellStatus(row))
         },
       ),
       { numRuns: NUM_RUNS },
