@@ -52,8 +52,11 @@ describe('edge runtime (EdgeVM)', () => {
       )
       const outcome = JSON.parse(answer) as EdgeOutcome
 
-      // Four seeded runs of every vendor the sandbox serves, listed through the facade.
-      expect(outcome.listed).toHaveLength(4 * Object.keys(sandbox.urls).length)
+      // Four seeded runs of every vendor the sandbox serves, listed through the facade, and each seeded PromptLayer
+      // Tables sheet's latest scoring.
+      expect(outcome.listed).toHaveLength(
+        4 * Object.keys(sandbox.urls).length + sandbox.catalog.promptlayer.sheets.length,
+      )
       // One run of every built-in vendor read back, in the vendor list's order.
       expect(outcome.fetched.map((ref) => ref.split(':')[0])).toEqual(
         BUILT_IN_VENDORS.map((vendor) => vendor.id),
