@@ -148,13 +148,18 @@ async function* sheetRuns(
     warn,
     signal,
   })
+  let unnamed = 0
   for await (const version of versions) {
     // `score` is an untyped object upstream: a version names its calculation there, when it does.
     const calculationId = readString<VersionScore>(
       readField<TableSheetVersion>(version, 'score'),
       'calculation_id',
     )
-    if (calculationId === null || calculationId === latestId) continue
+    if (calculationId === null) {
+      unnamed++
+      continue
+    }
+    if (calculationId === latestId) continue
     const number = readNumber<TableSheetVersion>(version, 'version_number')
     const raw: PromptLayerTablesRawRun = {
       from: 'tables',
@@ -170,6 +175,12 @@ async function* sheetRuns(
       raw,
       warnings: [],
     })
+  }
+  // Not a cut listing (every version was read), but runs the sheet has that could not be listed: said, not hidden.
+  if (unnamed > 0) {
+    warn(
+      `PromptLayer: ${unnamed} saved version(s) of sheet ${sheet.sheetId} name no calculation in their score; they are not listed as runs.`,
+    )
   }
 }
 
