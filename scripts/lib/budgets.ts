@@ -25,7 +25,7 @@ export const BUDGETS = {
  */
 export const CI_CEILINGS = {
   vendorBundleGzip: 9_060,
-  facadeBundleGzip: 44_850,
+  facadeBundleGzip: 44_900,
   facadeCorePlusOneVendorGzip: 20_850,
   installBytes: 3_060_000,
   installPackages: 11,
@@ -125,8 +125,8 @@ export const CI_CEILINGS = {
 // grows by the entry's ESM, CJS and types (2.76 → 2.79 MB), the default entry by about 80 B of code the two entries
 // now share in one chunk (39.29 → 39.37 kB). The default entry does not import the gate.
 
-// Raised on purpose by issue 27, PromptLayer on its Tables API (39.40 → 44.85 kB, install 2.80 → 3.06 MB; measured
-// 44.79 kB and 3.05 MB). The default entry carries the Tables runs beside the legacy ones: the second start shape and
+// Raised on purpose by issue 27, PromptLayer on its Tables API (39.40 → 44.90 kB, install 2.80 → 3.06 MB; measured
+// 44.85 kB and 3.05 MB). The default entry carries the Tables runs beside the legacy ones: the second start shape and
 // its three answers, the operation status with its counts fallback and what was seen after a 404, the scoring, the
 // cancel of either, the bounded tables → sheets listing and the row/scorecard-row join (about 5.4 kB). The install
 // grows by the Tables API's generated types in @evalrun/promptlayer (ESM and CJS declarations) and the facade's
