@@ -203,6 +203,7 @@ describe('runs', () => {
     expectTypeOf<ComparedItem['base']>().toEqualTypeOf<ComparedSide | null>()
     expectTypeOf<ComparedSide>().toEqualTypeOf<{
       id: string
+      name: string | null
       status: ItemStatus
       score: number | null
       normalizedScore: number | null

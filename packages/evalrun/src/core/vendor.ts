@@ -50,6 +50,11 @@ export interface StartFlag {
 export interface EvalrunVendor {
   id: string
   displayName: string
+  /**
+   * Its colour in reports (`#rrggbb`, at least 3:1 contrast on a light background), the same in every report; a
+   * vendor without one gets a colour made from its id.
+   */
+  color?: string
   /** All needed for the vendor to count as configured. */
   credentials: readonly VendorCredential[]
   /** Other env vars it reads (help text): `DATALAB_BASE_URL`, `HUMANLOOP_FILE_IDS`. */

@@ -21,6 +21,7 @@ export type OpenAIOptions = OpenAIClientOptions
 export const openai: EvalrunVendor = {
   id: 'openai',
   displayName: 'OpenAI',
+  color: '#0072b2',
   // OpenAI's key, or on Azure an Azure key (AZURE_OPENAI_API_KEY) or an Entra ID token provider (no env var).
   credentials: credentialsOf(openaiVendor.auth).map((credential) => ({
     ...credential,
