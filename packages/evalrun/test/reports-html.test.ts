@@ -58,7 +58,8 @@ describe('renderHtmlReport', () => {
     expect(count(invoices, /<circle class="point"/g)).toBe(5 + 4)
     expect(count(invoices, /data-vendor="promptlayer" data-ref="promptlayer:12" data-value="0.9"/g)).toBe(1)
     expect(
-      new Set([...invoices.matchAll(/<polyline class="series"[^>]* stroke="([^"]+)"/g)].map((m) => m[1])).size,
+      new Set([...invoices.matchAll(/<polyline class="series"[^>]* stroke="([^"]+)"/g)].map((m) => m[1]))
+        .size,
     ).toBe(2)
     // The latest pair of each suite, with the comparison's item counts where one was given.
     expect(invoices).toContain('data-base="datalab:2" data-head="datalab:3"')

@@ -65,9 +65,16 @@ export function itemCell(key: string, name: string | null): string {
 
 /** A score on its own scale, the scale said beside it. */
 export function scoreCell(row: Row): string {
-  return row.score === null
-    ? '—'
-    : `${formatNumber(row.score)} <small>on ${formatScale(row.scoreScale)}</small>`
+  if (row.score === null) return '—'
+  const scale = row.scoreScale === null ? 'raw, scale unknown' : `on ${formatScale(row.scoreScale)}`
+  return `${formatNumber(row.score)} <small>${scale}</small>`
+}
+
+/** A score in a narrow column: the number, its scale on hover, `raw` beside it when no scale is known. */
+export function compactScoreCell(row: Row): string {
+  if (row.score === null) return '—'
+  const raw = row.scoreScale === null ? ' <small>raw</small>' : ''
+  return `<span title="on ${escapeAttribute(formatScale(row.scoreScale))}">${formatNumber(row.score)}${raw}</span>`
 }
 
 export function changeCell(delta: number | null, normalized = true): string {

@@ -33,7 +33,7 @@ export const WIDTH = 520
 const HEIGHT = 220
 export const LEFT = 48
 export const RIGHT = 30
-const TOP = 12
+const TOP = 22
 const BOTTOM = 40
 
 /** The axis of normalised scores and pass rates. */
@@ -98,13 +98,13 @@ export function timeChart(
     const at = tick.x.toFixed(1)
     parts.push(
       `<line x1="${at}" x2="${at}" y1="${HEIGHT - BOTTOM}" y2="${HEIGHT - BOTTOM + 4}" class="tick"/>`,
-      `<text class="x-tick" x="${at}" y="${HEIGHT - BOTTOM + 15}" text-anchor="${anchor}">${tick.time}${tick.date ? `<tspan x="${at}" dy="12">${tick.date}</tspan>` : ''}</text>`,
+      `<text class="x-tick" x="${at}" y="${HEIGHT - BOTTOM + 15}" text-anchor="${anchor}">${tick.date ?? ''}<tspan x="${at}" dy="${tick.date ? 12 : 0}">${tick.time}</tspan></text>`,
     )
   })
   if (measure === 'raw-score') {
     // Said on the chart itself, not only beside it: these heights are not on the 0..1 of the charts around it.
     parts.push(
-      `<text class="scale-note" x="${WIDTH - RIGHT}" y="${TOP + 10}" text-anchor="end">raw score, scale unknown</text>`,
+      `<text class="scale-note" x="${WIDTH - RIGHT}" y="${TOP - 8}" text-anchor="end">raw score, scale unknown</text>`,
     )
   }
   parts.push('</g>')

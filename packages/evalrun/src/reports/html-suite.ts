@@ -1,6 +1,14 @@
 import type { RunComparison } from '../core/comparison.js'
 import { escapeAttribute, escapeText } from './escape-markup.js'
-import { formatDate, type Row, rawScoreOf, runCell, scoreCell, suiteText, vendorCell } from './html-cells.js'
+import {
+  compactScoreCell,
+  formatDate,
+  type Row,
+  rawScoreOf,
+  runCell,
+  suiteText,
+  vendorCell,
+} from './html-cells.js'
 import {
   type ChartMeasure,
   type ChartSeries,
@@ -33,7 +41,6 @@ interface Measure {
   caption: string
   value: (row: Row) => number | null
   interval: (row: Row) => { low: number; high: number } | null | undefined
-  absent: string
 }
 
 const MEASURES: readonly Measure[] = [
@@ -43,7 +50,6 @@ const MEASURES: readonly Measure[] = [
     caption: 'Normalised score (0..1)',
     value: (row) => row.normalizedScore,
     interval: (row) => row.stats?.score,
-    absent: 'no normalised score',
   },
   {
     id: 'raw-score',
@@ -51,7 +57,6 @@ const MEASURES: readonly Measure[] = [
     caption: 'Raw score, scale unknown: on its own axis, not comparable with 0..1',
     value: rawScoreOf,
     interval: () => null,
-    absent: 'no score without a known scale',
   },
   {
     id: 'pass-rate',
@@ -59,7 +64,6 @@ const MEASURES: readonly Measure[] = [
     caption: 'Pass rate (0..1)',
     value: (row) => row.passRate,
     interval: (row) => row.stats?.passRate,
-    absent: 'no pass rate',
   },
 ]
 
@@ -106,14 +110,12 @@ export function suiteSection(
     WIDTH - RIGHT - 10,
   )
   const figures: string[] = []
-  const absent: string[] = []
+  const charts = new Set<ChartMeasure>()
   for (const measure of MEASURES) {
     const series = seriesOf(suite, measure, colors)
     const values = series.flatMap((s) => s.points.map((point) => point.value))
-    if (values.length === 0) {
-      absent.push(measure.absent)
-      continue
-    }
+    if (values.length === 0) continue
+    charts.add(measure.id)
     const y: ValueAxis = measure.id === 'raw-score' ? rawAxis(values) : UNIT_AXIS
     const chart = timeChart(
       `suite-${index}-${measure.id}`,
@@ -126,16 +128,21 @@ export function suiteSection(
   }
   const tableRows = charted.map(
     (row) =>
-      `<tr data-ref="${escapeAttribute(row.ref)}"><td>${formatDate(row.createdAt)}</td><td>${vendorCell(row.vendor, colors)}</td><td>${runCell(row)}</td><td>${row.status}</td><td class="num">${scoreCell(row)}</td><td class="num">${formatNumber(row.normalizedScore)}${escapeText(plusMinus(row.stats?.score))}</td><td class="num">${formatPercent(row.passRate)}${escapeText(plusMinus(row.stats?.passRate, true))}</td></tr>`,
+      `<tr data-ref="${escapeAttribute(row.ref)}"><td>${formatDate(row.createdAt)}</td><td>${vendorCell(row.vendor, colors)}</td><td>${runCell(row)}</td><td>${row.status}</td><td class="num">${compactScoreCell(row)}</td><td class="num">${formatNumber(row.normalizedScore)}${escapeText(plusMinus(row.stats?.score))}</td><td class="num">${formatPercent(row.passRate)}${escapeText(plusMinus(row.stats?.passRate, true))}</td></tr>`,
   )
   const suitePairs = pairs.filter((pair) => suite.refs.includes(pair.head.suite.ref))
   const details =
     charted.length === 0
       ? '<p class="note points">No run of this suite has a score or a pass rate yet. The table of every run below lists them.</p>'
       : `<details class="points"${charted.length <= 25 ? ' open' : ''}><summary>${charted.length} charted ${charted.length === 1 ? 'run' : 'runs'}</summary><table class="points-table"><thead><tr><th scope="col">Created</th><th scope="col">Vendor</th><th scope="col">Run</th><th scope="col">Status</th><th scope="col">Score</th><th scope="col">Normalised</th><th scope="col">Pass rate</th></tr></thead><tbody>${tableRows.join('')}</tbody></table></details>`
+  // A missing measure is said once: a raw chart where scores are normalised is no gap.
+  const absent = [
+    charts.has('normalized-score') || charts.has('raw-score') ? null : 'no run has a score',
+    charts.has('pass-rate') ? null : 'no run has a pass rate',
+  ].filter((text) => text !== null)
   const notCharted =
     charted.length > 0 && absent.length > 0
-      ? `<p class="note absent">Not charted: ${absent.join(', ')}.</p>`
+      ? `<p class="note absent">Not charted: ${absent.join('; ')}.</p>`
       : ''
   return `<article class="suite" id="suite-${index}" data-suite="${escapeAttribute(suite.label)}" data-suite-refs="${escapeAttribute(suite.refs.join(' '))}">
 <h3>${escapeText(suite.label)} <small>${suite.refs.map(refMarkup).join(', ')} · ${suite.rows.length} ${suite.rows.length === 1 ? 'run' : 'runs'}</small></h3>

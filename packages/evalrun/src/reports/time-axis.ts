@@ -15,7 +15,7 @@ export interface TimeTick {
 /** Least room between two runs of different times, in pixels, so that runs of one morning do not stack. */
 const MIN_GAP = 10
 /** Least room between two tick labels, in pixels. */
-const TICK_ROOM = 90
+const TICK_ROOM = 110
 
 /**
  * An x axis over the given times between `left` and `right`, in order of time: each distinct time gets at least
