@@ -169,7 +169,9 @@ describe('renderHtmlReport names and refs', () => {
     })
     // Suites: the name, the ref on hover; a suite with no name by its kind and id, never a bare ref.
     expect(html).toContain('<span class="clip" title="datalab:7">Invoices</span>')
-    expect(html).toContain('<h3>collection 12 <small><code class="ref" title="datalab:12"')
+    expect(html).toMatch(
+      /<h3>collection 12 <small><span class="vendor" data-vendor="datalab">[^<]*<span class="swatch"[^>]*><\/span>datalab<\/span> <code class="ref" title="datalab:12"/,
+    )
     expect(html).not.toMatch(/<h3>datalab:/)
     // Runs: the name over the ref.
     expect(html).toMatch(/>nightly gpt-4o<\/a><\/span><code class="ref" title="datalab:1"/)

@@ -1,7 +1,7 @@
 import type { RunStatus, ScoreScale } from '../core/model.js'
 import type { RunStats } from '../core/run-stats.js'
 import { escapeAttribute, escapeText } from './escape-markup.js'
-import { refMarkup } from './ref-text.js'
+import { refMarkup, shortId } from './ref-text.js'
 import { formatDelta, formatNumber, formatScale, type RunVerdict } from './report-input.js'
 import { safeUrl } from './safe-url.js'
 
@@ -27,10 +27,13 @@ export function rawScoreOf(row: Row): number | null {
   return row.normalizedScore === null ? row.score : null
 }
 
-/** The suite in words: its name at the vendor, else its kind and id (`collection 12`); never the bare ref. */
+/**
+ * The suite in words: its name at the vendor, else its kind and id (`collection 12`, `dataset cm3b4e…b51560b`);
+ * never the bare ref, which is on hover.
+ */
 export function suiteText(suite: Row['suite']): string {
   const name = suite.name?.trim()
-  return name ? name : `${suite.kind} ${suite.id}`
+  return name ? name : `${suite.kind} ${shortId(suite.id)}`
 }
 
 /** The suite's name, its ref on hover and for screen readers. */
@@ -81,6 +84,14 @@ export function changeCell(delta: number | null, normalized = true): string {
   const text = formatDelta(delta, normalized)
   if (delta === null || delta === 0) return text
   return `<span class="${delta > 0 ? 'good' : 'bad'}">${text}</span>`
+}
+
+/** A date for a narrow column: the day and the time each kept whole, on two lines when there is no room. */
+export function dateCell(date: Date | null): string {
+  const [day, time] = formatDate(date).split(' ')
+  return time === undefined
+    ? (day ?? '—')
+    : `<span class="day">${day}</span> <span class="day">${time}</span>`
 }
 
 export function formatDate(date: Date | null): string {

@@ -2,6 +2,7 @@ import type { RunComparison } from '../core/comparison.js'
 import { escapeAttribute, escapeText } from './escape-markup.js'
 import {
   compactScoreCell,
+  dateCell,
   formatDate,
   type Row,
   rawScoreOf,
@@ -126,15 +127,18 @@ export function suiteSection(
     )
     figures.push(`<figure class="${measure.id}"><figcaption>${measure.caption}</figcaption>${chart}</figure>`)
   }
+  // One vendor's suite says its vendor once, in the heading, leaving the table room for names.
+  const vendors = [...new Set(suite.rows.map((row) => row.vendor))]
+  const oneVendor = vendors.length === 1
   const tableRows = charted.map(
     (row) =>
-      `<tr data-ref="${escapeAttribute(row.ref)}"><td>${formatDate(row.createdAt)}</td><td>${vendorCell(row.vendor, colors)}</td><td>${runCell(row)}</td><td>${row.status}</td><td class="num">${compactScoreCell(row)}</td><td class="num">${formatNumber(row.normalizedScore)}${escapeText(plusMinus(row.stats?.score))}</td><td class="num">${formatPercent(row.passRate)}${escapeText(plusMinus(row.stats?.passRate, true))}</td></tr>`,
+      `<tr data-ref="${escapeAttribute(row.ref)}"><td>${dateCell(row.createdAt)}</td>${oneVendor ? '' : `<td>${vendorCell(row.vendor, colors)}</td>`}<td>${runCell(row)}</td><td>${row.status}</td><td class="num">${compactScoreCell(row)}</td><td class="num">${formatNumber(row.normalizedScore)}${escapeText(plusMinus(row.stats?.score))}</td><td class="num">${formatPercent(row.passRate)}${escapeText(plusMinus(row.stats?.passRate, true))}</td></tr>`,
   )
   const suitePairs = pairs.filter((pair) => suite.refs.includes(pair.head.suite.ref))
   const details =
     charted.length === 0
       ? '<p class="note points">No run of this suite has a score or a pass rate yet. The table of every run below lists them.</p>'
-      : `<details class="points"${charted.length <= 25 ? ' open' : ''}><summary>${charted.length} charted ${charted.length === 1 ? 'run' : 'runs'}</summary><table class="points-table"><thead><tr><th scope="col">Created</th><th scope="col">Vendor</th><th scope="col">Run</th><th scope="col">Status</th><th scope="col">Score</th><th scope="col">Normalised</th><th scope="col">Pass rate</th></tr></thead><tbody>${tableRows.join('')}</tbody></table></details>`
+      : `<details class="points"${charted.length <= 25 ? ' open' : ''}><summary>${charted.length} charted ${charted.length === 1 ? 'run' : 'runs'}</summary><table class="points-table"><thead><tr><th scope="col">Created</th>${oneVendor ? '' : '<th scope="col">Vendor</th>'}<th scope="col">Run</th><th scope="col">Status</th><th scope="col">Score</th><th scope="col">Normalised</th><th scope="col">Pass rate</th></tr></thead><tbody>${tableRows.join('')}</tbody></table></details>`
   // A missing measure is said once: a raw chart where scores are normalised is no gap.
   const absent = [
     charts.has('normalized-score') || charts.has('raw-score') ? null : 'no run has a score',
@@ -145,7 +149,7 @@ export function suiteSection(
       ? `<p class="note absent">Not charted: ${absent.join('; ')}.</p>`
       : ''
   return `<article class="suite" id="suite-${index}" data-suite="${escapeAttribute(suite.label)}" data-suite-refs="${escapeAttribute(suite.refs.join(' '))}">
-<h3>${escapeText(suite.label)} <small>${suite.refs.map(refMarkup).join(', ')} · ${suite.rows.length} ${suite.rows.length === 1 ? 'run' : 'runs'}</small></h3>
+<h3>${escapeText(suite.label)} <small>${vendors.map((vendor) => vendorCell(vendor, colors)).join(' ')} ${suite.refs.map(refMarkup).join(', ')} · ${suite.rows.length} ${suite.rows.length === 1 ? 'run' : 'runs'}</small></h3>
 <div class="suite-body"><div class="charts">${figures.join('\n')}${notCharted}</div>
 ${details}
 </div>

@@ -19,6 +19,13 @@ export function shortRef(ref: string): string {
   return `${prefix}${id.slice(0, KEPT_START).join('')}…${id.slice(-KEPT_END).join('')}`
 }
 
+/** An id short enough to read in a sentence: `cm3b4e…b51560b`; short ids whole. */
+export function shortId(id: string): string {
+  const chars = [...id]
+  if (chars.length <= KEPT_START + KEPT_END + 2) return id
+  return `${chars.slice(0, KEPT_START).join('')}…${chars.slice(-KEPT_END).join('')}`
+}
+
 /**
  * A ref as markup: shortened on screen, whole on hover (`title`) and for screen readers (a visually hidden copy;
  * the shortened text is hidden from them), and in `data-full` for whoever reads the page's markup.

@@ -42,16 +42,15 @@ export function timeAxis(times: readonly number[], left: number, right: number):
   })
   const x = (time: number) => positions.get(time) ?? left + ((time - first) / span) * width
 
-  // The first and last runs always; between them, runs at even steps of the order, where there is room to read.
+  // The first and last runs always; between them, each run far enough from the tick before it to be read.
   const chosen: number[] = []
-  for (const index of new Set([0, 1, 2, 3, 4].map((quarter) => Math.round((quarter * steps) / 4)))) {
-    const time = distinct[index] as number
+  for (const time of distinct) {
     const kept = chosen[chosen.length - 1]
     if (kept === undefined || x(time) - x(kept) >= TICK_ROOM) chosen.push(time)
   }
   const last = distinct[steps] as number
   if (chosen[chosen.length - 1] !== last) {
-    if (chosen.length > 1) chosen.pop()
+    if (chosen.length > 1 && x(last) - x(chosen[chosen.length - 1] as number) < TICK_ROOM) chosen.pop()
     chosen.push(last)
   }
   const ticks = chosen.map((time, index) =>
