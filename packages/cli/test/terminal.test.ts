@@ -148,6 +148,10 @@ describe('pnpm demo (evalrun demo)', () => {
     )
     expect(stdout).toContain('Latest runs across every vendor')
     expect(stdout).toContain('Score summary')
+    // One scale: PromptLayer's 0..100 scores as 0..1 beside the others; Datalab's, of no known scale, marked raw.
+    expect(stdout).toMatch(/^promptlayer(\s+\d+){4}\s+0\.\d{3}\s+—$/m)
+    expect(stdout).toMatch(/^datalab(\s+\d+){4}\s+—\s+\d+\.\d{3} raw$/m)
+    expect(stdout).toContain('MEAN SCORE (0..1)')
     expect(stderr).toMatch(/completed \d+\/\d+/)
     // It ends with a started run compared with the run before it on its suite.
     expect(stdout).toMatch(/What changed on .+ \(evalrun runs compare (\S+) (\S+)\)\nbase \1 .+\nhead \2 /)
