@@ -25,7 +25,7 @@ export const BUDGETS = {
  */
 export const CI_CEILINGS = {
   vendorBundleGzip: 9_060,
-  facadeBundleGzip: 39_300,
+  facadeBundleGzip: 39_400,
   facadeCorePlusOneVendorGzip: 20_850,
   installBytes: 2_760_000,
   installPackages: 11,
@@ -120,6 +120,9 @@ export const CI_CEILINGS = {
 
 // The install once Azure and the stats entry's type moves met on main (2.745 → 2.76 MB): the facade's README with its
 // API report and the stats types named from `evalrun/stats`, a few kB more than either branch measured alone.
+
+// Issue 29's readable report (39.3 → 39.4 kB; measured 39.37): each built-in vendor declares its report colour in
+// its description and a compared item keeps its name; the report itself is in `evalrun/reports`, outside this entry.
 
 /** Every vendor package: one per folder of specs/, the same list `pnpm generate` reads. */
 export const VENDOR_PACKAGES: readonly string[] = listVendorSpecs().map((spec) => `@evalrun/${spec.vendor}`)
