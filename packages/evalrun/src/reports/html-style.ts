@@ -16,7 +16,7 @@ thead th{background:var(--soft)}td.num{text-align:right;font-variant-numeric:tab
 .chart{max-width:100%;height:auto;background:var(--soft);border-radius:6px}
 .chart text{font-size:10px;fill:var(--muted)}.chart .grid{stroke:var(--line);stroke-width:1}.chart.empty text{font-size:12px}
 .chart .point{stroke:#fff;stroke-width:1}
-p.points{flex:1 1 420px;margin:0}details.points{flex:1 1 420px;max-height:500px;overflow:auto}.day{white-space:nowrap}summary{cursor:pointer;color:var(--muted)}
+p.points{flex:1 1 420px;margin:0}details.points{flex:1 1 420px;max-height:500px;overflow:auto}.day{white-space:nowrap}.interval{display:block;white-space:nowrap;color:var(--muted)}.points-table .clip{max-width:26ch}summary{cursor:pointer;color:var(--muted)}
 .good{color:#1a7f37}.bad{color:#cf222e}.status-failed{color:#cf222e}.status-completed{color:#1a7f37}.status-canceled{color:#9a6700}
 code{font:12px ui-monospace,SFMono-Regular,Menlo,monospace}
 code.ref{display:block;white-space:nowrap;color:var(--muted)}a code.ref{color:inherit}h3 code.ref,h4 code.ref{display:inline;font-size:11px}

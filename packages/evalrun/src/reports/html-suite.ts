@@ -132,7 +132,7 @@ export function suiteSection(
   const oneVendor = vendors.length === 1
   const tableRows = charted.map(
     (row) =>
-      `<tr data-ref="${escapeAttribute(row.ref)}"><td>${dateCell(row.createdAt)}</td>${oneVendor ? '' : `<td>${vendorCell(row.vendor, colors)}</td>`}<td>${runCell(row)}</td><td>${row.status}</td><td class="num">${compactScoreCell(row)}</td><td class="num">${formatNumber(row.normalizedScore)}${escapeText(plusMinus(row.stats?.score))}</td><td class="num">${formatPercent(row.passRate)}${escapeText(plusMinus(row.stats?.passRate, true))}</td></tr>`,
+      `<tr data-ref="${escapeAttribute(row.ref)}"><td>${dateCell(row.createdAt)}</td>${oneVendor ? '' : `<td>${vendorCell(row.vendor, colors)}</td>`}<td>${runCell(row)}</td><td>${row.status}</td><td class="num">${compactScoreCell(row)}</td><td class="num">${withInterval(row.normalizedScore, formatNumber, plusMinus(row.stats?.score))}</td><td class="num">${withInterval(row.passRate, formatPercent, plusMinus(row.stats?.passRate, true))}</td></tr>`,
   )
   const suitePairs = pairs.filter((pair) => suite.refs.includes(pair.head.suite.ref))
   const details =
@@ -182,4 +182,16 @@ function seriesOf(suite: Suite, measure: Measure, colors: Map<string, string>): 
       }),
     }
   })
+}
+
+/** A value and, on a line beneath it, its interval; no interval beside a value that is not there. */
+function withInterval(
+  value: number | null,
+  format: (value: number | null) => string,
+  interval: string,
+): string {
+  const text = format(value)
+  return value === null || interval === ''
+    ? text
+    : `${text}<small class="interval">${escapeText(interval.trim())}</small>`
 }
