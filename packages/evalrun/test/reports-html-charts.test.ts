@@ -69,6 +69,42 @@ describe('renderHtmlReport charts', () => {
     expect(Number(normalized)).toBeCloseTo(0.658)
   })
 
+  it('gives each vendor its own raw axis when two vendors without a scale share a suite name', async () => {
+    const suite = (vendor: string) => ({
+      kind: 'dataset' as const,
+      id: '3',
+      name: 'Receipts',
+      ref: `${vendor}:3`,
+    })
+    const runs = [
+      reportRun('1', {
+        createdAt: at('2026-11-01T09:00:00Z'),
+        score: 0.7,
+        scoreScale: null,
+        suite: suite('datalab'),
+      }),
+      reportRun('2', {
+        createdAt: at('2026-11-02T09:00:00Z'),
+        score: 0.8,
+        scoreScale: null,
+        suite: suite('datalab'),
+      }),
+      reportRun('3', {
+        vendor: 'acme',
+        createdAt: at('2026-11-02T10:00:00Z'),
+        score: 42,
+        scoreScale: null,
+        suite: suite('acme'),
+      }),
+    ]
+    const html = await renderHtmlReport({ runs: runs.map((run) => ({ run })) })
+    const raw = charts(html).filter((chart) => chart.measure === 'raw-score')
+    expect(raw.map((chart) => chart.vendors).sort()).toEqual(['acme', 'datalab'])
+    expect(html).toContain(
+      '<figcaption>Raw score, scale unknown: on its own axis, not comparable with 0..1 (acme)',
+    )
+  })
+
   it('spreads runs of one day by their time, on one x axis for each chart of a suite', async () => {
     const times = [
       '2026-11-01T08:00:00Z',

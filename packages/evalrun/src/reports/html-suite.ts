@@ -113,19 +113,26 @@ export function suiteSection(
   const figures: string[] = []
   const charts = new Set<ChartMeasure>()
   for (const measure of MEASURES) {
-    const series = seriesOf(suite, measure, colors)
-    const values = series.flatMap((s) => s.points.map((point) => point.value))
-    if (values.length === 0) continue
+    const series = seriesOf(suite, measure, colors).filter((s) => s.points.length > 0)
+    if (series.length === 0) continue
     charts.add(measure.id)
-    const y: ValueAxis = measure.id === 'raw-score' ? rawAxis(values) : UNIT_AXIS
-    const chart = timeChart(
-      `suite-${index}-${measure.id}`,
-      `${suite.label}: ${measure.name} over time`,
-      measure.id,
-      series,
-      { x, y },
-    )
-    figures.push(`<figure class="${measure.id}"><figcaption>${measure.caption}</figcaption>${chart}</figure>`)
+    // Raw scores of two vendors may be on two scales: each vendor's on an axis of its own.
+    const groups = measure.id === 'raw-score' ? series.map((s) => [s]) : [series]
+    groups.forEach((group, at) => {
+      const values = group.flatMap((s) => s.points.map((point) => point.value))
+      const y: ValueAxis = measure.id === 'raw-score' ? rawAxis(values) : UNIT_AXIS
+      const whose = groups.length > 1 ? ` (${group[0]?.vendor})` : ''
+      const chart = timeChart(
+        `suite-${index}-${measure.id}${groups.length > 1 ? `-${at}` : ''}`,
+        `${suite.label}: ${measure.name}${whose} over time`,
+        measure.id,
+        group,
+        { x, y },
+      )
+      figures.push(
+        `<figure class="${measure.id}"><figcaption>${measure.caption}${escapeText(whose)}</figcaption>${chart}</figure>`,
+      )
+    })
   }
   // One vendor's suite says its vendor once, in the heading, leaving the table room for names.
   const vendors = [...new Set(suite.rows.map((row) => row.vendor))]
