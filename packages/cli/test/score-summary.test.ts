@@ -1,6 +1,6 @@
 import type { EvalRun } from 'evalrun'
 import { describe, expect, it } from 'vitest'
-import { scoreSummary, scoreSummaryRow } from '../src/output/score-summary.js'
+import { scoreOnOneScale, scoreSummary, scoreSummaryRow } from '../src/output/score-summary.js'
 
 function run(vendor: string, overrides: Partial<EvalRun>): EvalRun {
   return {
@@ -52,5 +52,16 @@ describe("the demo's score summary", () => {
     // A vendor whose runs differ: each mean over its own runs, and how many they are.
     expect(rows.langfuse).toEqual(['langfuse', '2', '2', '0', '0', '0.800 (1 of 2)', '4.000 raw (1 of 2)'])
     expect(rows.humanloop).toEqual(['humanloop', '1', '1', '0', '0', '—', '—'])
+  })
+
+  it("says a started run's score on 0..1, its own scale beside it, or raw when no scale is known", () => {
+    expect(scoreOnOneScale({ score: 70.37, scoreScale: percent, normalizedScore: 0.7037 })).toBe(
+      '0.704 (70.37 on 0..100)',
+    )
+    expect(scoreOnOneScale({ score: 0.85, scoreScale: unit, normalizedScore: 0.85 })).toBe('0.850')
+    expect(scoreOnOneScale({ score: 0.7517, scoreScale: null, normalizedScore: null })).toBe(
+      '0.752 raw, scale unknown',
+    )
+    expect(scoreOnOneScale({ score: null, scoreScale: unit, normalizedScore: null })).toBe('—')
   })
 })

@@ -152,6 +152,7 @@ describe('pnpm demo (evalrun demo)', () => {
     expect(stdout).toMatch(/^promptlayer(\s+\d+){4}\s+0\.\d{3}\s+—$/m)
     expect(stdout).toMatch(/^datalab(\s+\d+){4}\s+—\s+\d+\.\d{3} raw$/m)
     expect(stdout).toContain('MEAN SCORE (0..1)')
+    expect(stdout).toMatch(/^ {2}promptlayer:\S+ {2}completed {2}score 0\.\d{3} \([\d.]+ on 0\.\.100\)/m)
     expect(stderr).toMatch(/completed \d+\/\d+/)
     // It ends with a started run compared with the run before it on its suite.
     expect(stdout).toMatch(/What changed on .+ \(evalrun runs compare (\S+) (\S+)\)\nbase \1 .+\nhead \2 /)

@@ -12,11 +12,12 @@ import { defineCommand } from '../command-definition.js'
 import { type CommandContext, warnTo } from '../context.js'
 import { ExitCode } from '../exit-codes.js'
 import { describeComparison } from '../output/format-comparison.js'
-import { colorStatus, formatMetric, formatScore, RUN_TABLE_HEADERS, runRow } from '../output/format-run.js'
+import { colorStatus, formatMetric, RUN_TABLE_HEADERS, runRow } from '../output/format-run.js'
 import { createProgressView } from '../output/progress-view.js'
 import {
   SCORE_SUMMARY_HEADERS,
   SCORE_SUMMARY_NOTE,
+  scoreOnOneScale,
   scoreSummary,
   scoreSummaryRow,
 } from '../output/score-summary.js'
@@ -106,7 +107,7 @@ async function demo(ctx: CommandContext, flags: DemoFlags): Promise<ExitCode> {
     say(colors.dim(SCORE_SUMMARY_NOTE))
     const line = (run: EvalRun) => {
       const metrics = run.metrics.map(formatMetric).join(' · ')
-      return `  ${run.ref}  ${colorStatus(run.status, colors)}  score ${formatScore(run.score)}${metrics ? `  ${metrics}` : ''}`
+      return `  ${run.ref}  ${colorStatus(run.status, colors)}  score ${scoreOnOneScale(run)}${metrics ? `  ${metrics}` : ''}`
     }
     say(`\n${colors.bold('The runs started by this demo')}`)
     for (const run of finished) say(line(run))

@@ -69,6 +69,19 @@ export function scoreSummaryRow(summary: VendorScoreSummary): string[] {
   ]
 }
 
+/**
+ * A run's score where it sits beside others: on 0..1 when its scale is known (`0.704 (70.37 on 0..100)`), else raw
+ * and said so (`0.752 raw, scale unknown`); `—` when it has none.
+ */
+export function scoreOnOneScale(run: Pick<EvalRun, 'score' | 'scoreScale' | 'normalizedScore'>): string {
+  if (run.score === null) return '—'
+  const raw = Number(run.score.toFixed(3))
+  if (run.normalizedScore === null || run.scoreScale === null) return `${raw} raw, scale unknown`
+  const { min, max } = run.scoreScale
+  const onUnit = min === 0 && max === 1
+  return `${run.normalizedScore.toFixed(3)}${onUnit ? '' : ` (${raw} on ${min}..${max})`}`
+}
+
 function mean(values: readonly number[]): number | null {
   return values.length === 0 ? null : values.reduce((a, b) => a + b, 0) / values.length
 }
