@@ -25,9 +25,9 @@ export const BUDGETS = {
  */
 export const CI_CEILINGS = {
   vendorBundleGzip: 9_060,
-  facadeBundleGzip: 39_400,
+  facadeBundleGzip: 39_450,
   facadeCorePlusOneVendorGzip: 20_850,
-  installBytes: 2_760_000,
+  installBytes: 2_820_000,
   installPackages: 11,
 } as const
 // The facade's ceiling is at what it measures after both changes of this round, each said in its commit: vendors
@@ -121,8 +121,14 @@ export const CI_CEILINGS = {
 // The install once Azure and the stats entry's type moves met on main (2.745 → 2.76 MB): the facade's README with its
 // API report and the stats types named from `evalrun/stats`, a few kB more than either branch measured alone.
 
-// Issue 29's readable report (39.3 → 39.4 kB; measured 39.37): each built-in vendor declares its report colour in
-// its description and a compared item keeps its name; the report itself is in `evalrun/reports`, outside this entry.
+// The gate as library functions (`evalrun/gate`: judgeRun, judgeSuite, checkSuites, moved from the CLI): the install
+// grows by the entry's ESM, CJS and types (2.76 → 2.79 MB), the default entry by about 80 B of code the two entries
+// now share in one chunk (39.29 → 39.37 kB). The default entry does not import the gate.
+
+// Issue 29's readable report, with the gate entry above (39.4 → 39.45 kB, measured 39.44; install 2.80 → 2.82 MB,
+// measured 2.81): each built-in vendor declares its report colour in its description and a compared item keeps its
+// name (about 80 B in the default entry); the report's new files (time axis, colours, refs) ship in
+// `evalrun/reports` as ESM, CJS and types.
 
 /** Every vendor package: one per folder of specs/, the same list `pnpm generate` reads. */
 export const VENDOR_PACKAGES: readonly string[] = listVendorSpecs().map((spec) => `@evalrun/${spec.vendor}`)

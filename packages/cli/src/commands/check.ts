@@ -1,8 +1,9 @@
 import { BUILT_IN_VENDORS } from 'evalrun'
+import { CONFIG_KEY_NAMES, checkSuites } from 'evalrun/gate'
 import { defineCommand } from '../command-definition.js'
 import { withReportFlags } from '../common-flags.js'
 import { ExitCode, worstExitCode } from '../exit-codes.js'
-import { checkSuites } from '../gate/check-suites.js'
+import { suiteOutcomeOf } from '../gate/gate-outcome.js'
 import { checkScoreThreshold, vendorOfRef } from '../gate/score-threshold-check.js'
 import { jsonLine } from '../output/write-json-line.js'
 import { checkReportPaths, writeGateReports } from '../output/write-reports.js'
@@ -43,14 +44,21 @@ ref, or { match: { name, metadata } }) are in the config file; its schema is
         ctx.io.stderr.write(`evalrun: ${check.where}: ${check.suite}: no such vendor (known: ${known}).\n`)
         return ExitCode.usage
       }
-      checkScoreThreshold(check.criteria, vendor, `${check.suite} (${check.where})`)
+      checkScoreThreshold(check.criteria, vendor, `${check.suite} (${check.where})`, CONFIG_KEY_NAMES)
     }
     const timeoutMs = flags.timeout ? parseDuration(flags.timeout, '--timeout') : 30 * 60_000
     await checkReportPaths(flags)
     const evalrun = ctx.evalrun()
-    const outcomes = await checkSuites(evalrun, checks, refs, (ref) =>
-      evalrun.runs.wait(ref, { timeoutMs, maxFailedPolls: MAX_FAILED_POLLS, ...ctx.waitPolling }),
-    )
+    // Only a drop gate needs the stats functions (and jStat): loaded then.
+    const stats = checks.some((check) => check.drop !== null) ? await import('evalrun/stats') : undefined
+    const verdicts = await checkSuites(evalrun, checks, {
+      refs,
+      wait: (ref) =>
+        evalrun.runs.wait(ref, { timeoutMs, maxFailedPolls: MAX_FAILED_POLLS, ...ctx.waitPolling }),
+      ...(stats ? { stats } : {}),
+      onWarning: (message) => ctx.io.stderr.write(`evalrun: ${message}\n`),
+    })
+    const outcomes = verdicts.map(suiteOutcomeOf)
     for (const o of outcomes) {
       if (flags.json) {
         ctx.io.stdout.write(

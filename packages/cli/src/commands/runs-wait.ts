@@ -1,12 +1,13 @@
 import { type EvalRun, EvalrunWaitDeadlineError } from 'evalrun'
+import { judgeRun } from 'evalrun/gate'
 import type { RunStats } from 'evalrun/stats'
 import { classifyError } from '../classify-error.js'
 import { defineCommand } from '../command-definition.js'
 import { GATE_HELP, withGateFlags, withReportFlags } from '../common-flags.js'
 import { type CommandContext, warnTo } from '../context.js'
 import { CliError, ExitCode, worstExitCode } from '../exit-codes.js'
-import { type GateFlags, parseGateCriteria } from '../gate/gate-criteria.js'
-import { type GateOutcome, judgeRun } from '../gate/judge-run.js'
+import { FLAG_NAMES, type GateFlags, parseGateCriteria } from '../gate/gate-criteria.js'
+import { type GateOutcome, outcomeOf } from '../gate/gate-outcome.js'
 import { checkScoreThreshold, vendorOfRef } from '../gate/score-threshold-check.js'
 import { formatProgress } from '../output/format-run.js'
 import { describeRunStats } from '../output/format-run-stats.js'
@@ -89,15 +90,20 @@ export async function runsWait(ctx: CommandContext, refs: string[], flags: RunsW
             )
           },
         })
-        const outcome = await judgeRun(run, criteria, (onWarning) =>
-          evalrun.runs.results(run, {
-            signal: interrupt.signal,
-            onWarning: (message, vendor, detail) => {
-              warn(message, vendor)
-              onWarning(message, detail)
-            },
-          }),
+        const gate = await judgeRun(
+          run,
+          criteria,
+          (onWarning) =>
+            evalrun.runs.results(run, {
+              signal: interrupt.signal,
+              onWarning: (message, vendor, detail) => {
+                warn(message, vendor)
+                onWarning(message, detail)
+              },
+            }),
+          { names: FLAG_NAMES },
         )
+        const outcome = outcomeOf(gate)
         // Reading its items for a pass rate was cut short by Ctrl-C: no verdict, rather than an API failure.
         const cut = outcome.exitCode === ExitCode.api || outcome.exitCode === ExitCode.interrupted
         return interrupt.signal.aborted && cut ? interrupted(ref, run) : outcome

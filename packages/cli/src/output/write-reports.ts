@@ -5,7 +5,7 @@ import type { ReportRun, RunComparison, RunVerdict, UnreadRun } from 'evalrun/re
 import type { RunStats } from 'evalrun/stats'
 import type { CommandContext } from '../context.js'
 import { CliError, ExitCode } from '../exit-codes.js'
-import type { GateOutcome } from '../gate/judge-run.js'
+import type { GateOutcome } from '../gate/gate-outcome.js'
 import { writeFileAtomically } from './write-file-atomically.js'
 
 /** `--junit <file>` and `--summary <file>`, on `runs wait`, `runs start --wait` and `runs compare`. */
