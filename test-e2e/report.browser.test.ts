@@ -212,6 +212,22 @@ describe.skipIf(!runBrowserTests)('HTML report (headless Chromium)', () => {
           expect(cell.runHeight).toBeLessThan(45)
         }
         expect(cells.some((cell) => cell.refShown.includes('…'))).toBe(true)
+        // Regressed items by the name the vendor gives them (a PromptLayer row's question), the key beneath.
+        const shownItems = await tab.$$eval('table.regressions tr[data-key]', (trs) =>
+          trs.map((tr) => ({
+            key: tr.getAttribute('data-key') ?? '',
+            name: tr.querySelector('.item-name')?.textContent ?? null,
+          })),
+        )
+        const namedItems = comparisons.flatMap((comparison) =>
+          comparison.items
+            .filter((item) => item.change === 'regressed')
+            .slice(0, 10)
+            .map((item) => ({ key: item.key, name: item.head?.name ?? item.base?.name ?? null }))
+            .filter((item) => item.name !== null && item.name !== item.key),
+        )
+        expect(namedItems.length).toBeGreaterThan(0)
+        for (const item of namedItems) expect(shownItems).toContainEqual(item)
 
         // Each suite's latest pair, with what changed item by item.
         const shownPairs = await tab.$$eval('section.pair', (sections) =>
