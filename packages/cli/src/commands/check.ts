@@ -1,9 +1,11 @@
 import { BUILT_IN_VENDORS } from 'evalrun'
+import { collapsedSection } from '../ci/gitlab-sections.js'
 import { defineCommand } from '../command-definition.js'
 import { withReportFlags } from '../common-flags.js'
 import { ExitCode, worstExitCode } from '../exit-codes.js'
 import { checkSuites } from '../gate/check-suites.js'
 import { checkScoreThreshold, vendorOfRef } from '../gate/score-threshold-check.js'
+import { describeSuiteDetails } from '../output/suite-details.js'
 import { jsonLine } from '../output/write-json-line.js'
 import { checkReportPaths, writeGateReports } from '../output/write-reports.js'
 import { parseDuration } from '../parse-values.js'
@@ -51,7 +53,7 @@ ref, or { match: { name, metadata } }) are in the config file; its schema is
     const outcomes = await checkSuites(evalrun, checks, refs, (ref) =>
       evalrun.runs.wait(ref, { timeoutMs, maxFailedPolls: MAX_FAILED_POLLS, ...ctx.waitPolling }),
     )
-    for (const o of outcomes) {
+    for (const [i, o] of outcomes.entries()) {
       if (flags.json) {
         ctx.io.stdout.write(
           jsonLine({
@@ -67,7 +69,13 @@ ref, or { match: { name, metadata } }) are in the config file; its schema is
       } else {
         const mark = o.exitCode === ExitCode.ok ? ctx.colors.green('✓') : ctx.colors.red('✗')
         const subject = o.ref === o.suite || o.suite === '' ? o.ref : `${o.suite} ${o.ref}`
-        ctx.io.stdout.write(`${mark} ${subject} ${o.line}\n`)
+        const verdict = `${mark} ${subject} ${o.line}`
+        // On GitLab each verdict heads a folded section of what it rests on; elsewhere the verdict alone.
+        ctx.io.stdout.write(
+          ctx.ci === 'gitlab' && !ctx.quiet
+            ? collapsedSection(`evalrun_suite_${i + 1}_${o.suite || o.ref}`, verdict, describeSuiteDetails(o))
+            : `${verdict}\n`,
+        )
       }
     }
     const reported = await writeGateReports(ctx, flags, outcomes)

@@ -59,7 +59,7 @@ export async function runsWait(ctx: CommandContext, refs: string[], flags: RunsW
   }
   await checkReportPaths(flags)
   const evalrun = ctx.evalrun()
-  const view = flags.json ? null : createProgressView(ctx.io, ctx.colors)
+  const view = flags.json || ctx.quiet ? null : createProgressView(ctx.io, ctx.colors)
   const say = (line: string) => (view ? view.note(line) : ctx.io.stderr.write(`${line}\n`))
 
   const interrupt = new AbortController()
@@ -136,7 +136,7 @@ export async function runsWait(ctx: CommandContext, refs: string[], flags: RunsW
     } else {
       const mark = outcome.exitCode === ExitCode.ok ? ctx.colors.green('✓') : ctx.colors.red('✗')
       ctx.io.stdout.write(`${mark} ${outcome.ref} ${outcome.line}\n`)
-      if (stats !== null) ctx.io.stdout.write(indent(describeRunStats(stats)))
+      if (stats !== null && !ctx.quiet) ctx.io.stdout.write(indent(describeRunStats(stats)))
     }
   }
   const reported = await writeGateReports(ctx, flags, outcomes, intervals)
