@@ -17,7 +17,7 @@ export const GITHUB_DEFAULT_PR_COMMENT = 'evalrun-pr-comment.md'
 /**
  * The files to write: the flags given win; on GitHub Actions the summary goes to `$GITHUB_STEP_SUMMARY` and the
  * pull-request comment body to `$RUNNER_TEMP/evalrun-pr-comment.md`; on GitLab CI the JUnit report to
- * `evalrun.junit.xml`, which the job's `artifacts:reports:junit` names.
+ * `$CI_PROJECT_DIR/evalrun.junit.xml`, which the job's `artifacts:reports:junit` names.
  */
 export function reportFilesFor(
   flags: ReportFiles,
@@ -34,7 +34,10 @@ export function reportFilesFor(
       GITHUB_DEFAULT_PR_COMMENT,
     )
   }
-  if (ci === 'gitlab') files.junit ??= join(cwd, GITLAB_DEFAULT_JUNIT)
+  // Artifact paths are relative to the project's checkout, which GitLab names in CI_PROJECT_DIR.
+  if (ci === 'gitlab') {
+    files.junit ??= join(nonEmpty(env.CI_PROJECT_DIR) ? (env.CI_PROJECT_DIR as string) : cwd, GITLAB_DEFAULT_JUNIT)
+  }
   return files
 }
 
