@@ -36,7 +36,10 @@ export function reportFilesFor(
   }
   // Artifact paths are relative to the project's checkout, which GitLab names in CI_PROJECT_DIR.
   if (ci === 'gitlab') {
-    files.junit ??= join(nonEmpty(env.CI_PROJECT_DIR) ? (env.CI_PROJECT_DIR as string) : cwd, GITLAB_DEFAULT_JUNIT)
+    files.junit ??= join(
+      nonEmpty(env.CI_PROJECT_DIR) ? (env.CI_PROJECT_DIR as string) : cwd,
+      GITLAB_DEFAULT_JUNIT,
+    )
   }
   return files
 }
