@@ -3,6 +3,7 @@ import { BUILT_IN_VENDORS } from 'evalrun'
 import { classifyError } from './classify-error.js'
 import type { CliCommand, Execute } from './command-definition.js'
 import { checkCommand } from './commands/check.js'
+import { completionCommand } from './commands/completion.js'
 import { demoCommand } from './commands/demo.js'
 import { reportCommand } from './commands/report.js'
 import { runsCancelCommand } from './commands/runs-cancel.js'
@@ -34,6 +35,7 @@ export const COMMANDS: readonly CliCommand[] = [
   reportCommand,
   sandboxCommand,
   demoCommand,
+  completionCommand,
 ]
 
 /** Words that only group commands, with their descriptions. */
