@@ -146,6 +146,33 @@ describe('evalrun check on GitHub Actions', () => {
   })
 })
 
+describe('runs wait and runs compare on GitHub Actions', () => {
+  it('runs wait: the summary, an ::error for the failed run and the PR comment body, without flags', async () => {
+    const { root } = await job('github-wait', threeSuites(0.4))
+    const env = githubEnv(root)
+    const result = await cli(
+      ['runs', 'wait', 'promptlayer:7', 'datalab:6', '--min-pass-rate', '0.99'],
+      env,
+      polling,
+    )
+    expect(result.exitCode).toBe(1)
+    const comment = await readFile(join(root, 'evalrun-pr-comment.md'), 'utf8')
+    expect(comment.startsWith(PR_COMMENT_MARKER)).toBe(true)
+    expect(await readFile(env.GITHUB_STEP_SUMMARY, 'utf8')).toContain('promptlayer:7')
+    expect(result.stdout).toMatch(/^::error title=evalrun%3A (promptlayer|datalab)%3A\d+ failed::/m)
+  })
+
+  it('runs compare: the worst regressed items as ::warning, largest drop first, at most ten', async () => {
+    const { root } = await job('github-compare', threeSuites(0.4))
+    const result = await cli(['runs', 'compare', 'promptlayer:6', 'promptlayer:7'], githubEnv(root), polling)
+    expect(result.exitCode).toBe(0)
+    const warnings = result.stdout.split('\n').filter((line) => line.startsWith('::warning'))
+    expect(warnings.length).toBeGreaterThan(0)
+    expect(warnings.length).toBeLessThanOrEqual(10)
+    expect(warnings[0]).toMatch(/^::warning title=evalrun%3A regression in promptlayer%3A1::item .+: passed 1 in promptlayer:6 → failed 0 in promptlayer:7 \(-1\)$/)
+  })
+})
+
 describe('evalrun check on GitLab CI', () => {
   const gitlabEnv = (root: string) => ({
     ...sb.env,
