@@ -25,8 +25,8 @@ export const BUDGETS = {
  */
 export const CI_CEILINGS = {
   vendorBundleGzip: 9_060,
-  facadeBundleGzip: 39_300,
-  facadeCorePlusOneVendorGzip: 20_850,
+  facadeBundleGzip: 39_500,
+  facadeCorePlusOneVendorGzip: 20_950,
   installBytes: 2_760_000,
   installPackages: 11,
 } as const
@@ -117,6 +117,11 @@ export const CI_CEILINGS = {
 // (`tokenProviders`), so only @evalrun/openai carries it, with the choice between OpenAI and Azure and the Azure
 // endpoint forms (its own ceiling, 9.7 kB, in its package.json; measured 9.69). Langfuse's and Braintrust's own ceilings rise by
 // the same shared part (9.1 → 9.18 kB, 9.85 → 9.95 kB; measured 9.17 and 9.94). The default entry carries it all once.
+
+// Raised on purpose by issue 28's CLI gaps (39.3 → 39.5 kB, 20.85 → 20.95 kB; measured 39.47 and 20.91 kB): a
+// credential alternative declares the settings it needs (OpenAI's Azure endpoint, with its env var and help text, so
+// the CLI offers `--openai-azure-endpoint` without naming OpenAI), and the core's not-configured message names the
+// alternatives (about 0.1 kB each).
 
 // The install once Azure and the stats entry's type moves met on main (2.745 → 2.76 MB): the facade's README with its
 // API report and the stats types named from `evalrun/stats`, a few kB more than either branch measured alone.
