@@ -169,7 +169,9 @@ describe('runs wait and runs compare on GitHub Actions', () => {
     const warnings = result.stdout.split('\n').filter((line) => line.startsWith('::warning'))
     expect(warnings.length).toBeGreaterThan(0)
     expect(warnings.length).toBeLessThanOrEqual(10)
-    expect(warnings[0]).toMatch(/^::warning title=evalrun%3A regression in promptlayer%3A1::item .+: passed 1 in promptlayer:6 → failed 0 in promptlayer:7 \(-1\)$/)
+    expect(warnings[0]).toMatch(
+      /^::warning title=evalrun%3A regression in promptlayer%3A1::item .+: passed 1 in promptlayer:6 → failed 0 in promptlayer:7 \(-1\)$/,
+    )
   })
 })
 
@@ -207,6 +209,20 @@ describe('evalrun check on GitLab CI', () => {
     expect(result.stdout).toContain('    score      50 (0..100) = 0.50\n')
     expect(result.stdout).toMatch(/ {4}baseline {3}langfuse:\S+\n/)
     expect(result.stdout).not.toContain('::error')
+  })
+
+  it('runs wait folds the intervals of each run under its verdict, and writes the JUnit report', async () => {
+    const { root } = await job('gitlab-wait', threeSuites(0.4))
+    const result = await cli(
+      ['runs', 'wait', 'promptlayer:7', '--min-score', '0.4'],
+      gitlabEnv(root),
+      polling,
+    )
+    expect(result.exitCode).toBe(0)
+    expect(result.stdout.replaceAll('\u001b', 'ESC')).toMatch(
+      /^ESC\[0Ksection_start:\d+:evalrun_run_1_promptlayer_7\[collapsed=true\]\rESC\[0K✓ promptlayer:7 completed, score 50 of 0\.\.100 \(0\.500\)\n {4}(pass rate|score) [\s\S]*ESC\[0Ksection_end:\d+:evalrun_run_1_promptlayer_7\rESC\[0K\n$/,
+    )
+    expect(await readFile(join(root, 'evalrun.junit.xml'), 'utf8')).toContain('promptlayer:7')
   })
 
   it('fails a missed gate with exit 1, the JUnit report saying which', async () => {

@@ -1,5 +1,6 @@
 import { type EvalRun, EvalrunWaitDeadlineError } from 'evalrun'
 import type { RunStats } from 'evalrun/stats'
+import { collapsedSection } from '../ci/gitlab-sections.js'
 import { classifyError } from '../classify-error.js'
 import { defineCommand } from '../command-definition.js'
 import { GATE_HELP, withGateFlags, withReportFlags } from '../common-flags.js'
@@ -135,8 +136,14 @@ export async function runsWait(ctx: CommandContext, refs: string[], flags: RunsW
       )
     } else {
       const mark = outcome.exitCode === ExitCode.ok ? ctx.colors.green('✓') : ctx.colors.red('✗')
-      ctx.io.stdout.write(`${mark} ${outcome.ref} ${outcome.line}\n`)
-      if (stats !== null && !ctx.quiet) ctx.io.stdout.write(indent(describeRunStats(stats)))
+      const verdict = `${mark} ${outcome.ref} ${outcome.line}`
+      const details = stats === null || ctx.quiet ? '' : indent(describeRunStats(stats))
+      // On GitLab the intervals fold under the verdict line.
+      ctx.io.stdout.write(
+        ctx.ci === 'gitlab' && details !== ''
+          ? collapsedSection(`evalrun_run_${i + 1}_${outcome.ref}`, verdict, details)
+          : `${verdict}\n${details}`,
+      )
     }
   }
   const reported = await writeGateReports(ctx, flags, outcomes, intervals)
