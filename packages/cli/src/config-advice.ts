@@ -57,5 +57,11 @@ function alternativeAdvice(vendor: EvalrunVendor, missing: readonly VendorCreden
 /** A configuration the library refused, with the flag to use where another option would have allowed it. */
 export function invalidConfigAdvice(error: EvalrunInvalidConfigError): string {
   const flag = error.allowedBy === null ? undefined : OPTION_FLAGS.get(error.allowedBy)
-  return flag === undefined ? error.message : `${error.problem}, or pass ${flag}.`
+  if (flag !== undefined) return `${error.problem}, or pass ${flag}.`
+  // A message naming a setting's env var (Azure's endpoint missing) also names the flag that stands for it.
+  const named = SETTING_FLAGS.filter(({ envVar }) => new RegExp(`\\b${envVar}\\b`).test(error.message))
+  if (named.length === 0) return error.message
+  return `${error.message.replace(/\.$/, '')} (or pass ${named.map(({ flag }) => flag).join(' or ')}).`
 }
+
+const SETTING_FLAGS = BUILT_IN_VENDORS.flatMap((vendor) => settingFlags(vendor))

@@ -76,7 +76,7 @@ describe('evalrun on Azure OpenAI', () => {
       AZURE_OPENAI_API_KEY: sb.azure.openai.azureApiKey,
     })
     expect(noEndpoint.exitCode).toBe(2)
-    expect(noEndpoint.stderr).toContain('AZURE_OPENAI_ENDPOINT')
+    expect(noEndpoint.stderr).toMatch(/AZURE_OPENAI_ENDPOINT.*\(or pass --openai-azure-endpoint\)\.\n$/)
     expect(noEndpoint.stderr).not.toContain(sb.azure.openai.azureApiKey)
     const help = await cli(['--help'], env)
     expect(help.stdout).toMatch(/--openai-azure-endpoint <value>\s+Azure OpenAI/)
