@@ -89,6 +89,14 @@ describe('GitHub workflow commands', () => {
     )
   })
 
+  it('points an annotation at a file and line, escaping the path as a property', () => {
+    const lines = gateAnnotations(
+      [{ subject: 'datalab:1', passed: false, reason: 'r', location: { file: 'ci/a,b:c.yaml', line: 7 } }],
+      [],
+    )
+    expect(lines).toBe('::error file=ci/a%2Cb%3Ac.yaml,line=7,title=evalrun%3A datalab%3A1 failed::r\n')
+  })
+
   it('annotates the worst regressions first, as warnings', () => {
     const item = (key: string, delta: number) => ({
       key,

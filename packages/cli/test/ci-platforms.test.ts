@@ -98,7 +98,8 @@ describe('evalrun check on GitHub Actions', () => {
     expect(result.exitCode).toBe(1)
     const errors = result.stdout.split('\n').filter((line) => line.startsWith('::error'))
     expect(errors).toEqual([
-      '::error title=evalrun%3A promptlayer%3A1 promptlayer%3A7 failed::completed, but score 50 of 0..100 (0.500) is below --min-score 0.9',
+      // On the suite's line of the config, as a path from the repository's root (GITHUB_WORKSPACE).
+      '::error file=evalrun.config.yaml,line=5,title=evalrun%3A promptlayer%3A1 promptlayer%3A7 failed::completed, but score 50 of 0..100 (0.500) is below --min-score 0.9',
     ])
     // Warnings are the worst regressions against a baseline, never more than GitHub shows.
     expect(
@@ -115,7 +116,9 @@ describe('evalrun check on GitHub Actions', () => {
     const result = await cli(['check', '--config', configPath, '--json'], githubEnv(root), polling)
     expect(result.exitCode).toBe(1)
     expect(jsonLines(result.stdout)).toHaveLength(3)
-    expect(result.stderr).toMatch(/^::error title=evalrun%3A promptlayer%3A1/m)
+    expect(result.stderr).toMatch(
+      /^::error file=evalrun\.config\.yaml,line=5,title=evalrun%3A promptlayer%3A1/m,
+    )
   })
 
   it('lets explicit flags win, and writes nothing of its own with --no-ci-detect or EVALRUN_CI_DETECT=0', async () => {

@@ -11,6 +11,11 @@ describe('CI types', () => {
 
   it('the report files and verdicts the CI helpers take', () => {
     expectTypeOf<ReportFiles>().toEqualTypeOf<{ junit?: string; summary?: string; prComment?: string }>()
-    expectTypeOf<AnnotatedVerdict>().toEqualTypeOf<{ subject: string; passed: boolean; reason: string }>()
+    expectTypeOf<AnnotatedVerdict>().toEqualTypeOf<{
+      subject: string
+      passed: boolean
+      reason: string
+      location?: { file: string; line: number } | null
+    }>()
   })
 })

@@ -1,5 +1,5 @@
 import type { ComparedItem, RunComparison } from 'evalrun'
-import { annotation } from './github-commands.js'
+import { type AnnotationLocation, annotation } from './github-commands.js'
 
 /** GitHub shows 10 error and 10 warning annotations per step; more would be lost, so evalrun says how many more. */
 export const MAX_ANNOTATIONS_PER_LEVEL = 10
@@ -10,6 +10,8 @@ export interface AnnotatedVerdict {
   subject: string
   passed: boolean
   reason: string
+  /** The config entry of the suite (`evalrun check`), so that GitHub shows the annotation on that line. */
+  location?: AnnotationLocation | null
 }
 
 /**
@@ -23,20 +25,32 @@ export function gateAnnotations(
 ): string {
   const errors = verdicts
     .filter((verdict) => !verdict.passed)
-    .map((verdict) => ({ title: `evalrun: ${verdict.subject} failed`, message: verdict.reason }))
+    .map((verdict) => ({
+      title: `evalrun: ${verdict.subject} failed`,
+      message: verdict.reason,
+      location: verdict.location ?? null,
+    }))
   const regressions = worstRegressions(comparisons).map(({ comparison, item }) => ({
     title: `evalrun: regression in ${comparison.head.suite.ref}`,
     message: describeRegression(comparison, item),
   }))
   return [
-    ...bounded(errors, max, 'more gates failed').map((a) => annotation('error', a.title, a.message)),
+    ...bounded(errors, max, 'more gates failed').map((a) =>
+      annotation('error', a.title, a.message, a.location ?? null),
+    ),
     ...bounded(regressions, max, 'more items regressed').map((a) =>
       annotation('warning', a.title, a.message),
     ),
   ].join('')
 }
 
-function bounded<T extends { title: string; message: string }>(all: T[], max: number, more: string) {
+interface Annotation {
+  title: string
+  message: string
+  location?: AnnotationLocation | null
+}
+
+function bounded(all: Annotation[], max: number, more: string): Annotation[] {
   if (all.length <= max) return all
   const shown = all.slice(0, max - 1)
   const rest = all.length - shown.length

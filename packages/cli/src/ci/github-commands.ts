@@ -12,7 +12,19 @@ export function escapeCommandProperty(text: string): string {
 
 export type AnnotationLevel = 'error' | 'warning' | 'notice'
 
-/** One annotation line: `::warning title=evalrun%3A datalab%3A1::score 0.5 is below 0.9`. */
-export function annotation(level: AnnotationLevel, title: string, message: string): string {
-  return `::${level} title=${escapeCommandProperty(title)}::${escapeCommandData(message)}\n`
+/** Where an annotation points: a file of the repository (relative to its root) and a line. */
+export interface AnnotationLocation {
+  file: string
+  line: number
+}
+
+/** One annotation line: `::error file=evalrun.config.yaml,line=4,title=evalrun%3A datalab%3A1 failed::…`. */
+export function annotation(
+  level: AnnotationLevel,
+  title: string,
+  message: string,
+  location: AnnotationLocation | null = null,
+): string {
+  const where = location ? `file=${escapeCommandProperty(location.file)},line=${location.line},` : ''
+  return `::${level} ${where}title=${escapeCommandProperty(title)}::${escapeCommandData(message)}\n`
 }

@@ -1,3 +1,4 @@
+import { relative, resolve } from 'node:path'
 import { BUILT_IN_VENDORS } from 'evalrun'
 import { collapsedSection } from '../ci/gitlab-sections.js'
 import { defineCommand } from '../command-definition.js'
@@ -78,7 +79,13 @@ ref, or { match: { name, metadata } }) are in the config file; its schema is
         )
       }
     }
-    const reported = await writeGateReports(ctx, flags, outcomes)
+    // Annotations point at the suite's entry in the config, as a path from the repository's root.
+    const file = relative(ctx.io.env.GITHUB_WORKSPACE || process.cwd(), resolve(path))
+    const located = outcomes.map((outcome) => {
+      const line = /:(\d+):\d+$/.exec(checks.find((c) => c.suite === outcome.suite)?.where ?? '')?.[1]
+      return { ...outcome, location: line === undefined ? null : { file, line: Number(line) } }
+    })
+    const reported = await writeGateReports(ctx, flags, located)
     return worstExitCode([...outcomes.map((o) => o.exitCode), reported])
   },
 })

@@ -5,6 +5,7 @@ import type { ReportRun, RunComparison, RunVerdict, UnreadRun } from 'evalrun/re
 import type { RunStats } from 'evalrun/stats'
 import { gateAnnotations } from '../ci/annotations.js'
 import { reportFilesFor, setStepOutput } from '../ci/ci-report-files.js'
+import type { AnnotationLocation } from '../ci/github-commands.js'
 import { appendSummary, type RenderMarkdown, writePrComment } from '../ci/markdown-files.js'
 import type { CommandContext } from '../context.js'
 import { CliError, ExitCode } from '../exit-codes.js'
@@ -43,6 +44,8 @@ interface ReportedRun {
   ref: string
   /** What the annotations name: the suite and the run (`datalab:1 datalab:6`) or the run. */
   subject?: string
+  /** Where the annotations point: the suite's entry in the config file (`check`). */
+  location?: AnnotationLocation | null
   run: EvalRun | null
   verdict: RunVerdict | null
   /** The run's intervals, when they were read (`runs wait`). */
@@ -56,11 +59,16 @@ interface ReportedRun {
 export function writeGateReports(
   ctx: CommandContext,
   flags: ReportFileFlags,
-  outcomes: readonly (GateOutcome & { suite?: string; comparison?: RunComparison | null })[],
+  outcomes: readonly (GateOutcome & {
+    suite?: string
+    comparison?: RunComparison | null
+    location?: AnnotationLocation | null
+  })[],
   intervals: readonly (RunStats | null)[] = [],
 ): Promise<ExitCode> {
-  const runs = outcomes.map(({ ref, run, exitCode, line, suite }, i) => ({
+  const runs = outcomes.map(({ ref, run, exitCode, line, suite, location }, i) => ({
     ref,
+    location: location ?? null,
     subject: suite === undefined || suite === '' || suite === ref ? ref : `${suite} ${ref}`,
     run,
     verdict: { passed: exitCode === ExitCode.ok, reason: line },
@@ -104,8 +112,17 @@ async function writeReports(
   annotatedComparisons: readonly RunComparison[] = comparisons,
 ): Promise<ExitCode> {
   if (ctx.ci === 'github') {
-    const verdicts = runs.flatMap(({ ref, subject, verdict }) =>
-      verdict ? [{ subject: subject ?? ref, passed: verdict.passed, reason: verdict.reason }] : [],
+    const verdicts = runs.flatMap(({ ref, subject, verdict, location }) =>
+      verdict
+        ? [
+            {
+              subject: subject ?? ref,
+              passed: verdict.passed,
+              reason: verdict.reason,
+              location: location ?? null,
+            },
+          ]
+        : [],
     )
     const lines = gateAnnotations(verdicts, annotatedComparisons)
     ;(flags.json ? ctx.io.stderr : ctx.io.stdout).write(lines)
