@@ -6,6 +6,7 @@ const quoted = (words: readonly string[]) => `'${words.join(' ')}'`
 /**
  * A bash completion script: `_evalrun` finds the command typed so far (skipping flags and their values), then
  * offers its subcommands, or its flags and the program's global ones after `-`, or a flag's choices (else files).
+ * Plain `COMPREPLY=($(compgen …))` rather than mapfile: macOS still ships bash 3.2.
  */
 export function bashCompletion(nodes: readonly CompletionNode[]): string {
   const cases = (pick: (node: CompletionNode) => string[]) =>
@@ -47,17 +48,17 @@ _evalrun() {
       local choices
       choices="$(_evalrun_choices "$prev")"
       if [[ -n "$choices" ]]; then
-        mapfile -t COMPREPLY < <(compgen -W "$choices" -- "$cur")
+        COMPREPLY=($(compgen -W "$choices" -- "$cur"))
       else
-        mapfile -t COMPREPLY < <(compgen -f -- "$cur")
+        COMPREPLY=($(compgen -f -- "$cur"))
       fi
       return 0
       ;;
   esac
   if [[ "$cur" == -* ]]; then
-    mapfile -t COMPREPLY < <(compgen -W "$(_evalrun_flags "$path") $(_evalrun_flags '')" -- "$cur")
+    COMPREPLY=($(compgen -W "$(_evalrun_flags "$path") $(_evalrun_flags '')" -- "$cur"))
   else
-    mapfile -t COMPREPLY < <(compgen -W "$(_evalrun_subcommands "$path")" -- "$cur")
+    COMPREPLY=($(compgen -W "$(_evalrun_subcommands "$path")" -- "$cur"))
   fi
   return 0
 }
