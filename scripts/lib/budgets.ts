@@ -25,9 +25,9 @@ export const BUDGETS = {
  */
 export const CI_CEILINGS = {
   vendorBundleGzip: 9_060,
-  facadeBundleGzip: 39_450,
-  facadeCorePlusOneVendorGzip: 20_850,
-  installBytes: 2_820_000,
+  facadeBundleGzip: 39_700,
+  facadeCorePlusOneVendorGzip: 20_950,
+  installBytes: 2_850_000,
   installPackages: 11,
 } as const
 // The facade's ceiling is at what it measures after both changes of this round, each said in its commit: vendors
@@ -118,6 +118,11 @@ export const CI_CEILINGS = {
 // endpoint forms (its own ceiling, 9.7 kB, in its package.json; measured 9.69). Langfuse's and Braintrust's own ceilings rise by
 // the same shared part (9.1 → 9.18 kB, 9.85 → 9.95 kB; measured 9.17 and 9.94). The default entry carries it all once.
 
+// Raised on purpose by issue 28's CLI gaps (39.3 → 39.5 kB, 20.85 → 20.95 kB; measured 39.47 and 20.91 kB): a
+// credential alternative declares the settings it needs (OpenAI's Azure endpoint, with its env var and help text, so
+// the CLI offers `--openai-azure-endpoint` without naming OpenAI), and the core's not-configured message names the
+// alternatives (about 0.1 kB each).
+
 // The install once Azure and the stats entry's type moves met on main (2.745 → 2.76 MB): the facade's README with its
 // API report and the stats types named from `evalrun/stats`, a few kB more than either branch measured alone.
 
@@ -129,6 +134,9 @@ export const CI_CEILINGS = {
 // measured 2.81): each built-in vendor declares its report colour in its description and a compared item keeps its
 // name (about 80 B in the default entry); the report's new files (time axis, colours, refs) ship in
 // `evalrun/reports` as ESM, CJS and types.
+
+// Merged on main with the report's and the CI-native work (each raise said above or in its commit): what the three
+// branches add together, measured after the merge.
 
 /** Every vendor package: one per folder of specs/, the same list `pnpm generate` reads. */
 export const VENDOR_PACKAGES: readonly string[] = listVendorSpecs().map((spec) => `@evalrun/${spec.vendor}`)

@@ -23,7 +23,8 @@ afterAll(() => sb.close())
 /** `evalrun …` as a real process, from the repo root (tsx resolves workspace packages to their sources). */
 async function evalrunProcess(args: string[], options: { tty?: boolean; env?: Record<string, string> } = {}) {
   const { NO_COLOR, FORCE_COLOR, ...inherited } = process.env
-  const env = { ...inherited, ...sb.env, TERM: 'xterm-256color', ...options.env }
+  // EVALRUN_CI_DETECT=0: run in this repository's own CI, evalrun must not write to that job's summary.
+  const env = { ...inherited, ...sb.env, EVALRUN_CI_DETECT: '0', TERM: 'xterm-256color', ...options.env }
   const quoted = [tsx, bin, ...args].map((a) => `'${a}'`).join(' ')
   // util-linux `script` gives the command a real pseudo-terminal and relays what it draws.
   const [file, argv] = options.tty ? ['script', ['-qfec', quoted, '/dev/null']] : [tsx, [bin, ...args]]
@@ -112,7 +113,7 @@ describe('Ctrl-C in runs wait, as a process', () => {
     // One process (tsx as a loader, not as a parent), so the signal reaches evalrun itself.
     const child = spawn(process.execPath, ['--import', 'tsx', bin, 'runs', 'wait', ref, '--junit', junit], {
       cwd: repoRoot,
-      env: { ...inherited, ...sb.env },
+      env: { ...inherited, ...sb.env, EVALRUN_CI_DETECT: '0' },
     })
     let stdout = ''
     let stderr = ''

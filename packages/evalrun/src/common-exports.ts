@@ -59,7 +59,14 @@ export {
 } from './core/model.js'
 export { newestFirst, newestRuns } from './core/newest-runs.js'
 export type { RunRef } from './core/ref.js'
-export type { EvalrunVendor, StartFlag, VendorCredential, VendorOptions } from './core/vendor.js'
+export type {
+  CredentialAlternative,
+  EvalrunVendor,
+  StartFlag,
+  VendorCredential,
+  VendorOptions,
+  VendorSetting,
+} from './core/vendor.js'
 export type { VendorOptionsByVendor } from './core/vendor-types.js'
 export type { WaitOptions } from './core/wait-for-run.js'
 export { VERSION } from './version.js'

@@ -1,10 +1,13 @@
+import { relative, resolve } from 'node:path'
 import { BUILT_IN_VENDORS } from 'evalrun'
 import { CONFIG_KEY_NAMES, checkSuites } from 'evalrun/gate'
+import { collapsedSection } from '../ci/gitlab-sections.js'
 import { defineCommand } from '../command-definition.js'
 import { withReportFlags } from '../common-flags.js'
 import { ExitCode, worstExitCode } from '../exit-codes.js'
 import { suiteOutcomeOf } from '../gate/gate-outcome.js'
 import { checkScoreThreshold, vendorOfRef } from '../gate/score-threshold-check.js'
+import { describeSuiteDetails } from '../output/suite-details.js'
 import { jsonLine } from '../output/write-json-line.js'
 import { checkReportPaths, writeGateReports } from '../output/write-reports.js'
 import { parseDuration } from '../parse-values.js'
@@ -59,7 +62,7 @@ ref, or { match: { name, metadata } }) are in the config file; its schema is
       onWarning: (message) => ctx.io.stderr.write(`evalrun: ${message}\n`),
     })
     const outcomes = verdicts.map(suiteOutcomeOf)
-    for (const o of outcomes) {
+    for (const [i, o] of outcomes.entries()) {
       if (flags.json) {
         ctx.io.stdout.write(
           jsonLine({
@@ -75,10 +78,22 @@ ref, or { match: { name, metadata } }) are in the config file; its schema is
       } else {
         const mark = o.exitCode === ExitCode.ok ? ctx.colors.green('✓') : ctx.colors.red('✗')
         const subject = o.ref === o.suite || o.suite === '' ? o.ref : `${o.suite} ${o.ref}`
-        ctx.io.stdout.write(`${mark} ${subject} ${o.line}\n`)
+        const verdict = `${mark} ${subject} ${o.line}`
+        // On GitLab each verdict heads a folded section of what it rests on; elsewhere the verdict alone.
+        ctx.io.stdout.write(
+          ctx.ci === 'gitlab' && !ctx.quiet
+            ? collapsedSection(`evalrun_suite_${i + 1}_${o.suite || o.ref}`, verdict, describeSuiteDetails(o))
+            : `${verdict}\n`,
+        )
       }
     }
-    const reported = await writeGateReports(ctx, flags, outcomes)
+    // Annotations point at the suite's entry in the config, as a path from the repository's root.
+    const file = relative(ctx.io.env.GITHUB_WORKSPACE || process.cwd(), resolve(path))
+    const located = outcomes.map((outcome) => {
+      const line = /:(\d+):\d+$/.exec(checks.find((c) => c.suite === outcome.suite)?.where ?? '')?.[1]
+      return { ...outcome, location: line === undefined ? null : { file, line: Number(line) } }
+    })
+    const reported = await writeGateReports(ctx, flags, located)
     return worstExitCode([...outcomes.map((o) => o.exitCode), reported])
   },
 })

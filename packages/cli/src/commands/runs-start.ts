@@ -69,6 +69,7 @@ const WAIT_ONLY_FLAGS = [
   ['minMetric', '--min-metric'],
   ['junit', '--junit'],
   ['summary', '--summary'],
+  ['prComment', '--pr-comment'],
   ['timeout', '--timeout'],
 ] as const
 
@@ -100,7 +101,10 @@ export async function runsStart(
     await checkReportPaths(flags)
   }
   const run = await ctx.evalrun().runs.start(input)
-  ctx.io.stdout.write(flags.json ? jsonLine(run) : `started ${run.ref} (${run.status})\n`)
+  // With --quiet and --wait only the verdict is printed; without --wait the ref is what the command gives.
+  if (!(ctx.quiet && flags.wait && !flags.json)) {
+    ctx.io.stdout.write(flags.json ? jsonLine(run) : `started ${run.ref} (${run.status})\n`)
+  }
   if (!flags.wait) return ExitCode.ok
   return runsWait(ctx, [run.ref], flags)
 }

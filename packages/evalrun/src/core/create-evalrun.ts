@@ -233,7 +233,7 @@ function notConfigured(vendor: string, missing: UnconfiguredVendor): EvalrunNotC
   const turnedOff = missing.options.length === 0
   const how = turnedOff
     ? `it was turned off with \`${vendor}: false\` in createEvalrun()`
-    : `pass \`${vendor}: { ${missing.options.join(', ')} }\` to createEvalrun() or set ${missing.envVars.join(' and ')}`
+    : `pass \`${vendor}: { ${missing.options.join(', ')} }\` to createEvalrun() or set ${missing.envVars.join(' and ')}${missing.alternatives.length === 0 ? '' : `; or instead ${missing.alternatives.join(', or ')}`}`
   return new EvalrunNotConfiguredError({
     message: `${missing.displayName} is not configured: ${how}.`,
     vendor,
