@@ -220,7 +220,33 @@ async function walkBraintrust(): Promise<void> {
       `/v1/experiment/${experiment.id}/summarize?summarize_scores=true&comparison_experiment_id=${experiments[0]!.id}`,
     )
     await everyEventPage(experiment.id, 4)
+    const firstPage = await request(`/v1/experiment/${experiment.id}/fetch?limit=3`)
+    expect(firstPage.status).toBe(200)
   }
+  await walkBraintrustCatalog()
+}
+
+/** The lists a start reads its ids from: every page of each, and each filter once. */
+async function walkBraintrustCatalog(): Promise<void> {
+  const { request } = braintrust()
+  for (const list of ['project', 'dataset', 'function']) {
+    const seen: string[] = []
+    let after = ''
+    for (;;) {
+      const page = await request<{ objects: Array<{ id: string }> }>(
+        `/v1/${list}?limit=2${after ? `&starting_after=${after}` : ''}`,
+      )
+      expect(page.status).toBe(200)
+      if (page.body.objects.length === 0) break
+      seen.push(...page.body.objects.map((entry) => entry.id))
+      after = page.body.objects.at(-1)!.id
+    }
+    expect(seen).toHaveLength(sb.catalog.braintrust.projects.length)
+  }
+  const project = sb.catalog.braintrust.projects[0]!
+  await request(`/v1/project?project_name=${encodeURIComponent(project.name)}`)
+  await request(`/v1/dataset?project_id=${project.id}`)
+  await request(`/v1/function?project_id=${project.id}&limit=1`)
 }
 
 describe('every response over a full seeded data set is valid against the specs', () => {
