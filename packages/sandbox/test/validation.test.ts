@@ -127,6 +127,10 @@ async function walkOpenAI(): Promise<void> {
   const evals = await everyPage('/evals', 2)
   expect(evals.map((e) => e.id).sort()).toEqual(sb.catalog.openai.evals.map((e) => e.id).sort())
   await everyPage('/evals', 1, '&order=desc&order_by=updated_at')
+  const files = await everyPage('/files', 2)
+  expect(files.map((file) => file.id).sort()).toEqual(sb.catalog.openai.evals.map((e) => e.fileId).sort())
+  await everyPage('/files', 1, '&order=asc&purpose=user_data')
+  await openai('/files')
   let runCount = 0
   for (const evaluation of evals) {
     expect((await openai(`/evals/${evaluation.id}`)).status).toBe(200)
@@ -156,6 +160,14 @@ const langfuse = () =>
 
 async function walkLangfuse(): Promise<void> {
   const client = langfuse()
+  const datasetIds: string[] = []
+  for (let page = 1; ; page++) {
+    const { data } = await client.GET('/api/public/v2/datasets', { params: { query: { page, limit: 2 } } })
+    datasetIds.push(...data!.data.map((dataset) => dataset.id))
+    if (page >= data!.meta.totalPages) break
+  }
+  expect(new Set(datasetIds).size).toBe(sb.catalog.langfuse.datasets.length)
+  await client.GET('/api/public/v2/datasets', {})
   const experimentIds: string[] = []
   for (let cursor: string | undefined; ; ) {
     const { data } = await client.GET('/api/public/experiments', {
