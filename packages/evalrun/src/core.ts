@@ -2,7 +2,12 @@
 // (`evalrun/datalab`, …) so that a bundle carries only those: `createEvalrun({ vendors: [datalab] })`. It also
 // holds what a vendor written outside this package needs (see docs/writing-a-vendor.md).
 export * from './common-exports.js'
-export type { AdapterListQuery, AnyEvalrunAdapter, EvalrunAdapter } from './core/adapter.js'
+export type {
+  AdapterCatalogQuery,
+  AdapterListQuery,
+  AnyEvalrunAdapter,
+  EvalrunAdapter,
+} from './core/adapter.js'
 export { createEvalrunWith as createEvalrun } from './core/create-evalrun.js'
 export { finishItem, type ItemInput, type JudgementInput } from './core/finish-item.js'
 export { finishRun, type MetricInput, type UnfinishedRun } from './core/finish-run.js'
