@@ -13,6 +13,7 @@ import { checkReportPaths } from '../output/write-reports.js'
 import { parsePositiveInt } from '../parse-values.js'
 import { flagAttribute } from '../vendor-flags.js'
 import { type RunsWaitFlags, runsWait } from './runs-wait.js'
+import { listStartOptions } from './start-options.js'
 
 const starters = BUILT_IN_VENDORS.filter((vendor) => vendor.startFlags !== undefined)
 
@@ -41,16 +42,24 @@ export const vendorStartCommands = starters.map((vendor) =>
       withReportFlags(
         withGateFlags(
           withStartFlags(command, vendor)
+            .option(
+              '--list-options',
+              'list what the flags above accept (ids and names), then exit; starts nothing',
+            )
             .option('--wait', 'then wait for it, as `runs wait` does')
             .option('--timeout <duration>', 'with --wait: give up after this long (default 30m)'),
           'with --wait: ',
         ),
         'with --wait: ',
       ).option('--json', 'as JSON'),
-    examples: vendor.examples?.map((line) => `evalrun ${line}`),
+    examples: [...(vendor.examples ?? []), `runs start ${vendor.id} --list-options`].map(
+      (line) => `evalrun ${line}`,
+    ),
     // The vendor's flags are known only at run time: read by name, as `startInput` converts them.
     run: (ctx, _args, flags, command) =>
-      runsStart(ctx, vendor, flags, (attribute) => command.getOptionValue(attribute)),
+      flags.listOptions
+        ? listStartOptions(ctx, vendor, flags.json === true)
+        : runsStart(ctx, vendor, flags, (attribute) => command.getOptionValue(attribute)),
   }),
 )
 
