@@ -7,13 +7,13 @@ import type { CommandContext } from '../context.js'
 import { CliError, ExitCode } from '../exit-codes.js'
 import { parseGateCriteria } from '../gate/gate-criteria.js'
 import { checkScoreThreshold } from '../gate/score-threshold-check.js'
+import { listStartOptions } from '../list-start-options.js'
 import { listed } from '../output/listed.js'
 import { jsonLine } from '../output/write-json-line.js'
 import { checkReportPaths } from '../output/write-reports.js'
 import { parsePositiveInt } from '../parse-values.js'
 import { flagAttribute } from '../vendor-flags.js'
 import { type RunsWaitFlags, runsWait } from './runs-wait.js'
-import { listStartOptions } from './start-options.js'
 
 const starters = BUILT_IN_VENDORS.filter((vendor) => vendor.startFlags !== undefined)
 

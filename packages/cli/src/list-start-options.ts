@@ -1,9 +1,9 @@
 import type { EvalrunVendor, StartOption, Vendor } from 'evalrun'
-import type { CommandContext } from '../context.js'
-import { ExitCode } from '../exit-codes.js'
-import { formatDate } from '../output/format-run.js'
-import { renderTable } from '../output/table.js'
-import { jsonLine } from '../output/write-json-line.js'
+import type { CommandContext } from './context.js'
+import { ExitCode } from './exit-codes.js'
+import { formatDate } from './output/format-run.js'
+import { renderTable } from './output/table.js'
+import { jsonLine } from './output/write-json-line.js'
 
 /** Names longer than this are cut in the table (`--json` has them whole). */
 const NAME_WIDTH = 48
