@@ -24,7 +24,7 @@ export const suitesListCommand = defineCommand({
     command
       .option('--vendor <vendor>', `only this vendor (${vendorHelp.ids})`)
       .option('--json', 'one JSON object per line, as the vendors send them'),
-  help: `Suite refs: ${vendorHelp.suiteRefs}. Datalab has no list of collections: its suites are the collections its batch runs name, without names.`,
+  help: `Suite refs: ${vendorHelp.suiteRefs}. A vendor with no list of its suites gives those its runs name, without names (—).`,
   examples: ['evalrun suites list', `evalrun suites list --vendor ${vendorHelp.firstId} --json | jq -r .ref`],
   async run(ctx, _args, flags) {
     const warn = warnTo(ctx.io)
