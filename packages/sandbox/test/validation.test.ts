@@ -232,8 +232,10 @@ async function walkBraintrust(): Promise<void> {
       `/v1/experiment/${experiment.id}/summarize?summarize_scores=true&comparison_experiment_id=${experiments[0]!.id}`,
     )
     await everyEventPage(experiment.id, 4)
-    const firstPage = await request(`/v1/experiment/${experiment.id}/fetch?limit=3`)
-    expect(firstPage.status).toBe(200)
+  }
+  // The GET form of fetch answers from the same pages as the POST form: a few experiments show its shape.
+  for (const experiment of experiments.slice(0, 3)) {
+    expect((await request(`/v1/experiment/${experiment.id}/fetch?limit=3`)).status).toBe(200)
   }
   await walkBraintrustCatalog()
 }
@@ -266,16 +268,21 @@ describe('every response over a full seeded data set is valid against the specs'
     ['at the start', 0],
     ['a few sandbox seconds later', 3_000],
     ['after every run finished', 3_600_000],
-  ])('%s', async (_label, advanceMs) => {
-    sb.clock.advance(advanceMs)
-    await walkDatalab()
-    await walkPromptLayer()
-    await walkHumanloop()
-    await walkOpenAI()
-    await walkBraintrust()
-    await walkLangfuse()
-    expect(validator.problems).toEqual([])
-  })
+  ])(
+    '%s',
+    async (_label, advanceMs) => {
+      sb.clock.advance(advanceMs)
+      await walkDatalab()
+      await walkPromptLayer()
+      await walkHumanloop()
+      await walkOpenAI()
+      await walkBraintrust()
+      await walkLangfuse()
+      expect(validator.problems).toEqual([])
+      // Every operation of six specs, each response validated: the first walk also compiles the validators.
+    },
+    40_000,
+  )
 
   it('error responses too (401, 404, 405, 422)', async () => {
     const check = (url: string, init: RequestInit = {}) => validator.fetch(new Request(url, init))
