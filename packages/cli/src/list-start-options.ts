@@ -1,6 +1,6 @@
 import type { EvalrunVendor, StartOption, Vendor } from 'evalrun'
-import type { CommandContext } from './context.js'
-import { ExitCode } from './exit-codes.js'
+import { type CommandContext, warnTo } from './context.js'
+import { CliError, ExitCode } from './exit-codes.js'
 import { formatDate } from './output/format-run.js'
 import { renderTable } from './output/table.js'
 import { jsonLine } from './output/write-json-line.js'
@@ -20,8 +20,13 @@ export async function listStartOptions(
 ): Promise<ExitCode> {
   const flags = vendor.startFlags ?? []
   const flagOf = (field: string) => flags.find((flag) => flag.field === field)?.flag.split(' ')[0] ?? field
+  const warn = warnTo(ctx.io)
+  let cutShort: string | null = null
   const listing = ctx.evalrun().runs.startOptions(vendor.id as Vendor, {
-    onWarning: (message) => ctx.io.stderr.write(`evalrun (${vendor.id}): ${message}\n`),
+    onWarning: (message, from, detail) => {
+      warn(message, from)
+      if (detail?.stoppedEarly) cutShort ??= message
+    },
   })
   const byField = new Map<string, StartOption[]>()
   let failure: unknown
@@ -35,6 +40,12 @@ export async function listStartOptions(
   }
   if (!json) ctx.io.stdout.write(render(vendor, byField))
   if (failure !== undefined) throw failure
+  if (cutShort !== null) {
+    throw new CliError(
+      `The listing is incomplete, so the options above are not all there are: ${cutShort}`,
+      ExitCode.api,
+    )
+  }
   return ExitCode.ok
 }
 

@@ -1,4 +1,5 @@
 import { type Sandbox, startSandbox } from '@evalrun/sandbox'
+import { startLoopbackServer } from '@evalrun/test-support'
 import { BUILT_IN_VENDORS } from 'evalrun'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { cli, jsonLines } from './helpers.js'
@@ -123,5 +124,27 @@ describe('evalrun runs start <vendor> --list-options', () => {
     })
     expect(exitCode).toBe(3)
     expect(stderr).not.toContain('hl-wrong-key')
+  })
+
+  it('a listing cut short (a server repeating its page): what was read, then exit 3', async () => {
+    const run = { id: 1, collection_id: 9, status: 'completed', created: '2026-03-02T09:13:58.204117' }
+    const server = await startLoopbackServer((request) =>
+      request.url.startsWith('/api/v1/eval_batch_runs')
+        ? { status: 200, body: { batch_runs: [run], total: 1_000 } }
+        : { status: 200, body: { rubrics: [], total: 0 } },
+    )
+    try {
+      const env = { DATALAB_API_KEY: 'dl-key', DATALAB_BASE_URL: server.url, NO_COLOR: '1' }
+      const listed = await cli(['runs', 'start', 'datalab', '--list-options'], env)
+      expect(listed.exitCode).toBe(3)
+      expect(listed.stdout).toMatch(/^--collection <id> .*: 1 collection\n/)
+      expect(listed.stderr).toMatch(/nothing not seen before[\s\S]*The listing is incomplete/)
+      const suites = await cli(['suites', 'list'], env)
+      expect(suites.exitCode).toBe(3)
+      expect(suites.stdout).toContain('datalab:9')
+      expect(suites.stderr).toMatch(/the suites above are not all there are/)
+    } finally {
+      await server.close()
+    }
   })
 })

@@ -20,12 +20,12 @@ export function braintrustCatalog(
   // Each list is `{ objects }`, newest first, continued with `starting_after=<last id>`; no "more" flag, so only
   // an empty page ends it.
   function objects(path: ObjectPath, entries: string, warn: ListingWarn, signal: AbortSignal) {
-    const read = (after: string | undefined) => {
-      const query = { limit: PAGE_SIZE, ...(after === undefined ? {} : { starting_after: after }) }
-      if (path === '/v1/project') return request(client, 'GET', path, { params: { query }, signal })
-      if (path === '/v1/dataset') return request(client, 'GET', path, { params: { query }, signal })
-      return request(client, 'GET', path, { params: { query }, signal })
-    }
+    // The three lists take the same paging query; typed as the project list's.
+    const read = (after: string | undefined) =>
+      request(client, 'GET', path as '/v1/project', {
+        params: { query: { limit: PAGE_SIZE, ...(after === undefined ? {} : { starting_after: after }) } },
+        signal,
+      })
     return paginate({
       vendor: 'Braintrust',
       retry,
