@@ -93,7 +93,7 @@ describe('evalrun runs start <vendor> --list-options', () => {
     expect(exitCode).toBe(0)
     const options = jsonLines(stdout) as Array<{ flag: string; id: string; name: string; use: string | null }>
     expect(new Set(options.map((option) => option.flag))).toEqual(
-      new Set(['--project-id', '--data', '--task', '--scores']),
+      new Set(['--project-id', '--data', '--task', '--scores', '--base-experiment-id']),
     )
     const dataset = options.find((option) => option.flag === '--data')!
     expect(JSON.parse(dataset.use!)).toEqual({ dataset_id: dataset.id })

@@ -113,7 +113,7 @@ describe('suites and start options against the sandbox', () => {
     expect(file.name).toMatch(/\.jsonl$/)
     expect(file.use).toContain(file.id)
     const braintrust = await options('braintrust')
-    expect(fields(braintrust)).toEqual(['data', 'projectId', 'scores', 'task'])
+    expect(fields(braintrust)).toEqual(['baseExperimentId', 'data', 'projectId', 'scores', 'task'])
     const project = braintrust.find((option) => option.field === 'projectId')!
     const dataset = braintrust.find(
       (option) => option.field === 'data' && option.name?.startsWith(project.name ?? '?'),

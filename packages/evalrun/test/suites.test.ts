@@ -17,7 +17,7 @@ import { mapHumanloopSuite } from '../src/vendors/humanloop/map-suite.js'
 import { mapLangfuseSuite } from '../src/vendors/langfuse/map-suite.js'
 import { mapOpenAISuite } from '../src/vendors/openai/map-suite.js'
 import { mapPromptLayerSuite } from '../src/vendors/promptlayer/map-suite.js'
-import { PROJECT_ID } from './fixtures/braintrust.js'
+import { braintrustExperiment, PROJECT_ID } from './fixtures/braintrust.js'
 import {
   braintrustDataset,
   braintrustFunction,
@@ -206,7 +206,7 @@ describe('start options, per start flag', () => {
     expect(JSON.parse(`{${options[1]?.use}}`)).toEqual({ source: { type: 'file_id', id: 'file-abc' } })
   })
 
-  it('Braintrust: projects, datasets and functions (each function as a task and as a scorer)', async () => {
+  it('Braintrust: projects, datasets, functions (each as a task and as a scorer) and base experiments', async () => {
     const datasetId = 'a1b2c3d4-0000-4000-8000-000000000001'
     const functionId = 'a1b2c3d4-0000-4000-8000-000000000002'
     const { fetch } = fakeFetch({
@@ -226,6 +226,8 @@ describe('start options, per start flag', () => {
             ? []
             : [braintrustFunction(functionId, PROJECT_ID, 'Answer')],
         }),
+      'GET /bt/v1/experiment': ({ url }) =>
+        json({ objects: url.searchParams.has('starting_after') ? [] : [braintrustExperiment('e1')] }),
     })
     const options = await collect(only('braintrust', fetch).runs.startOptions('braintrust'))
     expect(options.map(({ field, id, use }) => ({ field, id, use }))).toEqual([
@@ -233,6 +235,7 @@ describe('start options, per start flag', () => {
       { field: 'data', id: datasetId, use: `{ "dataset_id": "${datasetId}" }` },
       { field: 'task', id: functionId, use: `{ "function_id": "${functionId}" }` },
       { field: 'scores', id: functionId, use: `[{ "function_id": "${functionId}" }]` },
+      { field: 'baseExperimentId', id: 'e1', use: null },
     ])
   })
 

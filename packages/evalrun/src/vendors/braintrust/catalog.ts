@@ -1,4 +1,11 @@
-import type { BraintrustClient, DatasetList, FunctionList, Project, ProjectList } from '@evalrun/braintrust'
+import type {
+  BraintrustClient,
+  DatasetList,
+  ExperimentList,
+  FunctionList,
+  Project,
+  ProjectList,
+} from '@evalrun/braintrust'
 import { request } from '@evalrun/braintrust'
 import { retryPolicyOf } from '@evalrun/http/internal'
 import type { EvalrunAdapter } from '../../core/adapter.js'
@@ -10,9 +17,12 @@ import { mapBraintrustSuite } from './map-suite.js'
 /** Objects per page of the project, dataset and function lists. */
 const PAGE_SIZE = 100
 
-type ObjectPath = '/v1/project' | '/v1/dataset' | '/v1/function'
+type ObjectPath = '/v1/project' | '/v1/dataset' | '/v1/function' | '/v1/experiment'
 
-/** Braintrust's suites (projects) and what a launch takes ids of (projects, datasets, saved functions). */
+/**
+ * Braintrust's suites (projects) and what a launch takes ids of: projects, datasets, saved functions, and the
+ * experiments a new one can be compared with.
+ */
 export function braintrustCatalog(
   client: BraintrustClient,
 ): Pick<EvalrunAdapter<'braintrust'>, 'listSuites' | 'listStartOptions'> {
@@ -20,7 +30,7 @@ export function braintrustCatalog(
   // Each list is `{ objects }`, newest first, continued with `starting_after=<last id>`; no "more" flag, so only
   // an empty page ends it.
   function objects(path: ObjectPath, entries: string, warn: ListingWarn, signal: AbortSignal) {
-    // The three lists take the same paging query; typed as the project list's.
+    // The four lists take the same paging query; typed as the project list's.
     const read = (after: string | undefined) =>
       request(client, 'GET', path as '/v1/project', {
         params: { query: { limit: PAGE_SIZE, ...(after === undefined ? {} : { starting_after: after }) } },
@@ -33,7 +43,7 @@ export function braintrustCatalog(
       entries,
       paging: cursorPaging((page) => readId<Project>(readArray<ProjectList>(page, 'objects').at(-1), 'id')),
       read,
-      list: listIn<ProjectList | DatasetList | FunctionList>('objects'),
+      list: listIn<ProjectList | DatasetList | FunctionList | ExperimentList>('objects'),
       key: (entry) => readId<Project>(entry, 'id'),
       warn,
       signal,
@@ -52,6 +62,7 @@ export function braintrustCatalog(
         ['/v1/project', 'projects', 'project'],
         ['/v1/dataset', 'datasets', 'dataset'],
         ['/v1/function', 'functions', 'function'],
+        ['/v1/experiment', 'experiments', 'experiment'],
       ] as const
       for (const [path, entries, what] of lists) {
         for await (const entry of objects(path, entries, query.warn, signal)) {
