@@ -25,7 +25,7 @@ export const BUDGETS = {
  */
 export const CI_CEILINGS = {
   vendorBundleGzip: 9_060,
-  facadeBundleGzip: 41_500,
+  facadeBundleGzip: 41_550,
   facadeCorePlusOneVendorGzip: 21_700,
   installBytes: 2_930_000,
   installPackages: 11,
@@ -121,8 +121,8 @@ export const CI_CEILINGS = {
 // The install once Azure and the stats entry's type moves met on main (2.745 → 2.76 MB): the facade's README with its
 // API report and the stats types named from `evalrun/stats`, a few kB more than either branch measured alone.
 
-// Raised on purpose by issue 29 item 4, finding ids (39.3 → 41.5 kB, 20.85 → 21.7 kB, install 2.76 → 2.93 MB;
-// measured 41.47, 21.68 kB and 2.92 MB): `suites.list` and `runs.startOptions` with their option checks and merge,
+// Raised on purpose by issue 29 item 4, finding ids (39.3 → 41.55 kB, 20.85 → 21.7 kB, install 2.76 → 2.93 MB;
+// measured 41.50, 21.68 kB and 2.92 MB): `suites.list` and `runs.startOptions` with their option checks and merge,
 // and per vendor a catalog (the suite and start-option listings and their mappers); `evalrun/core` + Datalab carries
 // the core part and Datalab's catalog only. The install grows with the types of the list operations added to the
 // Braintrust (projects, datasets, saved functions and their schemas), Langfuse and OpenAI specs.
