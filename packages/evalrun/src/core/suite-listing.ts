@@ -1,8 +1,10 @@
 import type { AnyEvalrunAdapter } from './adapter.js'
 import type { OnWarning } from './config.js'
-import { EvalrunInvalidInputError, EvalrunListError, EvalrunNotSupportedError } from './errors.js'
-import { type MergeOutcome, mergeStreams } from './merge-streams.js'
+import { EvalrunInvalidInputError, EvalrunNotSupportedError } from './errors.js'
+import { DEDUPE_WINDOW } from './list-runs.js'
+import { type MergeOutcome, mergeStreams, reportFailures } from './merge-streams.js'
 import type { Vendor } from './model.js'
+import type { ListingWarn } from './paginate.js'
 import { RecentRefs } from './recent-refs.js'
 import type { EvalSuite } from './suite.js'
 
@@ -79,7 +81,7 @@ export async function* listSuites(
     name: adapter.vendor as string,
     iterable: suitesOf(adapter, (message, detail) => onWarning(message, adapter.vendor, detail), combined),
   }))
-  const seen = new RecentRefs(10_000)
+  const seen = new RecentRefs(DEDUPE_WINDOW)
   let yielded = 0
   for await (const { value: suite } of mergeStreams(sources, outcome, () => stopper.abort())) {
     signal?.throwIfAborted()
@@ -88,29 +90,19 @@ export async function* listSuites(
     yield suite
   }
   signal?.throwIfAborted()
-  if (outcome.failures.length === 0) return
-  const failures = outcome.failures.map(({ name, error }) => ({ vendor: name, error }))
-  if (onError) {
-    for (const failure of failures) onError(failure.error, failure.vendor as Vendor)
-    return
-  }
-  throw new EvalrunListError({
-    failures,
-    partial: { yielded, completedVendors: outcome.completed },
-    entries: 'suites',
-  })
+  reportFailures(outcome, onError, yielded, 'suites')
 }
 
 async function* suitesOf(
   adapter: AnyEvalrunAdapter,
-  warn: Parameters<NonNullable<AnyEvalrunAdapter['listSuites']>>[0]['warn'],
+  warn: ListingWarn,
   signal: AbortSignal,
 ): AsyncGenerator<EvalSuite> {
   if (adapter.listSuites === undefined) throw suitesNotSupported(adapter)
   yield* adapter.listSuites({ warn }, signal) as AsyncIterable<EvalSuite>
 }
 
-export function suitesNotSupported(adapter: AnyEvalrunAdapter): EvalrunNotSupportedError {
+function suitesNotSupported(adapter: AnyEvalrunAdapter): EvalrunNotSupportedError {
   return new EvalrunNotSupportedError({
     message: `listing suites is not supported by ${adapter.displayName}'s adapter (it has no listSuites).`,
     vendor: adapter.vendor,
