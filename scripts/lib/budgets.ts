@@ -25,9 +25,9 @@ export const BUDGETS = {
  */
 export const CI_CEILINGS = {
   vendorBundleGzip: 9_060,
-  facadeBundleGzip: 39_700,
-  facadeCorePlusOneVendorGzip: 20_950,
-  installBytes: 2_850_000,
+  facadeBundleGzip: 42_000,
+  facadeCorePlusOneVendorGzip: 21_850,
+  installBytes: 3_020_000,
   installPackages: 11,
 } as const
 // The facade's ceiling is at what it measures after both changes of this round, each said in its commit: vendors
@@ -137,6 +137,14 @@ export const CI_CEILINGS = {
 
 // Merged on main with the report's and the CI-native work (each raise said above or in its commit): what the three
 // branches add together, measured after the merge.
+
+// Raised on purpose by issue 29 item 4, finding ids (39.3 → 41.55 kB, 20.85 → 21.7 kB, install 2.76 → 2.93 MB;
+// measured 41.50, 21.68 kB and 2.92 MB): `suites.list` and `runs.startOptions` with their option checks and merge,
+// and per vendor a catalog (the suite and start-option listings and their mappers); `evalrun/core` + Datalab carries
+// the core part and Datalab's catalog only. The install grows with the types of the list operations added to the
+// Braintrust (projects, datasets, saved functions and their schemas), Langfuse and OpenAI specs.
+
+// All four merged on main (gate, report, CI-native, finding ids): 41.68 kB, core + Datalab 21.80 kB, install 3.00 MB.
 
 /** Every vendor package: one per folder of specs/, the same list `pnpm generate` reads. */
 export const VENDOR_PACKAGES: readonly string[] = listVendorSpecs().map((spec) => `@evalrun/${spec.vendor}`)

@@ -14,6 +14,7 @@ import { runsResultsCommand } from './commands/runs-results.js'
 import { runsStartCommand, vendorStartCommands } from './commands/runs-start.js'
 import { runsWaitCommand } from './commands/runs-wait.js'
 import { sandboxCommand } from './commands/sandbox.js'
+import { suitesListCommand } from './commands/suites-list.js'
 import { createContext, type GlobalFlags, type WaitPolling } from './context.js'
 import { ExitCode } from './exit-codes.js'
 import type { CliIo } from './io.js'
@@ -31,6 +32,7 @@ export const COMMANDS: readonly CliCommand[] = [
   runsWaitCommand,
   runsCompareCommand,
   runsCancelCommand,
+  suitesListCommand,
   checkCommand,
   reportCommand,
   sandboxCommand,
@@ -41,6 +43,7 @@ export const COMMANDS: readonly CliCommand[] = [
 /** Words that only group commands, with their descriptions. */
 const GROUPS: Readonly<Record<string, string>> = {
   runs: 'list, inspect, start, wait for, compare and cancel evaluation runs',
+  suites: 'list the suites runs belong to, with the refs --suite and evalrun.config take',
 }
 
 export interface RunCliOptions {

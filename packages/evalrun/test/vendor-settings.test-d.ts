@@ -1,10 +1,6 @@
 import { describe, expectTypeOf, it } from 'vitest'
-import {
-  type CredentialAlternative,
-  openai,
-  type VendorCredential,
-  type VendorSetting,
-} from '../src/index.js'
+import type { CredentialAlternative, VendorSetting } from '../src/core.js'
+import { openai, type VendorCredential } from '../src/index.js'
 
 describe('credential alternatives and the settings they need', () => {
   it('an alternative names its option, maybe an env var, and the settings it needs', () => {
