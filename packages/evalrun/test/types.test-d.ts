@@ -209,6 +209,7 @@ describe('runs', () => {
     expectTypeOf<ComparedItem['base']>().toEqualTypeOf<ComparedSide | null>()
     expectTypeOf<ComparedSide>().toEqualTypeOf<{
       id: string
+      name: string | null
       status: ItemStatus
       score: number | null
       normalizedScore: number | null

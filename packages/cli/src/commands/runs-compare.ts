@@ -124,7 +124,7 @@ export async function runsCompare(
   const failed = (verdict !== null && !verdict.passed) || (drop !== null && !drop.passed)
   if (flags.json) {
     ctx.io.stdout.write(jsonLine(comparison))
-  } else {
+  } else if (!ctx.quiet) {
     ctx.io.stdout.write(describeComparison(comparison, ctx.colors))
   }
   for (const judged of [verdict, drop]) {

@@ -66,7 +66,8 @@ async function checkNewest(
   const newest = listed.runs[0]
   if (newest === undefined) return unjudged(gate.suite, gate.suite, 'failed', 'the suite has no run')
   const ended = newest.terminal ? { run: newest } : await waitFor(newest.ref, wait)
-  if ('verdict' in ended) return { ...ended.verdict, suite: gate.suite }
+  // Not ended in time (or interrupted): the run as listed is what is known of it.
+  if ('verdict' in ended) return { ...ended.verdict, suite: gate.suite, run: newest }
   return judgeSuite(evalrun, gate, ended.run, listed.runs, options)
 }
 

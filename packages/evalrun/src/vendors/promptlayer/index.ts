@@ -31,6 +31,7 @@ export type {
 export const promptlayer: EvalrunVendor = {
   id: 'promptlayer',
   displayName: promptlayerVendor.displayName,
+  color: '#009e73',
   credentials: credentialsOf(promptlayerVendor.auth),
   settingsEnv: [promptlayerVendor.baseUrlEnv],
   refForm:

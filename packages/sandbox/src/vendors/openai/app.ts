@@ -1,6 +1,7 @@
 import type { operations } from '@evalrun/openai'
 import { bindHandlers, type OperationHandlers } from '../../http/operation-handlers.js'
 import type { VendorApp, VendorResponse } from '../../http/vendor-app.js'
+import { listFiles } from './file-handlers.js'
 import {
   cancelEvalRun,
   createEvalRun,
@@ -27,6 +28,7 @@ const openaiHandlers: OperationHandlers<operations, OpenAIModel> = {
   cancelEvalRun: cancelEvalRun,
   getEvalRunOutputItems: getEvalRunOutputItems,
   getEvalRunOutputItem: getEvalRunOutputItem,
+  listFiles,
 }
 
 export function createOpenAIApp(
