@@ -83,27 +83,6 @@ describe('PromptLayer Tables runs on the sandbox', () => {
     expect(runs.some((run) => /^promptlayer:\d+$/.test(run.ref))).toBe(true)
   })
 
-  it('finds the sheets: as suites, and as what --sheet takes', async () => {
-    const suites = await collect(evalrun.suites.list({ vendor: 'promptlayer' }))
-    const sheets = suites.filter((suite) => suite.kind === 'sheet')
-    // Tables newest first, their sheets in order.
-    expect(sheets.map((suite) => suite.ref).sort()).toEqual(
-      sandbox.catalog.promptlayer.sheets
-        .map((one) => `promptlayer:sheet/${one.tableId}/${one.sheetId}`)
-        .sort(),
-    )
-    expect(sheets.map((suite) => suite.name)).toContain('Support bot evals / Answers')
-    const options = await collect(evalrun.runs.startOptions('promptlayer'))
-    const sheetOptions = options.filter((option) => option.field === 'sheetId')
-    expect(sheetOptions.map((option) => option.id).sort()).toEqual(
-      sandbox.catalog.promptlayer.sheets.map((one) => one.sheetId).sort(),
-    )
-    const first = sandbox.catalog.promptlayer.sheets[0]!
-    expect(sheetOptions.find((option) => option.id === first.sheetId)!.name).toContain(
-      `--table ${first.tableId}`,
-    )
-  })
-
   it('refuses a start with nothing stale and one needing confirmation, naming the count; confirms with confirm', async () => {
     await expect(evalrun.runs.start(sheetWith((cells) => cells === 0))).rejects.toBeInstanceOf(
       PromptLayerNothingToRecalculateError,

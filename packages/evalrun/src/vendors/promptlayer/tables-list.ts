@@ -3,8 +3,11 @@ import {
   type ListTableSheetVersionsResponse,
   type PublicListPagination,
   request,
+  type Sheet,
   type SheetRow,
   type SheetRowsPage,
+  type SheetsPage,
+  type Table,
   type TableSheetScorecard,
   type TableSheetScorecardCalculation,
   type TableSheetScorecardGetResponse,
@@ -19,9 +22,10 @@ import { mapTablesItem } from './map-tables-item.js'
 import { mapTablesRun } from './map-tables-run.js'
 import { SCORECARD, SHEET, type TablesContext } from './tables-context.js'
 import { type SheetAddress, type TablesRunAddress, tablesRunId } from './tables-ref.js'
-import { listSheets } from './tables-sheets.js'
 import type { PromptLayerTablesRawRun } from './types.js'
 
+/** Tables read when listing every suite: each costs a sheets listing and a scorecard read per sheet. */
+export const MAX_TABLES_LISTED = 20
 const PAGE_SIZE = 100
 /** `TableSheetVersion.score` is an untyped object upstream; a version names the calculation it saved there. */
 type VersionScore = { calculation_id?: string }
@@ -43,8 +47,55 @@ export async function* listTablesRuns(
     yield* sheetRuns(ctx, sheet, null, true, warn, signal)
     return
   }
-  for await (const { address, name } of listSheets(ctx, 'runs', warn, signal)) {
-    yield* sheetRuns(ctx, address, name, false, warn, signal)
+  const tables = paginate({
+    vendor: 'PromptLayer',
+    retry: ctx.retry,
+    operation: 'GET /api/public/v2/tables',
+    entries: 'tables',
+    paging: cursorPaging((page) => readString<TablesPage>(page, 'next_cursor'), more),
+    read: (cursor) =>
+      request(ctx.client, 'GET', '/api/public/v2/tables', {
+        params: { query: { cursor, limit: PAGE_SIZE } },
+        signal,
+      }),
+    list: listIn<{ data: unknown }>('data'),
+    key: (table) => readId<Table>(table, 'id'),
+    warn,
+    signal,
+  })
+  let read = 0
+  for await (const table of tables) {
+    if (++read > MAX_TABLES_LISTED) {
+      warn(
+        `PromptLayer: listed the runs of the first ${MAX_TABLES_LISTED} tables only; list one sheet with suite 'promptlayer:sheet/<tableId>/<sheetId>' for the rest.`,
+        { stoppedEarly: true },
+      )
+      return
+    }
+    const tableId = readId<Table>(table, 'id')
+    if (tableId === null) continue
+    const sheets = paginate({
+      vendor: 'PromptLayer',
+      retry: ctx.retry,
+      operation: 'GET /api/public/v2/tables/{table_id}/sheets',
+      entries: 'sheets',
+      paging: cursorPaging((page) => readString<SheetsPage>(page, 'next_cursor'), more),
+      read: (cursor) =>
+        request(ctx.client, 'GET', '/api/public/v2/tables/{table_id}/sheets', {
+          params: { path: { table_id: tableId }, query: { cursor, limit: PAGE_SIZE } },
+          signal,
+        }),
+      list: listIn<{ data: unknown }>('data'),
+      key: (one) => readId<Sheet>(one, 'id'),
+      warn,
+      signal,
+    })
+    for await (const one of sheets) {
+      const sheetId = readId<Sheet>(one, 'id')
+      if (sheetId === null) continue
+      const name = `${readString<Table>(table, 'title') ?? tableId} / ${readString<Sheet>(one, 'title') ?? sheetId}`
+      yield* sheetRuns(ctx, { tableId, sheetId }, name, false, warn, signal)
+    }
   }
 }
 
