@@ -149,11 +149,17 @@ describe('pnpm demo (evalrun demo)', () => {
     )
     expect(stdout).toContain('Latest runs across every vendor')
     expect(stdout).toContain('Score summary')
-    // One scale: PromptLayer's 0..100 scores as 0..1 beside the others; Datalab's, of no known scale, marked raw.
-    expect(stdout).toMatch(/^promptlayer(\s+\d+){4}\s+0\.\d{3}\s+—$/m)
+    // One scale: PromptLayer's legacy 0..100 scores as 0..1 beside the others; its Tables scores and Datalab's, of
+    // no declared scale, marked raw.
+    expect(stdout).toMatch(
+      /^promptlayer(\s+\d+){4}\s+0\.\d{3} \(\d+ of \d+\)\s+\d+\.\d{3} raw \(\d+ of \d+\)$/m,
+    )
     expect(stdout).toMatch(/^datalab(\s+\d+){4}\s+—\s+\d+\.\d{3} raw$/m)
     expect(stdout).toContain('MEAN SCORE (0..1)')
-    expect(stdout).toMatch(/^ {2}promptlayer:\S+ {2}completed {2}score 0\.\d{3} \([\d.]+ on 0\.\.100\)/m)
+    // The demo starts a PromptLayer Tables run: scored by its sheet's scorecard, whose range is not declared.
+    expect(stdout).toMatch(
+      /^ {2}promptlayer:tables\/\S+ {2}completed {2}score \d+\.\d{3} raw, scale unknown/m,
+    )
     expect(stderr).toMatch(/completed \d+\/\d+/)
     // It ends with a started run compared with the run before it on its suite.
     expect(stdout).toMatch(/What changed on .+ \(evalrun runs compare (\S+) (\S+)\)\nbase \1 .+\nhead \2 /)
