@@ -25,9 +25,9 @@ export const BUDGETS = {
  */
 export const CI_CEILINGS = {
   vendorBundleGzip: 9_060,
-  facadeBundleGzip: 42_000,
+  facadeBundleGzip: 47_300,
   facadeCorePlusOneVendorGzip: 21_850,
-  installBytes: 3_020_000,
+  installBytes: 3_280_000,
   installPackages: 11,
 } as const
 // The facade's ceiling is at what it measures after both changes of this round, each said in its commit: vendors
@@ -146,8 +146,9 @@ export const CI_CEILINGS = {
 
 // All four merged on main (gate, report, CI-native, finding ids): 41.68 kB, core + Datalab 21.80 kB, install 3.00 MB.
 
-// Raised on purpose by issue 27, PromptLayer on its Tables API (39.40 → 44.90 kB, install 2.80 → 3.06 MB; measured
-// 44.85 kB and 3.05 MB). The default entry carries the Tables runs beside the legacy ones: the second start shape and
+// Raised on purpose by issue 27, PromptLayer on its Tables API (measured on its branch 39.40 → 44.85 kB and
+// 2.80 → 3.05 MB; merged with main's four branches above, 41.68 → 47.26 kB and 3.00 → 3.27 MB: ceilings 47.3 kB and
+// 3.28 MB). The default entry carries the Tables runs beside the legacy ones: the second start shape and
 // its three answers, the operation status with its counts fallback and what was seen after a 404, the scoring, the
 // cancel of either, the bounded tables → sheets listing and the row/scorecard-row join (about 5.4 kB). The install
 // grows by the Tables API's generated types in @evalrun/promptlayer (ESM and CJS declarations) and the facade's
