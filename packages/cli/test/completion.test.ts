@@ -76,8 +76,9 @@ describe('evalrun completion', () => {
       )
       return out.split('\n').filter(Boolean).sort()
     }
-    expect(complete('')).toEqual(['check', 'completion', 'demo', 'report', 'runs', 'sandbox'])
+    expect(complete('')).toEqual(['check', 'completion', 'demo', 'report', 'runs', 'sandbox', 'suites'])
     expect(complete('runs', 'st')).toEqual(['start'])
+    expect(complete('suites', '')).toEqual(['list'])
     expect(complete('runs', 'start', '')).toEqual([...startable].sort())
     expect(complete('runs', 'start', 'datalab', '--col')).toEqual(['--collection'])
     expect(complete('runs', 'start', 'datalab', '--pipeline-type', '')).toEqual([
