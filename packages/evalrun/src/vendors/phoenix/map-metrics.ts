@@ -1,6 +1,6 @@
 import type { MetricInput } from '../../core/finish-run.js'
 import type { ScoreScale } from '../../core/model.js'
-import { readArray } from '../../core/read-json.js'
+import { readArray, readString } from '../../core/read-json.js'
 import { sameRange } from '../../core/score-scale.js'
 import { mapPhoenixEvaluation, type PhoenixScales } from './map-judgements.js'
 
@@ -9,7 +9,7 @@ export const PHOENIX_METRIC_SOURCE = 'run evaluations'
 
 /** How a Phoenix run gets its one score, said in the docs and in a warning when there is none. */
 export const PHOENIX_SCORE_RULE =
-  "the mean of its runs' evaluation scores, once the experiment is over, when they are all on one declared scale (`phoenix.scoreScales`: Phoenix declares none); several evaluation names: the mean of their means on that one scale; otherwise no score"
+  "once the experiment is over and every run has every evaluation without error: the mean of its runs' evaluation scores when they are all on one declared scale (`phoenix.scoreScales`: Phoenix declares none), several evaluation names giving the mean of their means on that one scale; otherwise no score and no metrics"
 
 export interface PhoenixSummary {
   metrics: MetricInput[]
@@ -17,11 +17,14 @@ export interface PhoenixSummary {
   scale: ScoreScale | null
   /** The numeric evaluation names the score was chosen from. */
   names: string[]
+  /** Runs whose task failed, or that lack an evaluation (missing or failed) that other runs have. */
+  unjudged: number
 }
 
 /**
  * The experiment's metrics from its export records: per evaluation name, the mean of its scores (on its declared
- * scale when there is one) and the counts of its labels. Failed evaluations count in neither. Never throws.
+ * scale when there is one) and the counts of its labels; none at all when a run failed or lacks an evaluation
+ * (`unjudged` counts them). Never throws.
  */
 export function summarisePhoenixEvaluations(
   records: readonly unknown[],
@@ -30,9 +33,16 @@ export function summarisePhoenixEvaluations(
   const numeric = new Map<string, number[]>()
   const labels = new Map<string, Record<string, number>>()
   const ignored: string[] = []
-  for (const record of records) {
+  const judgedNames = records.map(() => new Set<string>())
+  const allNames = new Set<string>()
+  let taskErrors = 0
+  for (const [index, record] of records.entries()) {
+    if (readString(record, 'error') !== null) taskErrors++
     for (const annotation of readArray(record, 'annotations')) {
-      for (const judgement of mapPhoenixEvaluation(annotation, scales, ignored).judgements) {
+      const evaluation = mapPhoenixEvaluation(annotation, scales, ignored)
+      if (evaluation.name !== null) allNames.add(evaluation.name)
+      if (evaluation.name !== null && evaluation.error === null) judgedNames[index]?.add(evaluation.name)
+      for (const judgement of evaluation.judgements) {
         if (judgement.kind === 'numeric' && typeof judgement.value === 'number') {
           numeric.set(judgement.name, [...(numeric.get(judgement.name) ?? []), judgement.value])
         } else if (judgement.kind === 'categorical' && typeof judgement.value === 'string') {
@@ -43,6 +53,13 @@ export function summarisePhoenixEvaluations(
       }
     }
   }
+  const unjudged = records.filter(
+    (record, index) =>
+      readString(record, 'error') !== null || [...allNames].some((name) => !judgedNames[index]?.has(name)),
+  ).length
+  const names = [...numeric.keys()]
+  // An evaluation that failed or never came would move the means: a gate must not pass on the runs that were judged.
+  if (unjudged > 0) return { metrics: [], score: null, scale: null, names, unjudged }
   const metrics: MetricInput[] = []
   const means: { value: number; scale: ScoreScale | null }[] = []
   for (const [name, values] of numeric) {
@@ -63,13 +80,12 @@ export function summarisePhoenixEvaluations(
       source: PHOENIX_METRIC_SOURCE,
     })
   }
-  const names = [...numeric.keys()]
   const scale = means[0]?.scale ?? null
   const oneScale =
     means.length > 0 &&
     scale !== null &&
     means.every((mean) => mean.scale !== null && sameRange(mean.scale, scale))
-  if (!oneScale) return { metrics, score: null, scale: null, names }
+  if (!oneScale) return { metrics, score: null, scale: null, names, unjudged }
   const score = means.reduce((sum, mean) => sum + mean.value, 0) / means.length
-  return { metrics, score, scale, names }
+  return { metrics, score, scale, names, unjudged }
 }

@@ -40,7 +40,11 @@ export function mapPhoenixRun(experiment: unknown, context: PhoenixRunContext): 
   const createdAt = parseVendorDate(readField<Experiment>(experiment, 'created_at'), 'created_at', warnings)
   const updatedAt = parseVendorDate(readField<Experiment>(experiment, 'updated_at'), 'updated_at', [])
   const summary = context.summary
-  if (summary !== null && summary.score === null && summary.names.length > 0) {
+  if (summary !== null && summary.unjudged > 0) {
+    warnings.push(
+      `No run score and no metrics: ${summary.unjudged} run${summary.unjudged === 1 ? '' : 's'} failed or lack an evaluation (missing or failed) that other runs have; \`runs results\` shows which. Rule: ${PHOENIX_SCORE_RULE}.`,
+    )
+  } else if (summary !== null && summary.score === null && summary.names.length > 0) {
     warnings.push(
       `No run score: the evaluation scores ${summary.names.join(', ')} are not on one declared scale; each is a metric. Rule: ${PHOENIX_SCORE_RULE}.`,
     )
