@@ -35,9 +35,7 @@ export function summarisePhoenixEvaluations(
   const ignored: string[] = []
   const judgedNames = records.map(() => new Set<string>())
   const allNames = new Set<string>()
-  let taskErrors = 0
   for (const [index, record] of records.entries()) {
-    if (readString(record, 'error') !== null) taskErrors++
     for (const annotation of readArray(record, 'annotations')) {
       const evaluation = mapPhoenixEvaluation(annotation, scales, ignored)
       if (evaluation.name !== null) allNames.add(evaluation.name)
