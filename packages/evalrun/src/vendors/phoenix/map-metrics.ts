@@ -42,7 +42,9 @@ export function summarisePhoenixEvaluations(
       if (evaluation.name !== null && evaluation.error === null) judgedNames[index]?.add(evaluation.name)
       for (const judgement of evaluation.judgements) {
         if (judgement.kind === 'numeric' && typeof judgement.value === 'number') {
-          numeric.set(judgement.name, [...(numeric.get(judgement.name) ?? []), judgement.value])
+          const values = numeric.get(judgement.name) ?? []
+          values.push(judgement.value)
+          numeric.set(judgement.name, values)
         } else if (judgement.kind === 'categorical' && typeof judgement.value === 'string') {
           const counts = labels.get(judgement.name) ?? {}
           counts[judgement.value] = (counts[judgement.value] ?? 0) + 1
