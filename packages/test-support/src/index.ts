@@ -10,3 +10,12 @@ export {
   startLoopbackServer,
 } from './loopback-server.js'
 export { type Answer, recordingFetch } from './recording-fetch.js'
+export {
+  type PublishedSpec,
+  publishedSpec,
+  type SpecMock,
+  type SpecMockExchange,
+  type SpecMockOptions,
+  type SpecViolation,
+  startSpecMock,
+} from './spec-mock.js'

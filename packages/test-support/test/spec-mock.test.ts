@@ -1,0 +1,37 @@
+import { fileURLToPath } from 'node:url'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { publishedSpec, type SpecMock, startSpecMock } from '../src/index.js'
+
+const repoRoot = fileURLToPath(new URL('../../../', import.meta.url))
+
+describe('startSpecMock', () => {
+  let mock: SpecMock
+  beforeAll(async () => {
+    mock = await startSpecMock({ spec: publishedSpec('datalab', repoRoot).path })
+  }, 120_000)
+  afterAll(() => mock?.close())
+  const authorised = { headers: { 'X-API-Key': 'test-key', Accept: 'application/json' } }
+
+  it('passes a request the spec allows', async () => {
+    const response = await mock.fetch(`${mock.url}/api/v1/eval_batch_runs?limit=5&offset=0`, authorised)
+    expect(response.status).toBe(200)
+    expect(mock.exchanges.at(-1)?.violations).toEqual([])
+  })
+
+  it('names a query value of the wrong type, a missing credential and an operation the spec lacks', async () => {
+    await mock.fetch(`${mock.url}/api/v1/eval_batch_runs?limit=many`, authorised)
+    await mock.fetch(`${mock.url}/api/v1/eval_batch_runs`)
+    await mock.fetch(`${mock.url}/api/v1/no_such_thing`, authorised)
+    const [badQuery, noKey, noRoute] = mock.exchanges.slice(-3).map((exchange) => exchange.violations)
+    expect(badQuery?.[0]?.location).toMatch(/^request\.query/)
+    expect(noKey?.length).toBeGreaterThan(0)
+    expect(noRoute?.[0]?.message).toMatch(/NO_PATH_MATCHED/)
+  })
+
+  it('uses the vendored subset for a vendor whose spec was written from its docs (no published file)', () => {
+    expect(publishedSpec('datalab', repoRoot)).toEqual({
+      kind: 'vendored-subset',
+      path: `${repoRoot}specs/datalab/openapi.yaml`,
+    })
+  })
+})
