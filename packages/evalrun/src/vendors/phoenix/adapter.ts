@@ -93,17 +93,21 @@ export function createPhoenixAdapter(
   /** Every run of the experiment with its evaluations, checked; a body of another shape fails typed. */
   async function readExport(experimentId: string, signal: AbortSignal): Promise<PhoenixExportRecord[]> {
     const path = `/v1/experiments/${encodeURIComponent(experimentId)}/json`
+    // Its spec declares text/plain (the server sends application/json): asked for either and read as text, then
+    // parsed and checked here, so that neither label decides how it is read.
     const { data, headers } = await requestWithHeaders(
       client,
       'GET',
       '/v1/experiments/{experiment_id}/json',
       {
         params: { path: { experiment_id: experimentId } },
+        headers: { Accept: 'application/json, text/plain' },
+        parseAs: 'text',
         signal,
       },
     )
     clock.observe(headers)
-    const reading = readExportRecords(data as unknown)
+    const reading = readExportRecords(parseJson(data))
     if ('records' in reading) return reading.records
     throw new EvalrunMalformedResponseError({
       message: `Phoenix answered GET ${path} with an export evalrun cannot read: ${reading.problem}.`,
@@ -206,6 +210,18 @@ export function createPhoenixAdapter(
     },
   }
 }
+
+/** The export's text as JSON, or a marker the validator reports as what it is not. */
+function parseJson(text: unknown): unknown {
+  if (typeof text !== 'string') return text
+  try {
+    return JSON.parse(text)
+  } catch {
+    return NOT_JSON
+  }
+}
+
+const NOT_JSON = Symbol('not JSON')
 
 function experimentIdOf(id: string): string {
   const experimentId = decodeRefPart(id)

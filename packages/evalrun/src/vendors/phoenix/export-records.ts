@@ -92,6 +92,7 @@ const optional = (value: unknown, type: 'string' | 'number') =>
   value === undefined || value === null || typeof value === type
 
 function describe(value: unknown): string {
+  if (typeof value === 'symbol') return 'body that is not JSON'
   if (value === null) return 'null'
   if (Array.isArray(value)) return 'array'
   return typeof value
