@@ -10,6 +10,7 @@ import { datalabRun } from './fixtures/datalab.js'
 import { humanloopLogs } from './fixtures/humanloop.js'
 import { itemsPage, langfuseConfigsPage, langfuseItem } from './fixtures/langfuse.js'
 import { openaiItem, openaiPage } from './fixtures/openai.js'
+import { experimentsPage, phoenixExperiment } from './fixtures/phoenix.js'
 import { promptlayerRows } from './fixtures/promptlayer.js'
 
 /** One page as a hostile server means it: its entries' ids, and the cursor it names for the next page. */
@@ -134,6 +135,21 @@ const VENDORS: VendorListing[] = [
     declaresMore: true,
     read: (evalrun, onWarning) => evalrun.runs.results('langfuse:exp_1', { onWarning }),
   },
+  {
+    vendor: 'phoenix',
+    route: 'GET /phx/v1/datasets/{id}/experiments',
+    pageOf: ({ url }) => cursorIndex(url.searchParams.get('cursor')),
+    body: (ids, cursor) =>
+      experimentsPage(
+        ids.map((id) => phoenixExperiment(`RXhwZXJpbWVudDo${id}`)),
+        cursor,
+      ),
+    listKey: 'data',
+    cursor: true,
+    // Phoenix names a next cursor only when a row follows.
+    declaresMore: true,
+    read: (evalrun, onWarning) => evalrun.runs.list({ suite: 'phoenix:RGF0YXNldDox', onWarning }),
+  },
 ]
 
 const page = (index: number) => [index * PER_PAGE + 1, index * PER_PAGE + 2]
@@ -206,6 +222,7 @@ function only(vendor: string, fetch: (request: Request) => Promise<Response>): E
     openai: false,
     braintrust: false,
     langfuse: false,
+    phoenix: false,
   }
   const on: Record<string, unknown> = {
     datalab: { apiKey: 'dl-test', baseUrl: `${BASE}/dl` },
@@ -214,6 +231,7 @@ function only(vendor: string, fetch: (request: Request) => Promise<Response>): E
     openai: { apiKey: 'sk-test', baseUrl: `${BASE}/oa` },
     braintrust: { apiKey: 'sk-bt-test', baseUrl: `${BASE}/bt` },
     langfuse: { publicKey: 'pk-lf-test', secretKey: 'sk-lf-test', baseUrl: `${BASE}/lf` },
+    phoenix: { apiKey: 'phx-test', baseUrl: `${BASE}/phx` },
   }
   return createEvalrun({ fetch, retry: false, ...off, [vendor]: on[vendor] } as never)
 }

@@ -51,7 +51,8 @@ export function createPhoenixAdapter(
       retry,
       operation,
       entries,
-      paging: cursorPaging((page) => readString<DatasetsPage | ExperimentsPage>(page, 'next_cursor')),
+      // Phoenix names a next cursor only when a row follows (it is that row's id): an empty page with one ended early.
+      paging: cursorPaging(nextCursor, (page) => nextCursor(page) !== null),
       read: async (cursor) => {
         const { data, headers } = await read(cursor)
         clock.observe(headers)
@@ -209,6 +210,11 @@ export function createPhoenixAdapter(
       for (const record of records) yield mapPhoenixItem(record, context)
     },
   }
+}
+
+function nextCursor(page: unknown): string | null {
+  const cursor = readString<DatasetsPage | ExperimentsPage>(page, 'next_cursor')
+  return cursor === '' ? null : cursor
 }
 
 /** The export's text as JSON, or a marker the validator reports as what it is not. */
