@@ -10,7 +10,7 @@ import { datalabRun } from './fixtures/datalab.js'
 import { humanloopLogs } from './fixtures/humanloop.js'
 import { itemsPage, langfuseConfigsPage, langfuseItem } from './fixtures/langfuse.js'
 import { openaiItem, openaiPage } from './fixtures/openai.js'
-import { experimentsPage, phoenixExperiment } from './fixtures/phoenix.js'
+import { experimentsPage, phoenixDataset, phoenixExperiment } from './fixtures/phoenix.js'
 import { promptlayerRows } from './fixtures/promptlayer.js'
 
 /** One page as a hostile server means it: its entries' ids, and the cursor it names for the next page. */
@@ -144,6 +144,7 @@ const VENDORS: VendorListing[] = [
         ids.map((id) => phoenixExperiment(`RXhwZXJpbWVudDo${id}`)),
         cursor,
       ),
+    otherRoutes: { 'GET /phx/v1/datasets/{id}': () => json({ data: phoenixDataset() }) },
     listKey: 'data',
     cursor: true,
     // Phoenix names a next cursor only when a row follows.

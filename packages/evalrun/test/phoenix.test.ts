@@ -146,17 +146,19 @@ describe('Phoenix listings', () => {
 
   it('lists one dataset’s experiments for a suite ref, and refuses a malformed one before sending anything', async () => {
     const { fetch, requests } = fakeFetch({
+      'GET /phoenix/v1/datasets/{id}': () => answer({ data: phoenixDataset() }),
       'GET /phoenix/v1/datasets/{id}/experiments': () =>
         answer(experimentsPage([phoenixExperiment(EXPERIMENT)])),
     })
     const evalrun = only(fetch)
     const runs = await collect(evalrun.runs.list({ suite: `phoenix:${encodeURIComponent(PHOENIX_DATASET)}` }))
-    expect(runs.map((run) => run.ref)).toEqual([REF])
+    expect(runs.map((run) => [run.ref, run.suite.name])).toEqual([[REF, 'qa-golden-set']])
     expect(requests.map((r) => r.url.pathname)).toEqual([
+      `/phoenix/v1/datasets/${encodeURIComponent(PHOENIX_DATASET)}`,
       `/phoenix/v1/datasets/${encodeURIComponent(PHOENIX_DATASET)}/experiments`,
     ])
     expect(() => evalrun.runs.list({ suite: 'phoenix:%zz' })).toThrow(EvalrunInvalidInputError)
-    expect(requests).toHaveLength(1)
+    expect(requests).toHaveLength(2)
   })
 })
 

@@ -6,7 +6,11 @@ import { braintrustExperiment, braintrustSummary } from './fixtures/braintrust.j
 import { datalabRun } from './fixtures/datalab.js'
 import { humanloopEvaluation, humanloopRunCompleted } from './fixtures/humanloop.js'
 import { experimentsPage, langfuseConfigsPage, langfuseExperiment } from './fixtures/langfuse.js'
-import { phoenixExperiment, experimentsPage as phoenixExperimentsPage } from './fixtures/phoenix.js'
+import {
+  phoenixDataset,
+  phoenixExperiment,
+  experimentsPage as phoenixExperimentsPage,
+} from './fixtures/phoenix.js'
 import {
   promptlayerList,
   promptlayerPipeline,
@@ -138,6 +142,7 @@ describe('refs round-trip for every id the spec allows', () => {
           missing_run_count: 3,
         })
         const { fetch, requests } = fakeFetch({
+          'GET /phx/v1/datasets/{id}': () => json({ data: phoenixDataset(datasetId) }),
           'GET /phx/v1/datasets/{id}/experiments': () => json(phoenixExperimentsPage([experiment])),
           'GET /phx/v1/experiments/{id}': () => json({ data: experiment }),
         })
@@ -156,7 +161,8 @@ describe('refs round-trip for every id the spec allows', () => {
         const [listed] = await collect(
           evalrun.runs.list({ suite: `phoenix:${encodeURIComponent(datasetId)}` }),
         )
-        expect(decodeURIComponent(requests[0]!.url.pathname.split('/')[4] ?? '')).toBe(datasetId)
+        expect(lastPathSegment(requests[0]!.url)).toBe(datasetId)
+        expect(listed!.suite.id).toBe(datasetId)
         expect(listed!.id).toBe(id)
         const suite = await collect(evalrun.runs.list({ suite: listed!.suite.ref }))
         expect(suite.map((run) => run.ref)).toEqual([listed!.ref])

@@ -157,8 +157,15 @@ export function createPhoenixAdapter(
     async *listRuns(query, signal) {
       if (query.suiteId !== null) {
         const datasetId = decodeRefPart(query.suiteId) ?? ''
+        // The experiments name their dataset by id only: its name takes one more read.
+        const { data, headers } = await requestWithHeaders(client, 'GET', '/v1/datasets/{id}', {
+          params: { path: { id: datasetId } },
+          signal,
+        })
+        clock.observe(headers)
+        const name = readString<Dataset>(readField(data, 'data'), 'name')
         for await (const experiment of experimentsOf(datasetId, query.warn, signal)) {
-          yield runOf(experiment, null, null)
+          yield runOf(experiment, name, null)
         }
         return
       }

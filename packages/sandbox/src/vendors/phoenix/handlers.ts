@@ -98,9 +98,8 @@ export function getExperimentJSON(
   if (isResponse(experiment)) return experiment
   const runs = model.recordedRuns(experiment, nowMs)
   if (runs.length === 0) return text(404, 'Experiment has no runs')
-  const records = runs
-    .map((slot) => exportRecord(model, experiment, slot, nowMs))
-    .sort((a, b) => a.example_id.localeCompare(b.example_id) || a.repetition_number - b.repetition_number)
+  // By example, then repetition, as Phoenix orders them (the runs were recorded in that order).
+  const records = runs.map((slot) => exportRecord(model, experiment, slot, nowMs))
   return text(200, JSON.stringify(records, null, 2))
 }
 
