@@ -12,7 +12,7 @@ afterEach(async () => {
 async function open(options: Parameters<typeof startSandbox>[0] = {}) {
   const sb = await startSandbox({ clock: 'manual', ...options })
   opened.push(sb)
-  const { quietPeriodMs: _quiet, ...clientOptions } = sb.clientOptions.phoenix
+  const { quietPeriodMs: _quiet, scoreScales: _scales, ...clientOptions } = sb.clientOptions.phoenix
   return { sb, phoenix: createPhoenixClient({ ...clientOptions, retry: false }) }
 }
 const bearer = (sb: Sandbox) => ({ key: `Bearer ${sb.apiKeys.phoenix}`, header: 'Authorization' })

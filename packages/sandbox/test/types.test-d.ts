@@ -30,10 +30,10 @@ describe('@evalrun/sandbox types', () => {
       secretKey: string
       baseUrl: string
     }>()
-    expectTypeOf<SandboxClientOptions['phoenix']>().toEqualTypeOf<{
-      apiKey: string
-      baseUrl: string
-      quietPeriodMs: number
+    expectTypeOf<SandboxClientOptions['phoenix']['apiKey']>().toEqualTypeOf<string>()
+    expectTypeOf<SandboxClientOptions['phoenix']['scoreScales']['correctness']>().toEqualTypeOf<{
+      min: number
+      max: number
     }>()
   })
 

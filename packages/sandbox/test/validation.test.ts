@@ -206,7 +206,7 @@ async function walkLangfuse(): Promise<void> {
 }
 
 async function walkPhoenix(): Promise<void> {
-  const { quietPeriodMs: _quiet, ...options } = sb.clientOptions.phoenix
+  const { quietPeriodMs: _quiet, scoreScales: _scales, ...options } = sb.clientOptions.phoenix
   const client = createPhoenixClient({ ...options, fetch: validator.fetch, retry: false })
   const datasetIds: string[] = []
   for (let cursor: string | null = null; ; ) {

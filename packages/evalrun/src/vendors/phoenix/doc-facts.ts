@@ -17,7 +17,7 @@ const counts = (at: Date, succeeded: number, failed: number, missing: number) =>
 export const docFacts: VendorDocFacts = {
   statusCases: (now) => [
     situation(
-      `runs missing or failed, changed less than \`quietPeriodMs\` (${quiet / 60_000} min) ago`,
+      `changed less than \`quietPeriodMs\` (${quiet / 60_000} min) ago, whatever the counts`,
       derivePhoenixStatus(counts(ago(now, quiet / 2), 6, 0, 4), now, quiet),
     ),
     situation(

@@ -37,7 +37,8 @@ export const phoenix: EvalrunVendor = {
       alternatives: [{ option: 'baseUrl', envVar: phoenixVendor.baseUrlEnv }],
     },
   ],
-  settingsEnv: [phoenixVendor.baseUrlEnv],
+  // PHOENIX_HOST is read too, as the credential's alternative above.
+  settingsEnv: [],
   refForm: 'phoenix:<experimentId>',
   suiteRefForm: 'phoenix:<datasetId>',
   itemsAre: 'experiment runs',

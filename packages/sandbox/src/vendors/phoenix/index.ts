@@ -14,10 +14,20 @@ export interface PhoenixCatalog {
  * is over once unchanged for `quietPeriodMs`) needs far less than its 5-minute default here.
  */
 const SANDBOX_QUIET_PERIOD_MS = 5_000
+/**
+ * The ranges of the seeded evaluators' scores. Phoenix declares none; a user declares them to the facade
+ * (`phoenix.scoreScales`), as these options do for the sandbox's own evaluators.
+ */
+const SANDBOX_SCORE_SCALES = { correctness: { min: 0, max: 1 }, helpfulness: { min: 1, max: 5 } }
 
 export const phoenixSandbox: SandboxVendorModule<
   PhoenixCatalog,
-  { apiKey: string; baseUrl: string; quietPeriodMs: number }
+  {
+    apiKey: string
+    baseUrl: string
+    quietPeriodMs: number
+    scoreScales: typeof SANDBOX_SCORE_SCALES
+  }
 > = {
   id: 'phoenix',
   defaultApiKey: 'sandbox-phoenix-key',
@@ -34,7 +44,12 @@ export const phoenixSandbox: SandboxVendorModule<
     return {
       app,
       catalog,
-      clientOptions: (baseUrl, apiKey) => ({ apiKey, baseUrl, quietPeriodMs: SANDBOX_QUIET_PERIOD_MS }),
+      clientOptions: (baseUrl, apiKey) => ({
+        apiKey,
+        baseUrl,
+        quietPeriodMs: SANDBOX_QUIET_PERIOD_MS,
+        scoreScales: SANDBOX_SCORE_SCALES,
+      }),
       env: (baseUrl, apiKey) => ({ PHOENIX_HOST: baseUrl, PHOENIX_API_KEY: apiKey }),
       // No sampleStartInput: Phoenix experiments run in the user's code, not through its API.
     }

@@ -56,8 +56,8 @@ export function seedPhoenix(seed: number, suites: number, runCount: number, nowM
       createdMs: plan.createdMs,
       runsRecorded: stopped ? random.int(1, plan.items - 1) : plan.items,
       quality: 0.5 + random.float() * 0.45,
-      // About a quarter have runs that fail, and another quarter evaluations that fail or never come.
-      flakyTask: random.chance(0.25),
+      // About one in seven have runs that fail, and about a third evaluations that fail or never come.
+      flakyTask: random.chance(0.15),
       flakyEvaluators: random.chance(0.3),
     }
     model.experiments.set(experiment.id, experiment)
