@@ -23,6 +23,7 @@ describe("evalrun's public API (pnpm api:report)", () => {
       'evalrun/openai',
       'evalrun/braintrust',
       'evalrun/langfuse',
+      'evalrun/phoenix',
     ])
   })
 
@@ -44,7 +45,7 @@ describe("evalrun's public API (pnpm api:report)", () => {
     expect(names('evalrun/core')).toEqual(expect.arrayContaining(['EvalrunAdapter', 'paginate', 'finishRun']))
     expect(
       names('evalrun/core').filter((name) =>
-        /datalab|braintrust|langfuse|openai|humanloop|promptlayer/i.test(name),
+        /datalab|braintrust|langfuse|openai|humanloop|phoenix|promptlayer/i.test(name),
       ),
     ).toEqual([])
   })
