@@ -24,11 +24,11 @@ export const BUDGETS = {
  * core and shorter error plumbing won back part of that, not all. The 6 kB target for a vendor client is not met.
  */
 export const CI_CEILINGS = {
-  vendorBundleGzip: 9_060,
-  facadeBundleGzip: 39_300,
+  vendorBundleGzip: 9_100,
+  facadeBundleGzip: 43_100,
   facadeCorePlusOneVendorGzip: 20_850,
-  installBytes: 2_760_000,
-  installPackages: 11,
+  installBytes: 2_910_000,
+  installPackages: 12,
 } as const
 // The facade's ceiling is at what it measures after both changes of this round, each said in its commit: vendors
 // describing themselves (credentials, ref forms, the CLI's start flags and their help), so that the core, the
@@ -120,6 +120,14 @@ export const CI_CEILINGS = {
 
 // The install once Azure and the stats entry's type moves met on main (2.745 → 2.76 MB): the facade's README with its
 // API report and the stats types named from `evalrun/stats`, a few kB more than either branch measured alone.
+// Raised on purpose by issue 28, Arize Phoenix as a seventh built-in vendor (9.06 → 9.1 kB, 39.3 → 43.1 kB, install
+// 2.76 → 2.91 MB and 11 → 12 packages; measured 9.07–9.09, 43.03 kB, 2.90 MB in 12 packages). Every client's HTTP
+// layer knows an optional bearer key (a self-hosted Phoenix with auth off takes none: no Authorization is sent),
+// about 25 B; Langfuse's, Braintrust's and OpenAI's own ceilings rise by the same (9.18 → 9.23, 9.95 → 9.99,
+// 9.7 → 9.73 kB). The default entry carries Phoenix's client and adapter (about 3.7 kB: the derived status, the
+// export's validator, items with repetitions, declared scales, run metrics); `evalrun/core` with one other vendor
+// does not. The install grows by @evalrun/phoenix and the facade's Phoenix entry, the same open optional-peers
+// question as above.
 
 /** Every vendor package: one per folder of specs/, the same list `pnpm generate` reads. */
 export const VENDOR_PACKAGES: readonly string[] = listVendorSpecs().map((spec) => `@evalrun/${spec.vendor}`)
