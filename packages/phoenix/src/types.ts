@@ -8,6 +8,8 @@ export type Dataset = Schemas['Dataset']
 /** `{ data, next_cursor }`: pass `next_cursor` back as `cursor`; null means the last page. */
 export type DatasetsPage = Schemas['ListDatasetsResponseBody']
 export type DatasetWithExampleCount = Schemas['DatasetWithExampleCount']
+/** `GET /v1/datasets/{id}`: `{ data }`. */
+export type DatasetAnswer = Schemas['GetDatasetResponseBody']
 export type DatasetExample = Schemas['DatasetExample']
 /** `{ data: { dataset_id, version_id, examples } }`: every example of one version, unpaged. */
 export type DatasetExamplesAnswer = Schemas['ListDatasetExamplesResponseBody']
@@ -18,6 +20,8 @@ export type DatasetExamplesAnswer = Schemas['ListDatasetExamplesResponseBody']
  */
 export type Experiment = Schemas['Experiment']
 export type ExperimentsPage = Schemas['ListExperimentsResponseBody']
+/** `GET /v1/experiments/{experiment_id}`: `{ data }`. */
+export type ExperimentAnswer = Schemas['GetExperimentResponseBody']
 /** One run of the task on one dataset example and repetition; `error` set when the task failed. */
 export type ExperimentRun = Schemas['ExperimentRun']
 export type ExperimentRunsPage = Schemas['ListExperimentRunsResponseBody']

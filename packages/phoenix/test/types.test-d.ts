@@ -1,8 +1,10 @@
 import { describe, expectTypeOf, it } from 'vitest'
 import type {
   Dataset,
+  DatasetAnswer,
   DatasetsPage,
   Experiment,
+  ExperimentAnswer,
   ExperimentRun,
   ExperimentRunsPage,
   ExperimentsPage,
@@ -24,6 +26,8 @@ describe('Phoenix types', () => {
     expectTypeOf<Experiment['successful_run_count']>().toEqualTypeOf<number>()
     expectTypeOf<Experiment['failed_run_count']>().toEqualTypeOf<number>()
     expectTypeOf<Experiment['missing_run_count']>().toEqualTypeOf<number>()
+    expectTypeOf<ExperimentAnswer['data']>().toEqualTypeOf<Experiment>()
+    expectTypeOf<DatasetAnswer['data']['name']>().toEqualTypeOf<string>()
   })
 
   it('types a run: its example, repetition and error', () => {

@@ -1,6 +1,14 @@
 import { EvalrunMalformedResponseError, requestWithHeaders } from '@evalrun/http'
 import { retryPolicyOf } from '@evalrun/http/internal'
-import type { Dataset, DatasetsPage, Experiment, ExperimentsPage, PhoenixClient } from '@evalrun/phoenix'
+import type {
+  Dataset,
+  DatasetAnswer,
+  DatasetsPage,
+  Experiment,
+  ExperimentAnswer,
+  ExperimentsPage,
+  PhoenixClient,
+} from '@evalrun/phoenix'
 import type { EvalrunAdapter } from '../../core/adapter.js'
 import { EvalrunInvalidInputError } from '../../core/errors.js'
 import type { EvalRun } from '../../core/model.js'
@@ -88,7 +96,7 @@ export function createPhoenixAdapter(
       signal,
     })
     clock.observe(headers)
-    return readField(data, 'data')
+    return readField<ExperimentAnswer>(data, 'data')
   }
 
   /** Every run of the experiment with its evaluations, checked; a body of another shape fails typed. */
@@ -163,7 +171,7 @@ export function createPhoenixAdapter(
           signal,
         })
         clock.observe(headers)
-        const name = readString<Dataset>(readField(data, 'data'), 'name')
+        const name = readString<Dataset>(readField<DatasetAnswer>(data, 'data'), 'name')
         for await (const experiment of experimentsOf(datasetId, query.warn, signal)) {
           yield runOf(experiment, name, null)
         }

@@ -1,6 +1,7 @@
 import type { JudgementInput } from '../../core/finish-item.js'
 import type { ScoreScale } from '../../core/model.js'
 import { preview, readField, readString } from '../../core/read-json.js'
+import type { PhoenixExportAnnotation } from './export-records.js'
 
 /** Scales the user declared for Phoenix evaluation scores, by evaluation name (Phoenix declares none). */
 export type PhoenixScales = ReadonlyMap<string, ScoreScale>
@@ -24,15 +25,15 @@ export function mapPhoenixEvaluation(
   scales: PhoenixScales,
   warnings: string[],
 ): MappedEvaluation {
-  const name = readString(annotation, 'name')
+  const name = readString<PhoenixExportAnnotation>(annotation, 'name')
   if (name === null) {
     warnings.push('A Phoenix evaluation has no name; it is left out.')
     return { name, judgements: [], error: null }
   }
-  const error = readString(annotation, 'error')
+  const error = readString<PhoenixExportAnnotation>(annotation, 'error')
   if (error !== null) return { name, judgements: [], error }
   const judgements: JudgementInput[] = []
-  const score = readField(annotation, 'score')
+  const score = readField<PhoenixExportAnnotation>(annotation, 'score')
   if (typeof score === 'number' && Number.isFinite(score)) {
     judgements.push({ name, kind: 'numeric', value: score, scale: scales.get(name) ?? null, passed: null })
   } else if (score !== null && score !== undefined) {
@@ -40,7 +41,7 @@ export function mapPhoenixEvaluation(
       `Evaluation ${JSON.stringify(name)} has score ${preview(score)}, not a number; it is left out.`,
     )
   }
-  const label = readString(annotation, 'label')
+  const label = readString<PhoenixExportAnnotation>(annotation, 'label')
   if (label !== null) {
     const labelName = judgements.length > 0 ? `${name} label` : name
     judgements.push({ name: labelName, kind: 'categorical', value: label, scale: null, passed: null })

@@ -2,6 +2,7 @@ import type { MetricInput } from '../../core/finish-run.js'
 import type { ScoreScale } from '../../core/model.js'
 import { readArray, readString } from '../../core/read-json.js'
 import { sameRange } from '../../core/score-scale.js'
+import type { PhoenixExportRecord } from './export-records.js'
 import { mapPhoenixEvaluation, type PhoenixScales } from './map-judgements.js'
 
 /** Where run metrics come from: the evaluations of every run in the experiment's JSON export. */
@@ -36,7 +37,7 @@ export function summarisePhoenixEvaluations(
   const judgedNames = records.map(() => new Set<string>())
   const allNames = new Set<string>()
   for (const [index, record] of records.entries()) {
-    for (const annotation of readArray(record, 'annotations')) {
+    for (const annotation of readArray<PhoenixExportRecord>(record, 'annotations')) {
       const evaluation = mapPhoenixEvaluation(annotation, scales, ignored)
       if (evaluation.name !== null) allNames.add(evaluation.name)
       if (evaluation.name !== null && evaluation.error === null) judgedNames[index]?.add(evaluation.name)
@@ -55,7 +56,8 @@ export function summarisePhoenixEvaluations(
   }
   const unjudged = records.filter(
     (record, index) =>
-      readString(record, 'error') !== null || [...allNames].some((name) => !judgedNames[index]?.has(name)),
+      readString<PhoenixExportRecord>(record, 'error') !== null ||
+      [...allNames].some((name) => !judgedNames[index]?.has(name)),
   ).length
   const names = [...numeric.keys()]
   // An evaluation that failed or never came would move the means: a gate must not pass on the runs that were judged.
