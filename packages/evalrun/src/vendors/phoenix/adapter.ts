@@ -17,11 +17,12 @@ import { cursorPaging, type ListingWarn, listIn, paginate } from '../../core/pag
 import { readField, readId, readString } from '../../core/read-json.js'
 import { decodeRefPart, encodeRefPart } from '../../core/ref.js'
 import { createServerClock } from '../../core/server-clock.js'
-import { type PhoenixExportRecord, readExportRecords, recordedRunsOf } from './export-records.js'
+import { type PhoenixExportRecord, readExportRecords } from './export-records.js'
 import { mapPhoenixItem } from './map-item.js'
 import type { PhoenixScales } from './map-judgements.js'
 import { summarisePhoenixEvaluations } from './map-metrics.js'
 import { mapPhoenixRun } from './map-run.js'
+import { recordedRunsOf } from './map-status.js'
 
 /** Datasets and experiments per page: Phoenix's lists take any positive limit. */
 const PAGE_SIZE = 100

@@ -1,5 +1,3 @@
-import type { Experiment } from '@evalrun/phoenix'
-
 /**
  * One evaluation of a run in Phoenix's experiment JSON export. Phoenix's spec gives the export no schema (it
  * declares a text/plain string); these fields are what its server writes (specs/phoenix/source.json says where).
@@ -96,11 +94,4 @@ function describe(value: unknown): string {
   if (value === null) return 'null'
   if (Array.isArray(value)) return 'array'
   return typeof value
-}
-
-/** How many runs the experiment says it has recorded (successful or failed), or null when it does not say. */
-export function recordedRunsOf(experiment: Experiment | unknown): number | null {
-  if (!isObject(experiment)) return null
-  const { successful_run_count: ok, failed_run_count: failed } = experiment
-  return typeof ok === 'number' && typeof failed === 'number' ? ok + failed : null
 }

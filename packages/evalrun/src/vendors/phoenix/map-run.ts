@@ -4,9 +4,8 @@ import type { EvalRun } from '../../core/model.js'
 import { parseVendorDate } from '../../core/parse-vendor-date.js'
 import { readCount, readField, readId, readString } from '../../core/read-json.js'
 import { encodeRefPart } from '../../core/ref.js'
-import { recordedRunsOf } from './export-records.js'
 import { PHOENIX_SCORE_RULE, type PhoenixSummary } from './map-metrics.js'
-import { derivePhoenixStatus } from './map-status.js'
+import { derivePhoenixStatus, recordedRunsOf } from './map-status.js'
 import type { PhoenixRawRun } from './types.js'
 
 export interface PhoenixRunContext {

@@ -51,3 +51,10 @@ function describeDuration(ms: number): string {
   if (ms % 60_000 === 0) return ms === 60_000 ? '1 minute' : `${ms / 60_000} minutes`
   return `${Math.round(ms / 1000)} s`
 }
+
+/** How many runs the experiment says it has recorded (successful or failed), or null when it does not say. */
+export function recordedRunsOf(experiment: unknown): number | null {
+  const succeeded = readCount<Experiment>(experiment, 'successful_run_count')
+  const failed = readCount<Experiment>(experiment, 'failed_run_count')
+  return succeeded === null || failed === null ? null : succeeded + failed
+}
