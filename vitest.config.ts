@@ -13,6 +13,7 @@ sourceAliases.unshift(
   { find: /^@evalrun\/http\/internal$/, replacement: `${packagesDir}http/src/internal.ts` },
   { find: /^evalrun\/reports$/, replacement: `${packagesDir}evalrun/src/reports.ts` },
   { find: /^evalrun\/stats$/, replacement: `${packagesDir}evalrun/src/stats.ts` },
+  { find: /^evalrun\/gate$/, replacement: `${packagesDir}evalrun/src/gate.ts` },
 )
 
 export default defineConfig({

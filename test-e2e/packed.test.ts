@@ -21,6 +21,7 @@ const openaiEntry = ${load("'evalrun/openai'")}
 const fromEntries = coreEntry.createEvalrun({ vendors: [openaiEntry.openai], openai: { apiKey: 'k' } })
 const reportsEntry = ${load("'evalrun/reports'")}
 const statsEntry = ${load("'evalrun/stats'")}
+const gateEntry = ${load("'evalrun/gate'")}
 const clients = {
   datalab: loaded['@evalrun/datalab'].createDatalabClient({ apiKey: 'k' }),
   promptlayer: loaded['@evalrun/promptlayer'].createPromptLayerClient({ apiKey: 'k' }),
@@ -39,6 +40,7 @@ console.log(JSON.stringify({
   entryVendors: fromEntries.vendors,
   reports: [typeof reportsEntry.toJUnit, typeof reportsEntry.toMarkdown, typeof reportsEntry.renderHtmlReport],
   stats: [statsEntry.wilsonInterval(9, 10).method, statsEntry.pairedDifference([[0, 1], [1, 1], [0, 0]]).n],
+  gate: gateEntry.worstVerdict(['passed', 'failed']),
   clients: Object.fromEntries(Object.entries(clients).map(([name, c]) => [name, typeof c.GET])),
   configError,
 }))`
@@ -50,6 +52,7 @@ const expected = {
   entryVendors: ['openai'],
   reports: ['function', 'function', 'function'],
   stats: ['wilson', 3],
+  gate: 'failed',
   clients: {
     datalab: 'function',
     promptlayer: 'function',

@@ -166,6 +166,18 @@ const PATHS: FailurePath[] = [
     fail: () => collect(onSandbox().runs.list()),
   },
   {
+    what: 'suite list error',
+    error: EvalrunListError,
+    before: () => sandbox.setFaults({ rate: 1, kinds: ['500'], vendors: ['promptlayer'] }),
+    fail: () => collect(onSandbox().suites.list()),
+  },
+  {
+    what: 'start options error',
+    error: EvalrunApiError,
+    before: () => sandbox.setFaults({ rate: 1, kinds: ['500'], vendors: ['datalab'] }),
+    fail: () => collect(onSandbox().runs.startOptions('datalab')),
+  },
+  {
     what: 'wait timeout',
     error: EvalrunWaitDeadlineError,
     fail: async () => {

@@ -34,6 +34,7 @@ function keyedSides(trials: number): Map<string, { base: CompactSide[]; head: Co
     const value = ((i * 7919 + shift) % 1000) / 1000
     return {
       id: `item-${i}-${shift}`,
+      name: null,
       status: value > 0.2 ? 'passed' : 'failed',
       score: value,
       normalizedScore: value,

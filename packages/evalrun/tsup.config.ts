@@ -17,6 +17,7 @@ export default defineConfig(
       core: 'src/core.ts',
       reports: 'src/reports.ts',
       stats: 'src/stats.ts',
+      gate: 'src/gate.ts',
       ...vendorEntries,
     },
   }),

@@ -25,9 +25,9 @@ export const BUDGETS = {
  */
 export const CI_CEILINGS = {
   vendorBundleGzip: 9_100,
-  facadeBundleGzip: 43_100,
-  facadeCorePlusOneVendorGzip: 20_850,
-  installBytes: 2_910_000,
+  facadeBundleGzip: 42_000,
+  facadeCorePlusOneVendorGzip: 21_850,
+  installBytes: 3_020_000,
   installPackages: 12,
 } as const
 // The facade's ceiling is at what it measures after both changes of this round, each said in its commit: vendors
@@ -118,6 +118,11 @@ export const CI_CEILINGS = {
 // endpoint forms (its own ceiling, 9.7 kB, in its package.json; measured 9.69). Langfuse's and Braintrust's own ceilings rise by
 // the same shared part (9.1 → 9.18 kB, 9.85 → 9.95 kB; measured 9.17 and 9.94). The default entry carries it all once.
 
+// Raised on purpose by issue 28's CLI gaps (39.3 → 39.5 kB, 20.85 → 20.95 kB; measured 39.47 and 20.91 kB): a
+// credential alternative declares the settings it needs (OpenAI's Azure endpoint, with its env var and help text, so
+// the CLI offers `--openai-azure-endpoint` without naming OpenAI), and the core's not-configured message names the
+// alternatives (about 0.1 kB each).
+
 // The install once Azure and the stats entry's type moves met on main (2.745 → 2.76 MB): the facade's README with its
 // API report and the stats types named from `evalrun/stats`, a few kB more than either branch measured alone.
 // Raised on purpose by issue 28, Arize Phoenix as a seventh built-in vendor (9.06 → 9.1 kB, 39.3 → 43.1 kB, install
@@ -128,6 +133,26 @@ export const CI_CEILINGS = {
 // export's validator, items with repetitions, declared scales, run metrics); `evalrun/core` with one other vendor
 // does not. The install grows by @evalrun/phoenix and the facade's Phoenix entry, the same open optional-peers
 // question as above.
+
+// The gate as library functions (`evalrun/gate`: judgeRun, judgeSuite, checkSuites, moved from the CLI): the install
+// grows by the entry's ESM, CJS and types (2.76 → 2.79 MB), the default entry by about 80 B of code the two entries
+// now share in one chunk (39.29 → 39.37 kB). The default entry does not import the gate.
+
+// Issue 29's readable report, with the gate entry above (39.4 → 39.45 kB, measured 39.44; install 2.80 → 2.82 MB,
+// measured 2.81): each built-in vendor declares its report colour in its description and a compared item keeps its
+// name (about 80 B in the default entry); the report's new files (time axis, colours, refs) ship in
+// `evalrun/reports` as ESM, CJS and types.
+
+// Merged on main with the report's and the CI-native work (each raise said above or in its commit): what the three
+// branches add together, measured after the merge.
+
+// Raised on purpose by issue 29 item 4, finding ids (39.3 → 41.55 kB, 20.85 → 21.7 kB, install 2.76 → 2.93 MB;
+// measured 41.50, 21.68 kB and 2.92 MB): `suites.list` and `runs.startOptions` with their option checks and merge,
+// and per vendor a catalog (the suite and start-option listings and their mappers); `evalrun/core` + Datalab carries
+// the core part and Datalab's catalog only. The install grows with the types of the list operations added to the
+// Braintrust (projects, datasets, saved functions and their schemas), Langfuse and OpenAI specs.
+
+// All four merged on main (gate, report, CI-native, finding ids): 41.68 kB, core + Datalab 21.80 kB, install 3.00 MB.
 
 /** Every vendor package: one per folder of specs/, the same list `pnpm generate` reads. */
 export const VENDOR_PACKAGES: readonly string[] = listVendorSpecs().map((spec) => `@evalrun/${spec.vendor}`)

@@ -17,6 +17,7 @@ describe("evalrun's public API (pnpm api:report)", () => {
       'evalrun/core',
       'evalrun/reports',
       'evalrun/stats',
+      'evalrun/gate',
       'evalrun/datalab',
       'evalrun/promptlayer',
       'evalrun/humanloop',

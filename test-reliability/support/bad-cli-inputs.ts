@@ -250,4 +250,23 @@ export const BAD_CLI_INPUTS: BadCliInput[] = [
     names: /Humanloop/,
     expects: /HUMANLOOP_FILE_IDS/,
   },
+  {
+    what: 'request time limit that is not a time',
+    argv: ['runs', 'get', 'datalab:1', '--request-timeout', 'soon'],
+    names: /--request-timeout "soon"/,
+    expects: /milliseconds \(5000\) or a duration/,
+  },
+  {
+    what: 'request time limit from the environment that is not a time',
+    argv: ['runs', 'list'],
+    env: { EVALRUN_REQUEST_TIMEOUT: '-5s' },
+    names: /EVALRUN_REQUEST_TIMEOUT "-5s"/,
+    expects: /at least 1 ms per request/,
+  },
+  {
+    what: 'completion for an unknown shell',
+    argv: ['completion', 'tcsh'],
+    names: /tcsh/,
+    expects: /bash, zsh, fish/,
+  },
 ]

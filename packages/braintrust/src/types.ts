@@ -75,3 +75,20 @@ export type ProjectScoreConfig = Schemas['ProjectScoreConfig']
 /** `GET /v1/project_score`: `{ objects }`, paged like the experiment list. */
 export type ProjectScoreList = JsonResponse<'getProjectScore'>
 export type ListProjectScoresQuery = NonNullable<operations['getProjectScore']['parameters']['query']>
+
+/** A project: Braintrust's suite (its experiments are the runs). */
+export type Project = Schemas['Project']
+/** `GET /v1/project`: `{ objects }`, paged like the experiment list. */
+export type ProjectList = JsonResponse<'getProject'>
+/** A dataset of a project: the records an eval can run on (`data: { dataset_id }`). */
+export type Dataset = Schemas['Dataset']
+/** `GET /v1/dataset`: `{ objects }`, paged like the experiment list. */
+export type DatasetList = JsonResponse<'getDataset'>
+/** A saved function (prompt, code, scorer…) an eval can use as its task or a scorer (`{ function_id }`). */
+export type BraintrustFunction = Schemas['Function']
+/** `GET /v1/function`: `{ objects }`, paged like the experiment list. */
+export type FunctionList = JsonResponse<'getFunction'>
+/** `GET /v1/experiment/{experiment_id}/fetch`: the first page of events; the GET form takes no cursor. */
+export type FetchExperimentEventsQuery = NonNullable<
+  operations['getExperimentIdFetch']['parameters']['query']
+>

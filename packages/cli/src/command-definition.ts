@@ -27,6 +27,10 @@ export interface CliCommand {
   attach(parent: CommandUnknownOpts, execute: Execute): void
 }
 
+/** Every command takes the program's flags too; its own help says so, as commander lists them only at the top. */
+const GLOBAL_FLAGS_HELP =
+  "Also: --request-timeout <ms|duration>, -q/--quiet, --no-ci-detect, --debug and the vendors' key flags (evalrun --help)."
+
 export function defineCommand<Args extends unknown[], Opts extends OptionValues>(
   spec: CommandSpec<Args, Opts>,
 ): CliCommand {
@@ -41,7 +45,7 @@ export function defineCommand<Args extends unknown[], Opts extends OptionValues>
       const examples = spec.examples?.length
         ? `Examples:\n${spec.examples.map((line) => `  ${line}`).join('\n')}`
         : undefined
-      const after = [spec.help, examples].filter((text) => text !== undefined)
+      const after = [spec.help, GLOBAL_FLAGS_HELP, examples].filter((text) => text !== undefined)
       if (after.length > 0) command.addHelpText('after', `\n${after.join('\n')}`)
       command.action(() => execute((ctx) => spec.run(ctx, command.processedArgs, command.opts(), command)))
       parent.addCommand(command)

@@ -36,7 +36,14 @@ export function withReportFlags<Args extends unknown[], Opts extends OptionValue
   return command
     .option(
       '--junit <file>',
-      `${prefix}write the verdicts and items as JUnit XML (GitLab, Jenkins, GitHub actions)`,
+      `${prefix}write the verdicts and items as JUnit XML (on GitLab CI: evalrun.junit.xml unless given)`,
     )
-    .option('--summary <file>', `${prefix}append a Markdown summary, e.g. to $GITHUB_STEP_SUMMARY`)
+    .option(
+      '--summary <file>',
+      `${prefix}append a Markdown summary (on GitHub Actions: to $GITHUB_STEP_SUMMARY unless given)`,
+    )
+    .option(
+      '--pr-comment <file>',
+      `${prefix}write a pull-request comment body, ≤ 65,536 characters with a hidden marker (on GitHub Actions: $RUNNER_TEMP/evalrun-pr-comment.md unless given, its path set as the step output pr-comment)`,
+    )
 }

@@ -85,3 +85,22 @@ export function parseConfidence(text: string, flag: string): number {
   }
   return value
 }
+
+/** The longest time limit a timer takes (2^31 − 1 ms, about 24.8 days). */
+const MAX_TIMER_MS = 2_147_483_647
+
+/**
+ * A per-request time limit: a bare number is milliseconds (`5000`), or a duration (`500ms`, `5s`, `2m`). `source`
+ * names where it came from (`--request-timeout`, `EVALRUN_REQUEST_TIMEOUT`).
+ */
+export function parseRequestTimeout(text: string, source: string): number {
+  const match = DURATION.exec(text.trim())
+  const ms = match ? Number(match[1]) * UNIT_MS[(match[2] ?? 'ms') as keyof typeof UNIT_MS] : Number.NaN
+  if (!(ms >= 1) || ms > MAX_TIMER_MS) {
+    throw new CliError(
+      `${source} ${JSON.stringify(text)}: expected a time of at least 1 ms per request, as milliseconds (5000) or a duration (500ms, 10s, 2m).`,
+      ExitCode.usage,
+    )
+  }
+  return Math.round(ms)
+}

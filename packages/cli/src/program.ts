@@ -3,6 +3,7 @@ import { BUILT_IN_VENDORS } from 'evalrun'
 import { classifyError } from './classify-error.js'
 import type { CliCommand, Execute } from './command-definition.js'
 import { checkCommand } from './commands/check.js'
+import { completionCommand } from './commands/completion.js'
 import { demoCommand } from './commands/demo.js'
 import { reportCommand } from './commands/report.js'
 import { runsCancelCommand } from './commands/runs-cancel.js'
@@ -13,11 +14,12 @@ import { runsResultsCommand } from './commands/runs-results.js'
 import { runsStartCommand, vendorStartCommands } from './commands/runs-start.js'
 import { runsWaitCommand } from './commands/runs-wait.js'
 import { sandboxCommand } from './commands/sandbox.js'
-import { createContext, type KeyFlags, type WaitPolling } from './context.js'
+import { suitesListCommand } from './commands/suites-list.js'
+import { createContext, type GlobalFlags, type WaitPolling } from './context.js'
 import { ExitCode } from './exit-codes.js'
 import type { CliIo } from './io.js'
 import { listed } from './output/listed.js'
-import { credentialFlags } from './vendor-flags.js'
+import { credentialFlags, settingFlags } from './vendor-flags.js'
 import { VERSION } from './version.js'
 
 /** Every command, in the order `--help` lists them; a command comes before its subcommands. */
@@ -30,15 +32,18 @@ export const COMMANDS: readonly CliCommand[] = [
   runsWaitCommand,
   runsCompareCommand,
   runsCancelCommand,
+  suitesListCommand,
   checkCommand,
   reportCommand,
   sandboxCommand,
   demoCommand,
+  completionCommand,
 ]
 
 /** Words that only group commands, with their descriptions. */
 const GROUPS: Readonly<Record<string, string>> = {
   runs: 'list, inspect, start, wait for, compare and cancel evaluation runs',
+  suites: 'list the suites runs belong to, with the refs --suite and evalrun.config take',
 }
 
 export interface RunCliOptions {
@@ -59,7 +64,7 @@ export async function runCli(argv: string[], io: CliIo, options: RunCliOptions =
   const program = createProgram(io)
   const execute: Execute = async (run) => {
     debug = program.opts().debug === true
-    exitCode = await run(createContext(io, keyFlags(program), options))
+    exitCode = await run(createContext(io, globalFlags(program), options))
   }
   for (const command of COMMANDS) command.attach(parentOf(program, command.name), execute)
 
@@ -100,9 +105,23 @@ function createProgram(io: CliIo) {
         ),
       )
     }
+    for (const setting of settingFlags(vendor)) {
+      program.addOption(
+        new Option(`${setting.flag} <value>`, `${setting.description} (default: $${setting.envVar})`),
+      )
+    }
   }
   return program
     .option('--allow-insecure-http', 'allow an http:// *_BASE_URL off loopback (the key travels in clear)')
+    .option(
+      '--request-timeout <ms|duration>',
+      'time allowed per request attempt to a vendor: 5000, 500ms, 10s, 2m (default: $EVALRUN_REQUEST_TIMEOUT, else 30s)',
+    )
+    .option('-q, --quiet', 'print only verdicts and errors: no progress, tables or report notes')
+    .option(
+      '--no-ci-detect',
+      'do not follow GitHub Actions or GitLab CI conventions (also EVALRUN_CI_DETECT=0)',
+    )
     .exitOverride()
     .configureOutput({
       writeOut: (text) => io.stdout.write(text),
@@ -113,7 +132,10 @@ function createProgram(io: CliIo) {
       'after',
       `
 Environment: ${BUILT_IN_VENDORS.flatMap((vendor) => [...credentialFlags(vendor).map((c) => c.envVar), ...vendor.settingsEnv.filter((name) => !name.endsWith('_BASE_URL'))]).join(', ')},
-*_BASE_URL to point a vendor elsewhere (e.g. at \`evalrun sandbox\`), NO_COLOR to turn colour off.
+*_BASE_URL to point a vendor elsewhere (e.g. at \`evalrun sandbox\`), NO_COLOR to turn colour off,
+EVALRUN_REQUEST_TIMEOUT as --request-timeout. On GitHub Actions (GITHUB_ACTIONS=true) the gating commands also
+append the summary to $GITHUB_STEP_SUMMARY, annotate failed gates and regressions, and write a pull-request comment
+body; on GitLab CI (GITLAB_CI=true) they write evalrun.junit.xml and fold each suite's details (docs/ci.md).
 Exit codes: 0 ok, 1 the gate failed (a run failed, was canceled, or missed a --min-* threshold; or, for runs
 compare, more items regressed than --fail-on-regression allows), 2 usage or configuration (no vendor configured,
 a threshold a run cannot be judged on), 3 API or network error (runs wait: 10 failed polls in a row), 4 timeout,
@@ -121,14 +143,18 @@ a threshold a run cannot be judged on), 3 API or network error (runs wait: 10 fa
     )
 }
 
-/** The credential flags are declared from the vendor list, so they are read back by name. */
-function keyFlags(program: Program): KeyFlags {
+/** The credential and setting flags are declared from the vendor list, so they are read back by name. */
+function globalFlags(program: Program): GlobalFlags {
+  const opts = program.opts()
   return {
-    allowInsecureHttp: program.opts().allowInsecureHttp === true,
-    credential: (attribute) => {
+    allowInsecureHttp: opts.allowInsecureHttp === true,
+    flagValue: (attribute) => {
       const value = program.getOptionValue(attribute)
       return typeof value === 'string' ? value : undefined
     },
+    requestTimeout: opts.requestTimeout,
+    quiet: opts.quiet === true,
+    ciDetect: opts.ciDetect !== false,
   }
 }
 

@@ -26,3 +26,18 @@ export function flagAttribute(flag: string): string {
   const name = (flag.split(' ')[0] ?? '').replace(/^--(no-)?/, '')
   return camel(name)
 }
+
+/**
+ * A vendor's setting flags, one per setting its credential alternatives need (`azureEndpoint` of `openai` →
+ * `--openai-azure-endpoint`, read back as `openaiAzureEndpoint`); the value stands for the setting's env var.
+ */
+export function settingFlags(vendor: EvalrunVendor) {
+  const settings = vendor.credentials.flatMap((credential) =>
+    (credential.alternatives ?? []).flatMap((alternative) => alternative.needs ?? []),
+  )
+  const unique = [...new Map(settings.map((setting) => [setting.name, setting])).values()]
+  return unique.map((setting) => {
+    const flag = `--${vendor.id}-${kebab(setting.name)}`
+    return { ...setting, flag, attribute: camel(flag.slice(2)) }
+  })
+}

@@ -61,4 +61,32 @@ describe('evalrun on Azure OpenAI', () => {
     expect(help.stdout).toContain('AZURE_OPENAI_API_KEY')
     expect(help.stdout).toContain('AZURE_OPENAI_ENDPOINT')
   })
+
+  it('takes the endpoint from --openai-azure-endpoint, which wins over AZURE_OPENAI_ENDPOINT', async () => {
+    const env = {
+      AZURE_OPENAI_API_KEY: sb.azure.openai.azureApiKey,
+      AZURE_OPENAI_ENDPOINT: 'http://127.0.0.1:9/nowhere',
+      NO_COLOR: '1',
+    }
+    const list = await cli(['runs', 'list', '--json', '--openai-azure-endpoint', endpoint], env)
+    expect(list.exitCode).toBe(0)
+    expect(jsonLines(list.stdout).length).toBeGreaterThan(0)
+    // Without an endpoint, an Azure key is refused rather than sent to api.openai.com.
+    const noEndpoint = await cli(['runs', 'list', '--vendor', 'openai'], {
+      AZURE_OPENAI_API_KEY: sb.azure.openai.azureApiKey,
+    })
+    expect(noEndpoint.exitCode).toBe(2)
+    expect(noEndpoint.stderr).toMatch(/AZURE_OPENAI_ENDPOINT.*\(or pass --openai-azure-endpoint\)\.\n$/)
+    expect(noEndpoint.stderr).not.toContain(sb.azure.openai.azureApiKey)
+    const help = await cli(['--help'], env)
+    expect(help.stdout).toMatch(/--openai-azure-endpoint <value>\s+Azure OpenAI/)
+  })
+
+  it('names the Azure alternative when OpenAI is not configured', async () => {
+    const result = await cli(['runs', 'get', 'openai:eval_1/run_1'], { NO_COLOR: '1' })
+    expect(result.exitCode).toBe(2)
+    expect(result.stderr).toBe(
+      'evalrun: openai is not configured: set OPENAI_API_KEY or pass --openai-api-key; or instead set AZURE_OPENAI_API_KEY and AZURE_OPENAI_ENDPOINT (or pass --openai-azure-api-key and --openai-azure-endpoint).\n',
+    )
+  })
 })

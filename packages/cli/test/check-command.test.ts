@@ -68,7 +68,7 @@ describe('evalrun check', () => {
       ['promptlayer:1', false],
       [langfuse, true],
     ])
-    expect(verdicts[1]?.reason).toBe('completed, but score 50 of 0..100 (0.500) is below --min-score 0.9')
+    expect(verdicts[1]?.reason).toBe('completed, but score 50 of 0..100 (0.500) is below minScore 0.9')
     // The baseline is the newest completed run before the head whose metadata matches.
     expect(verdicts[2]?.baseline).toMatch(/^langfuse:/)
   })
@@ -119,7 +119,7 @@ describe('evalrun check', () => {
     )
     const unscaled = await check('suites:\n  - suite: datalab:1\n    gates: { minScore: 0.5 }\n')
     expect(unscaled.exitCode).toBe(2)
-    expect(unscaled.stderr).toContain('--min-score cannot judge datalab:1 (evalrun.config.yaml:2:5)')
+    expect(unscaled.stderr).toContain('minScore cannot judge datalab:1 (evalrun.config.yaml:2:5)')
   })
   // Last: it adds a run to the sandbox.
   it('waits for the run a workflow just started, given as a ref; a drop Datalab cannot test is exit 2', async () => {

@@ -31,7 +31,9 @@ describe('evalrun runs list', () => {
     const { exitCode, stdout } = await cli(['runs', 'list', '--vendor', 'datalab', '--limit', '5'], env)
     expect(exitCode).toBe(0)
     const lines = stdout.trimEnd().split('\n')
-    expect(lines[0]).toMatch(/^REF\s+VENDOR\s+SUITE\s+NAME\s+STATUS\s+PROGRESS\s+SCORE\s+CREATED$/)
+    expect(lines[0]).toMatch(
+      /^REF\s+VENDOR\s+SUITE\s+NAME\s+STATUS\s+PROGRESS\s+SCORE\s+PASS-RATE\s+CREATED$/,
+    )
     expect(lines).toHaveLength(6)
     const statusColumn = lines[0]?.indexOf('STATUS') ?? -1
     for (const line of lines.slice(1)) {

@@ -147,6 +147,8 @@ describe('writeGateReports', () => {
     const ctx = {
       io: { stdout: new PassThrough(), stderr, env: {} },
       colors: {} as never,
+      quiet: false,
+      ci: null,
       untilInterrupted: () => new Promise<void>(() => {}),
       waitPolling: {},
       evalrun: () =>

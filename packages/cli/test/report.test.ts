@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { type Sandbox, startSandbox } from '@evalrun/sandbox'
+import { BUILT_IN_VENDORS } from 'evalrun'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { cli, jsonLines } from './helpers.js'
 
@@ -38,6 +39,12 @@ describe('evalrun report --html', () => {
         .sort(),
     ).toEqual(expected.map((run) => String(run.ref)).sort())
     expect(html).toContain('<title>evalrun report</title>')
+    // Each vendor in the colour its description declares.
+    for (const vendor of BUILT_IN_VENDORS) {
+      expect(html).toContain(
+        `<span class="vendor" data-vendor="${vendor.id}"><span class="swatch" style="background:${vendor.color}">`,
+      )
+    }
     // Each suite's latest pair, compared item by item.
     const pairs = Number(/comparing the latest pair of (\d+) suites/.exec(stderr)?.[1])
     expect(pairs).toBeGreaterThan(3)

@@ -23,7 +23,8 @@ afterAll(() => sb.close())
 /** `evalrun …` as a real process, from the repo root (tsx resolves workspace packages to their sources). */
 async function evalrunProcess(args: string[], options: { tty?: boolean; env?: Record<string, string> } = {}) {
   const { NO_COLOR, FORCE_COLOR, ...inherited } = process.env
-  const env = { ...inherited, ...sb.env, TERM: 'xterm-256color', ...options.env }
+  // EVALRUN_CI_DETECT=0: run in this repository's own CI, evalrun must not write to that job's summary.
+  const env = { ...inherited, ...sb.env, EVALRUN_CI_DETECT: '0', TERM: 'xterm-256color', ...options.env }
   const quoted = [tsx, bin, ...args].map((a) => `'${a}'`).join(' ')
   // util-linux `script` gives the command a real pseudo-terminal and relays what it draws.
   const [file, argv] = options.tty ? ['script', ['-qfec', quoted, '/dev/null']] : [tsx, [bin, ...args]]
@@ -112,7 +113,7 @@ describe('Ctrl-C in runs wait, as a process', () => {
     // One process (tsx as a loader, not as a parent), so the signal reaches evalrun itself.
     const child = spawn(process.execPath, ['--import', 'tsx', bin, 'runs', 'wait', ref, '--junit', junit], {
       cwd: repoRoot,
-      env: { ...inherited, ...sb.env },
+      env: { ...inherited, ...sb.env, EVALRUN_CI_DETECT: '0' },
     })
     let stdout = ''
     let stderr = ''
@@ -148,6 +149,11 @@ describe('pnpm demo (evalrun demo)', () => {
     )
     expect(stdout).toContain('Latest runs across every vendor')
     expect(stdout).toContain('Score summary')
+    // One scale: PromptLayer's 0..100 scores as 0..1 beside the others; Datalab's, of no known scale, marked raw.
+    expect(stdout).toMatch(/^promptlayer(\s+\d+){4}\s+0\.\d{3}\s+—$/m)
+    expect(stdout).toMatch(/^datalab(\s+\d+){4}\s+—\s+\d+\.\d{3} raw$/m)
+    expect(stdout).toContain('MEAN SCORE (0..1)')
+    expect(stdout).toMatch(/^ {2}promptlayer:\S+ {2}completed {2}score 0\.\d{3} \([\d.]+ on 0\.\.100\)/m)
     expect(stderr).toMatch(/completed \d+\/\d+/)
     // It ends with a started run compared with the run before it on its suite.
     expect(stdout).toMatch(/What changed on .+ \(evalrun runs compare (\S+) (\S+)\)\nbase \1 .+\nhead \2 /)

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { type Sandbox, startSandbox } from '@evalrun/sandbox'
@@ -66,5 +66,31 @@ describe('Ctrl-C in runs wait', () => {
     })
     expect(exitCode).toBe(0)
     expect(stdout).toContain(`✓ ${completed?.ref} completed`)
+  })
+})
+
+describe('Ctrl-C in check', () => {
+  it('stops waiting for a suite’s running newest run, keeps the other verdicts, writes the reports, exits 130', async () => {
+    const collection = sb.catalog.datalab.collections[0]?.id
+    const rubric = sb.catalog.datalab.rubrics[0]?.id
+    // Started on the manual clock, so it is the suite's newest run and never ends by itself.
+    await cli(
+      ['runs', 'start', 'datalab', '--collection', String(collection), '--rubric', String(rubric)],
+      env,
+    )
+    const dir = mkdtempSync(join(tmpdir(), 'evalrun-check-interrupt-'))
+    const config = join(dir, 'evalrun.config.yaml')
+    writeFileSync(config, `suites:\n  - suite: datalab:${collection}\n`)
+    const junit = join(dir, 'junit.xml')
+    const { exitCode, stdout, stderr } = await cli(['check', '--config', config, '--junit', junit], env, {
+      waitPolling: { pollIntervalMs: 20, maxPollIntervalMs: 20 },
+      untilInterrupted: () => new Promise((resolve) => setTimeout(resolve, 300)),
+    })
+    expect(exitCode).toBe(130)
+    expect(stderr).toMatch(/^evalrun: interrupted: 1 of 1 suite not judged, so the check did not pass\.$/m)
+    expect(stdout).toMatch(
+      /^✗ datalab:\S+ datalab:\S+ interrupted while it was (queued|running): not judged$/m,
+    )
+    expect(readFileSync(junit, 'utf8')).toContain('interrupted while it was')
   })
 })

@@ -26,6 +26,7 @@ export type {
   Evalrun,
   EvalrunCoreOptions,
   EvalrunRuns,
+  EvalrunSuites,
   ResultsOptions,
 } from './core/create-evalrun.js'
 export {
@@ -59,6 +60,8 @@ export {
 } from './core/model.js'
 export { newestFirst, newestRuns } from './core/newest-runs.js'
 export type { RunRef } from './core/ref.js'
+export type { EvalSuite, StartOption } from './core/suite.js'
+export type { ListSuitesOptions } from './core/suite-listing.js'
 export type { EvalrunVendor, StartFlag, VendorCredential, VendorOptions } from './core/vendor.js'
 export type { VendorOptionsByVendor } from './core/vendor-types.js'
 export type { WaitOptions } from './core/wait-for-run.js'

@@ -136,8 +136,15 @@ describe('runs.compare within one vendor', () => {
     expect(metric?.delta).toBeCloseTo(3.8 / 6 - 3.5 / 5)
     expect(comparison.sameSuite).toBe(true)
     expect(comparison.warnings).toEqual([])
-    // No payload in a compared side.
-    expect(Object.keys(items['better.pdf']?.base ?? {})).toEqual(['id', 'status', 'score', 'normalizedScore'])
+    // No payload in a compared side; its name, as the vendor gives it (Datalab's file name is its key).
+    expect(Object.keys(items['better.pdf']?.base ?? {})).toEqual([
+      'id',
+      'name',
+      'status',
+      'score',
+      'normalizedScore',
+    ])
+    expect(items['better.pdf']?.head?.name).toBe('better.pdf')
   })
 
   it('compares normalised scores and metrics where the vendor gives scales (OpenAI pass rates)', async () => {

@@ -6,12 +6,13 @@ import { fakeFetch, json, type RecordedRequest } from '@evalrun/test-support'
 import { describe, expect, it } from 'vitest'
 import { createEvalrun, type Evalrun, EvalrunListError } from '../src/index.js'
 import { braintrustEvent, eventPage } from './fixtures/braintrust.js'
+import { braintrustProject, langfuseDataset, langfuseDatasetsPage } from './fixtures/catalog.js'
 import { datalabRun } from './fixtures/datalab.js'
-import { humanloopLogs } from './fixtures/humanloop.js'
+import { humanloopEvaluation, humanloopLogs } from './fixtures/humanloop.js'
 import { itemsPage, langfuseConfigsPage, langfuseItem } from './fixtures/langfuse.js'
-import { openaiItem, openaiPage } from './fixtures/openai.js'
+import { openaiEval, openaiItem, openaiPage } from './fixtures/openai.js'
 import { experimentsPage, phoenixDataset, phoenixExperiment } from './fixtures/phoenix.js'
-import { promptlayerRows } from './fixtures/promptlayer.js'
+import { promptlayerList, promptlayerPipeline, promptlayerRows } from './fixtures/promptlayer.js'
 
 /** One page as a hostile server means it: its entries' ids, and the cursor it names for the next page. */
 type PageSpec = { ids: number[]; cursor: string } | { body: unknown }
@@ -153,6 +154,93 @@ const VENDORS: VendorListing[] = [
   },
 ]
 
+/** The suite listings, one per vendor: every paging style again, read through `suites.list`. */
+const SUITE_LISTINGS: VendorListing[] = [
+  {
+    vendor: 'datalab',
+    route: 'GET /dl/api/v1/eval_batch_runs',
+    pageOf: ({ url }) => Number(url.searchParams.get('offset')) / PER_PAGE,
+    // One collection per run, so that every run brings a suite.
+    body: (ids) => ({ batch_runs: ids.map((id) => datalabRun(id, { collection_id: id })), total: 1_000_000 }),
+    listKey: 'batch_runs',
+    cursor: false,
+    declaresMore: true,
+    read: (evalrun, onWarning) => evalrun.suites.list({ onWarning }),
+  },
+  {
+    vendor: 'promptlayer',
+    route: 'GET /pl/api/public/v2/evaluations',
+    pageOf: ({ url }) => Number(url.searchParams.get('page')) - 1,
+    body: (ids, _cursor, index) =>
+      promptlayerList(
+        ids.map((id) => promptlayerPipeline(id, [])),
+        index + 1,
+        1_000_000,
+      ),
+    listKey: 'evaluations',
+    cursor: false,
+    declaresMore: true,
+    read: (evalrun, onWarning) => evalrun.suites.list({ onWarning }),
+  },
+  {
+    vendor: 'humanloop',
+    route: 'GET /hl/evaluations',
+    pageOf: ({ url }) => Number(url.searchParams.get('page')) - 1,
+    body: (ids, _cursor, index) => ({
+      records: ids.map((id) => ({ ...humanloopEvaluation, id: `evr_${id}` })),
+      page: index + 1,
+      size: 100,
+      total: 1_000_000,
+    }),
+    listKey: 'records',
+    cursor: false,
+    declaresMore: true,
+    read: (evalrun, onWarning) => evalrun.suites.list({ onWarning }),
+  },
+  {
+    vendor: 'openai',
+    route: 'GET /oa/evals',
+    pageOf: ({ url }) => cursorIndex(url.searchParams.get('after')),
+    body: (ids, cursor) => ({
+      ...openaiPage(
+        ids.map((id) => ({ ...openaiEval, id: `eval_${id}` })),
+        true,
+      ),
+      last_id: cursor,
+    }),
+    listKey: 'data',
+    cursor: true,
+    declaresMore: true,
+    read: (evalrun, onWarning) => evalrun.suites.list({ onWarning }),
+  },
+  {
+    vendor: 'braintrust',
+    route: 'GET /bt/v1/project',
+    // The next page starts after the last project (`starting_after`), so a page cannot name a cursor of its own.
+    pageOf: ({ url }) => Number(url.searchParams.get('starting_after')?.slice(1) ?? 0) / PER_PAGE,
+    body: (ids) => ({ objects: ids.map((id) => braintrustProject(`p${id}`, `project ${id}`)) }),
+    listKey: 'objects',
+    cursor: false,
+    declaresMore: false,
+    read: (evalrun, onWarning) => evalrun.suites.list({ onWarning }),
+  },
+  {
+    vendor: 'langfuse',
+    route: 'GET /lf/api/public/v2/datasets',
+    pageOf: ({ url }) => Number(url.searchParams.get('page')) - 1,
+    body: (ids, _cursor, index) =>
+      langfuseDatasetsPage(
+        ids.map((id) => langfuseDataset(`ds_${id}`, `dataset ${id}`)),
+        index + 1,
+        1_000_000,
+      ),
+    listKey: 'data',
+    cursor: false,
+    declaresMore: true,
+    read: (evalrun, onWarning) => evalrun.suites.list({ onWarning }),
+  },
+]
+
 const page = (index: number) => [index * PER_PAGE + 1, index * PER_PAGE + 2]
 const later =
   (bad: unknown): Behaviour =>
@@ -237,7 +325,10 @@ function only(vendor: string, fetch: (request: Request) => Promise<Response>): E
   return createEvalrun({ fetch, retry: false, ...off, [vendor]: on[vendor] } as never)
 }
 
-describe.each(VENDORS)('$vendor: a hostile server cannot make a listing look whole', (listing) => {
+describe.each([
+  ...VENDORS.map((listing) => ({ ...listing, what: 'runs or items' })),
+  ...SUITE_LISTINGS.map((listing) => ({ ...listing, what: 'suites' })),
+])('$vendor ($what): a hostile server cannot make a listing look whole', (listing) => {
   it.each(BEHAVIOURS)('a server that %s', async (name, behaviour, maxRequests, outcome) => {
     // Pages named by offset or number cannot echo a cursor; a server that serves new pages forever is only large.
     if (name.includes('cursor') && !listing.cursor) return

@@ -181,6 +181,13 @@ describe('runs.list', () => {
     vi.unstubAllEnvs()
   })
 
+  it("names a credential's alternatives when the vendor is not configured (OpenAI on Azure)", () => {
+    const evalrun = createEvalrun({ env: {}, datalab: { apiKey: 'k' } })
+    expect(() => evalrun.runs.list({ vendors: ['openai'] })).toThrow(
+      'OpenAI is not configured: pass `openai: { apiKey }` to createEvalrun() or set OPENAI_API_KEY; or instead `azureApiKey` (or AZURE_OPENAI_API_KEY) with `baseUrl` (or AZURE_OPENAI_ENDPOINT), or `azureAdTokenProvider` with `baseUrl` (or AZURE_OPENAI_ENDPOINT).',
+    )
+  })
+
   it('delivers the other vendors when one fails, then throws an EvalrunListError', async () => {
     const { fetch } = fakeFetch({
       'GET /dl/api/v1/eval_batch_runs': datalabRoutes(250).route,

@@ -58,15 +58,18 @@ describe('renderHtmlReport', () => {
     expect(count(invoices, /<circle class="point"/g)).toBe(5 + 4)
     expect(count(invoices, /data-vendor="promptlayer" data-ref="promptlayer:12" data-value="0.9"/g)).toBe(1)
     expect(
-      new Set([...invoices.matchAll(/<polyline fill="none" stroke="([^"]+)"/g)].map((m) => m[1])).size,
+      new Set([...invoices.matchAll(/<polyline class="series"[^>]* stroke="([^"]+)"/g)].map((m) => m[1]))
+        .size,
     ).toBe(2)
     // The latest pair of each suite, with the comparison's item counts where one was given.
     expect(invoices).toContain('data-base="datalab:2" data-head="datalab:3"')
     expect(invoices).toContain('data-base="promptlayer:11" data-head="promptlayer:12"')
     expect(invoices).toContain('<span class="bad">1 regressed</span>')
     expect(invoices).toContain('<span class="good">+30 pts</span>')
-    // A suite with no values still has its chart, saying so.
-    expect(html).toContain('no values to chart')
+    // A suite with nothing to chart says so in words, with no empty frames.
+    const receipts = html.slice(html.indexOf('data-suite="Receipts"'))
+    expect(receipts).toContain('No run of this suite has a score or a pass rate yet.')
+    expect(receipts.slice(0, receipts.indexOf('</article>'))).not.toContain('<svg')
   })
 
   it('makes no request: no script, stylesheet, image, font or frame, and a policy that forbids them', async () => {

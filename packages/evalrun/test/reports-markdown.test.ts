@@ -84,6 +84,16 @@ describe('toMarkdown', () => {
     expect(markdown).toContain('| file-a | 0.9 | 0.2 | −70 pts | accuracy −70 pts |')
     expect(markdown).not.toContain('| file-b |')
     expect(markdown).not.toContain('[!WARNING]')
+    // An item the vendor names is shown by its name, its key after it.
+    const named = await toMarkdown({
+      runs: [],
+      comparisons: [
+        reportComparison(base, head, [
+          comparedItem('row 1', 'regressed', 0.9, 0.2, 'How do I reset my password?'),
+        ]),
+      ],
+    })
+    expect(named).toContain('| How do I reset my password? (row 1) | 0.9 | 0.2 | −70 pts |')
     const partial = await toMarkdown({
       runs: [],
       comparisons: [{ ...reportComparison(base, head, items), complete: false }],

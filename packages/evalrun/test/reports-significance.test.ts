@@ -55,7 +55,7 @@ describe('reports show a comparison’s paired tests', () => {
     const html = await renderHtmlReport(input)
     expect(html).toContain(`class="error-bar"`)
     expect(html).toContain(`data-low="${passRate.low}" data-high="${passRate.high}"`)
-    expect(html).toContain(`± ${half} pts, n = 60</td>`)
+    expect(html).toContain(`<small class="interval">± ${half} pts, n = 60</small></td>`)
     const xml = await toJUnit(input)
     expect(xml).toContain(`<property name="passRate.low" value="${passRate.low}"/>`)
     expect(xml).toContain(`<property name="passRate.n" value="60"/>`)

@@ -1,6 +1,9 @@
 import { describe, expectTypeOf, it } from 'vitest'
-import type { EvalItem, EvalRun } from '../src/core.js'
+import type { EvalItem, EvalRun, EvalrunVendor } from '../src/core.js'
+import { BUILT_IN_VENDORS } from '../src/index.js'
 import {
+  type ComparedSide,
+  type HtmlReportOptions,
   latestPairs,
   type ReportInput,
   type ReportRun,
@@ -9,6 +12,7 @@ import {
   renderHtmlReport,
   toJUnit,
   toMarkdown,
+  vendorColorsOf,
 } from '../src/reports.js'
 import type { RunStats } from '../src/stats.js'
 
@@ -48,5 +52,17 @@ describe('evalrun/reports types', () => {
   it('pair runs of the type given', () => {
     expectTypeOf(latestPairs([run])).toEqualTypeOf<{ base: EvalRun; head: EvalRun }[]>()
     expectTypeOf(comparison.head).toEqualTypeOf<EvalRun>()
+  })
+
+  it("colour vendors by id, from the vendors' descriptions", () => {
+    expectTypeOf<HtmlReportOptions['vendorColors']>().toEqualTypeOf<
+      Readonly<Record<string, string>> | undefined
+    >()
+    expectTypeOf(vendorColorsOf(BUILT_IN_VENDORS)).toEqualTypeOf<Record<string, string>>()
+    expectTypeOf<EvalrunVendor['color']>().toEqualTypeOf<string | undefined>()
+    expectTypeOf<ComparedSide['name']>().toEqualTypeOf<string | null>()
+    void renderHtmlReport({ runs: [] }, { vendorColors: vendorColorsOf(BUILT_IN_VENDORS) })
+    // @ts-expect-error colours by vendor id, not a list
+    void renderHtmlReport({ runs: [] }, { vendorColors: ['#0072b2'] })
   })
 })

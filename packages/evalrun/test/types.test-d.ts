@@ -226,6 +226,7 @@ describe('runs', () => {
     expectTypeOf<ComparedItem['base']>().toEqualTypeOf<ComparedSide | null>()
     expectTypeOf<ComparedSide>().toEqualTypeOf<{
       id: string
+      name: string | null
       status: ItemStatus
       score: number | null
       normalizedScore: number | null

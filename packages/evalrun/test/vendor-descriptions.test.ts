@@ -1,6 +1,7 @@
 import { fakeFetch } from '@evalrun/test-support'
 import { describe, expect, it } from 'vitest'
 import { BUILT_IN_VENDORS } from '../src/index.js'
+import { CHART_BACKGROUND, contrastRatio, MIN_GRAPHIC_CONTRAST } from '../src/reports/vendor-colors.js'
 import { describeVendor } from './helpers/describe-vendor.js'
 
 // The CLI learns what a vendor can do from its description (help offers `runs start <vendor>` and `runs cancel`
@@ -20,6 +21,16 @@ describe('each built-in vendor describes what its adapter does', () => {
       for (const credential of vendor.credentials) expect(credential.envVar).toMatch(/^[A-Z][A-Z0-9_]+$/)
     })
   }
+
+  it('each declares its own colour for reports, distinct and visible on the charts', () => {
+    const colors = BUILT_IN_VENDORS.flatMap((vendor) => (vendor.color === undefined ? [] : [vendor.color]))
+    expect(colors.length).toBeGreaterThan(0)
+    expect(new Set(colors.map((color) => color.toLowerCase())).size).toBe(colors.length)
+    for (const color of colors) {
+      expect(color).toMatch(/^#[0-9a-f]{6}$/i)
+      expect(contrastRatio(color, CHART_BACKGROUND)).toBeGreaterThanOrEqual(MIN_GRAPHIC_CONTRAST)
+    }
+  })
 
   it('vendor ids are unique', () => {
     const ids = BUILT_IN_VENDORS.map((vendor) => vendor.id)

@@ -40,3 +40,9 @@ export type ScoreConfigCategory = Schemas['ConfigCategory']
 export type ScoreConfigsPage = Schemas['ScoreConfigs']
 export type PageMeta = Schemas['utilsMetaResponse']
 export type ListScoreConfigsQuery = QueryOf<'scoreConfigs_get'>
+
+/** A dataset: Langfuse's suite (its experiments are the runs). */
+export type Dataset = Schemas['Dataset']
+/** `GET /api/public/v2/datasets`: paged by number, `{ data, meta: { page, limit, totalItems, totalPages } }`. */
+export type DatasetsPage = Schemas['PaginatedDatasets']
+export type ListDatasetsQuery = QueryOf<'datasets_list'>

@@ -58,3 +58,8 @@ export type Metadata = Schemas['Metadata']
 /** The API's error body, `{ error: { message, type, param, code } }` (declared upstream for 400 and 429 only). */
 export type OpenAIErrorResponse = Schemas['ErrorResponse']
 export type OpenAIError = Schemas['Error']
+
+/** A stored file; an eval run's data source can name one (`source: { type: 'file_id', id }`). */
+export type OpenAIStoredFile = Schemas['OpenAIFile']
+/** `GET /files`: `{ data, first_id, last_id, has_more }`; page with `after=<last_id>`. */
+export type FileList = Schemas['ListFilesResponse']

@@ -17,6 +17,7 @@ export function loadSpec(vendor: string): OpenApiDocument {
   if (!spec) {
     spec = parse(readFileSync(findSpecFile(vendor), 'utf8')) as OpenApiDocument
     relaxUntypedNullable(spec)
+    numericExclusiveBounds(spec)
     cache.set(vendor, spec)
   }
   return structuredClone(spec)
@@ -41,6 +42,31 @@ function relaxUntypedNullable(node: unknown): void {
     }
   }
   for (const child of Object.values(schema)) relaxUntypedNullable(child)
+}
+
+/**
+ * OpenAPI 3.0 writes an exclusive bound the JSON Schema draft-04 way, `exclusiveMinimum: true` beside `minimum: 0`
+ * (Braintrust's saved-function schemas do); Ajv compiles only the later form, `exclusiveMinimum: 0`. Same meaning,
+ * rewritten in place.
+ */
+function numericExclusiveBounds(node: unknown): void {
+  if (Array.isArray(node)) {
+    for (const child of node) numericExclusiveBounds(child)
+    return
+  }
+  if (typeof node !== 'object' || node === null) return
+  const schema = node as Record<string, unknown>
+  for (const [flag, bound] of [
+    ['exclusiveMinimum', 'minimum'],
+    ['exclusiveMaximum', 'maximum'],
+  ] as const) {
+    if (typeof schema[flag] !== 'boolean') continue
+    if (schema[flag] === true && typeof schema[bound] === 'number') {
+      schema[flag] = schema[bound]
+      delete schema[bound]
+    } else delete schema[flag]
+  }
+  for (const child of Object.values(schema)) numericExclusiveBounds(child)
 }
 
 function findSpecFile(vendor: string): string {

@@ -30,11 +30,20 @@ describe('OpenAI sandbox on an Azure-style endpoint', () => {
     const ok = await get({ 'api-key': azureApiKey })
     expect(ok.status).toBe(200)
     expect(((await ok.json()) as { id: string }).id).toBe(evalId)
-    expect((await get({ authorization: `Bearer ${azureApiKey}` })).status).toBe(401)
+    const bearer = await get({ authorization: `Bearer ${azureApiKey}` })
+    expect(bearer.status).toBe(401)
+    // Azure's own body, not OpenAI's: `code` is the status as text, and there is no `type` or `param`.
+    expect(await bearer.json()).toEqual({
+      error: {
+        code: '401',
+        message: expect.stringMatching(/^Access denied due to invalid subscription key/),
+      },
+    })
     expect((await get({ 'api-key': sb.apiKeys.openai })).status).toBe(401)
     expect((await get({})).status).toBe(401)
     // And OpenAI's own endpoint still takes only its bearer.
     const openai = await fetch(`${sb.urls.openai}/evals/${evalId}`, { headers: { 'api-key': azureApiKey } })
     expect(openai.status).toBe(401)
+    expect(((await openai.json()) as { error: { code: string } }).error.code).toBe('invalid_api_key')
   })
 })

@@ -281,7 +281,7 @@ describe('OpenAI sandbox: auth and errors', () => {
     expect(put.status).toBe(405)
     expect(put.headers.get('allow')).toBe('GET, OPTIONS')
     expect(((await put.json()) as OpenAIErrorResponse).error.message).toMatch(/PUT/)
-    const unknown = await request<OpenAIErrorResponse>('/files')
+    const unknown = await request<OpenAIErrorResponse>('/vector_stores')
     expect(unknown.status).toBe(404)
     expect(unknown.body.error).toMatchObject({ type: 'invalid_request_error' })
   })

@@ -1,25 +1,9 @@
-import type { GateCriteria } from '../gate/gate-criteria.js'
+import type { SuiteGate } from 'evalrun/gate'
 
-/** Where a check finds the run a drop is measured from. */
-export type BaselineChoice =
-  | { kind: 'previous' }
-  | { kind: 'ref'; ref: string }
-  | { kind: 'match'; name: string | null; metadata: Record<string, string> }
+export type { BaselineChoice, DropGate } from 'evalrun/gate'
 
-/** The drop gate of `runs compare --max-drop`, for one suite. */
-export interface DropGate {
-  maxDrop: number
-  confidence: number
-  nonInferiority: boolean
-}
-
-/** One suite of `evalrun.config.*`, read and checked. */
-export interface SuiteCheck {
-  /** `<vendor>:<suiteId>`. */
-  suite: string
-  criteria: GateCriteria
-  drop: DropGate | null
-  baseline: BaselineChoice
+/** One suite of `evalrun.config.*`, read and checked: its gates, and where the file says them. */
+export interface SuiteCheck extends SuiteGate {
   /** `file:line:column` of the entry, for messages. */
   where: string
 }

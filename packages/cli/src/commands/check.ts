@@ -1,9 +1,13 @@
+import { relative, resolve } from 'node:path'
 import { BUILT_IN_VENDORS } from 'evalrun'
+import { CONFIG_KEY_NAMES, checkSuites } from 'evalrun/gate'
+import { collapsedSection } from '../ci/gitlab-sections.js'
 import { defineCommand } from '../command-definition.js'
 import { withReportFlags } from '../common-flags.js'
-import { ExitCode, worstExitCode } from '../exit-codes.js'
-import { checkSuites } from '../gate/check-suites.js'
+import { CliError, ExitCode, worstExitCode } from '../exit-codes.js'
+import { type SuiteOutcome, suiteOutcomeOf } from '../gate/gate-outcome.js'
 import { checkScoreThreshold, vendorOfRef } from '../gate/score-threshold-check.js'
+import { describeSuiteDetails } from '../output/suite-details.js'
 import { jsonLine } from '../output/write-json-line.js'
 import { checkReportPaths, writeGateReports } from '../output/write-reports.js'
 import { parseDuration } from '../parse-values.js'
@@ -43,15 +47,39 @@ ref, or { match: { name, metadata } }) are in the config file; its schema is
         ctx.io.stderr.write(`evalrun: ${check.where}: ${check.suite}: no such vendor (known: ${known}).\n`)
         return ExitCode.usage
       }
-      checkScoreThreshold(check.criteria, vendor, `${check.suite} (${check.where})`)
+      checkScoreThreshold(check.criteria, vendor, `${check.suite} (${check.where})`, CONFIG_KEY_NAMES)
     }
     const timeoutMs = flags.timeout ? parseDuration(flags.timeout, '--timeout') : 30 * 60_000
     await checkReportPaths(flags)
     const evalrun = ctx.evalrun()
-    const outcomes = await checkSuites(evalrun, checks, refs, (ref) =>
-      evalrun.runs.wait(ref, { timeoutMs, maxFailedPolls: MAX_FAILED_POLLS, ...ctx.waitPolling }),
-    )
-    for (const o of outcomes) {
+    // Only a drop gate needs the stats functions (and jStat): loaded then.
+    const stats = checks.some((check) => check.drop !== null) ? await import('evalrun/stats') : undefined
+    // Ctrl-C stops the reads and waits; the suites judged by then keep their verdicts, the others are not judged.
+    const interrupt = new AbortController()
+    const over = new AbortController()
+    void ctx.untilInterrupted(over.signal).then(() => interrupt.abort(interruption))
+    const verdicts = await checkSuites(evalrun, checks, {
+      refs,
+      signal: interrupt.signal,
+      wait: (ref) =>
+        evalrun.runs.wait(ref, {
+          timeoutMs,
+          maxFailedPolls: MAX_FAILED_POLLS,
+          signal: interrupt.signal,
+          ...ctx.waitPolling,
+        }),
+      ...(stats ? { stats } : {}),
+      onWarning: (message) => ctx.io.stderr.write(`evalrun: ${message}\n`),
+    })
+    over.abort()
+    const outcomes = verdicts.map(suiteOutcomeOf).map((o) => (interrupt.signal.aborted ? cutShort(o) : o))
+    if (interrupt.signal.aborted) {
+      const cut = outcomes.filter((o) => o.exitCode === ExitCode.interrupted).length
+      ctx.io.stderr.write(
+        `evalrun: interrupted: ${cut} of ${outcomes.length} ${outcomes.length === 1 ? 'suite' : 'suites'} not judged, so the check did not pass.\n`,
+      )
+    }
+    for (const [i, o] of outcomes.entries()) {
       if (flags.json) {
         ctx.io.stdout.write(
           jsonLine({
@@ -67,10 +95,31 @@ ref, or { match: { name, metadata } }) are in the config file; its schema is
       } else {
         const mark = o.exitCode === ExitCode.ok ? ctx.colors.green('✓') : ctx.colors.red('✗')
         const subject = o.ref === o.suite || o.suite === '' ? o.ref : `${o.suite} ${o.ref}`
-        ctx.io.stdout.write(`${mark} ${subject} ${o.line}\n`)
+        const verdict = `${mark} ${subject} ${o.line}`
+        // On GitLab each verdict heads a folded section of what it rests on; elsewhere the verdict alone.
+        ctx.io.stdout.write(
+          ctx.ci === 'gitlab' && !ctx.quiet
+            ? collapsedSection(`evalrun_suite_${i + 1}_${o.suite || o.ref}`, verdict, describeSuiteDetails(o))
+            : `${verdict}\n`,
+        )
       }
     }
-    const reported = await writeGateReports(ctx, flags, outcomes)
+    // Annotations point at the suite's entry in the config, as a path from the repository's root.
+    const file = relative(ctx.io.env.GITHUB_WORKSPACE || process.cwd(), resolve(path))
+    const located = outcomes.map((outcome) => {
+      const line = /:(\d+):\d+$/.exec(checks.find((c) => c.suite === outcome.suite)?.where ?? '')?.[1]
+      return { ...outcome, location: line === undefined ? null : { file, line: Number(line) } }
+    })
+    const reported = await writeGateReports(ctx, flags, located)
     return worstExitCode([...outcomes.map((o) => o.exitCode), reported])
   },
 })
+
+const interruption = new CliError('interrupted', ExitCode.interrupted)
+
+/** After Ctrl-C, a verdict that is neither a pass nor a failure was cut short by it: not judged, said so. */
+function cutShort(outcome: SuiteOutcome): SuiteOutcome {
+  if (outcome.exitCode === ExitCode.ok || outcome.exitCode === ExitCode.gateFailed) return outcome
+  const seen = outcome.run ? ` while it was ${outcome.run.status}` : ''
+  return { ...outcome, exitCode: ExitCode.interrupted, line: `interrupted${seen}: not judged` }
+}

@@ -7,14 +7,20 @@ import {
   type Evalrun,
   type RunComparison,
   type StartRunInput,
-  type Vendor,
 } from 'evalrun'
 import { defineCommand } from '../command-definition.js'
 import { type CommandContext, warnTo } from '../context.js'
 import { ExitCode } from '../exit-codes.js'
 import { describeComparison } from '../output/format-comparison.js'
-import { colorStatus, formatMetric, formatScore, RUN_TABLE_HEADERS, runRow } from '../output/format-run.js'
+import { colorStatus, formatMetric, RUN_TABLE_HEADERS, runRow } from '../output/format-run.js'
 import { createProgressView } from '../output/progress-view.js'
+import {
+  SCORE_SUMMARY_HEADERS,
+  SCORE_SUMMARY_NOTE,
+  scoreOnOneScale,
+  scoreSummary,
+  scoreSummaryRow,
+} from '../output/score-summary.js'
 import { renderTable, stripAnsi } from '../output/table.js'
 import { writeFileAtomically } from '../output/write-file-atomically.js'
 import { parseScore } from '../parse-values.js'
@@ -95,24 +101,13 @@ async function demo(ctx: CommandContext, flags: DemoFlags): Promise<ExitCode> {
     say(renderTable(RUN_TABLE_HEADERS, rows, (s) => stripAnsi(s).length))
 
     say(`\n${colors.bold('Score summary')} (${all.length} runs)`)
-    const summary = scoreSummary(all)
     say(
-      renderTable(
-        ['VENDOR', 'RUNS', 'COMPLETED', 'FAILED', 'CANCELED', 'MEAN SCORE'],
-        summary.map((s) => [
-          s.vendor,
-          String(s.runs),
-          String(s.completed),
-          String(s.failed),
-          String(s.canceled),
-          formatScore(s.meanScore),
-        ]),
-        (s) => stripAnsi(s).length,
-      ),
+      renderTable(SCORE_SUMMARY_HEADERS, scoreSummary(all).map(scoreSummaryRow), (s) => stripAnsi(s).length),
     )
+    say(colors.dim(SCORE_SUMMARY_NOTE))
     const line = (run: EvalRun) => {
       const metrics = run.metrics.map(formatMetric).join(' · ')
-      return `  ${run.ref}  ${colorStatus(run.status, colors)}  score ${formatScore(run.score)}${metrics ? `  ${metrics}` : ''}`
+      return `  ${run.ref}  ${colorStatus(run.status, colors)}  score ${scoreOnOneScale(run)}${metrics ? `  ${metrics}` : ''}`
     }
     say(`\n${colors.bold('The runs started by this demo')}`)
     for (const run of finished) say(line(run))
@@ -145,19 +140,22 @@ async function demo(ctx: CommandContext, flags: DemoFlags): Promise<ExitCode> {
     }
 
     // Last: every run on one page, as `evalrun report --html` writes it, with the comparisons just made.
-    const { renderHtmlReport } = await import('evalrun/reports')
-    const html = await renderHtmlReport({
-      // Each completed run with its intervals: error bars on the charts, ± and n in the tables.
-      runs: await Promise.all(
-        all.map(async (run) => ({
-          run,
-          stats:
-            run.status === 'completed' ? await evalrun.runs.stats(run, { stats }).catch(() => null) : null,
-        })),
-      ),
-      comparisons,
-      title: 'evalrun demo report',
-    })
+    const { renderHtmlReport, vendorColorsOf } = await import('evalrun/reports')
+    const html = await renderHtmlReport(
+      {
+        // Each completed run with its intervals: error bars on the charts, ± and n in the tables.
+        runs: await Promise.all(
+          all.map(async (run) => ({
+            run,
+            stats:
+              run.status === 'completed' ? await evalrun.runs.stats(run, { stats }).catch(() => null) : null,
+          })),
+        ),
+        comparisons,
+        title: 'evalrun demo report',
+      },
+      { vendorColors: vendorColorsOf(BUILT_IN_VENDORS) },
+    )
     const path = await writeFileAtomically(
       flags.report ?? join(tmpdir(), 'evalrun-demo', 'report.html'),
       html,
@@ -186,31 +184,4 @@ async function previousRunOf(evalrun: Evalrun, head: EvalRun): Promise<EvalRun |
 function telling(comparison: RunComparison): number {
   const { regressed, improved } = comparison.summary
   return (regressed > 0 ? 1000 : 0) + regressed + improved
-}
-
-interface VendorSummary {
-  vendor: Vendor
-  runs: number
-  completed: number
-  failed: number
-  canceled: number
-  meanScore: number | null
-}
-
-function scoreSummary(runs: EvalRun[]): VendorSummary[] {
-  const byVendor = new Map<Vendor, EvalRun[]>()
-  for (const run of runs) byVendor.set(run.vendor, [...(byVendor.get(run.vendor) ?? []), run])
-  return [...byVendor].map(([vendor, list]) => {
-    const scores = list
-      .filter((r) => r.status === 'completed' && r.score !== null)
-      .map((r) => r.score as number)
-    return {
-      vendor,
-      runs: list.length,
-      completed: list.filter((r) => r.status === 'completed').length,
-      failed: list.filter((r) => r.status === 'failed').length,
-      canceled: list.filter((r) => r.status === 'canceled').length,
-      meanScore: scores.length ? scores.reduce((a, b) => a + b, 0) / scores.length : null,
-    }
-  })
 }

@@ -1,4 +1,10 @@
-import type { EvalRun, ListRunsOptions, RunComparison, Vendor } from 'evalrun'
+import {
+  BUILT_IN_VENDORS,
+  type EvalRun,
+  type ListRunsOptions,
+  type RunComparison,
+  type Vendor,
+} from 'evalrun'
 import { defineCommand } from '../command-definition.js'
 import { collect } from '../common-flags.js'
 import { requireSomeVendor } from '../configured-vendors.js'
@@ -48,7 +54,7 @@ async function report(ctx: CommandContext, flags: ReportFlags): Promise<ExitCode
     throw new CliError('report needs --html <file>: where to write the page.', ExitCode.usage)
   }
   // Loaded only here: the report renderers are no part of the other commands.
-  const { latestPairs, renderHtmlReport } = await import('evalrun/reports')
+  const { latestPairs, renderHtmlReport, vendorColorsOf } = await import('evalrun/reports')
   const failures: string[] = []
   // The facade validates vendors, suite and since (typed errors, exit 2) before any request.
   const options: ListRunsOptions = {
@@ -88,11 +94,11 @@ async function report(ctx: CommandContext, flags: ReportFlags): Promise<ExitCode
     ctx.io.stderr.write(`evalrun: ${failure} (left out of the report)\n`)
   }
 
-  const html = await renderHtmlReport({
-    runs: runs.map((run) => ({ run })),
-    comparisons,
-    title: flags.title ?? 'evalrun report',
-  })
+  const html = await renderHtmlReport(
+    { runs: runs.map((run) => ({ run })), comparisons, title: flags.title ?? 'evalrun report' },
+    // Each vendor in the colour its description declares, the same in every report.
+    { vendorColors: vendorColorsOf(BUILT_IN_VENDORS) },
+  )
   const path = await writeFileAtomically(flags.html, html)
   ctx.io.stdout.write(`wrote ${path} (${runs.length} ${runs.length === 1 ? 'run' : 'runs'})\n`)
   return failures.length > 0 ? ExitCode.api : ExitCode.ok

@@ -1,9 +1,9 @@
 import { EvalrunInvalidInputError } from 'evalrun'
+import { regressionVerdict } from 'evalrun/gate'
 import { defineCommand } from '../command-definition.js'
 import { withReportFlags } from '../common-flags.js'
 import type { CommandContext } from '../context.js'
 import { CliError, ExitCode } from '../exit-codes.js'
-import { regressionVerdict } from '../gate/regression-verdict.js'
 import { joinKey, KEY_CHOICES } from '../join-key.js'
 import { describeComparison } from '../output/format-comparison.js'
 import { jsonLine } from '../output/write-json-line.js'
@@ -118,13 +118,13 @@ export async function runsCompare(
       ExitCode.usage,
     )
   }
-  const verdict = regressionVerdict(comparison, allowed)
+  const verdict = allowed === null ? null : regressionVerdict(comparison, allowed, '--fail-on-regression')
   const drop =
     maxDrop === null ? null : stats.judgeDrop(comparison, { maxDrop, nonInferiority: flags.nonInferiority })
   const failed = (verdict !== null && !verdict.passed) || (drop !== null && !drop.passed)
   if (flags.json) {
     ctx.io.stdout.write(jsonLine(comparison))
-  } else {
+  } else if (!ctx.quiet) {
     ctx.io.stdout.write(describeComparison(comparison, ctx.colors))
   }
   for (const judged of [verdict, drop]) {

@@ -2,7 +2,14 @@ import type { EvalRun } from 'evalrun'
 import { defineCommand } from '../command-definition.js'
 import { type CommandContext, warnTo } from '../context.js'
 import { ExitCode } from '../exit-codes.js'
-import { colorStatus, formatDate, formatProgress, formatScore } from '../output/format-run.js'
+import {
+  colorStatus,
+  formatDate,
+  formatProgress,
+  formatRate,
+  formatScore,
+  formatScoreOnScale,
+} from '../output/format-run.js'
 import { describeRunStats } from '../output/format-run-stats.js'
 import { renderTable, stripAnsi } from '../output/table.js'
 import { jsonLine } from '../output/write-json-line.js'
@@ -39,7 +46,10 @@ export function describeRun(run: EvalRun, ctx: CommandContext): string {
       `${colorStatus(run.status, ctx.colors)}${run.vendorStatus ? ` (${run.vendor}: ${run.vendorStatus})` : ''}`,
     ],
     ['progress', formatProgress(run)],
-    ['score', formatScore(run.score)],
+    ['score', formatScoreOnScale(run)],
+    ['scale', describeScale(run)],
+    ['normalised', run.normalizedScore === null ? '—' : run.normalizedScore.toFixed(3)],
+    ['pass rate', formatRate(run.passRate)],
     ['created', date(run.createdAt)],
     ['started', date(run.startedAt)],
     ['completed', date(run.completedAt)],
@@ -61,4 +71,17 @@ export function describeRun(run: EvalRun, ctx: CommandContext): string {
   }
   for (const warning of run.warnings) text += `${ctx.colors.yellow('warning')} ${warning}\n`
   return text
+}
+
+/** `0..100 (declared by the vendor)`, or `no scale` and why: the score then has no normalised value. */
+function describeScale(run: EvalRun): string {
+  const scale = run.scoreScale
+  if (scale === null)
+    return run.score === null ? '—' : `no scale (${run.vendor} declares none for this score)`
+  const source = {
+    declared: 'declared by the vendor',
+    config: 'from the vendor config',
+    computed: 'a computed rate',
+  }
+  return `${scale.min}..${scale.max} (${source[scale.source]})`
 }

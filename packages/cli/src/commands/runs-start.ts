@@ -7,6 +7,7 @@ import type { CommandContext } from '../context.js'
 import { CliError, ExitCode } from '../exit-codes.js'
 import { parseGateCriteria } from '../gate/gate-criteria.js'
 import { checkScoreThreshold } from '../gate/score-threshold-check.js'
+import { listStartOptions } from '../list-start-options.js'
 import { listed } from '../output/listed.js'
 import { jsonLine } from '../output/write-json-line.js'
 import { checkReportPaths } from '../output/write-reports.js'
@@ -41,16 +42,24 @@ export const vendorStartCommands = starters.map((vendor) =>
       withReportFlags(
         withGateFlags(
           withStartFlags(command, vendor)
+            .option(
+              '--list-options',
+              'list what the flags above accept (ids and names), then exit; starts nothing',
+            )
             .option('--wait', 'then wait for it, as `runs wait` does')
             .option('--timeout <duration>', 'with --wait: give up after this long (default 30m)'),
           'with --wait: ',
         ),
         'with --wait: ',
       ).option('--json', 'as JSON'),
-    examples: vendor.examples?.map((line) => `evalrun ${line}`),
+    examples: [...(vendor.examples ?? []), `runs start ${vendor.id} --list-options`].map(
+      (line) => `evalrun ${line}`,
+    ),
     // The vendor's flags are known only at run time: read by name, as `startInput` converts them.
     run: (ctx, _args, flags, command) =>
-      runsStart(ctx, vendor, flags, (attribute) => command.getOptionValue(attribute)),
+      flags.listOptions
+        ? listStartOptions(ctx, vendor, flags.json === true)
+        : runsStart(ctx, vendor, flags, (attribute) => command.getOptionValue(attribute)),
   }),
 )
 
@@ -69,6 +78,7 @@ const WAIT_ONLY_FLAGS = [
   ['minMetric', '--min-metric'],
   ['junit', '--junit'],
   ['summary', '--summary'],
+  ['prComment', '--pr-comment'],
   ['timeout', '--timeout'],
 ] as const
 
@@ -100,7 +110,10 @@ export async function runsStart(
     await checkReportPaths(flags)
   }
   const run = await ctx.evalrun().runs.start(input)
-  ctx.io.stdout.write(flags.json ? jsonLine(run) : `started ${run.ref} (${run.status})\n`)
+  // With --quiet and --wait only the verdict is printed; without --wait the ref is what the command gives.
+  if (!(ctx.quiet && flags.wait && !flags.json)) {
+    ctx.io.stdout.write(flags.json ? jsonLine(run) : `started ${run.ref} (${run.status})\n`)
+  }
   if (!flags.wait) return ExitCode.ok
   return runsWait(ctx, [run.ref], flags)
 }

@@ -1,12 +1,14 @@
 import { type EvalRun, EvalrunWaitDeadlineError } from 'evalrun'
+import { judgeRun } from 'evalrun/gate'
 import type { RunStats } from 'evalrun/stats'
+import { collapsedSection } from '../ci/gitlab-sections.js'
 import { classifyError } from '../classify-error.js'
 import { defineCommand } from '../command-definition.js'
 import { GATE_HELP, withGateFlags, withReportFlags } from '../common-flags.js'
 import { type CommandContext, warnTo } from '../context.js'
 import { CliError, ExitCode, worstExitCode } from '../exit-codes.js'
-import { type GateFlags, parseGateCriteria } from '../gate/gate-criteria.js'
-import { type GateOutcome, judgeRun } from '../gate/judge-run.js'
+import { FLAG_NAMES, type GateFlags, parseGateCriteria } from '../gate/gate-criteria.js'
+import { type GateOutcome, outcomeOf } from '../gate/gate-outcome.js'
 import { checkScoreThreshold, vendorOfRef } from '../gate/score-threshold-check.js'
 import { formatProgress } from '../output/format-run.js'
 import { describeRunStats } from '../output/format-run-stats.js'
@@ -59,7 +61,7 @@ export async function runsWait(ctx: CommandContext, refs: string[], flags: RunsW
   }
   await checkReportPaths(flags)
   const evalrun = ctx.evalrun()
-  const view = flags.json ? null : createProgressView(ctx.io, ctx.colors)
+  const view = flags.json || ctx.quiet ? null : createProgressView(ctx.io, ctx.colors)
   const say = (line: string) => (view ? view.note(line) : ctx.io.stderr.write(`${line}\n`))
 
   const interrupt = new AbortController()
@@ -89,15 +91,20 @@ export async function runsWait(ctx: CommandContext, refs: string[], flags: RunsW
             )
           },
         })
-        const outcome = await judgeRun(run, criteria, (onWarning) =>
-          evalrun.runs.results(run, {
-            signal: interrupt.signal,
-            onWarning: (message, vendor, detail) => {
-              warn(message, vendor)
-              onWarning(message, detail)
-            },
-          }),
+        const gate = await judgeRun(
+          run,
+          criteria,
+          (onWarning) =>
+            evalrun.runs.results(run, {
+              signal: interrupt.signal,
+              onWarning: (message, vendor, detail) => {
+                warn(message, vendor)
+                onWarning(message, detail)
+              },
+            }),
+          { names: FLAG_NAMES },
         )
+        const outcome = outcomeOf(gate)
         // Reading its items for a pass rate was cut short by Ctrl-C: no verdict, rather than an API failure.
         const cut = outcome.exitCode === ExitCode.api || outcome.exitCode === ExitCode.interrupted
         return interrupt.signal.aborted && cut ? interrupted(ref, run) : outcome
@@ -135,8 +142,14 @@ export async function runsWait(ctx: CommandContext, refs: string[], flags: RunsW
       )
     } else {
       const mark = outcome.exitCode === ExitCode.ok ? ctx.colors.green('✓') : ctx.colors.red('✗')
-      ctx.io.stdout.write(`${mark} ${outcome.ref} ${outcome.line}\n`)
-      if (stats !== null) ctx.io.stdout.write(indent(describeRunStats(stats)))
+      const verdict = `${mark} ${outcome.ref} ${outcome.line}`
+      const details = stats === null || ctx.quiet ? '' : indent(describeRunStats(stats))
+      // On GitLab the intervals fold under the verdict line.
+      ctx.io.stdout.write(
+        ctx.ci === 'gitlab' && details !== ''
+          ? collapsedSection(`evalrun_run_${i + 1}_${outcome.ref}`, verdict, details)
+          : `${verdict}\n${details}`,
+      )
     }
   }
   const reported = await writeGateReports(ctx, flags, outcomes, intervals)

@@ -1,14 +1,12 @@
+import type { GateCriteria, GateCriterionNames } from 'evalrun/gate'
 import { CliError, ExitCode } from '../exit-codes.js'
 import { parseScore } from '../parse-values.js'
 
-/** What a run must reach to pass the gate, besides ending `completed`. */
-export interface GateCriteria {
-  /** The least `normalizedScore` (0..1). */
-  minScore: number | null
-  /** The least share of verdicts that passed (0..1). */
-  minPassRate: number | null
-  /** Per metric, the least value on the metric's own scale. */
-  minMetrics: { name: string; value: number }[]
+/** How `runs wait` and `runs start --wait` name the criteria in their verdicts: as the user wrote them. */
+export const FLAG_NAMES: GateCriterionNames = {
+  minScore: '--min-score',
+  minPassRate: '--min-pass-rate',
+  minMetric: '--min-metric',
 }
 
 export interface GateFlags {
@@ -51,9 +49,4 @@ function parseMetricThreshold(text: string): { name: string; value: number } {
     )
   }
   return { name, value: parseScore(text.slice(at + 1), `--min-metric ${name}`) }
-}
-
-/** True when any criterion beyond "completed" was given. */
-export function hasCriteria(criteria: GateCriteria): boolean {
-  return criteria.minScore !== null || criteria.minPassRate !== null || criteria.minMetrics.length > 0
 }

@@ -1,7 +1,17 @@
 import type { EvalItem, EvalMetric, EvalRun, RunStatus } from 'evalrun'
 import type { Colors } from 'picocolors/types'
 
-export const RUN_TABLE_HEADERS = ['REF', 'VENDOR', 'SUITE', 'NAME', 'STATUS', 'PROGRESS', 'SCORE', 'CREATED']
+export const RUN_TABLE_HEADERS = [
+  'REF',
+  'VENDOR',
+  'SUITE',
+  'NAME',
+  'STATUS',
+  'PROGRESS',
+  'SCORE',
+  'PASS-RATE',
+  'CREATED',
+]
 
 export function runRow(run: EvalRun, colors: Colors): string[] {
   return [
@@ -11,7 +21,8 @@ export function runRow(run: EvalRun, colors: Colors): string[] {
     truncate(run.name ?? '—', 32),
     colorStatus(run.status, colors),
     formatProgress(run),
-    formatScore(run.score),
+    formatScoreOnScale(run),
+    formatRate(run.passRate),
     run.createdAt ? formatDate(run.createdAt) : '—',
   ]
 }
@@ -42,6 +53,26 @@ export function formatProgress(run: EvalRun): string {
 export function formatScore(score: number | null): string {
   if (score === null) return '—'
   return Number.isInteger(score) ? String(score) : score.toFixed(3)
+}
+
+/**
+ * A score with the scale it is on, so that no one reads a bare number on an unknown scale: `60 (0..100) = 0.60`,
+ * `0.812 (0..1)`, `3.5 (no scale)`, or `—` without a score. The part after `=` is what `--min-score` compares.
+ */
+export function formatScoreOnScale(run: Pick<EvalRun, 'score' | 'scoreScale' | 'normalizedScore'>): string {
+  if (run.score === null) return '—'
+  const scale = run.scoreScale
+  if (scale === null) return `${formatScore(run.score)} (no scale)`
+  const range = `${scale.min}..${scale.max}`
+  if (scale.min === 0 && scale.max === 1 && run.normalizedScore !== null)
+    return `${formatScore(run.score)} (${range})`
+  const normalized = run.normalizedScore === null ? '—' : run.normalizedScore.toFixed(2)
+  return `${formatScore(run.score)} (${range}) = ${normalized}`
+}
+
+/** A share of passed verdicts, 0..1, as the gate's `--min-pass-rate` reads it; `—` when the run has none. */
+export function formatRate(rate: number | null): string {
+  return rate === null ? '—' : rate.toFixed(3)
 }
 
 export function formatDate(date: Date): string {

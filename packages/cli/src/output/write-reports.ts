@@ -1,17 +1,26 @@
-import { appendFile, mkdir, stat } from 'node:fs/promises'
-import { dirname, resolve } from 'node:path'
+import { stat } from 'node:fs/promises'
+import { resolve } from 'node:path'
 import type { EvalItem, EvalRun } from 'evalrun'
 import type { ReportRun, RunComparison, RunVerdict, UnreadRun } from 'evalrun/reports'
 import type { RunStats } from 'evalrun/stats'
+import { gateAnnotations } from '../ci/annotations.js'
+import { reportFilesFor, setStepOutput } from '../ci/ci-report-files.js'
+import type { AnnotationLocation } from '../ci/github-commands.js'
+import { appendSummary, type RenderMarkdown, writePrComment } from '../ci/markdown-files.js'
 import type { CommandContext } from '../context.js'
 import { CliError, ExitCode } from '../exit-codes.js'
-import type { GateOutcome } from '../gate/judge-run.js'
+import type { GateOutcome } from '../gate/gate-outcome.js'
 import { writeFileAtomically } from './write-file-atomically.js'
 
-/** `--junit <file>` and `--summary <file>`, on `runs wait`, `runs start --wait` and `runs compare`. */
+/**
+ * `--junit <file>`, `--summary <file>` and `--pr-comment <file>`, on `check`, `runs wait`, `runs start --wait` and
+ * `runs compare`; `json` says where GitHub annotations go (stderr when stdout holds JSON lines).
+ */
 export interface ReportFileFlags {
   junit?: string
   summary?: string
+  prComment?: string
+  json?: boolean
 }
 
 /** Checks the report paths before anything is read: an empty path or a folder is a usage error (exit 2). */
@@ -19,6 +28,7 @@ export async function checkReportPaths(flags: ReportFileFlags): Promise<void> {
   for (const [flag, path] of [
     ['--junit', flags.junit],
     ['--summary', flags.summary],
+    ['--pr-comment', flags.prComment],
   ] as const) {
     if (path === undefined) continue
     if (path.trim() === '') throw new CliError(`${flag} needs a file path.`, ExitCode.usage)
@@ -32,6 +42,10 @@ export async function checkReportPaths(flags: ReportFileFlags): Promise<void> {
 /** One run to report: read (`run`) or not (`run` null, and `verdict.reason` says why), with its gate verdict. */
 interface ReportedRun {
   ref: string
+  /** What the annotations name: the suite and the run (`datalab:1 datalab:6`) or the run. */
+  subject?: string
+  /** Where the annotations point: the suite's entry in the config file (`check`). */
+  location?: AnnotationLocation | null
   run: EvalRun | null
   verdict: RunVerdict | null
   /** The run's intervals, when they were read (`runs wait`). */
@@ -45,16 +59,25 @@ interface ReportedRun {
 export function writeGateReports(
   ctx: CommandContext,
   flags: ReportFileFlags,
-  outcomes: readonly GateOutcome[],
+  outcomes: readonly (GateOutcome & {
+    suite?: string
+    comparison?: RunComparison | null
+    location?: AnnotationLocation | null
+  })[],
   intervals: readonly (RunStats | null)[] = [],
 ): Promise<ExitCode> {
-  const runs = outcomes.map(({ ref, run, exitCode, line }, i) => ({
+  const runs = outcomes.map(({ ref, run, exitCode, line, suite, location }, i) => ({
     ref,
+    location: location ?? null,
+    subject: suite === undefined || suite === '' || suite === ref ? ref : `${suite} ${ref}`,
     run,
     verdict: { passed: exitCode === ExitCode.ok, reason: line },
     stats: intervals[i] ?? null,
   }))
-  return writeReports(ctx, flags, runs, [], true)
+  // A suite's comparison with its baseline (`check`'s maxDrop) feeds the regression annotations only: its items
+  // are not test cases of the gate.
+  const compared = outcomes.flatMap(({ comparison }) => (comparison ? [comparison] : []))
+  return writeReports(ctx, flags, runs, [], true, compared)
 }
 
 /**
@@ -86,10 +109,33 @@ async function writeReports(
   runs: readonly ReportedRun[],
   comparisons: readonly RunComparison[],
   readItems: boolean,
+  annotatedComparisons: readonly RunComparison[] = comparisons,
 ): Promise<ExitCode> {
-  if (flags.junit === undefined && flags.summary === undefined) return ExitCode.ok
+  if (ctx.ci === 'github') {
+    const verdicts = runs.flatMap(({ ref, subject, verdict, location }) =>
+      verdict
+        ? [
+            {
+              subject: subject ?? ref,
+              passed: verdict.passed,
+              reason: verdict.reason,
+              location: location ?? null,
+            },
+          ]
+        : [],
+    )
+    const lines = gateAnnotations(verdicts, annotatedComparisons)
+    ;(flags.json ? ctx.io.stderr : ctx.io.stdout).write(lines)
+  }
+  const files = reportFilesFor(flags, ctx.ci, ctx.io.env, process.cwd())
+  const said = (line: string) => {
+    if (!ctx.quiet) ctx.io.stderr.write(`${line}\n`)
+  }
+  if (files.junit === undefined && files.summary === undefined && files.prComment === undefined) {
+    return ExitCode.ok
+  }
   // Loaded only when a report is asked for: the renderers are no part of a plain gate.
-  const { toJUnit, toMarkdown } = await import('evalrun/reports')
+  const { MARKDOWN_MAX_BYTES, toJUnit, toMarkdown } = await import('evalrun/reports')
   const problems: string[] = []
   const unreadRuns: UnreadRun[] = runs.flatMap(({ ref, run, verdict }) =>
     run === null ? [{ ref, reason: verdict?.reason ?? 'not read' }] : [],
@@ -107,21 +153,26 @@ async function writeReports(
             },
           ],
     )
-  if (flags.junit !== undefined) {
+  const { junit, summary, prComment } = files
+  if (junit !== undefined) {
     const xml = await toJUnit({ runs: reportRuns(readItems), unreadRuns, comparisons, title: 'evalrun' })
-    const path = await write(flags.junit, '--junit', () => writeFileAtomically(flags.junit as string, xml))
-    ctx.io.stderr.write(`wrote JUnit report ${path}\n`)
+    const path = await write(junit, '--junit', () => writeFileAtomically(junit, xml))
+    said(`wrote JUnit report ${path}`)
   }
-  if (flags.summary !== undefined) {
-    const markdown = await toMarkdown({ runs: reportRuns(false), unreadRuns, comparisons, title: 'evalrun' })
-    const path = await write(flags.summary, '--summary', async () => {
-      const target = resolve(flags.summary as string)
-      await mkdir(dirname(target), { recursive: true })
-      const existing = await stat(target).catch(() => null)
-      await appendFile(target, `${existing && existing.size > 0 ? '\n' : ''}${markdown}`)
-      return target
-    })
-    ctx.io.stderr.write(`wrote summary ${path}\n`)
+  const render: RenderMarkdown = (maxBytes) =>
+    toMarkdown({ runs: reportRuns(false), unreadRuns, comparisons, title: 'evalrun' }, { maxBytes })
+  if (summary !== undefined) {
+    const isStepSummary = ctx.ci === 'github' && summary === ctx.io.env.GITHUB_STEP_SUMMARY
+    const written = await write(summary, '--summary', () =>
+      appendSummary(summary, render, MARKDOWN_MAX_BYTES, isStepSummary),
+    )
+    if (written.path === null) ctx.io.stderr.write(`evalrun: ${written.why}\n`)
+    else said(`wrote summary ${written.path}`)
+  }
+  if (prComment !== undefined) {
+    const path = await write(prComment, '--pr-comment', () => writePrComment(prComment, render))
+    said(`wrote pull-request comment body ${path}`)
+    if (ctx.ci === 'github') await setStepOutput(ctx.io.env, 'pr-comment', path)
   }
   for (const problem of problems) ctx.io.stderr.write(`evalrun: ${problem}\n`)
   return problems.length > 0 ? ExitCode.api : ExitCode.ok
@@ -141,7 +192,7 @@ async function* itemsOf(ctx: CommandContext, run: EvalRun, problems: string[]): 
   }
 }
 
-async function write(path: string, flag: string, writing: () => Promise<string>): Promise<string> {
+async function write<T>(path: string, flag: string, writing: () => Promise<T>): Promise<T> {
   try {
     return await writing()
   } catch (error) {

@@ -1,5 +1,6 @@
 import type { EvalItem, EvalRun, StartInputOf, Vendor } from './model.js'
 import type { ListingWarn } from './paginate.js'
+import type { EvalSuite, StartOption } from './suite.js'
 
 /** What the core asks an adapter to list. Status, `since`, dedupe and `limit` are applied by the core. */
 export interface AdapterListQuery {
@@ -7,6 +8,12 @@ export interface AdapterListQuery {
   suiteId: string | null
   /** Only runs created at or after this matter; a hint that lets an adapter stop early. The core filters anyway. */
   since: Date | null
+  /** Reports something the caller should know about the listing as a whole (routed to `onWarning`). */
+  warn: ListingWarn
+}
+
+/** What the core asks an adapter when it lists suites or start options. */
+export interface AdapterCatalogQuery {
   /** Reports something the caller should know about the listing as a whole (routed to `onWarning`). */
   warn: ListingWarn
 }
@@ -35,7 +42,8 @@ export interface AdapterListQuery {
  *   and adds a warning naming the rule.
  *
  * Versions: `v2` made `startRun` optional (absent: the core throws `EvalrunNotSupportedError`); `v1` adapters,
- * which always have it, are still accepted.
+ * which always have it, are still accepted. `listSuites` and `listStartOptions` are optional in both: an adapter
+ * without them still works, and only `suites.list` and `runs.startOptions` report that it cannot list them.
  */
 export interface EvalrunAdapter<V extends Vendor = Vendor> {
   /** The version of this interface the adapter implements. */
@@ -51,6 +59,16 @@ export interface EvalrunAdapter<V extends Vendor = Vendor> {
   startRun?(input: StartInputOf<V>, signal: AbortSignal): Promise<EvalRun<V>>
   /** Absent when the vendor cannot cancel runs: the core then throws `EvalrunNotSupportedError`. */
   cancelRun?(id: string, signal: AbortSignal): Promise<EvalRun<V>>
+  /**
+   * Every suite the configured credentials reach (what `run.suite` refers to), each with the ref `listRuns`
+   * accepts as `suiteId`, through `paginate`. Absent: `suites.list` reports the vendor as failed.
+   */
+  listSuites?(query: AdapterCatalogQuery, signal: AbortSignal): AsyncIterable<EvalSuite<V>>
+  /**
+   * The ids the start input's fields accept (collections, rubrics, datasets, files…), read from the vendor's
+   * lists through `paginate`; each option names its field (`StartFlag.field`). Absent where there is none to list.
+   */
+  listStartOptions?(query: AdapterCatalogQuery, signal: AbortSignal): AsyncIterable<StartOption>
   /** `warn` reports what the item listing could not do as asked (routed to `onWarning`), as in `listRuns`. */
   listItems(id: string, signal: AbortSignal, warn?: ListingWarn): AsyncIterable<EvalItem<V>>
 }

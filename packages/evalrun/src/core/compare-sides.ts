@@ -38,6 +38,8 @@ export function compactItem(item: EvalItem, intern: (name: string) => string): C
   }
   return {
     id: item.id,
+    // A name equal to the key is held as the key's own string, which the join holds anyway: no second copy.
+    name: item.name !== null && item.name === item.key ? item.key : item.name,
     status: item.status,
     score: item.score,
     normalizedScore: item.normalizedScore,
@@ -49,7 +51,13 @@ export function compactItem(item: EvalItem, intern: (name: string) => string): C
 export function publicSide(side: CompactSide | null): ComparedSide | null {
   return side === null
     ? null
-    : { id: side.id, status: side.status, score: side.score, normalizedScore: side.normalizedScore }
+    : {
+        id: side.id,
+        name: side.name,
+        status: side.status,
+        score: side.score,
+        normalizedScore: side.normalizedScore,
+      }
 }
 
 /** Per metric, the deltas of one item; every metric either side has, base's order first. */

@@ -41,6 +41,8 @@ export interface MetricDelta {
 /** An item's side in a comparison: only what the verdict needs, never its payload (memory stays bounded). */
 export interface ComparedSide {
   id: string
+  /** The item's name at the vendor (`item.name`): a row's question, a file's name; null when it has none. */
+  name: string | null
   status: ItemStatus
   score: number | null
   normalizedScore: number | null

@@ -3,7 +3,7 @@ import { readEnv } from '@evalrun/http/internal'
 import type { AnyEvalrunAdapter } from './adapter.js'
 import { checkAdapter, checkVendor } from './check-vendor.js'
 import { EvalrunInvalidInputError } from './errors.js'
-import type { EvalrunVendor, VendorOptions } from './vendor.js'
+import type { CredentialAlternative, EvalrunVendor, VendorOptions } from './vendor.js'
 import type { VendorOptionsByVendor } from './vendor-types.js'
 
 /** Per-vendor options: each known vendor's own, or `false` to leave it off even if the env configures it. */
@@ -36,6 +36,8 @@ export interface UnconfiguredVendor {
   options: string[]
   /** Their env vars, in the same order. */
   envVars: string[]
+  /** The other ways to give them, in words: "`azureApiKey` (AZURE_OPENAI_API_KEY) with AZURE_OPENAI_ENDPOINT". */
+  alternatives: string[]
 }
 
 /**
@@ -62,7 +64,12 @@ export function resolveAdapters(
     unconfigured.delete(vendor.id)
     const own = perVendor[vendor.id]
     if (own === false) {
-      unconfigured.set(vendor.id, { displayName: vendor.displayName, options: [], envVars: [] })
+      unconfigured.set(vendor.id, {
+        displayName: vendor.displayName,
+        options: [],
+        envVars: [],
+        alternatives: [],
+      })
       continue
     }
     const vendorOptions = { ...(own ?? {}) }
@@ -77,6 +84,9 @@ export function resolveAdapters(
         displayName: vendor.displayName,
         options: missing.map((credential) => credential.option),
         envVars: missing.map((credential) => credential.envVar),
+        alternatives: missing.flatMap((credential) =>
+          (credential.alternatives ?? []).map(describeAlternative),
+        ),
       })
       continue
     }
@@ -90,4 +100,11 @@ export function resolveAdapters(
     adapters.set(vendor.id, checkAdapter(adapter, vendor))
   }
   return { adapters, unconfigured }
+}
+
+/** "`azureApiKey` (or AZURE_OPENAI_API_KEY) with `baseUrl` (or AZURE_OPENAI_ENDPOINT)", for the not-configured advice. */
+function describeAlternative(way: CredentialAlternative): string {
+  const needs = (way.needs ?? []).map((setting) => setting.envVar)
+  const given = way.envVar === undefined ? `\`${way.option}\`` : `\`${way.option}\` (or ${way.envVar})`
+  return needs.length === 0 ? given : `${given} with \`baseUrl\` (or ${needs.join(' and ')})`
 }

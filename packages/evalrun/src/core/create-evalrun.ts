@@ -10,6 +10,8 @@ import { orNotFound } from './not-found.js'
 import type { ListingWarn } from './paginate.js'
 import { type RunRef, splitRef } from './ref.js'
 import { type RunStats, type RunStatsFunctions, runStats } from './run-stats.js'
+import type { EvalSuite, StartOption } from './suite.js'
+import { type ListSuitesOptions, listSuites, resolveSuiteOptions } from './suite-listing.js'
 import type { EvalrunVendor } from './vendor.js'
 import { type WaitOptions, waitForRun } from './wait-for-run.js'
 
@@ -69,6 +71,24 @@ export interface EvalrunRuns {
    * (`import * as stats from 'evalrun/stats'`), passed in so that only a bundle that uses it carries it.
    */
   stats(ref: RunRef, options: RunStatsOptions): Promise<RunStats>
+  /**
+   * The ids one vendor's start input accepts, per field (`StartOption.field`, a `StartFlag.field`): Datalab's
+   * collections and rubrics, OpenAI's evals and files, Braintrust's projects, datasets and functions…, lazily,
+   * read from the vendor's lists. Throws `EvalrunNotSupportedError` for a vendor that cannot start runs or whose
+   * adapter lists no options; a listing that fails throws after what was read.
+   */
+  startOptions(vendor: Vendor, options?: ResultsOptions): AsyncIterable<StartOption>
+}
+
+export interface EvalrunSuites {
+  /**
+   * Every suite (what runs are runs of: collections, pipelines, evaluations, evals, projects, datasets) of the
+   * configured vendors, or of `vendor`, lazily, vendors read concurrently and interleaved. Each `suite.ref` is
+   * accepted by `runs.list({ suite })`. As with `runs.list`, a vendor that fails (or whose adapter cannot list
+   * suites) does not stop the others: the failures are thrown together as one `EvalrunListError` at the end (or
+   * passed to `onError`). Options are checked before anything is sent.
+   */
+  list(options?: ListSuitesOptions): AsyncIterable<EvalSuite>
 }
 
 export interface RunStatsOptions extends ResultsOptions {
@@ -79,6 +99,7 @@ export interface RunStatsOptions extends ResultsOptions {
 
 export interface Evalrun {
   runs: EvalrunRuns
+  suites: EvalrunSuites
   /** The configured vendors. */
   vendors: Vendor[]
 }
@@ -210,6 +231,21 @@ export function createEvalrunWith(options: EvalrunCoreOptions): Evalrun {
       )
     },
 
+    startOptions(vendor, callOptions = {}) {
+      const adapter = adapterFor(vendor, 'vendor', vendor)
+      if (adapter.startRun === undefined) throw notSupported(adapter, 'start')
+      if (adapter.listStartOptions === undefined) {
+        throw new EvalrunNotSupportedError({
+          message: `${adapter.displayName}'s adapter lists no start options (it has no listStartOptions).`,
+          vendor: adapter.vendor,
+          operation: 'listStartOptions',
+        })
+      }
+      const onWarning = callOptions.onWarning ?? warn
+      const optionWarn: ListingWarn = (message, detail) => onWarning(message, adapter.vendor, detail)
+      return adapter.listStartOptions({ warn: optionWarn }, signalOf(callOptions))
+    },
+
     stats(ref, statsOptions) {
       const { ref: text } = resolveRef(ref)
       let complete = true
@@ -226,14 +262,29 @@ export function createEvalrunWith(options: EvalrunCoreOptions): Evalrun {
     },
   }
 
-  return { runs, vendors: [...adapters.keys()] as Vendor[] }
+  const suites: EvalrunSuites = {
+    list(listOptions = {}) {
+      const vendors = resolveSuiteOptions(listOptions, known, [...adapters.keys()] as Vendor[])
+      const selected = vendors.map((vendor) => adapterFor(vendor, 'vendor', vendor))
+      return {
+        [Symbol.asyncIterator]: () =>
+          listSuites(selected, {
+            onError: listOptions.onError,
+            onWarning: listOptions.onWarning ?? warn,
+            signal: listOptions.signal,
+          })[Symbol.asyncIterator](),
+      }
+    },
+  }
+
+  return { runs, suites, vendors: [...adapters.keys()] as Vendor[] }
 }
 
 function notConfigured(vendor: string, missing: UnconfiguredVendor): EvalrunNotConfiguredError {
   const turnedOff = missing.options.length === 0
   const how = turnedOff
     ? `it was turned off with \`${vendor}: false\` in createEvalrun()`
-    : `pass \`${vendor}: { ${missing.options.join(', ')} }\` to createEvalrun() or set ${missing.envVars.join(' and ')}`
+    : `pass \`${vendor}: { ${missing.options.join(', ')} }\` to createEvalrun() or set ${missing.envVars.join(' and ')}${missing.alternatives.length === 0 ? '' : `; or instead ${missing.alternatives.join(', or ')}`}`
   return new EvalrunNotConfiguredError({
     message: `${missing.displayName} is not configured: ${how}.`,
     vendor,

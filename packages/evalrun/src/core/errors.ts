@@ -154,11 +154,14 @@ export class EvalrunListError extends EvalrunError {
   constructor({
     failures,
     partial,
-    message = listMessage(failures, partial.yielded),
+    entries = 'runs',
+    message = listMessage(failures, partial.yielded, entries),
     cause = failures[0]?.error,
   }: Partial<ErrorOptions> & {
     failures: VendorFailure[]
     partial: { yielded: number; completedVendors: string[] }
+    /** What was being listed, for the message: `runs` (the default), `suites`. */
+    entries?: string
   }) {
     super({ message, cause })
     this.failures = failures
@@ -170,12 +173,12 @@ export class EvalrunListError extends EvalrunError {
   }
 }
 
-function listMessage(failures: VendorFailure[], yielded: number): string {
+function listMessage(failures: VendorFailure[], yielded: number, entries: string): string {
   const summary = failures
     .map((f) => `${f.vendor}: ${errorMessage(f.error)}${failedPage(f.error)}`)
     .join('; ')
   const which = failures.length === 1 ? 'one vendor' : `${failures.length} vendors`
-  return `Listing runs failed for ${which} (${summary}); ${yielded} runs were delivered (the other vendors' in full, a failed vendor's up to its failure).`
+  return `Listing ${entries} failed for ${which} (${summary}); ${yielded} ${entries} were delivered (the other vendors' in full, a failed vendor's up to its failure).`
 }
 
 /**

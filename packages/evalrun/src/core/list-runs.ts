@@ -1,8 +1,7 @@
 import type { AdapterListQuery, AnyEvalrunAdapter } from './adapter.js'
 import type { OnWarning } from './config.js'
-import { EvalrunListError } from './errors.js'
 import type { ResolvedListOptions } from './list-options.js'
-import { type MergeOutcome, mergeStreams } from './merge-streams.js'
+import { type MergeOutcome, mergeStreams, reportFailures } from './merge-streams.js'
 import type { EvalRun, Vendor } from './model.js'
 import { RecentRefs } from './recent-refs.js'
 
@@ -53,13 +52,7 @@ export async function* listRuns(
     }
   }
   signal?.throwIfAborted()
-  if (outcome.failures.length === 0) return
-  const failures = outcome.failures.map(({ name, error }) => ({ vendor: name, error }))
-  if (onError) {
-    for (const failure of failures) onError(failure.error, failure.vendor as Vendor)
-    return
-  }
-  throw new EvalrunListError({ failures, partial: { yielded, completedVendors: outcome.completed } })
+  reportFailures(outcome, onError, yielded, 'runs')
 }
 
 function matches(run: EvalRun, options: ResolvedListOptions): boolean {

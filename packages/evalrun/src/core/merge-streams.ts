@@ -1,3 +1,5 @@
+import { EvalrunListError } from './errors.js'
+
 export interface StreamSource<T> {
   name: string
   iterable: AsyncIterable<T>
@@ -81,4 +83,23 @@ export async function* mergeStreams<T>(
       )
     }
   }
+}
+
+/**
+ * Once a merged listing has ended: its failed sources passed to `onError`, or thrown together as one
+ * `EvalrunListError` saying what did arrive. Nothing when every source completed.
+ */
+export function reportFailures<Name extends string>(
+  outcome: MergeOutcome,
+  onError: ((error: unknown, name: Name) => void) | undefined,
+  yielded: number,
+  entries: string,
+): void {
+  if (outcome.failures.length === 0) return
+  const failures = outcome.failures.map(({ name, error }) => ({ vendor: name, error }))
+  if (onError) {
+    for (const failure of failures) onError(failure.error, failure.vendor as Name)
+    return
+  }
+  throw new EvalrunListError({ failures, partial: { yielded, completedVendors: outcome.completed }, entries })
 }

@@ -11,7 +11,25 @@ export interface VendorCredential {
    * Other ways to give this credential, any one of them enough: an option and its env var (OpenAI's Azure key,
    * `azureApiKey` or `AZURE_OPENAI_API_KEY`), or an option alone (a callback, such as a token provider).
    */
-  alternatives?: readonly { option: string; envVar?: string }[]
+  alternatives?: readonly CredentialAlternative[]
+}
+
+/** Another way to give a credential (OpenAI's Azure key), with the settings that way also needs (its endpoint). */
+export interface CredentialAlternative {
+  option: string
+  envVar?: string
+  /** Settings this way needs besides the credential, read from env vars: Azure's endpoint. */
+  needs?: readonly VendorSetting[]
+}
+
+/** A vendor setting read from an env var; the CLI offers it as a flag too (`--openai-azure-endpoint`). */
+export interface VendorSetting {
+  /** Names the flag: `azureEndpoint` of `openai` is `--openai-azure-endpoint`. */
+  name: string
+  /** The env var the vendor reads it from; the flag's value stands for it. */
+  envVar: string
+  /** For help texts: what it is and its form. */
+  description: string
 }
 
 /**
@@ -50,6 +68,11 @@ export interface StartFlag {
 export interface EvalrunVendor {
   id: string
   displayName: string
+  /**
+   * Its colour in reports (`#rrggbb`, at least 3:1 contrast on a light background), the same in every report; a
+   * vendor without one gets a colour made from its id.
+   */
+  color?: string
   /** All needed for the vendor to count as configured. */
   credentials: readonly VendorCredential[]
   /** Other env vars it reads (help text): `DATALAB_BASE_URL`, `HUMANLOOP_FILE_IDS`. */

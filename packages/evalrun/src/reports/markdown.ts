@@ -1,4 +1,4 @@
-import type { RunComparison } from '../core/comparison.js'
+import type { ComparedItem, RunComparison } from '../core/comparison.js'
 import type { EvalRun, ItemStatus } from '../core/model.js'
 import { withoutForbiddenChars } from './escape-markup.js'
 import { plusMinus } from './interval-text.js'
@@ -177,7 +177,7 @@ function comparisonSection(body: Budget, comparison: RunComparison, top: number)
         .map((metric) => `${cell(metric.name)} ${formatDelta(metric.delta, metric.normalized)}`)
         .join(', ')
       body.row(
-        `| ${cell(item.key)} | ${formatNumber(item.base?.normalizedScore ?? item.base?.score ?? null)} | ${formatNumber(item.head?.normalizedScore ?? item.head?.score ?? null)} | ${formatDelta(item.scoreDelta)} | ${dropped || '—'} |`,
+        `| ${cell(itemLabel(item))} | ${formatNumber(item.base?.normalizedScore ?? item.base?.score ?? null)} | ${formatNumber(item.head?.normalizedScore ?? item.head?.score ?? null)} | ${formatDelta(item.scoreDelta)} | ${dropped || '—'} |`,
       )
     }
   }
@@ -211,4 +211,10 @@ function cutToBytes(text: string, maxBytes: number): string {
   while (end > 0 && encoder.encode(text.slice(0, end)).length > room) end = Math.floor(end * 0.9)
   if (end > 0 && /[\uD800-\uDBFF]/.test(text.charAt(end - 1))) end--
   return `${text.slice(0, end)}${note}`
+}
+
+/** The item by its name at the vendor, its key after it: `How do I reset my password? (row 1)`. */
+function itemLabel(item: ComparedItem): string {
+  const name = (item.head?.name ?? item.base?.name)?.trim()
+  return name && name !== item.key ? `${name} (${item.key})` : item.key
 }

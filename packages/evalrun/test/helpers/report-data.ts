@@ -81,9 +81,11 @@ export function comparedItem(
   change: ComparedItem['change'],
   base: number,
   head: number,
+  name: string | null = null,
 ): ComparedItem {
   const side = (id: string, score: number) => ({
     id,
+    name,
     status: 'completed' as const,
     score,
     normalizedScore: score,

@@ -22,6 +22,7 @@ import { parseVendorDate } from '../../core/parse-vendor-date.js'
 import { asRecord, readArray, readField, readId, readString } from '../../core/read-json.js'
 import { decodeRefPart, encodeRefPart } from '../../core/ref.js'
 import { httpDate } from '../../core/server-clock.js'
+import { braintrustCatalog } from './catalog.js'
 import { mapBraintrustItem } from './map-item.js'
 import { mapBraintrustRun } from './map-run.js'
 import { BRAINTRUST_QUIET_PERIOD_MS } from './map-status.js'
@@ -198,6 +199,8 @@ export function createBraintrustAdapter(
     },
 
     getRun,
+
+    ...braintrustCatalog(client),
 
     async startRun(input, signal) {
       const body = validateBraintrustStart(input)

@@ -19,6 +19,7 @@ export interface BraintrustOptions extends BraintrustClientOptions {
 export const braintrust: EvalrunVendor = {
   id: 'braintrust',
   displayName: braintrustVendor.displayName,
+  color: '#8c6d00',
   credentials: credentialsOf(braintrustVendor.auth),
   settingsEnv: [braintrustVendor.baseUrlEnv],
   refForm: 'braintrust:<experimentId>',

@@ -11,6 +11,7 @@ import { EvalrunInvalidInputError } from '../../core/errors.js'
 import { listIn, offsetPaging, onePage, paginate } from '../../core/paginate.js'
 import { readCount, readId } from '../../core/read-json.js'
 import { parseIntegerId } from '../../core/ref.js'
+import { datalabCatalog } from './catalog.js'
 import { mapDatalabItem } from './map-item.js'
 import { mapDatalabRun } from './map-run.js'
 import { validateDatalabStart } from './validate-start.js'
@@ -25,6 +26,7 @@ export function createDatalabAdapter(client: DatalabClient): EvalrunAdapter<'dat
     specificationVersion: 'v2',
     vendor: 'datalab',
     displayName: 'Datalab',
+    ...datalabCatalog(client),
 
     checkListQuery(query) {
       if (query.suiteId !== null) integerId('suite', query.suiteId, 'a collection id')

@@ -11,6 +11,7 @@ export type { DatalabPipelineType, DatalabRawItem, DatalabRawRun, DatalabStartIn
 export const datalab: EvalrunVendor = {
   id: 'datalab',
   displayName: datalabVendor.displayName,
+  color: '#d55e00',
   credentials: credentialsOf(datalabVendor.auth),
   settingsEnv: [datalabVendor.baseUrlEnv],
   refForm: 'datalab:<runId>',

@@ -4,7 +4,6 @@ import {
   type Evaluation,
   type EvaluationLog,
   type EvaluationLogPage,
-  type EvaluationPage,
   type EvaluationRun,
   type EvaluationRunList,
   type EvaluationStats,
@@ -23,12 +22,11 @@ import type { EvalRun } from '../../core/model.js'
 import { type ListingWarn, listIn, numberedPaging, onePage, paginate } from '../../core/paginate.js'
 import { readArray, readCount, readField, readId } from '../../core/read-json.js'
 import { decodeRefPart, decodeSuiteRunId, encodeRefPart } from '../../core/ref.js'
+import { evaluationsOfFile, FILE_IDS_NEEDED, humanloopCatalog, PAGE_SIZE, pagesOf } from './catalog.js'
 import { mapHumanloopItem } from './map-item.js'
 import { humanloopEvaluatorNames } from './map-metrics.js'
 import { mapHumanloopRun } from './map-run.js'
 import { validateHumanloopStart } from './validate-start.js'
-
-const PAGE_SIZE = 100
 
 export interface HumanloopAdapterOptions {
   /** Files (Prompts, Tools, Flows, Agents) whose evaluations `listRuns` reads. Humanloop lists only per file. */
@@ -135,29 +133,11 @@ export function createHumanloopAdapter(
     return run
   }
 
-  function evaluationsOfFile(fileId: string, warn: ListingWarn, signal: AbortSignal) {
-    return paginate({
-      vendor: 'Humanloop',
-      retry,
-      operation: 'GET /evaluations',
-      entries: 'evaluations',
-      paging: numberedPaging((page) => pagesOf(readCount<EvaluationPage>(page, 'total'))),
-      read: (page) =>
-        request(client, 'GET', '/evaluations', {
-          params: { query: { file_id: fileId, page, size: PAGE_SIZE } },
-          signal,
-        }),
-      list: listIn<EvaluationPage>('records'),
-      key: (evaluation) => readId<Evaluation>(evaluation, 'id'),
-      warn,
-      signal,
-    })
-  }
-
   return {
     specificationVersion: 'v2',
     vendor: 'humanloop',
     displayName: 'Humanloop',
+    ...humanloopCatalog(client, options.fileIds),
 
     checkListQuery(query: AdapterListQuery) {
       if (query.suiteId !== null) {
@@ -172,8 +152,7 @@ export function createHumanloopAdapter(
       }
       if (options.fileIds.length === 0) {
         throw new EvalrunNotConfiguredError({
-          message:
-            'Humanloop lists evaluations only per file: pass `humanloop: { fileIds: [...] }` to createEvalrun(), set HUMANLOOP_FILE_IDS (comma-separated), or list one evaluation with `suite: "humanloop:<evaluationId>"`.',
+          message: `${FILE_IDS_NEEDED}, or list one evaluation with \`suite: "humanloop:<evaluationId>"\`.`,
           vendor: 'humanloop',
           option: 'humanloop.fileIds',
           envVar: 'HUMANLOOP_FILE_IDS',
@@ -190,7 +169,7 @@ export function createHumanloopAdapter(
       // An evaluation belongs to one file, but the same file may be configured twice.
       const seen = new Set<string>()
       for (const fileId of new Set(options.fileIds)) {
-        for await (const evaluation of evaluationsOfFile(fileId, query.warn, signal)) {
+        for await (const evaluation of evaluationsOfFile(client, retry, fileId, query.warn, signal)) {
           const evaluationId = readId<Evaluation>(evaluation, 'id')
           if (evaluationId === null || seen.has(evaluationId)) continue
           seen.add(evaluationId)
@@ -259,10 +238,6 @@ export function createHumanloopAdapter(
 }
 
 /** Humanloop declares its size in entries (`total`); pages hold `PAGE_SIZE` each. */
-function pagesOf(total: number | null): number | null {
-  return total === null ? null : Math.max(1, Math.ceil(total / PAGE_SIZE))
-}
-
 /** One run's read has no listing to warn about: a single page cannot repeat one before it. */
 function ignore(): void {}
 

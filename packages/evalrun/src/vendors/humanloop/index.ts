@@ -17,6 +17,7 @@ export interface HumanloopOptions extends VendorOptions {
 export const humanloop: EvalrunVendor = {
   id: 'humanloop',
   displayName: humanloopVendor.displayName,
+  color: '#aa4499',
   credentials: credentialsOf(humanloopVendor.auth),
   settingsEnv: [humanloopVendor.baseUrlEnv, 'HUMANLOOP_FILE_IDS'],
   refForm: 'humanloop:<evaluationId>/<runId>',

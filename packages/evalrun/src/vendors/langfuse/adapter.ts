@@ -17,6 +17,7 @@ import { cursorPaging, type ListingWarn, listIn, numberedPaging, paginate } from
 import { readArray, readCount, readField, readId, readString } from '../../core/read-json.js'
 import { decodeRefPart, encodeRefPart } from '../../core/ref.js'
 import { createServerClock } from '../../core/server-clock.js'
+import { langfuseCatalog } from './catalog.js'
 import { mapLangfuseItem } from './map-item.js'
 import { LANGFUSE_SCORE_LIMIT, mapLangfuseRun } from './map-run.js'
 import { type LangfuseScales, mapLangfuseScoreConfigs, UNKNOWN_SCALES } from './map-score-configs.js'
@@ -197,6 +198,7 @@ export function createLangfuseAdapter(
     specificationVersion: 'v2',
     vendor: 'langfuse',
     displayName: 'Langfuse',
+    ...langfuseCatalog(client),
 
     checkListQuery(query) {
       if (query.suiteId !== null && decodeRefPart(query.suiteId) === null) {

@@ -32,6 +32,7 @@ export interface LangfuseOptions extends LangfuseClientOptions {
 export const langfuse: EvalrunVendor = {
   id: 'langfuse',
   displayName: langfuseVendor.displayName,
+  color: '#332288',
   credentials: credentialsOf(langfuseVendor.auth),
   settingsEnv: [langfuseVendor.baseUrlEnv, ...(langfuseVendor.baseUrlEnvAliases ?? [])],
   refForm: 'langfuse:<experimentId>',

@@ -6,6 +6,7 @@ import {
   type EvalRunOutputItem,
   type OpenAIClient,
   type EvalRun as OpenAIEvalRun,
+  type OpenAIStoredFile,
   request,
 } from '@evalrun/openai'
 import type { EvalrunAdapter } from '../../core/adapter.js'
@@ -16,10 +17,14 @@ import { readArray, readBoolean, readId } from '../../core/read-json.js'
 import { decodeRefPart, decodeSuiteRunId, encodeRefPart } from '../../core/ref.js'
 import { mapOpenAIItem } from './map-item.js'
 import { mapOpenAIRun } from './map-run.js'
+import { mapOpenAIStartOption } from './map-start-option.js'
+import { mapOpenAISuite } from './map-suite.js'
 import { validateOpenAIStart } from './validate-start.js'
 
 /** OpenAI's largest page. */
 const PAGE_SIZE = 100
+/** Files per page: fewer than the 10,000 allowed, so that one page stays a modest response. */
+const FILE_PAGE_SIZE = 1_000
 
 /**
  * OpenAI eval runs. A run belongs to an eval and is read through it (`/evals/{eval_id}/runs/{run_id}`), so refs
@@ -43,12 +48,15 @@ export function createOpenAIAdapter(client: OpenAIClient): EvalrunAdapter<'opena
       paging: cursorPaging(
         (page) =>
           readId<EvalList>(page, 'last_id') ??
-          readId<Eval | OpenAIEvalRun | EvalRunOutputItem>(readArray<EvalList>(page, 'data').at(-1), 'id'),
+          readId<Eval | OpenAIEvalRun | EvalRunOutputItem | OpenAIStoredFile>(
+            readArray<EvalList>(page, 'data').at(-1),
+            'id',
+          ),
         (page) => readBoolean<EvalList>(page, 'has_more'),
       ),
       read,
       list: listIn<EvalList>('data'),
-      key: (entry) => readId<Eval | OpenAIEvalRun | EvalRunOutputItem>(entry, 'id'),
+      key: (entry) => readId<Eval | OpenAIEvalRun | EvalRunOutputItem | OpenAIStoredFile>(entry, 'id'),
       warn,
       signal,
     })
@@ -103,6 +111,16 @@ export function createOpenAIAdapter(client: OpenAIClient): EvalrunAdapter<'opena
     return mapped
   }
 
+  /** Every eval, newest first. */
+  function evals(warn: ListingWarn, signal: AbortSignal) {
+    const read = (after: string | undefined) =>
+      request(client, 'GET', '/evals', {
+        params: { query: { limit: PAGE_SIZE, order: 'desc', ...(after ? { after } : {}) } },
+        signal,
+      })
+    return cursorList('GET /evals', 'evals', read, warn, signal)
+  }
+
   async function getRun(id: string, signal: AbortSignal): Promise<EvalRun<'openai'>> {
     const { evalId, runId } = splitId(id)
     const [run, found] = await Promise.all([
@@ -142,18 +160,34 @@ export function createOpenAIAdapter(client: OpenAIClient): EvalrunAdapter<'opena
         return
       }
       // Evals newest first, then each eval's runs: an old eval can have new runs, so every eval is read.
-      const read = (after: string | undefined) =>
-        request(client, 'GET', '/evals', {
-          params: { query: { limit: PAGE_SIZE, order: 'desc', ...(after ? { after } : {}) } },
-          signal,
-        })
-      for await (const evaluation of cursorList('GET /evals', 'evals', read, query.warn, signal)) {
+      for await (const evaluation of evals(query.warn, signal)) {
         const evalId = readId<Eval>(evaluation, 'id')
         if (evalId !== null) yield* runsOf(evaluation, evalId, query.since, query.warn, signal)
       }
     },
 
     getRun,
+
+    async *listSuites(query, signal) {
+      for await (const evaluation of evals(query.warn, signal)) yield mapOpenAISuite(evaluation)
+    },
+
+    async *listStartOptions(query, signal) {
+      for await (const evaluation of evals(query.warn, signal)) {
+        const option = mapOpenAIStartOption(evaluation, 'eval', query.warn)
+        if (option !== null) yield option
+      }
+      // Files newest first; the default page is the largest (10,000), so one request usually holds them all.
+      const read = (after: string | undefined) =>
+        request(client, 'GET', '/files', {
+          params: { query: { limit: FILE_PAGE_SIZE, order: 'desc', ...(after ? { after } : {}) } },
+          signal,
+        })
+      for await (const file of cursorList('GET /files', 'files', read, query.warn, signal)) {
+        const option = mapOpenAIStartOption(file, 'file', query.warn)
+        if (option !== null) yield option
+      }
+    },
 
     async startRun(input, signal) {
       const { evalId, body } = validateOpenAIStart(input)

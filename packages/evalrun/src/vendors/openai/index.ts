@@ -5,7 +5,7 @@ import {
   type OpenAIClientOptions,
   openaiVendor,
 } from '@evalrun/openai'
-import { credentialsOf, type EvalrunVendor } from '../../core/vendor.js'
+import { credentialsOf, type EvalrunVendor, type VendorSetting } from '../../core/vendor.js'
 import { createOpenAIAdapter } from './adapter.js'
 import type { OpenAIRawItem, OpenAIRawRun, OpenAIStartInput } from './types.js'
 
@@ -17,14 +17,26 @@ export type { OpenAIRawItem, OpenAIRawRun, OpenAIStartInput } from './types.js'
  */
 export type OpenAIOptions = OpenAIClientOptions
 
+/** Where an Azure credential goes: the resource's or Foundry project's endpoint (never api.openai.com). */
+const AZURE_ENDPOINT_SETTING: VendorSetting = {
+  name: 'azureEndpoint',
+  envVar: AZURE_ENDPOINT_ENV,
+  description:
+    'Azure OpenAI / AI Foundry endpoint, https://<resource>.openai.azure.com (/openai/v1 is added)',
+}
+
 /** OpenAI Evals: evals (the suites), their runs and each run's output items, graded pass or fail. */
 export const openai: EvalrunVendor = {
   id: 'openai',
   displayName: 'OpenAI',
+  color: '#0072b2',
   // OpenAI's key, or on Azure an Azure key (AZURE_OPENAI_API_KEY) or an Entra ID token provider (no env var).
   credentials: credentialsOf(openaiVendor.auth).map((credential) => ({
     ...credential,
-    alternatives: [{ option: 'azureApiKey', envVar: AZURE_API_KEY_ENV }, { option: 'azureAdTokenProvider' }],
+    alternatives: [
+      { option: 'azureApiKey', envVar: AZURE_API_KEY_ENV, needs: [AZURE_ENDPOINT_SETTING] },
+      { option: 'azureAdTokenProvider', needs: [AZURE_ENDPOINT_SETTING] },
+    ],
   })),
   settingsEnv: [openaiVendor.baseUrlEnv, 'OPENAI_ORG_ID', 'OPENAI_PROJECT_ID', AZURE_ENDPOINT_ENV],
   refForm: 'openai:<evalId>/<runId>',

@@ -14,6 +14,7 @@ import type { EvalRun } from '../../core/model.js'
 import { listIn, numberedPaging, paginate } from '../../core/paginate.js'
 import { readArray, readCount, readField, readId } from '../../core/read-json.js'
 import { parseIntegerId } from '../../core/ref.js'
+import { promptLayerCatalog } from './catalog.js'
 import { mapPromptLayerItem } from './map-item.js'
 import {
   mapPromptLayerListedRun,
@@ -59,6 +60,7 @@ export function createPromptLayerAdapter(client: PromptLayerClient): EvalrunAdap
     specificationVersion: 'v2',
     vendor: 'promptlayer',
     displayName: 'PromptLayer',
+    ...promptLayerCatalog(client),
 
     checkListQuery(query) {
       if (query.suiteId !== null) integerId('suite', query.suiteId)

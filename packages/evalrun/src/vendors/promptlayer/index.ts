@@ -11,6 +11,7 @@ export type { PromptLayerRawRow, PromptLayerRawRun, PromptLayerStartInput } from
 export const promptlayer: EvalrunVendor = {
   id: 'promptlayer',
   displayName: promptlayerVendor.displayName,
+  color: '#009e73',
   credentials: credentialsOf(promptlayerVendor.auth),
   settingsEnv: [promptlayerVendor.baseUrlEnv],
   refForm: 'promptlayer:<reportId>',

@@ -1,6 +1,7 @@
 import type { operations } from '@evalrun/braintrust'
 import { bindHandlers, type OperationHandlers } from '../../http/operation-handlers.js'
 import type { VendorApp } from '../../http/vendor-app.js'
+import { fetchExperimentEventsByGet, listDatasets, listFunctions, listProjects } from './catalog-handlers.js'
 import {
   fetchExperimentEvents,
   getExperiment,
@@ -23,6 +24,10 @@ const braintrustHandlers: OperationHandlers<operations, BraintrustModel> = {
   getExperimentIdSummarize: summarizeExperiment,
   evalLaunch: launchEval,
   getProjectScore: listProjectScores,
+  getExperimentIdFetch: fetchExperimentEventsByGet,
+  getProject: listProjects,
+  getDataset: listDatasets,
+  getFunction: listFunctions,
 }
 
 export function createBraintrustApp(

@@ -75,6 +75,17 @@ export function fetchExperimentEvents(
     if (decoded === null) return plain(400, `cursor: not a cursor of experiment ${experiment.id}`)
     offset = decoded
   }
+  return ok(eventsPage(model, experiment, limit, offset, nowMs))
+}
+
+/** `limit` traces from `offset`, with the cursor that follows them (the GET form of fetch hands it out too). */
+export function eventsPage(
+  model: BraintrustModel,
+  experiment: BraintrustExperiment,
+  limit: number,
+  offset: number,
+  nowMs: number,
+): FetchExperimentEventsResponse {
   const done = model.progress(experiment, nowMs).done
   const events: ExperimentEvent[] = []
   const count = Math.max(0, Math.min(limit, done - offset))
@@ -89,9 +100,7 @@ export function fetchExperimentEvents(
     events.push(...caseTrace(model, experiment, done - 1 - position))
   }
   // "Not provided if the returned result set is empty."
-  const answer: FetchExperimentEventsResponse =
-    count === 0 ? { events: [] } : { events, cursor: encodeCursor(experiment.id, offset + count) }
-  return ok(answer)
+  return count === 0 ? { events: [] } : { events, cursor: encodeCursor(experiment.id, offset + count) }
 }
 
 export function summarizeExperiment(

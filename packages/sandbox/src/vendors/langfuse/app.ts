@@ -1,6 +1,7 @@
 import type { operations } from '@evalrun/langfuse'
 import { bindHandlers, type OperationHandlers } from '../../http/operation-handlers.js'
 import type { VendorApp } from '../../http/vendor-app.js'
+import { listDatasets } from './dataset-handlers.js'
 import { getScoreConfig, listExperimentItems, listExperiments, listScoreConfigs } from './handlers.js'
 import type { LangfuseModel } from './model.js'
 import { langfuseErrors, refusing } from './operation.js'
@@ -14,6 +15,7 @@ const langfuseHandlers: OperationHandlers<operations, LangfuseModel> = {
   experiments_listItems: refusing(listExperimentItems),
   scoreConfigs_get: refusing(listScoreConfigs),
   'scoreConfigs_get-by-id': getScoreConfig,
+  datasets_list: refusing(listDatasets),
 }
 
 export function createLangfuseApp(

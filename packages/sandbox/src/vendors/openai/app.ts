@@ -1,6 +1,7 @@
 import type { operations } from '@evalrun/openai'
 import { bindHandlers, type OperationHandlers } from '../../http/operation-handlers.js'
-import type { VendorApp } from '../../http/vendor-app.js'
+import type { VendorApp, VendorResponse } from '../../http/vendor-app.js'
+import { listFiles } from './file-handlers.js'
 import {
   cancelEvalRun,
   createEvalRun,
@@ -27,6 +28,7 @@ const openaiHandlers: OperationHandlers<operations, OpenAIModel> = {
   cancelEvalRun: cancelEvalRun,
   getEvalRunOutputItems: getEvalRunOutputItems,
   getEvalRunOutputItem: getEvalRunOutputItem,
+  listFiles,
 }
 
 export function createOpenAIApp(
@@ -52,5 +54,24 @@ export function createOpenAIApp(
  * over `app`'s data: the key in an `api-key` header, a bearer refused with a 401 as Azure's key auth refuses it.
  */
 export function createAzureOpenAIApp(app: VendorApp): VendorApp {
-  return { ...app, prefix: '/azure/openai/v1', security: { scheme: 'ApiKeyAuth', header: 'api-key' } }
+  return {
+    ...app,
+    prefix: '/azure/openai/v1',
+    security: { scheme: 'ApiKeyAuth', header: 'api-key' },
+    errors: { ...app.errors, unauthorized: azureUnauthorized },
+  }
+}
+
+/** Azure's own 401 for key auth: its `error.code` is the status as text, and it names the key and the endpoint. */
+function azureUnauthorized(): VendorResponse {
+  return {
+    status: 401,
+    body: {
+      error: {
+        code: '401',
+        message:
+          'Access denied due to invalid subscription key or wrong API endpoint. Make sure to provide a valid key for an active subscription and use a correct regional API endpoint for your resource.',
+      },
+    },
+  }
 }

@@ -1,4 +1,4 @@
-import type { EvalItem } from 'evalrun'
+import type { EvalItem } from '../core/model.js'
 
 /** A run's items, counted by verdict. */
 export interface ItemVerdicts {

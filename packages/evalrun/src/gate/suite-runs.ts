@@ -1,42 +1,43 @@
-import { type EvalRun, type Evalrun, newestFirst } from 'evalrun'
-import type { BaselineChoice } from '../check-config/config-types.js'
-import { classifyError } from '../classify-error.js'
-import { ExitCode } from '../exit-codes.js'
+import type { Evalrun } from '../core/create-evalrun.js'
+import type { EvalRun } from '../core/model.js'
+import { newestFirst } from '../core/newest-runs.js'
+import type { BaselineChoice } from './suite-gate.js'
+import { messageOf } from './verdict.js'
 
-/** A run found, or why none was: with the exit code the suite then fails with. */
-export type Found = { run: EvalRun } | { run: null; exitCode: ExitCode; why: string }
+/** A run found, or why none was (`error` when a read failed). */
+export type Found =
+  | { run: EvalRun }
+  | { run: null; verdict: 'failed' | 'unread'; why: string; error?: unknown }
+
+/** A suite's runs, or why they could not all be read. */
+export type SuiteRuns = { runs: EvalRun[] } | { runs: null; why: string; error?: unknown }
 
 /**
  * Every run of a suite, newest first. Fails closed: a listing cut short (`stoppedEarly`) or a vendor failure
- * gives no runs, so that the newest run is never one that merely came first in a partial read.
+ * gives no runs, so that the newest run is never one that merely came first in a partial read. Other warnings go
+ * to `onWarning`.
  */
 export async function suiteRuns(
   evalrun: Evalrun,
   suite: string,
-  signal?: AbortSignal,
-): Promise<{ runs: EvalRun[] } | { runs: null; exitCode: ExitCode; why: string }> {
+  options: { signal?: AbortSignal; onWarning?: (message: string) => void } = {},
+): Promise<SuiteRuns> {
   let cut: string | null = null
   const runs: EvalRun[] = []
   try {
     const listing = evalrun.runs.list({
       suite,
-      ...(signal ? { signal } : {}),
+      ...(options.signal ? { signal: options.signal } : {}),
       onWarning: (message, _vendor, detail) => {
         if (detail?.stoppedEarly) cut ??= message
+        else options.onWarning?.(message)
       },
     })
     for await (const run of listing) runs.push(run)
   } catch (error) {
-    const { exitCode, message } = classifyError(error)
-    return { runs: null, exitCode, why: `listing the suite's runs failed: ${message}` }
+    return { runs: null, why: `listing the suite's runs failed: ${messageOf(error)}`, error }
   }
-  if (cut !== null) {
-    return {
-      runs: null,
-      exitCode: ExitCode.api,
-      why: `the listing of the suite's runs was cut short: ${cut}`,
-    }
-  }
+  if (cut !== null) return { runs: null, why: `the listing of the suite's runs was cut short: ${cut}` }
   return { runs: runs.sort(newestFirst) }
 }
 
@@ -55,14 +56,14 @@ export async function findBaseline(
     try {
       const run = await evalrun.runs.get(choice.ref, signal ? { signal } : {})
       if (run.status === 'completed') return { run }
+      return { run: null, verdict: 'failed', why: `baseline ${run.ref} is ${run.status}, not completed` }
+    } catch (error) {
       return {
         run: null,
-        exitCode: ExitCode.gateFailed,
-        why: `baseline ${run.ref} is ${run.status}, not completed`,
+        verdict: 'unread',
+        why: `baseline ${choice.ref} could not be read: ${messageOf(error)}`,
+        error,
       }
-    } catch (error) {
-      const { exitCode, message } = classifyError(error)
-      return { run: null, exitCode, why: `baseline ${choice.ref} could not be read: ${message}` }
     }
   }
   const before = (run: EvalRun) =>
@@ -76,7 +77,7 @@ export async function findBaseline(
     choice.kind === 'previous'
       ? 'no completed run of the suite before it'
       : `no completed run before it matches ${describeMatch(choice)}`
-  return { run: null, exitCode: ExitCode.gateFailed, why: `no baseline: ${wanted}` }
+  return { run: null, verdict: 'failed', why: `no baseline: ${wanted}` }
 }
 
 /** The name equal, and each metadata entry equal to the same key of the vendor's own `metadata` on the run. */
