@@ -25,9 +25,9 @@ export const BUDGETS = {
  */
 export const CI_CEILINGS = {
   vendorBundleGzip: 9_100,
-  facadeBundleGzip: 42_000,
+  facadeBundleGzip: 45_100,
   facadeCorePlusOneVendorGzip: 21_850,
-  installBytes: 3_020_000,
+  installBytes: 3_180_000,
   installPackages: 12,
 } as const
 // The facade's ceiling is at what it measures after both changes of this round, each said in its commit: vendors
@@ -125,14 +125,14 @@ export const CI_CEILINGS = {
 
 // The install once Azure and the stats entry's type moves met on main (2.745 → 2.76 MB): the facade's README with its
 // API report and the stats types named from `evalrun/stats`, a few kB more than either branch measured alone.
-// Raised on purpose by issue 28, Arize Phoenix as a seventh built-in vendor (9.06 → 9.1 kB, 39.3 → 43.1 kB, install
-// 2.76 → 2.91 MB and 11 → 12 packages; measured 9.07–9.09, 43.03 kB, 2.90 MB in 12 packages). Every client's HTTP
-// layer knows an optional bearer key (a self-hosted Phoenix with auth off takes none: no Authorization is sent),
-// about 25 B; Langfuse's, Braintrust's and OpenAI's own ceilings rise by the same (9.18 → 9.23, 9.95 → 9.99,
-// 9.7 → 9.73 kB). The default entry carries Phoenix's client and adapter (about 3.7 kB: the derived status, the
-// export's validator, items with repetitions, declared scales, run metrics); `evalrun/core` with one other vendor
-// does not. The install grows by @evalrun/phoenix and the facade's Phoenix entry, the same open optional-peers
-// question as above.
+// Raised on purpose by issue 28, Arize Phoenix as a seventh built-in vendor. Every client's HTTP layer knows an
+// optional bearer key (a self-hosted Phoenix with auth off takes none: no Authorization is sent), about 25 B
+// (shared ceiling 9.06 → 9.1 kB; Langfuse's, Braintrust's and OpenAI's own rise by the same). The default entry
+// carries Phoenix's client and adapter (about 3.5 kB: the derived status, the export's validator, items with
+// repetitions, declared scales, run metrics); `evalrun/core` with one other vendor does not. The install grows by
+// @evalrun/phoenix and the facade's Phoenix entry (11 → 12 packages), the same open optional-peers question as above.
+// Measured once merged with main's suites and start options: the default entry 45.05 kB (ceiling 42.0 → 45.1), the
+// install 3.17 MB in 12 packages (3.02 → 3.18 MB).
 
 // The gate as library functions (`evalrun/gate`: judgeRun, judgeSuite, checkSuites, moved from the CLI): the install
 // grows by the entry's ESM, CJS and types (2.76 → 2.79 MB), the default entry by about 80 B of code the two entries
