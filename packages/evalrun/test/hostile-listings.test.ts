@@ -11,7 +11,7 @@ import { datalabRun } from './fixtures/datalab.js'
 import { humanloopEvaluation, humanloopLogs } from './fixtures/humanloop.js'
 import { itemsPage, langfuseConfigsPage, langfuseItem } from './fixtures/langfuse.js'
 import { openaiEval, openaiItem, openaiPage } from './fixtures/openai.js'
-import { experimentsPage, phoenixDataset, phoenixExperiment } from './fixtures/phoenix.js'
+import { datasetsPage, experimentsPage, phoenixDataset, phoenixExperiment } from './fixtures/phoenix.js'
 import { promptlayerList, promptlayerPipeline, promptlayerRows } from './fixtures/promptlayer.js'
 
 /** One page as a hostile server means it: its entries' ids, and the cursor it names for the next page. */
@@ -236,6 +236,20 @@ const SUITE_LISTINGS: VendorListing[] = [
       ),
     listKey: 'data',
     cursor: false,
+    declaresMore: true,
+    read: (evalrun, onWarning) => evalrun.suites.list({ onWarning }),
+  },
+  {
+    vendor: 'phoenix',
+    route: 'GET /phx/v1/datasets',
+    pageOf: ({ url }) => cursorIndex(url.searchParams.get('cursor')),
+    body: (ids, cursor) =>
+      datasetsPage(
+        ids.map((id) => phoenixDataset(`RGF0YXNldDo${id}`)),
+        cursor,
+      ),
+    listKey: 'data',
+    cursor: true,
     declaresMore: true,
     read: (evalrun, onWarning) => evalrun.suites.list({ onWarning }),
   },

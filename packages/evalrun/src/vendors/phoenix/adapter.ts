@@ -23,6 +23,7 @@ import type { PhoenixScales } from './map-judgements.js'
 import { summarisePhoenixEvaluations } from './map-metrics.js'
 import { mapPhoenixRun } from './map-run.js'
 import { recordedRunsOf } from './map-status.js'
+import { mapPhoenixSuite } from './map-suite.js'
 
 /** Datasets and experiments per page: Phoenix's lists take any positive limit. */
 const PAGE_SIZE = 100
@@ -72,6 +73,20 @@ export function createPhoenixAdapter(
       warn,
       signal,
     })
+  }
+
+  function datasetsOf(warn: ListingWarn, signal: AbortSignal) {
+    return cursorList(
+      'GET /v1/datasets',
+      'datasets',
+      (cursor) =>
+        requestWithHeaders(client, 'GET', '/v1/datasets', {
+          params: { query: { limit: PAGE_SIZE, ...(cursor ? { cursor } : {}) } },
+          signal,
+        }),
+      warn,
+      signal,
+    )
   }
 
   function experimentsOf(datasetId: string, warn: ListingWarn, signal: AbortSignal) {
@@ -163,6 +178,10 @@ export function createPhoenixAdapter(
       }
     },
 
+    async *listSuites(query, signal) {
+      for await (const dataset of datasetsOf(query.warn, signal)) yield mapPhoenixSuite(dataset)
+    },
+
     async *listRuns(query, signal) {
       if (query.suiteId !== null) {
         const datasetId = decodeRefPart(query.suiteId) ?? ''
@@ -178,18 +197,7 @@ export function createPhoenixAdapter(
         }
         return
       }
-      const datasets = cursorList(
-        'GET /v1/datasets',
-        'datasets',
-        (cursor) =>
-          requestWithHeaders(client, 'GET', '/v1/datasets', {
-            params: { query: { limit: PAGE_SIZE, ...(cursor ? { cursor } : {}) } },
-            signal,
-          }),
-        query.warn,
-        signal,
-      )
-      for await (const dataset of datasets) {
+      for await (const dataset of datasetsOf(query.warn, signal)) {
         const datasetId = readId<Dataset>(dataset, 'id')
         if (datasetId === null) {
           query.warn('Phoenix listed a dataset without an id; its experiments are left out.', {
