@@ -29,6 +29,7 @@ export interface PhoenixOptions extends PhoenixClientOptions {
 export const phoenix: EvalrunVendor = {
   id: 'phoenix',
   displayName: phoenixVendor.displayName,
+  color: '#882255',
   // A self-hosted Phoenix with auth off takes no key: naming its host is then enough to configure it.
   credentials: [
     {
