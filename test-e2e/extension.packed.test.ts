@@ -109,8 +109,8 @@ describe('a vendor package of its own, on the packed evalrun', () => {
     // Code only: the model's comments give vendors' words as examples.
     const code = typings.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '')
     expect(code).toContain('interface RawRuns')
-    expect(code).not.toMatch(/Datalab|PromptLayer|Humanloop|OpenAI|Braintrust|Langfuse/)
-    expect(code).not.toMatch(/@evalrun\/(datalab|promptlayer|humanloop|openai|braintrust|langfuse)/)
+    expect(code).not.toMatch(/Datalab|PromptLayer|Humanloop|OpenAI|Braintrust|Langfuse|Phoenix/)
+    expect(code).not.toMatch(/@evalrun\/(datalab|promptlayer|humanloop|openai|braintrust|langfuse|phoenix)/)
   })
 
   it('the vendor and its consumer type-check against the installed typings', (context) => {

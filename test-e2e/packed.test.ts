@@ -29,6 +29,7 @@ const clients = {
   openai: loaded['@evalrun/openai'].createOpenAIClient({ apiKey: 'k' }),
   braintrust: loaded['@evalrun/braintrust'].createBraintrustClient({ apiKey: 'k' }),
   langfuse: loaded['@evalrun/langfuse'].createLangfuseClient({ publicKey: 'pk', secretKey: 'sk' }),
+  phoenix: loaded['@evalrun/phoenix'].createPhoenixClient({}),
 }
 let configError = null
 try { loaded['@evalrun/datalab'].createDatalabClient({ apiKey: '' }) } catch (error) { configError = error.name }
@@ -59,6 +60,7 @@ const expected = {
     openai: 'function',
     braintrust: 'function',
     langfuse: 'function',
+    phoenix: 'function',
   },
   configError: 'EvalrunInvalidConfigError',
 }

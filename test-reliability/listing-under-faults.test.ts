@@ -31,7 +31,7 @@ const allFaults = (seed: number): FaultOptions => ({
  * The vendors whose listing reads pages only. Braintrust reads two more answers per experiment (its summary and
  * newest trace): 2,000 of them under faults would take minutes, so it has its own, smaller scenario below.
  */
-const PAGED = ['datalab', 'promptlayer', 'humanloop', 'openai', 'langfuse'] as const
+const PAGED = ['datalab', 'promptlayer', 'humanloop', 'openai', 'langfuse', 'phoenix'] as const
 const BRAINTRUST_EXPERIMENTS = 300
 const BRAINTRUST_LISTINGS_WITH_FAULTS = 3
 

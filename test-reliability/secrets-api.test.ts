@@ -51,6 +51,7 @@ beforeAll(async () => {
       humanloop: FAKE_KEY,
       braintrust: FAKE_KEY,
       langfuse: `${LANGFUSE_PUBLIC_KEY}:${FAKE_KEY}`,
+      phoenix: FAKE_KEY,
     },
   })
   // A vendor that answers every request with an error status chosen by the path, echoing what it received.
@@ -300,6 +301,7 @@ describe('keys go only to the configured base URL', () => {
         openai: { apiKey: FAKE_KEY, baseUrl: `${redirecting.url}/oa` },
         braintrust: { apiKey: FAKE_KEY, baseUrl: `${redirecting.url}/bt` },
         langfuse: { publicKey: LANGFUSE_PUBLIC_KEY, secretKey: FAKE_KEY, baseUrl: `${redirecting.url}/lf` },
+        phoenix: { apiKey: FAKE_KEY, baseUrl: `${redirecting.url}/phx` },
         retry: false,
       })
       for (const ref of [
@@ -309,6 +311,7 @@ describe('keys go only to the configured base URL', () => {
         'openai:eval_1/run_1',
         'braintrust:e1',
         'langfuse:exp_1',
+        'phoenix:RXhwZXJpbWVudDox',
       ]) {
         expectKeyNotIn(await failureOf(() => evalrun.runs.get(ref)), `redirected ${ref}`)
       }
@@ -493,5 +496,132 @@ describe("Langfuse's two keys never appear in an error", () => {
       for (const secret of [FAKE_KEY, LANGFUSE_PUBLIC_KEY, BASIC_TOKEN]) expectKeyNotIn(one, what, secret)
     }
     langfuseChecked.push(what)
+  })
+})
+
+describe("Phoenix's key never appears in an error", () => {
+  const phoenixChecked: string[] = []
+  const EXPERIMENT = 'phoenix:RXhwZXJpbWVudDox'
+  let echoing: LoopbackServer
+  beforeAll(async () => {
+    // Phoenix answers errors in plain text: this one quotes the Authorization header it got.
+    echoing = await startLoopbackServer((request) => ({
+      status: 401,
+      body: `Invalid token: ${String(request.headers.authorization ?? '')}`,
+    }))
+  })
+  afterAll(async () => {
+    await echoing.close()
+    recordFigures('secrets-api-phoenix', {
+      failurePathsChecked: phoenixChecked.length,
+      paths: phoenixChecked,
+    })
+  })
+
+  const phoenixAt = (baseUrl: string, extra: object = {}) =>
+    createEvalrun({
+      datalab: false,
+      promptlayer: false,
+      humanloop: false,
+      openai: false,
+      braintrust: false,
+      langfuse: false,
+      phoenix: { apiKey: FAKE_KEY, baseUrl },
+      retry: fast,
+      env: {},
+      ...extra,
+    })
+
+  const PHOENIX_PATHS: FailurePath[] = [
+    {
+      what: 'a 401 that quotes the bearer token back',
+      error: EvalrunApiError,
+      fail: () => phoenixAt(echoing.url).runs.get(EXPERIMENT),
+    },
+    {
+      what: 'a 401 on a listing (list error)',
+      error: EvalrunListError,
+      fail: () => collect(phoenixAt(echoing.url).runs.list({ onWarning: () => {} })),
+    },
+    {
+      what: 'API error (500 after retries) reading results',
+      error: EvalrunApiError,
+      fail: () => collect(phoenixAt(`${vendor.url}/status-500`).runs.results(EXPERIMENT)),
+    },
+    {
+      what: 'not found (404)',
+      error: EvalrunNotFoundError,
+      fail: () => phoenixAt(`${vendor.url}/status-404`).runs.get(EXPERIMENT),
+    },
+    {
+      what: 'network error (connection refused)',
+      error: EvalrunNetworkError,
+      fail: () => phoenixAt('http://127.0.0.1:9').runs.get(EXPERIMENT),
+    },
+    {
+      what: 'timeout',
+      error: EvalrunRequestTimeoutError,
+      fail: () => phoenixAt(silent.url, { timeoutMs: 50 }).runs.get(EXPERIMENT),
+    },
+    {
+      what: 'a web app answering 200 HTML that echoes the headers',
+      error: EvalrunMalformedResponseError,
+      fail: () => phoenixAt(webApp.url).runs.get(EXPERIMENT),
+    },
+    {
+      what: 'faults on every request of a listing',
+      error: EvalrunListError,
+      before: () =>
+        sandbox.setFaults({ rate: 1, kinds: ['503'], vendors: ['phoenix'], retryAfterSeconds: 0 }),
+      fail: () => collect(phoenixAt(sandbox.urls.phoenix).runs.list({ onWarning: () => {} })),
+    },
+    {
+      what: 'wait timeout on an experiment still running',
+      error: EvalrunWaitDeadlineError,
+      fail: async () => {
+        // Unchanged for up to 30 days still counts as running: the sandbox's experiments never get that old.
+        const patient = phoenixAt(sandbox.urls.phoenix, {
+          phoenix: { apiKey: FAKE_KEY, baseUrl: sandbox.urls.phoenix, quietPeriodMs: 30 * 86_400_000 },
+        })
+        const [run] = await collect(patient.runs.list({ limit: 1, onWarning: () => {} }))
+        return patient.runs.wait(run!, { timeoutMs: 50, pollIntervalMs: 10, maxPollIntervalMs: 10 })
+      },
+    },
+    {
+      what: 'config: key with CR/LF',
+      error: EvalrunInvalidConfigError,
+      fail: () => createEvalrun({ phoenix: { apiKey: `${FAKE_KEY}\r\nX-Evil: 1` }, env: {} }),
+    },
+    {
+      what: 'config: key in the base URL',
+      error: EvalrunInvalidConfigError,
+      fail: () =>
+        createEvalrun({
+          phoenix: { apiKey: 'k', baseUrl: `https://user:${FAKE_KEY}@phoenix.example.com` },
+          env: {},
+        }),
+    },
+    {
+      what: 'config: key from the environment, PHOENIX_HOST plain http off loopback',
+      error: EvalrunInvalidConfigError,
+      fail: () =>
+        createEvalrun({ env: { PHOENIX_API_KEY: FAKE_KEY, PHOENIX_HOST: 'http://phoenix.example.com' } }),
+    },
+    {
+      what: 'not supported (cancel)',
+      error: EvalrunNotSupportedError,
+      fail: () => phoenixAt(vendor.url).runs.cancel(EXPERIMENT),
+    },
+  ]
+
+  it.each(PHOENIX_PATHS)('$what', async ({ what, error: errorClass, fail, before }) => {
+    before?.()
+    const error = await failureOf(fail).finally(() => sandbox.setFaults(null))
+    expect(errorClass.isInstance(error), `${what}: got ${String(error)}`).toBe(true)
+    const errors = EvalrunListError.isInstance(error)
+      ? [error, ...error.failures.map((f) => f.error)]
+      : [error]
+    for (const one of errors) expectKeyNotIn(one, what)
+    phoenixChecked.push(what)
   })
 })

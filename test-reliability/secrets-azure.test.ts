@@ -31,6 +31,7 @@ const only = {
   humanloop: false,
   braintrust: false,
   langfuse: false,
+  phoenix: false,
 } as const
 const fast = { maxRetries: 1, baseDelayMs: 1, maxDelayMs: 2 }
 

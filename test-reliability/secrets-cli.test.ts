@@ -237,3 +237,86 @@ describe('the CLI never prints either Langfuse key', () => {
     }
   })
 })
+
+describe('the CLI never prints the Phoenix key', () => {
+  let echoing: LoopbackServer
+  beforeAll(async () => {
+    // Phoenix answers errors in plain text: this one quotes the bearer token it got.
+    echoing = await startLoopbackServer((request) => ({
+      status: 401,
+      body: `Invalid token: ${String(request.headers.authorization ?? '')}`,
+    }))
+  })
+  afterAll(() => echoing.close())
+
+  const EXPERIMENT = 'phoenix:RXhwZXJpbWVudDox'
+  const PHOENIX_FAILURES: Array<{ what: string; argv: string[]; baseUrl: () => string; exitCode: number }> = [
+    {
+      what: 'a 401 quoting the key',
+      argv: ['runs', 'get', EXPERIMENT],
+      baseUrl: () => echoing.url,
+      exitCode: 3,
+    },
+    {
+      what: 'a 401 on a listing',
+      argv: ['runs', 'list', '--vendor', 'phoenix'],
+      baseUrl: () => echoing.url,
+      exitCode: 3,
+    },
+    {
+      what: 'a 401 reading results',
+      argv: ['runs', 'results', EXPERIMENT],
+      baseUrl: () => echoing.url,
+      exitCode: 3,
+    },
+    {
+      what: 'the gate on a run it cannot read',
+      argv: ['runs', 'wait', EXPERIMENT, '--min-score', '0.8'],
+      baseUrl: () => echoing.url,
+      exitCode: 3,
+    },
+    {
+      what: 'not found 404',
+      argv: ['runs', 'get', EXPERIMENT],
+      baseUrl: () => `${vendor.url}/status-404`,
+      exitCode: 3,
+    },
+    {
+      what: 'connection refused',
+      argv: ['runs', 'get', EXPERIMENT],
+      baseUrl: () => 'http://127.0.0.1:9',
+      exitCode: 3,
+    },
+    {
+      what: 'cancel not supported',
+      argv: ['runs', 'cancel', EXPERIMENT],
+      baseUrl: () => echoing.url,
+      exitCode: 2,
+    },
+    {
+      what: 'start not offered',
+      argv: ['runs', 'start', 'phoenix'],
+      baseUrl: () => echoing.url,
+      exitCode: 2,
+    },
+    {
+      what: 'key in the base URL',
+      argv: ['runs', 'get', EXPERIMENT],
+      baseUrl: () => `https://user:${FAKE_KEY}@phoenix.example.com`,
+      exitCode: 2,
+    },
+  ]
+
+  it.each(PHOENIX_FAILURES)('$what', async (failure) => {
+    for (const debug of [false, true]) {
+      const result = await cli(
+        [...(debug ? ['--debug'] : []), '--phoenix-api-key', FAKE_KEY, ...failure.argv],
+        { PHOENIX_API_KEY: FAKE_KEY, PHOENIX_HOST: failure.baseUrl() },
+      )
+      expect(result.exitCode, result.stderr).toBe(failure.exitCode)
+      expect((result.stdout + result.stderr).length).toBeGreaterThan(0)
+      expect(result.stdout.includes(FAKE_KEY), `stdout of ${failure.what}`).toBe(false)
+      expect(result.stderr.includes(FAKE_KEY), `stderr of ${failure.what}: ${result.stderr}`).toBe(false)
+    }
+  })
+})

@@ -26,5 +26,6 @@ export function facadeOptions(sandbox: Pick<Sandbox, 'urls' | 'apiKeys' | 'catal
     },
     openai: { apiKey: sandbox.apiKeys.openai, baseUrl: sandbox.urls.openai },
     langfuse: { ...langfuseKeys(sandbox), baseUrl: sandbox.urls.langfuse },
+    phoenix: { apiKey: sandbox.apiKeys.phoenix, baseUrl: sandbox.urls.phoenix },
   }
 }

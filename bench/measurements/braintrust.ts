@@ -84,6 +84,7 @@ export async function measureBraintrust(): Promise<Measurement> {
       humanloop: false,
       openai: false,
       langfuse: false,
+      phoenix: false,
       fetch: (request) => {
         requests++
         return fetch(request)
@@ -145,6 +146,7 @@ export async function measureBraintrust(): Promise<Measurement> {
       humanloop: false,
       openai: false,
       langfuse: false,
+      phoenix: false,
     })
     const project = live.catalog.braintrust.projects[0]!
     const launch = {
@@ -240,6 +242,7 @@ export async function measureBraintrust(): Promise<Measurement> {
       humanloop: false,
       openai: false,
       langfuse: false,
+      phoenix: false,
     })
     const runs: Array<{ ref: string }> = []
     for (const cases of RESULT_CASES) {

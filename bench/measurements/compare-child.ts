@@ -110,6 +110,7 @@ const evalrun = createEvalrun({
   openai: { apiKey: 'sk-bench', baseUrl: BASE_URL },
   braintrust: false,
   langfuse: false,
+  phoenix: false,
   onWarning: () => {},
 })
 // Loaded before the clock starts, as an app would at start-up.

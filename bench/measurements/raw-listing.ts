@@ -112,6 +112,27 @@ export async function listRawRuns(sandbox: Omit<RemoteSandbox, 'close'>): Promis
     }
   }
 
-  const counts = await Promise.all([datalab(), promptlayer(), humanloop(), openai(), langfuse()])
+  /** Datasets by cursor, then each dataset's experiments by cursor, 100 a page, as the adapter reads them. */
+  async function phoenix(): Promise<number> {
+    const bearer = `Bearer ${sandbox.apiKeys.phoenix}`
+    const next = (page: Json) =>
+      typeof page.next_cursor === 'string' ? `&cursor=${encodeURIComponent(page.next_cursor)}` : null
+    let count = 0
+    for (let cursor: string | null = ''; cursor !== null; ) {
+      const datasets = await get('phoenix', 'Authorization', `/v1/datasets?limit=100${cursor}`, bearer)
+      for (const dataset of array(datasets, 'data')) {
+        const path = `/v1/datasets/${encodeURIComponent(String(dataset.id))}/experiments?limit=100`
+        for (let after: string | null = ''; after !== null; ) {
+          const experiments = await get('phoenix', 'Authorization', `${path}${after}`, bearer)
+          count += array(experiments, 'data').length
+          after = next(experiments)
+        }
+      }
+      cursor = next(datasets)
+    }
+    return count
+  }
+
+  const counts = await Promise.all([datalab(), promptlayer(), humanloop(), openai(), langfuse(), phoenix()])
   return counts.reduce((sum, n) => sum + n, 0)
 }

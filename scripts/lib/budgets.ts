@@ -24,11 +24,11 @@ export const BUDGETS = {
  * core and shorter error plumbing won back part of that, not all. The 6 kB target for a vendor client is not met.
  */
 export const CI_CEILINGS = {
-  vendorBundleGzip: 9_060,
-  facadeBundleGzip: 47_300,
-  facadeCorePlusOneVendorGzip: 21_850,
-  installBytes: 3_280_000,
-  installPackages: 11,
+  vendorBundleGzip: 9_100,
+  facadeBundleGzip: 50_850,
+  facadeCorePlusOneVendorGzip: 21_900,
+  installBytes: 3_450_000,
+  installPackages: 12,
 } as const
 // The facade's ceiling is at what it measures after both changes of this round, each said in its commit: vendors
 // describing themselves (credentials, ref forms, the CLI's start flags and their help), so that the core, the
@@ -125,6 +125,14 @@ export const CI_CEILINGS = {
 
 // The install once Azure and the stats entry's type moves met on main (2.745 → 2.76 MB): the facade's README with its
 // API report and the stats types named from `evalrun/stats`, a few kB more than either branch measured alone.
+// Raised on purpose by issue 28, Arize Phoenix as a seventh built-in vendor. Every client's HTTP layer knows an
+// optional bearer key (a self-hosted Phoenix with auth off takes none: no Authorization is sent), about 25 B
+// (shared ceiling 9.06 → 9.1 kB; Langfuse's, Braintrust's and OpenAI's own rise by the same). The default entry
+// carries Phoenix's client and adapter (about 3.5 kB: the derived status, the export's validator, items with
+// repetitions, declared scales, run metrics); `evalrun/core` with one other vendor does not. The install grows by
+// @evalrun/phoenix and the facade's Phoenix entry (11 → 12 packages), the same open optional-peers question as above.
+// Measured once merged with main's suites and start options, Phoenix listing its suites: the default entry 45.09 kB (ceiling 42.0 → 45.1), the
+// install 3.17 MB in 12 packages (3.02 → 3.18 MB).
 
 // The gate as library functions (`evalrun/gate`: judgeRun, judgeSuite, checkSuites, moved from the CLI): the install
 // grows by the entry's ESM, CJS and types (2.76 → 2.79 MB), the default entry by about 80 B of code the two entries
@@ -153,6 +161,10 @@ export const CI_CEILINGS = {
 // cancel of either, the bounded tables → sheets listing and the row/scorecard-row join (about 5.4 kB). The install
 // grows by the Tables API's generated types in @evalrun/promptlayer (ESM and CJS declarations) and the facade's
 // code; the client's own bundle is unchanged (types only). `evalrun/core` + one vendor is unchanged.
+
+// Phoenix (a seventh vendor) and PromptLayer's Tables runs merged on main with the rest of this round: the default
+// entry 50.80 kB (each branch alone: 45.09 and 47.26), install 3.44 MB in 12 packages. Far over the 15 kB and 1 MB
+// targets: the default entry carries all seven vendors; `evalrun/core` + one vendor is the lean path (21.84 kB).
 
 /** Every vendor package: one per folder of specs/ (less the folders that are `partOf` another), as `pnpm generate` reads. */
 export const VENDOR_PACKAGES: readonly string[] = [

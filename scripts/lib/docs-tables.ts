@@ -88,7 +88,9 @@ export function renderVendorTable(vendors: readonly EvalrunVendor[] = BUILT_IN_V
       code(vendor.refForm),
       code(vendor.suiteRefForm),
       vendor.itemsAre,
-      `${vendor.credentials.map(credentialEnv).join(', ')}; ${vendor.settingsEnv.map(code).join(', ')}`,
+      [vendor.credentials.map(credentialEnv).join(', '), vendor.settingsEnv.map(code).join(', ')]
+        .filter((part) => part !== '')
+        .join('; '),
     ]),
   )
 }

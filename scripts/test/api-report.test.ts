@@ -24,6 +24,7 @@ describe("evalrun's public API (pnpm api:report)", () => {
       'evalrun/openai',
       'evalrun/braintrust',
       'evalrun/langfuse',
+      'evalrun/phoenix',
     ])
   })
 
@@ -38,14 +39,14 @@ describe("evalrun's public API (pnpm api:report)", () => {
       'paginate',
     ])
       expect(root).not.toContain(internal)
-    expect(root.length).toBeLessThanOrEqual(70)
+    expect(root.length).toBeLessThanOrEqual(71)
   })
 
   it('gives vendor authors their kit on evalrun/core only, and names no vendor there', () => {
     expect(names('evalrun/core')).toEqual(expect.arrayContaining(['EvalrunAdapter', 'paginate', 'finishRun']))
     expect(
       names('evalrun/core').filter((name) =>
-        /datalab|braintrust|langfuse|openai|humanloop|promptlayer/i.test(name),
+        /datalab|braintrust|langfuse|openai|humanloop|phoenix|promptlayer/i.test(name),
       ),
     ).toEqual([])
   })

@@ -334,7 +334,7 @@ export const BAD_API_INPUTS: BadApiInput[] = [
     error: EvalrunInvalidInputError,
     names: /`ref`: got "acme:1"/,
     expects:
-      /expected a ref of a known vendor \(datalab, promptlayer, humanloop, openai, braintrust, langfuse\)/,
+      /expected a ref of a known vendor \(datalab, promptlayer, humanloop, openai, braintrust, langfuse, phoenix\)/,
   },
   {
     what: 'get: non-numeric Datalab id',

@@ -559,3 +559,37 @@ describe('usage and errors', () => {
     expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/)
   })
 })
+
+describe('Phoenix, read-only', () => {
+  it('lists, shows, reads the results of and compares experiments; has nothing to start or cancel', async () => {
+    const listed = await cli(['runs', 'list', '--vendor', 'phoenix', '--json'], env)
+    expect(listed.exitCode).toBe(0)
+    expect(listed.stderr).toBe('')
+    const runs = jsonLines(listed.stdout)
+    expect(runs.length).toBeGreaterThan(0)
+    expect(runs.every((run) => String(run.ref).startsWith('phoenix:'))).toBe(true)
+    const done = runs.filter((run) => run.status === 'completed')
+    const head = done[0]!
+    const shown = await cli(['runs', 'get', String(head.ref)], env)
+    expect(shown.exitCode).toBe(0)
+    expect(shown.stdout).toMatch(/^suite {6}dataset \S+ \(phoenix:\S+\)$/m)
+    expect(shown.stdout).toContain('warning Phoenix experiments have no status')
+    const results = await cli(['runs', 'results', String(head.ref), '--json'], env)
+    expect(results.exitCode).toBe(0)
+    const items = jsonLines(results.stdout)
+    expect(items.length).toBe((head.progress as { completed: number }).completed)
+    expect(items.every((item) => item.status !== 'passed' && item.status !== 'failed')).toBe(true)
+    const base = done.find(
+      (run) => run.ref !== head.ref && (run.suite as { id: string }).id === (head.suite as { id: string }).id,
+    )!
+    const compared = await cli(['runs', 'compare', String(base.ref), String(head.ref), '--json'], env)
+    expect(compared.exitCode).toBe(0)
+    expect(jsonLines(compared.stdout)[0]?.sameSuite).toBe(true)
+    const start = await cli(['runs', 'start', 'phoenix'], env)
+    expect(start.exitCode).toBe(2)
+    expect(start.stderr).toContain('Phoenix cannot start runs through its API')
+    const cancel = await cli(['runs', 'cancel', String(head.ref)], env)
+    expect(cancel.exitCode).toBe(2)
+    expect(cancel.stderr).toContain('cancel is not supported by Phoenix')
+  })
+})

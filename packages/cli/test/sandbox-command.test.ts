@@ -42,6 +42,8 @@ describe('evalrun sandbox', () => {
       'LANGFUSE_SECRET_KEY',
       'OPENAI_API_KEY',
       'OPENAI_BASE_URL',
+      'PHOENIX_API_KEY',
+      'PHOENIX_HOST',
       'PROMPTLAYER_API_KEY',
       'PROMPTLAYER_BASE_URL',
     ])

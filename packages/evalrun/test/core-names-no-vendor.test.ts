@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 // sources (the packed extension test checks the same of the built .d.ts).
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url))
 const src = join(repoRoot, 'packages', 'evalrun', 'src')
-const vendorIds = ['braintrust', 'datalab', 'humanloop', 'langfuse', 'openai', 'promptlayer']
+const vendorIds = ['braintrust', 'datalab', 'humanloop', 'langfuse', 'openai', 'phoenix', 'promptlayer']
 
 function compile(probe: string) {
   const config = ts.readConfigFile(join(repoRoot, 'tsconfig.json'), ts.sys.readFile)

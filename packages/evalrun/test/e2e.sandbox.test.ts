@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { splitRef } from '../src/core/ref.js'
 import {
   createEvalrun,
+  type EvalItem,
   type EvalRun,
   type Evalrun,
   EvalrunListError,
@@ -218,6 +219,78 @@ describe('Langfuse experiments in the sandbox, read-only', () => {
   })
 })
 
+describe('Phoenix experiments in the sandbox, read-only', () => {
+  let phoenixSandbox: Sandbox
+  beforeAll(async () => {
+    phoenixSandbox = await startSandbox({ port: 0, seed: 42, suites: 3, runs: 60, clock: 'manual' })
+  })
+  afterAll(() => phoenixSandbox.close())
+
+  const phoenixOf = (sandbox: Sandbox) =>
+    createEvalrun({
+      ...sandbox.clientOptions,
+      phoenix: { ...sandbox.clientOptions.phoenix, scoreScales: { correctness: { min: 0, max: 1 } } },
+    })
+
+  it('lists Phoenix experiments, waits for a running one, reads its score and its runs as items', async () => {
+    const sandbox = phoenixSandbox
+    const evalrun = phoenixOf(sandbox)
+    const warnings: string[] = []
+    const listed = await collect(
+      evalrun.runs.list({ vendors: ['phoenix'], onWarning: (message) => warnings.push(message) }),
+    )
+    expect(listed).toHaveLength(sandbox.stats().runs.phoenix)
+    expect(warnings).toEqual([])
+    const names = new Map(sandbox.catalog.phoenix.datasets.map((dataset) => [dataset.id, dataset.name]))
+    expect(listed.every((run) => run.suite.name === names.get(run.suite.id))).toBe(true)
+    expect(listed.every((run) => run.warnings[0]?.startsWith('Phoenix experiments have no status'))).toBe(
+      true,
+    )
+    const statuses = new Set(listed.map((run) => run.status))
+    expect([...statuses].sort()).toEqual(['completed', 'failed', 'running'])
+    const running = listed.find((run) => run.status === 'running')!
+    const done = await waitAdvancing(evalrun, sandbox, running)
+    if (done.vendor !== 'phoenix') throw new Error(`not a Phoenix run: ${done.ref}`)
+    expect(['completed', 'failed']).toContain(done.status)
+    expect(done.progress.total).toBe(done.progress.completed! + (done.raw.missing_run_count ?? 0))
+    const items = (await collect(evalrun.runs.results(done))) as EvalItem<'phoenix'>[]
+    expect(items).toHaveLength(done.progress.completed!)
+    // Repetitions share their example's key; an errored run is never passed.
+    expect(new Set(items.map((item) => item.key)).size).toBe(items.length / done.raw.repetitions)
+    expect(new Set(items.map((item) => item.status))).not.toContain('passed')
+    expect(items.filter((item) => item.status === 'error')).toHaveLength(
+      items.filter(
+        (item) => item.raw.error !== null || item.warnings.some((w) => /No .* evaluation|Evaluator/.test(w)),
+      ).length,
+    )
+    await expect(evalrun.runs.cancel(done)).rejects.toThrow('cancel is not supported by Phoenix')
+    // A clean completed experiment scores on the declared scale; one with an unjudged run has no score.
+    const completed = listed.filter((run) => run.status === 'completed')
+    const scored = await Promise.all(completed.map((run) => evalrun.runs.get(run)))
+    for (const run of scored) {
+      if (run.score === null) expect(run.warnings.some((w) => w.startsWith('No run score'))).toBe(true)
+      else expect(run.normalizedScore).toBeGreaterThanOrEqual(0)
+    }
+    expect(scored.some((run) => run.scoreScale?.source === 'config')).toBe(true)
+  })
+
+  it('compares two experiments of one dataset, joined on the dataset example', async () => {
+    const evalrun = phoenixOf(phoenixSandbox)
+    const completed = await collect(evalrun.runs.list({ vendors: ['phoenix'], status: ['completed'] }))
+    const bySuite = new Map<string, EvalRun[]>()
+    for (const run of completed) bySuite.set(run.suite.id, [...(bySuite.get(run.suite.id) ?? []), run])
+    const pair = [...bySuite.values()].find((runs) => runs.length >= 2)!
+    const [base, head] = pair as [EvalRun, EvalRun]
+    const comparison = await evalrun.runs.compare(base, head)
+    expect(comparison.sameSuite).toBe(true)
+    expect(comparison.complete).toBe(true)
+    const summary = comparison.summary
+    const matched = summary.improved + summary.regressed + summary.unchanged
+    expect(matched).toBeGreaterThan(0)
+    expect(summary.added + summary.removed).toBe(0)
+  })
+})
+
 describe('PromptLayer verdicts in the sandbox', () => {
   let sandbox: Sandbox
   beforeAll(async () => {
@@ -294,6 +367,7 @@ describe('listing 5 × 2,000 sandbox runs', () => {
       openai: 2000,
       braintrust: 2000,
       langfuse: 2000,
+      phoenix: 2000,
     })
     // Datalab ids are its own sequence: the listing has every one of them.
     const datalabIds = [...unique]

@@ -11,6 +11,7 @@ import { datalabRun } from './fixtures/datalab.js'
 import { humanloopEvaluation, humanloopLogs } from './fixtures/humanloop.js'
 import { itemsPage, langfuseConfigsPage, langfuseItem } from './fixtures/langfuse.js'
 import { openaiEval, openaiItem, openaiPage } from './fixtures/openai.js'
+import { datasetsPage, experimentsPage, phoenixDataset, phoenixExperiment } from './fixtures/phoenix.js'
 import { promptlayerList, promptlayerPipeline, promptlayerRows } from './fixtures/promptlayer.js'
 
 /** One page as a hostile server means it: its entries' ids, and the cursor it names for the next page. */
@@ -135,6 +136,22 @@ const VENDORS: VendorListing[] = [
     declaresMore: true,
     read: (evalrun, onWarning) => evalrun.runs.results('langfuse:exp_1', { onWarning }),
   },
+  {
+    vendor: 'phoenix',
+    route: 'GET /phx/v1/datasets/{id}/experiments',
+    pageOf: ({ url }) => cursorIndex(url.searchParams.get('cursor')),
+    body: (ids, cursor) =>
+      experimentsPage(
+        ids.map((id) => phoenixExperiment(`RXhwZXJpbWVudDo${id}`)),
+        cursor,
+      ),
+    otherRoutes: { 'GET /phx/v1/datasets/{id}': () => json({ data: phoenixDataset() }) },
+    listKey: 'data',
+    cursor: true,
+    // Phoenix names a next cursor only when a row follows.
+    declaresMore: true,
+    read: (evalrun, onWarning) => evalrun.runs.list({ suite: 'phoenix:RGF0YXNldDox', onWarning }),
+  },
 ]
 
 /** The suite listings, one per vendor: every paging style again, read through `suites.list`. */
@@ -222,6 +239,20 @@ const SUITE_LISTINGS: VendorListing[] = [
     declaresMore: true,
     read: (evalrun, onWarning) => evalrun.suites.list({ onWarning }),
   },
+  {
+    vendor: 'phoenix',
+    route: 'GET /phx/v1/datasets',
+    pageOf: ({ url }) => cursorIndex(url.searchParams.get('cursor')),
+    body: (ids, cursor) =>
+      datasetsPage(
+        ids.map((id) => phoenixDataset(`RGF0YXNldDo${id}`)),
+        cursor,
+      ),
+    listKey: 'data',
+    cursor: true,
+    declaresMore: true,
+    read: (evalrun, onWarning) => evalrun.suites.list({ onWarning }),
+  },
 ]
 
 const page = (index: number) => [index * PER_PAGE + 1, index * PER_PAGE + 2]
@@ -294,6 +325,7 @@ function only(vendor: string, fetch: (request: Request) => Promise<Response>): E
     openai: false,
     braintrust: false,
     langfuse: false,
+    phoenix: false,
   }
   const on: Record<string, unknown> = {
     datalab: { apiKey: 'dl-test', baseUrl: `${BASE}/dl` },
@@ -302,6 +334,7 @@ function only(vendor: string, fetch: (request: Request) => Promise<Response>): E
     openai: { apiKey: 'sk-test', baseUrl: `${BASE}/oa` },
     braintrust: { apiKey: 'sk-bt-test', baseUrl: `${BASE}/bt` },
     langfuse: { publicKey: 'pk-lf-test', secretKey: 'sk-lf-test', baseUrl: `${BASE}/lf` },
+    phoenix: { apiKey: 'phx-test', baseUrl: `${BASE}/phx` },
   }
   return createEvalrun({ fetch, retry: false, ...off, [vendor]: on[vendor] } as never)
 }

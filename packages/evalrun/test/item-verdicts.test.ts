@@ -12,6 +12,7 @@ import { mapHumanloopItem } from '../src/vendors/humanloop/map-item.js'
 import { mapLangfuseItem } from '../src/vendors/langfuse/map-item.js'
 import { UNKNOWN_SCALES } from '../src/vendors/langfuse/map-score-configs.js'
 import { mapOpenAIItem } from '../src/vendors/openai/map-item.js'
+import { mapPhoenixItem } from '../src/vendors/phoenix/map-item.js'
 import { promptLayerCellOutcome } from '../src/vendors/promptlayer/map-cell-outcome.js'
 import { mapPromptLayerItem } from '../src/vendors/promptlayer/map-item.js'
 import { braintrustEvent } from './fixtures/braintrust.js'
@@ -19,6 +20,7 @@ import { datalabResults } from './fixtures/datalab.js'
 import { humanloopLogs } from './fixtures/humanloop.js'
 import { booleanScore, langfuseItem, numericScore } from './fixtures/langfuse.js'
 import { openaiItem } from './fixtures/openai.js'
+import { annotation, exportRecord } from './fixtures/phoenix.js'
 import { promptlayerJudgedRows, promptlayerReport, promptlayerScore } from './fixtures/promptlayer.js'
 import { vendorOptions } from './helpers/vendor-options.js'
 
@@ -206,6 +208,39 @@ describe('Langfuse: by the boolean scores', () => {
     expect(mapLangfuseItem(errored, 'langfuse:exp_1', UNKNOWN_SCALES).status).toBe('error')
     const scored = langfuseItem('i3', { scores: [numericScore('correctness', 0.1)] })
     expect(mapLangfuseItem(scored, 'langfuse:exp_1', UNKNOWN_SCALES).status).toBe('completed')
+  })
+})
+
+describe('Phoenix: scores and labels without verdicts, never passing an unjudged run', () => {
+  const context = (runOver: boolean) => ({
+    runRef: 'phoenix:e',
+    scales: new Map(),
+    evaluationNames: new Set(['correctness', 'helpfulness']),
+    runOver,
+  })
+
+  it('gives every evaluation that ran no verdict, however low', () => {
+    const low = exportRecord(1, {
+      annotations: [
+        annotation('correctness', { score: 0, label: 'incorrect' }),
+        annotation('helpfulness', { score: 1 }),
+      ],
+    })
+    expect(mapPhoenixItem(low, context(true)).status).toBe('completed')
+  })
+
+  it('errs a run whose task failed, whose evaluator failed, or that lacks an evaluation once the experiment is over', () => {
+    expect(mapPhoenixItem(exportRecord(1, { error: 'TimeoutError' }), context(true)).status).toBe('error')
+    const failedEvaluator = exportRecord(2, {
+      annotations: [
+        annotation('correctness', { error: 'RateLimitError' }),
+        annotation('helpfulness', { score: 4 }),
+      ],
+    })
+    expect(mapPhoenixItem(failedEvaluator, context(false)).status).toBe('error')
+    const missing = exportRecord(3, { annotations: [annotation('correctness', { score: 1 })] })
+    expect(mapPhoenixItem(missing, context(true)).status).toBe('error')
+    expect(mapPhoenixItem(missing, context(false)).status).toBe('pending')
   })
 })
 

@@ -15,6 +15,10 @@ import { mapLangfuseItem } from '../src/vendors/langfuse/map-item.js'
 import { mapLangfuseRun } from '../src/vendors/langfuse/map-run.js'
 import { mapLangfuseScoreConfigs } from '../src/vendors/langfuse/map-score-configs.js'
 import { deriveLangfuseStatus } from '../src/vendors/langfuse/map-status.js'
+import { mapPhoenixItem } from '../src/vendors/phoenix/map-item.js'
+import { summarisePhoenixEvaluations } from '../src/vendors/phoenix/map-metrics.js'
+import { mapPhoenixRun } from '../src/vendors/phoenix/map-run.js'
+import { derivePhoenixStatus } from '../src/vendors/phoenix/map-status.js'
 import { mapPromptLayerItem } from '../src/vendors/promptlayer/map-item.js'
 import { mapPromptLayerListedRun, mapPromptLayerReport } from '../src/vendors/promptlayer/map-run.js'
 import { mapPromptLayerStatus } from '../src/vendors/promptlayer/map-status.js'
@@ -27,6 +31,7 @@ import { braintrustEvent, braintrustExperiment, braintrustSummary } from './fixt
 import { datalabRunCompleted } from './fixtures/datalab.js'
 import { humanloopEvaluation, humanloopRunCompleted, humanloopStats } from './fixtures/humanloop.js'
 import { langfuseConfig, langfuseExperiment, langfuseItem } from './fixtures/langfuse.js'
+import { exportRecord, phoenixExperiment } from './fixtures/phoenix.js'
 import { promptlayerReport, promptlayerRunCompleted, promptlayerScore } from './fixtures/promptlayer.js'
 import {
   promptlayerTablesCalculation,
@@ -77,6 +82,7 @@ describe('mappers accept arbitrary JSON without throwing', () => {
           mapTablesCalculationStatus(a),
           deriveBraintrustStatus(null, a, new Date(), 60_000),
           deriveLangfuseStatus(a, new Date(0), 60_000),
+          derivePhoenixStatus(a, new Date(0), 60_000),
         ]) {
           expect(RUN_STATUSES).toContain(mapped.status)
           expect(mapped.status === 'unknown' ? mapped.warnings.length > 0 : true).toBe(true)
@@ -185,6 +191,36 @@ describe('mappers accept arbitrary JSON without throwing', () => {
           expectValidRun(mapped)
           expect(mapped.vendorStatus).toBeNull()
           if (mapped.score !== null) expect(mapped.score >= 0 && mapped.score <= 1).toBe(true)
+        },
+      ),
+      { numRuns: NUM_RUNS },
+    )
+  })
+
+  it('mapPhoenixRun and mapPhoenixItem, near-valid, with any export records summarised', () => {
+    const scales = new Map([['correctness', { min: 0, max: 1, source: 'config' as const }]])
+    fc.assert(
+      fc.property(
+        fc.oneof(anything, nearValid(phoenixExperiment('RXhwZXJpbWVudDox'))),
+        fc.array(fc.oneof(anything, nearValid(exportRecord(1) as unknown as Record<string, unknown>)), {
+          maxLength: 3,
+        }),
+        (raw, records) => {
+          const summary = summarisePhoenixEvaluations(records, scales)
+          expectValidRun(
+            mapPhoenixRun(raw, { now: new Date(), quietPeriodMs: 60_000, datasetName: null, summary }),
+          )
+          for (const record of records) {
+            const item = mapPhoenixItem(record, {
+              runRef: 'phoenix:e',
+              scales,
+              evaluationNames: new Set(['correctness']),
+              runOver: true,
+            })
+            expect(ITEM_STATUSES).toContain(item.status)
+            // Phoenix defines no pass threshold: an item never passes or fails on its own.
+            expect(['passed', 'failed']).not.toContain(item.status)
+          }
         },
       ),
       { numRuns: NUM_RUNS },

@@ -7,6 +7,11 @@ import { datalabRun } from './fixtures/datalab.js'
 import { humanloopEvaluation, humanloopRunCompleted } from './fixtures/humanloop.js'
 import { experimentsPage, langfuseConfigsPage, langfuseExperiment } from './fixtures/langfuse.js'
 import {
+  phoenixDataset,
+  phoenixExperiment,
+  experimentsPage as phoenixExperimentsPage,
+} from './fixtures/phoenix.js'
+import {
   promptlayerList,
   promptlayerPipeline,
   promptlayerReport,
@@ -22,8 +27,8 @@ import {
 import { vendorOptions } from './helpers/vendor-options.js'
 
 // A ref that `list` emits must be accepted by `get`, `results` and `cancel` for every id the vendor's spec allows:
-// integers of any sign for Datalab and PromptLayer (`type: integer`), any non-empty string for Humanloop and
-// Langfuse. The
+// integers of any sign for Datalab and PromptLayer (`type: integer`), any non-empty string for Humanloop,
+// Langfuse and Phoenix. The
 // property: list a run with that id, then `get` its ref, and the request names the same id.
 
 const integerIds = fc.maxSafeInteger().filter(Number.isSafeInteger)
@@ -130,6 +135,50 @@ describe('refs round-trip for every id the spec allows', () => {
         const asked =
           query.get('id') ?? (JSON.parse(query.get('filter') ?? '[]') as [{ value: string }])[0].value
         expect(asked).toBe(id)
+      }),
+      { numRuns: 60 },
+    )
+  })
+
+  it('phoenix (suite refs too)', async () => {
+    await fc.assert(
+      fc.asyncProperty(stringIds, stringIds, async (id, datasetId) => {
+        // No run recorded: `get` reads the experiment alone (its export would answer 404).
+        const experiment = phoenixExperiment(id, {
+          dataset_id: datasetId,
+          successful_run_count: 0,
+          missing_run_count: 3,
+        })
+        const { fetch, requests } = fakeFetch({
+          'GET /phx/v1/datasets/{id}': () => json({ data: phoenixDataset(datasetId) }),
+          'GET /phx/v1/datasets/{id}/experiments': () => json(phoenixExperimentsPage([experiment])),
+          'GET /phx/v1/experiments/{id}': () => json({ data: experiment }),
+        })
+        const evalrun = createEvalrun({
+          fetch,
+          retry: false,
+          datalab: false,
+          promptlayer: false,
+          humanloop: false,
+          openai: false,
+          braintrust: false,
+          langfuse: false,
+          phoenix: { baseUrl: 'http://127.0.0.1:9/phx' },
+          env: {},
+        })
+        const [listed] = await collect(
+          evalrun.runs.list({ suite: `phoenix:${encodeURIComponent(datasetId)}` }),
+        )
+        expect(lastPathSegment(requests[0]!.url)).toBe(datasetId)
+        expect(listed!.suite.id).toBe(datasetId)
+        expect(listed!.id).toBe(id)
+        const suite = await collect(evalrun.runs.list({ suite: listed!.suite.ref }))
+        expect(suite.map((run) => run.ref)).toEqual([listed!.ref])
+        const fetched = await evalrun.runs.get(listed!.ref)
+        expect(fetched.ref).toBe(listed!.ref)
+        expect(lastPathSegment(requests.at(-1)!.url)).toBe(id)
+        expect(await collect(evalrun.runs.results(listed!.ref))).toEqual([])
+        expect(lastPathSegment(requests.at(-1)!.url)).toBe(id)
       }),
       { numRuns: 60 },
     )

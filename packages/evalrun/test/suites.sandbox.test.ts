@@ -89,7 +89,7 @@ describe('suites and start options against the sandbox', () => {
     expect(failure.message).toMatch(/^Listing suites failed for one vendor/)
     expect(failure.message).not.toContain('wrong')
     expect(new Set(seen.map((suite) => suite.vendor))).toEqual(
-      new Set(['datalab', 'promptlayer', 'humanloop', 'openai', 'langfuse']),
+      new Set(['datalab', 'promptlayer', 'humanloop', 'openai', 'langfuse', 'phoenix']),
     )
   })
 

@@ -2,6 +2,7 @@ import type { ExperimentSummary } from '@evalrun/braintrust'
 import type { EvalBatchRun } from '@evalrun/datalab'
 import type { Experiment, ExperimentItem } from '@evalrun/langfuse'
 import type { Eval } from '@evalrun/openai'
+import type { Experiment as PhoenixExperiment } from '@evalrun/phoenix'
 import type { SandboxClientOptions } from '@evalrun/sandbox'
 import { describe, expectTypeOf, it } from 'vitest'
 import type * as CoreExports from '../src/core.js'
@@ -28,6 +29,7 @@ import {
 } from '../src/index.js'
 import type { HumanloopRawRun } from '../src/vendors/humanloop/types.js'
 import type { LangfuseOptions } from '../src/vendors/langfuse/index.js'
+import type { PhoenixExportRecord, PhoenixOptions } from '../src/vendors/phoenix/index.js'
 import type { PromptLayerRawRun } from '../src/vendors/promptlayer/types.js'
 
 const evalrun = createEvalrun()
@@ -49,7 +51,7 @@ describe('EvalRun', () => {
 
   it('has the built-in vendors', () => {
     expectTypeOf<Vendor>().toEqualTypeOf<
-      'datalab' | 'promptlayer' | 'humanloop' | 'openai' | 'braintrust' | 'langfuse'
+      'datalab' | 'promptlayer' | 'humanloop' | 'openai' | 'braintrust' | 'langfuse' | 'phoenix'
     >()
   })
 
@@ -145,6 +147,27 @@ describe('runs', () => {
     })
   })
 
+  it('types a Phoenix run from the spec and an item from its export, and offers no start input for it', () => {
+    const run = {} as EvalRun<'phoenix'>
+    expectTypeOf(run.raw).toEqualTypeOf<PhoenixExperiment>()
+    expectTypeOf(run.raw.repetitions).toEqualTypeOf<number>()
+    const item = {} as EvalItem<'phoenix'>
+    expectTypeOf(item.raw).toEqualTypeOf<PhoenixExportRecord>()
+    expectTypeOf(item.raw.annotations[0]?.score).toEqualTypeOf<number | null | undefined>()
+    expectTypeOf<Extract<StartRunInput, { vendor: 'phoenix' }>>().toBeNever()
+    // @ts-expect-error Phoenix experiments run in the user's code: there is nothing to start
+    evalrun.runs.start({ vendor: 'phoenix', datasetId: 'ds_1' })
+    expectTypeOf<PhoenixOptions['apiKey']>().toEqualTypeOf<string | undefined>()
+    expectTypeOf<PhoenixOptions['scoreScales']>().toEqualTypeOf<
+      Record<string, { min: number; max: number }> | undefined
+    >()
+    createEvalrun({
+      phoenix: { baseUrl: 'http://127.0.0.1:6006', scoreScales: { correctness: { min: 0, max: 1 } } },
+    })
+    // @ts-expect-error Phoenix takes one API key, not basic-auth keys
+    createEvalrun({ phoenix: { publicKey: 'k' } })
+  })
+
   it('types a Langfuse run from the spec, and offers no start input for it', () => {
     const run = {} as EvalRun<'langfuse'>
     expectTypeOf(run.raw).toEqualTypeOf<Experiment>()
@@ -226,13 +249,15 @@ describe('runs', () => {
 })
 
 describe('vendors registered with the core by declaration merging', () => {
-  it('the six built-in vendors, each with its options, and a start input where it can start runs', () => {
+  it('the seven built-in vendors, each with its options, and a start input where it can start runs', () => {
     expectTypeOf<Vendor>().toEqualTypeOf<
-      'datalab' | 'promptlayer' | 'humanloop' | 'openai' | 'braintrust' | 'langfuse'
+      'datalab' | 'promptlayer' | 'humanloop' | 'openai' | 'braintrust' | 'langfuse' | 'phoenix'
     >()
     expectTypeOf<keyof VendorOptionsByVendor>().toEqualTypeOf<Vendor>()
     expectTypeOf<EvalrunOptions['langfuse']>().toEqualTypeOf<LangfuseOptions | false | undefined>()
     expectTypeOf<StartInputOf<'langfuse'>>().toBeNever()
+    expectTypeOf<EvalrunOptions['phoenix']>().toEqualTypeOf<PhoenixOptions | false | undefined>()
+    expectTypeOf<StartInputOf<'phoenix'>>().toBeNever()
     expectTypeOf<StartInputOf<'datalab'>['collectionId']>().toEqualTypeOf<number>()
   })
 })

@@ -33,7 +33,7 @@ export interface ResolvedAuth {
   readonly header: string
   /**
    * Its value, behind a function so that `inspect` and `JSON.stringify` of a holder never show it; null when it
-   * comes from a token provider, per attempt (`perAttempt`).
+   * comes from a token provider, per attempt (`perAttempt`), or when an optional key was not given (none is sent).
    */
   readonly value: (() => string) | null
   /** The header's value for one attempt, from a token provider (scheme `bearer-provider`); null otherwise. */
@@ -83,6 +83,14 @@ export function resolveAuth(vendor: VendorDefinition, options: CredentialOptions
     }
     const token = btoa(`${user}:${password}`)
     return authHeader('Authorization', `Basic ${token}`, [user, password, `${user}:${password}`, token])
+  }
+  if (
+    auth.scheme === 'bearer' &&
+    auth.optional === true &&
+    options.apiKey === undefined &&
+    readEnv(auth.apiKeyEnv, env) === undefined
+  ) {
+    return { header: 'Authorization', value: null, perAttempt: null, redact: (text) => text }
   }
   const key = read('apiKey', auth.apiKeyEnv)
   return auth.scheme === 'bearer'

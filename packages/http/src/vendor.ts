@@ -3,14 +3,15 @@ import { isIdempotent } from './retry-policy.js'
 /**
  * How a vendor takes its credentials. Each credential comes from a client option or, failing that, its env var.
  * - `api-key-header`: the `apiKey` option sent as-is in a header of the vendor's choosing (`X-API-Key`).
- * - `bearer`: the `apiKey` option sent as `Authorization: Bearer <key>`.
+ * - `bearer`: the `apiKey` option sent as `Authorization: Bearer <key>`; with `optional`, a client given no key (a
+ *   self-hosted server without auth, such as Phoenix's default) sends no `Authorization` at all.
  * - `basic`: the `publicKey` and `secretKey` options sent as HTTP basic auth (user and password).
  * - `bearer-provider`: the `tokenProvider` option, called before every attempt, its token sent as
  *   `Authorization: Bearer <token>` (Microsoft Entra ID tokens, which expire and are refreshed by the provider).
  */
 export type VendorAuth =
   | { readonly scheme: 'api-key-header'; readonly header: string; readonly apiKeyEnv: string }
-  | { readonly scheme: 'bearer'; readonly apiKeyEnv: string }
+  | { readonly scheme: 'bearer'; readonly apiKeyEnv: string; readonly optional?: boolean }
   | { readonly scheme: 'basic'; readonly publicKeyEnv: string; readonly secretKeyEnv: string }
   | { readonly scheme: 'bearer-provider' }
 

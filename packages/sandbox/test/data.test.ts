@@ -51,6 +51,7 @@ describe('seeded data', () => {
       openai: 200,
       braintrust: 200,
       langfuse: 200,
+      phoenix: 200,
     })
     const listed = (
       await raw(`${sb.urls.datalab}/api/v1/eval_batch_runs?limit=200`, { key: sb.apiKeys.datalab })
@@ -125,6 +126,7 @@ describe('seeded data', () => {
       openai: `http://127.0.0.1:${port}/openai/v1`,
       braintrust: `http://127.0.0.1:${port}/braintrust`,
       langfuse: `http://127.0.0.1:${port}/langfuse`,
+      phoenix: `http://127.0.0.1:${port}/phoenix`,
     })
     expect(sb.env).toMatchObject({
       DATALAB_BASE_URL: sb.urls.datalab,
@@ -141,6 +143,8 @@ describe('seeded data', () => {
       LANGFUSE_BASE_URL: sb.urls.langfuse,
       LANGFUSE_PUBLIC_KEY: 'pk-lf-sandbox-0000',
       LANGFUSE_SECRET_KEY: 'sk-lf-sandbox-0000',
+      PHOENIX_HOST: sb.urls.phoenix,
+      PHOENIX_API_KEY: 'sandbox-phoenix-key',
     })
     expect(sb.catalog.datalab.collections).toHaveLength(2)
     expect(sb.catalog.promptlayer.pipelines).toHaveLength(2)
@@ -148,7 +152,8 @@ describe('seeded data', () => {
     expect(sb.catalog.openai.evals).toHaveLength(2)
     expect(sb.catalog.braintrust.projects).toHaveLength(2)
     expect(sb.catalog.langfuse.datasets).toHaveLength(2)
-    // Langfuse experiments run in the user's code: nothing to start there.
+    expect(sb.catalog.phoenix.datasets).toHaveLength(2)
+    // Langfuse and Phoenix experiments run in the user's code: nothing to start there.
     expect(sb.sampleStartInputs().map((input) => input.vendor)).toEqual([
       'datalab',
       'promptlayer',

@@ -30,11 +30,16 @@ describe('@evalrun/sandbox types', () => {
       secretKey: string
       baseUrl: string
     }>()
+    expectTypeOf<SandboxClientOptions['phoenix']['apiKey']>().toEqualTypeOf<string>()
+    expectTypeOf<SandboxClientOptions['phoenix']['scoreScales']['correctness']>().toEqualTypeOf<{
+      min: number
+      max: number
+    }>()
   })
 
   it('names the vendors and fault kinds it knows', () => {
     expectTypeOf<SandboxVendor>().toEqualTypeOf<
-      'datalab' | 'promptlayer' | 'humanloop' | 'openai' | 'braintrust' | 'langfuse'
+      'datalab' | 'promptlayer' | 'humanloop' | 'openai' | 'braintrust' | 'langfuse' | 'phoenix'
     >()
     expectTypeOf<FaultKind>().toEqualTypeOf<'429' | '500' | '502' | '503' | 'reset' | 'truncated' | 'slow'>()
     // @ts-expect-error the clock is 'manual' or a speed

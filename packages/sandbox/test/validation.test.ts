@@ -2,6 +2,12 @@ import { createDatalabClient } from '@evalrun/datalab'
 import { createHumanloopClient } from '@evalrun/humanloop'
 import { createLangfuseClient, type ExperimentItemsPage, type ExperimentsPage } from '@evalrun/langfuse'
 import type { EvalRun, EvalRunOutputItem } from '@evalrun/openai'
+import {
+  createPhoenixClient,
+  type DatasetsPage,
+  type ExperimentRunsPage,
+  type ExperimentsPage as PhoenixExperimentsPage,
+} from '@evalrun/phoenix'
 import { createPromptLayerClient } from '@evalrun/promptlayer'
 import { json } from '@evalrun/test-support'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
@@ -211,6 +217,61 @@ async function walkLangfuse(): Promise<void> {
     await client.GET('/api/public/score-configs/{configId}', { params: { path: { configId: config.id } } })
 }
 
+async function walkPhoenix(): Promise<void> {
+  const { quietPeriodMs: _quiet, scoreScales: _scales, ...options } = sb.clientOptions.phoenix
+  const client = createPhoenixClient({ ...options, fetch: validator.fetch, retry: false })
+  const datasetIds: string[] = []
+  for (let cursor: string | null = null; ; ) {
+    const page: DatasetsPage = (await client.GET('/v1/datasets', { params: { query: { limit: 2, cursor } } }))
+      .data!
+    datasetIds.push(...page.data.map((dataset) => dataset.id))
+    cursor = page.next_cursor
+    if (cursor === null) break
+  }
+  expect(datasetIds).toHaveLength(sb.catalog.phoenix.datasets.length)
+  const experimentIds: string[] = []
+  for (const id of datasetIds) {
+    await client.GET('/v1/datasets/{id}', { params: { path: { id } } })
+    await client.GET('/v1/datasets/{id}/examples', { params: { path: { id } } })
+    for (let cursor: string | null = null; ; ) {
+      const page: PhoenixExperimentsPage = (
+        await client.GET('/v1/datasets/{dataset_id}/experiments', {
+          params: { path: { dataset_id: id }, query: { limit: 3, cursor } },
+        })
+      ).data!
+      experimentIds.push(...page.data.map((experiment) => experiment.id))
+      cursor = page.next_cursor
+      if (cursor === null) break
+    }
+  }
+  expect(experimentIds.length).toBeLessThanOrEqual(sb.stats().runs.phoenix)
+  for (const experiment_id of experimentIds) {
+    const path = { experiment_id }
+    await client.GET('/v1/experiments/{experiment_id}', { params: { path } })
+    for (let cursor: string | null = null; ; ) {
+      const page: ExperimentRunsPage = (
+        await client.GET('/v1/experiments/{experiment_id}/runs', {
+          params: { path, query: { limit: 5, cursor } },
+        })
+      ).data!
+      cursor = page.next_cursor
+      if (cursor === null) break
+    }
+    await client.GET('/v1/experiments/{experiment_id}/runs', { params: { path } })
+    await client.GET('/v1/experiments/{experiment_id}/json', {
+      params: { path },
+      headers: { Accept: 'application/json, text/plain' },
+      parseAs: 'text',
+    })
+    await client.GET('/v1/experiments/{experiment_id}/incomplete-runs', {
+      params: { path, query: { limit: 4 } },
+    })
+    await client.GET('/v1/experiments/{experiment_id}/incomplete-evaluations', {
+      params: { path, query: { evaluation_name: ['correctness', 'helpfulness'], limit: 4 } },
+    })
+  }
+}
+
 const braintrust = () => braintrustRequests(sb, validator.fetch)
 
 async function walkBraintrust(): Promise<void> {
@@ -278,8 +339,9 @@ describe('every response over a full seeded data set is valid against the specs'
       await walkOpenAI()
       await walkBraintrust()
       await walkLangfuse()
+      await walkPhoenix()
       expect(validator.problems).toEqual([])
-      // Every operation of six specs, each response validated: the first walk also compiles the validators.
+      // Every operation of seven specs, each response validated: the first walk also compiles the validators.
     },
     40_000,
   )

@@ -4,10 +4,11 @@ import { datalab } from './datalab/index.js'
 import { humanloop } from './humanloop/index.js'
 import { langfuse } from './langfuse/index.js'
 import { openai } from './openai/index.js'
+import { phoenix } from './phoenix/index.js'
 import { promptlayer } from './promptlayer/index.js'
 
 // Each description is also exported alone: `createEvalrun({ vendors: [datalab] })`.
-export { braintrust, datalab, humanloop, langfuse, openai, promptlayer }
+export { braintrust, datalab, humanloop, langfuse, openai, phoenix, promptlayer }
 
 /**
  * The built-in vendors: the one list that names them all. The default `createEvalrun`, the CLI (its flags,
@@ -21,4 +22,5 @@ export const BUILT_IN_VENDORS: readonly EvalrunVendor[] = [
   openai,
   braintrust,
   langfuse,
+  phoenix,
 ]

@@ -47,6 +47,7 @@ export async function createOpenApiRouter(
 ): Promise<{ handle(request: RoutedRequest): Promise<VendorResponse>; api: OpenAPIBackend }> {
   const definition = loadSpec(app.vendor)
   if (app.security.required) requireSecurity(definition)
+  if (app.security.undeclared) declareBearer(definition, app.security.scheme)
   const api = new OpenAPIBackend({
     // The specs are OpenAPI 3.1; openapi-backend's definition check only knows 3.0, so skip it (quick).
     definition: definition as never,
@@ -118,6 +119,14 @@ function requireSecurity(definition: Record<string, unknown> & { paths: Record<s
       if (typeof operation === 'object' && operation !== null) strip(operation as Record<string, unknown>)
     }
   }
+}
+
+/** Adds `scheme` as an HTTP bearer scheme that every operation requires, to a spec that declares none. In place. */
+function declareBearer(definition: Record<string, unknown>, scheme: string): void {
+  const components = (definition.components ?? {}) as Record<string, unknown>
+  components.securitySchemes = { [scheme]: { type: 'http', scheme: 'bearer' } }
+  definition.components = components
+  definition.security = [{ [scheme]: [] }]
 }
 
 /** The token of an `Authorization: Bearer <token>` value (RFC 6750: the scheme word is case-insensitive). */

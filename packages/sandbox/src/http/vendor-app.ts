@@ -66,9 +66,17 @@ export interface VendorApp {
    * whose header (`authorization`) carries `Bearer <key>` rather than the key itself. `basic`: HTTP basic auth,
    * `Basic <base64 of user:password>`, checked against the key as `user:password`. `required`: the key is
    * required even where the spec also lists anonymous access (`security: [{bearerAuth: []}, {}]`), as the
-   * vendor's service requires it.
+   * vendor's service requires it. `undeclared`: the spec declares no security at all (Phoenix's), so the sandbox
+   * adds `scheme` as an HTTP bearer scheme required by every operation, as a server with auth on requires it.
    */
-  security: { scheme: string; header: string; bearer?: boolean; basic?: boolean; required?: boolean }
+  security: {
+    scheme: string
+    header: string
+    bearer?: boolean
+    basic?: boolean
+    required?: boolean
+    undeclared?: boolean
+  }
   handlers: Record<string, OperationHandler>
   errors: VendorErrors
   /** Runs that exist now. */
