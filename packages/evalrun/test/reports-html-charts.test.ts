@@ -231,6 +231,10 @@ describe('report helpers', () => {
     expect(shortRef('datalab:25')).toBe('datalab:25')
     expect(shortRef('braintrust:fa169f52-9349-4554-8133-9396e7de2654')).toBe('braintrust:fa169f…e7de2654')
     expect([...shortRef(`x:${'é'.repeat(60)}`)]).toHaveLength(2 + 6 + 1 + 8)
+    // A long prefix (a Tables calculation) keeps less of the id's start, never more than 26 characters in all.
+    const tables = shortRef('promptlayer:tables/0b8e5c1a-5d1f/7c2e9a44-0e3b/calc/f2d1c0b9-1a2b-4c3d')
+    expect(tables).toBe('promptlayer:table…a2b-4c3d')
+    expect([...tables].length).toBeLessThanOrEqual(26)
   })
 
   it('rawAxis runs from zero in round steps past the highest value', () => {

@@ -16,7 +16,9 @@ export function shortRef(ref: string): string {
   const colon = ref.indexOf(':')
   const prefix = colon >= 0 && colon < MAX_SHOWN - KEPT_START - KEPT_END ? ref.slice(0, colon + 1) : ''
   const id = [...ref.slice(prefix.length)]
-  return `${prefix}${id.slice(0, KEPT_START).join('')}…${id.slice(-KEPT_END).join('')}`
+  // A long vendor prefix (`promptlayer:`) leaves less of the id's start, so the whole stays within MAX_SHOWN.
+  const start = Math.min(KEPT_START, MAX_SHOWN - [...prefix].length - 1 - KEPT_END)
+  return `${prefix}${id.slice(0, start).join('')}…${id.slice(-KEPT_END).join('')}`
 }
 
 /** An id short enough to read in a sentence: `cm3b4e…b51560b`; short ids whole. */
