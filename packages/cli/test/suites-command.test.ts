@@ -45,9 +45,18 @@ describe('evalrun suites list', () => {
     expect(exitCode).toBe(0)
     const lines = stdout.trimEnd().split('\n')
     expect(lines[0]).toMatch(/^REF\s+KIND\s+NAME\s+CREATED$/)
-    expect(lines.slice(1)).toHaveLength(sb.catalog.promptlayer.pipelines.length)
-    for (const line of lines.slice(1))
+    const { pipelines, sheets } = sb.catalog.promptlayer
+    expect(lines.slice(1)).toHaveLength(pipelines.length + sheets.length)
+    const pipelineLines = lines.filter((line) => /^promptlayer:\d/.test(line))
+    expect(pipelineLines).toHaveLength(pipelines.length)
+    for (const line of pipelineLines)
       expect(line).toMatch(/^promptlayer:\d+\s+pipeline\s+\S.*\d{4}-\d\d-\d\d \d\d:\d\dZ$/)
+    // Then the Tables sheets: the ref `runs list --suite` and `evalrun.config` take, the name `<table> / <sheet>`.
+    for (const sheet of sheets) {
+      const line = lines.find((one) => one.startsWith(`promptlayer:sheet/${sheet.tableId}/${sheet.sheetId} `))
+      expect(line).toMatch(/\ssheet\s+.*\d{4}-\d\d-\d\d \d\d:\d\dZ$/)
+      expect(line).toContain(sheet.title)
+    }
   })
 
   it('a vendor that fails: the others are printed, then the failure is said, exit 3', async () => {

@@ -13,6 +13,7 @@ import { itemsPage, langfuseConfigsPage, langfuseItem } from './fixtures/langfus
 import { openaiEval, openaiItem, openaiPage } from './fixtures/openai.js'
 import { datasetsPage, experimentsPage, phoenixDataset, phoenixExperiment } from './fixtures/phoenix.js'
 import { promptlayerList, promptlayerPipeline, promptlayerRows } from './fixtures/promptlayer.js'
+import { promptlayerNoTables } from './fixtures/promptlayer-tables.js'
 
 /** One page as a hostile server means it: its entries' ids, and the cursor it names for the next page. */
 type PageSpec = { ids: number[]; cursor: string } | { body: unknown }
@@ -177,6 +178,8 @@ const SUITE_LISTINGS: VendorListing[] = [
         index + 1,
         1_000_000,
       ),
+    // The sheets come after the pipelines: a workspace without Tables here.
+    otherRoutes: { 'GET /pl/api/public/v2/tables': () => json(promptlayerNoTables) },
     listKey: 'evaluations',
     cursor: false,
     declaresMore: true,

@@ -30,7 +30,17 @@ describe('suites and start options against the sandbox', () => {
     const named = (entries: Array<{ id: string | number; name: string }>) =>
       entries.map(({ id, name }) => ({ id: String(id), name })).sort((a, b) => a.id.localeCompare(b.id))
     const pick = (vendor: string) => byVendor(suites, vendor).map(({ id, name }) => ({ id, name }))
-    expect(pick('promptlayer')).toEqual(named(promptlayer.pipelines))
+    const pipelines = byVendor(suites, 'promptlayer').filter((suite) => suite.kind === 'pipeline')
+    expect(pipelines.map(({ id, name }) => ({ id, name }))).toEqual(named(promptlayer.pipelines))
+    // And the Tables sheets, each `<table> / <sheet>`, with the ref its runs carry.
+    const sheets = byVendor(suites, 'promptlayer').filter((suite) => suite.kind === 'sheet')
+    expect(sheets.map((suite) => suite.ref).sort()).toEqual(
+      promptlayer.sheets.map((sheet) => `promptlayer:sheet/${sheet.tableId}/${sheet.sheetId}`).sort(),
+    )
+    const titleOf = (suite: EvalSuite) =>
+      promptlayer.sheets.find((sheet) => suite.id === `sheet/${sheet.tableId}/${sheet.sheetId}`)?.title
+    expect(sheets.map((suite) => suite.name)).toEqual(sheets.map(titleOf))
+    expect(pipelines.length + sheets.length).toBe(byVendor(suites, 'promptlayer').length)
     expect(pick('humanloop')).toEqual(named(humanloop.evaluations))
     expect(pick('openai')).toEqual(named(openai.evals))
     expect(pick('braintrust')).toEqual(named(braintrust.projects))
@@ -41,7 +51,9 @@ describe('suites and start options against the sandbox', () => {
     expect(pick('datalab')).toEqual(withRuns.map((id) => ({ id, name: null })))
     expect(withRuns.every((id) => datalab.collections.some((c) => String(c.id) === id))).toBe(true)
     for (const suite of suites) {
-      expect(suite.ref).toBe(`${suite.vendor}:${encodeURIComponent(suite.id)}`)
+      // A sheet's id is a path of two encoded ids (`sheet/<tableId>/<sheetId>`); every other id is encoded whole.
+      const id = suite.kind === 'sheet' ? suite.id : encodeURIComponent(suite.id)
+      expect(suite.ref).toBe(`${suite.vendor}:${id}`)
       if (suite.vendor !== 'datalab') {
         expect(suite.createdAt).toBeInstanceOf(Date)
         expect(suite.warnings).toEqual([])
@@ -59,7 +71,9 @@ describe('suites and start options against the sandbox', () => {
           evalrun.runs.list({ suite: suite.ref, since: '2000-01-01', onWarning: () => {} }),
         )
         expect(runs.every((run) => run.suite.ref === suite.ref && run.suite.kind === suite.kind)).toBe(true)
-        listed += runs.length
+        // A Tables sheet's runs are its scorings, which the sandbox does not count as runs: at least one each.
+        if (suite.kind === 'sheet') expect(runs.length).toBeGreaterThan(0)
+        else listed += runs.length
       }
     }
     expect(listed).toBe(Object.values(sandbox.stats().runs).reduce((sum, count) => sum + count, 0))
@@ -105,7 +119,10 @@ describe('suites and start options against the sandbox', () => {
         .map((o) => Number(o.id))
         .sort(),
     ).toEqual(sandbox.catalog.datalab.rubrics.map((rubric) => rubric.id).sort())
-    expect(fields(await options('promptlayer'))).toEqual(['pipelineId'])
+    const promptlayer = await options('promptlayer')
+    expect(fields(promptlayer)).toEqual(['pipelineId', 'sheetId', 'tableId'])
+    const sheet = promptlayer.find((option) => option.field === 'sheetId')!
+    expect(sheet.use).toMatch(new RegExp(`^--table \\S+ --sheet ${sheet.id}$`))
     expect(fields(await options('humanloop'))).toEqual(['evaluationId'])
     const openai = await options('openai')
     expect(fields(openai)).toEqual(['dataSource', 'evalId'])

@@ -33,6 +33,12 @@ import { datalabRun } from './fixtures/datalab.js'
 import { humanloopEvaluation } from './fixtures/humanloop.js'
 import { openaiEval, openaiPage } from './fixtures/openai.js'
 import { promptlayerList, promptlayerPipeline } from './fixtures/promptlayer.js'
+import {
+  promptlayerSheetsPage,
+  promptlayerTablesPage,
+  SHEET_ID,
+  TABLE_ID,
+} from './fixtures/promptlayer-tables.js'
 
 const OFF = {
   datalab: false,
@@ -89,15 +95,23 @@ describe('each vendor lists its suites through its list endpoint, every page', (
             ? promptlayerList([promptlayerPipeline(11, []), batchRun], 1, 2)
             : promptlayerList([promptlayerPipeline(12, [])], 2, 2),
         ),
+      'GET /pl/api/public/v2/tables': () => json(promptlayerTablesPage),
+      [`GET /pl/api/public/v2/tables/${TABLE_ID}/sheets`]: () => json(promptlayerSheetsPage),
     })
     const suites = await collect(only('promptlayer', fetch).suites.list())
     expect(pick(suites)).toEqual([
       { ref: 'promptlayer:11', kind: 'pipeline', name: 'support-bot regression 11' },
       { ref: 'promptlayer:12', kind: 'pipeline', name: 'support-bot regression 12' },
+      {
+        ref: `promptlayer:sheet/${TABLE_ID}/${SHEET_ID}`,
+        kind: 'sheet',
+        name: 'Support bot evals / Answers',
+      },
     ])
     expect(suites[0]?.createdAt).toEqual(new Date('2026-01-10T12:00:00Z'))
     // Runs are not asked for: pipelines alone keep the pages small.
-    expect(requests.every((request) => request.url.searchParams.get('include_runs') === null)).toBe(true)
+    const pipelinePages = requests.filter((request) => request.url.pathname.endsWith('/evaluations'))
+    expect(pipelinePages.every((request) => request.url.searchParams.get('include_runs') === null)).toBe(true)
   })
 
   it("Humanloop: each configured file's evaluations, with their names and links", async () => {
@@ -242,10 +256,20 @@ describe('start options, per start flag', () => {
   it('PromptLayer and Humanloop: the pipelines and evaluations a run is added to', async () => {
     const pl = fakeFetch({
       'GET /pl/api/public/v2/evaluations': () => json(promptlayerList([promptlayerPipeline(11, [])], 1, 1)),
+      'GET /pl/api/public/v2/tables': () => json(promptlayerTablesPage),
+      [`GET /pl/api/public/v2/tables/${TABLE_ID}/sheets`]: () => json(promptlayerSheetsPage),
     })
-    expect(
-      (await collect(only('promptlayer', pl.fetch).runs.startOptions('promptlayer'))).map((o) => o.field),
-    ).toEqual(['pipelineId'])
+    const promptlayer = await collect(only('promptlayer', pl.fetch).runs.startOptions('promptlayer'))
+    expect(promptlayer.map(({ field, id, name, use }) => ({ field, id, name, use }))).toEqual([
+      { field: 'pipelineId', id: '11', name: 'support-bot regression 11', use: null },
+      { field: 'tableId', id: TABLE_ID, name: 'Support bot evals', use: null },
+      {
+        field: 'sheetId',
+        id: SHEET_ID,
+        name: 'Support bot evals / Answers',
+        use: `--table ${TABLE_ID} --sheet ${SHEET_ID}`,
+      },
+    ])
     const hl = fakeFetch({
       'GET /hl/evaluations': () => json({ records: [humanloopEvaluation], page: 1, size: 100, total: 1 }),
     })

@@ -69,7 +69,7 @@ export function createPromptLayerAdapter(client: PromptLayerClient): EvalrunAdap
     specificationVersion: 'v2',
     vendor: 'promptlayer',
     displayName: 'PromptLayer',
-    ...promptLayerCatalog(client),
+    ...promptLayerCatalog(client, tables),
 
     checkListQuery(query) {
       if (query.suiteId === null) return

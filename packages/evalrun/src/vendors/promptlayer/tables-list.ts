@@ -47,6 +47,29 @@ export async function* listTablesRuns(
     yield* sheetRuns(ctx, sheet, null, true, warn, signal)
     return
   }
+  for await (const { table, sheet: one, address } of listSheets(ctx, 'runs', warn, signal)) {
+    const name = `${readString<Table>(table, 'title') ?? address.tableId} / ${readString<Sheet>(one, 'title') ?? address.sheetId}`
+    yield* sheetRuns(ctx, address, name, false, warn, signal)
+  }
+}
+
+/** One sheet as listed, with the table it is in. */
+export interface ListedSheet {
+  table: unknown
+  sheet: unknown
+  address: SheetAddress
+}
+
+/**
+ * Every sheet of the workspace, table by table, over at most MAX_TABLES_LISTED tables; a listing cut there says so
+ * (`stoppedEarly`), never silently. `what` names what is being listed, for that warning (`runs`, `sheets`).
+ */
+export async function* listSheets(
+  ctx: TablesContext,
+  what: string,
+  warn: ListingWarn,
+  signal: AbortSignal,
+): AsyncGenerator<ListedSheet> {
   const tables = paginate({
     vendor: 'PromptLayer',
     retry: ctx.retry,
@@ -67,7 +90,7 @@ export async function* listTablesRuns(
   for await (const table of tables) {
     if (++read > MAX_TABLES_LISTED) {
       warn(
-        `PromptLayer: listed the runs of the first ${MAX_TABLES_LISTED} tables only; list one sheet with suite 'promptlayer:sheet/<tableId>/<sheetId>' for the rest.`,
+        `PromptLayer: listed the ${what} of the first ${MAX_TABLES_LISTED} tables only; list one sheet with suite 'promptlayer:sheet/<tableId>/<sheetId>' for the rest.`,
         { stoppedEarly: true },
       )
       return
@@ -90,11 +113,9 @@ export async function* listTablesRuns(
       warn,
       signal,
     })
-    for await (const one of sheets) {
-      const sheetId = readId<Sheet>(one, 'id')
-      if (sheetId === null) continue
-      const name = `${readString<Table>(table, 'title') ?? tableId} / ${readString<Sheet>(one, 'title') ?? sheetId}`
-      yield* sheetRuns(ctx, { tableId, sheetId }, name, false, warn, signal)
+    for await (const sheet of sheets) {
+      const sheetId = readId<Sheet>(sheet, 'id')
+      if (sheetId !== null) yield { table, sheet, address: { tableId, sheetId } }
     }
   }
 }
