@@ -25,7 +25,7 @@ export const BUDGETS = {
  */
 export const CI_CEILINGS = {
   vendorBundleGzip: 9_100,
-  facadeBundleGzip: 50_850,
+  facadeBundleGzip: 51_150,
   facadeCorePlusOneVendorGzip: 21_900,
   installBytes: 3_450_000,
   installPackages: 12,
@@ -165,6 +165,7 @@ export const CI_CEILINGS = {
 // Phoenix (a seventh vendor) and PromptLayer's Tables runs merged on main with the rest of this round: the default
 // entry 50.80 kB (each branch alone: 45.09 and 47.26), install 3.44 MB in 12 packages. Far over the 15 kB and 1 MB
 // targets: the default entry carries all seven vendors; `evalrun/core` + one vendor is the lean path (21.84 kB).
+// PromptLayer's sheets as suites and start options: 51.11 kB.
 
 /** Every vendor package: one per folder of specs/ (less the folders that are `partOf` another), as `pnpm generate` reads. */
 export const VENDOR_PACKAGES: readonly string[] = [
