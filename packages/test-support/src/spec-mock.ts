@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
@@ -203,20 +203,28 @@ export function publishedSpec(vendor: string, repoRoot: string): PublishedSpec {
     vendoredFile: string
     upstream?: { sha256?: string }
   }
+  const wanted = source.upstream?.sha256
   const folders = [
     process.env.EVALRUN_PUBLISHED_SPECS,
     join(repoRoot, '..', 'shared', 'reference'),
     join(repoRoot, '..', 'shared', 'reference', 'vendor-specs'),
-  ].filter((folder): folder is string => Boolean(folder))
-  for (const folder of folders) {
-    for (const name of [`${vendor}-openapi.json`, `${vendor}-openapi.yaml`, `${vendor}-openapi.yml`]) {
+  ].filter((folder): folder is string => Boolean(folder) && existsSync(folder as string))
+  // Found by its hash, whatever its name: one published file may be the source of several subsets.
+  for (const folder of wanted ? folders : []) {
+    for (const name of readdirSync(folder).filter((file) => /\.(json|ya?ml)$/.test(file))) {
       const path = join(folder, name)
-      if (existsSync(path) && sha256(path) === source.upstream?.sha256) return { path, kind: 'published' }
+      if (sha256(path) === wanted) return { path, kind: 'published' }
     }
   }
   return { path: join(repoRoot, 'specs', vendor, source.vendoredFile), kind: 'vendored-subset' }
 }
 
+const hashes = new Map<string, string>()
 function sha256(path: string): string {
-  return createHash('sha256').update(readFileSync(path)).digest('hex')
+  let hash = hashes.get(path)
+  if (hash === undefined) {
+    hash = createHash('sha256').update(readFileSync(path)).digest('hex')
+    hashes.set(path, hash)
+  }
+  return hash
 }
