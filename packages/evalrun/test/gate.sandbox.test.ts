@@ -1,4 +1,5 @@
 import { type Sandbox, startSandbox } from '@evalrun/sandbox'
+import { collect } from '@evalrun/test-support'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { checkSuites, judgeSuite, NO_CRITERIA, type SuiteGate, worstVerdict } from '../src/gate.js'
 import { createEvalrun, type Evalrun, EvalrunInvalidInputError } from '../src/index.js'
@@ -89,6 +90,32 @@ describe('checkSuites', () => {
       ['promptlayer:1', 'failed'],
       ['datalab:1', 'not-judgeable'],
     ])
+  })
+
+  it('judges the newest run as `get` reads it, not the summary a listing gives (Phoenix lists no scores)', async () => {
+    for await (const listed of evalrun.runs.list({ vendors: ['phoenix'], status: ['completed'] })) {
+      const read = await evalrun.runs.get(listed.ref)
+      const metric = read.metrics.find((candidate) => candidate.value !== null)
+      if (listed.metrics.length > 0 || metric === undefined) continue
+      const newest = (await collect(evalrun.runs.list({ suite: listed.suite.ref })))[0]
+      if (newest?.ref !== listed.ref) continue
+      const [verdict] = await checkSuites(
+        evalrun,
+        [
+          {
+            suite: listed.suite.ref,
+            criteria: { ...NO_CRITERIA, minMetrics: [{ name: metric.name, value: metric.value as number }] },
+            drop: null,
+            baseline: { kind: 'previous' },
+          },
+        ],
+        { wait: quickWait },
+      )
+      expect(verdict?.verdict).toBe('passed')
+      expect(verdict?.reason).toContain(metric.name)
+      return
+    }
+    throw new Error('the seed has no completed Phoenix experiment that is its dataset’s newest and scored')
   })
 })
 

@@ -1,5 +1,3 @@
-import { readdirSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { type Sandbox, startSandbox } from '@evalrun/sandbox'
 import {
@@ -10,6 +8,7 @@ import {
   startSpecMock,
 } from '@evalrun/test-support'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { listVendorSpecs } from '../../../scripts/lib/vendors.js'
 import { createEvalrun, type StartRunInput, type Vendor } from '../src/index.js'
 import { BUILT_IN_VENDORS } from '../src/vendors/index.js'
 
@@ -17,6 +16,9 @@ import { BUILT_IN_VENDORS } from '../src/vendors/index.js'
 // vendor's published spec (or, where this machine lacks the full file, the subset the pipeline cut from it).
 // Prism invents its answers from the spec's examples, so a call may fail on them: only the requests are judged.
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url))
+/** Whether another spec folder types this vendor's package (`partOf`: PromptLayer's Tables). */
+const hasSpecParts = (vendor: string) =>
+  listVendorSpecs().some((spec) => spec.packageDir === vendor && spec.vendor !== vendor)
 const vendorIds = BUILT_IN_VENDORS.map((vendor) => vendor.id as Vendor)
 
 let sandbox: Sandbox
@@ -63,23 +65,7 @@ describe.each(vendorIds)('%s against an independent mock of its published spec',
     // A vendored subset holds one spec folder only: where the vendor's package has more (PromptLayer's Tables, in
     // specs/promptlayer-tables), their operations are unknown to it, and their own test judges them.
     const served = (violation: SpecViolation) =>
-      spec.kind === 'published' || partsOf(vendorId).length === 0 || violation.location !== 'request.path'
+      spec.kind === 'published' || !hasSpecParts(vendorId) || violation.location !== 'request.path'
     expect(mock.requestViolations().filter(served)).toEqual([])
   })
 })
-
-/** The spec folders whose source.json says they are part of `vendor`'s package. */
-function partsOf(vendor: string): string[] {
-  const specs = join(repoRoot, 'specs')
-  return readdirSync(specs).filter((folder) => {
-    if (folder === vendor) return false
-    try {
-      const source = JSON.parse(readFileSync(join(specs, folder, 'source.json'), 'utf8')) as {
-        partOf?: { package?: string }
-      }
-      return source.partOf?.package === vendor
-    } catch {
-      return false
-    }
-  })
-}

@@ -1,5 +1,5 @@
 import type { ListingWarn } from './paginate.js'
-import type { StartOption } from './suite.js'
+import type { EvalSuite, StartOption } from './suite.js'
 
 /**
  * One start option from a vendor's list entry, or null for an entry without an id (nothing a flag could take):
@@ -14,4 +14,10 @@ export function startOption(
     return null
   }
   return { ...fields, id: fields.id }
+}
+
+/** A listed suite as what a start flag takes (`field`): its id, name and creation; null (and said) without an id. */
+export function suiteStartOption(suite: EvalSuite, field: string, warn: ListingWarn): StartOption | null {
+  const { kind, id, name, createdAt } = suite
+  return startOption({ field, kind, id, name, use: null, createdAt }, warn)
 }

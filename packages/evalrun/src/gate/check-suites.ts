@@ -65,8 +65,10 @@ async function checkNewest(
   if (listed.runs === null) return unjudged(gate.suite, gate.suite, 'unread', listed.why, listed.error)
   const newest = listed.runs[0]
   if (newest === undefined) return unjudged(gate.suite, gate.suite, 'failed', 'the suite has no run')
-  const ended = newest.terminal ? { run: newest } : await waitFor(newest.ref, wait)
-  // Not ended in time (or interrupted): the run as listed is what is known of it.
+  // Read again even when the listing says it ended: a listed run may be a summary (Phoenix lists experiments
+  // without the scores its export gives), and the gate judges the run as `get` reads it.
+  const ended = await waitFor(newest.ref, wait)
+  // Not read, or not ended in time (or interrupted): the run as listed is what is known of it.
   if ('verdict' in ended) return { ...ended.verdict, suite: gate.suite, run: newest }
   return judgeSuite(evalrun, gate, ended.run, listed.runs, options)
 }

@@ -10,7 +10,7 @@ import { retryPolicyOf } from '@evalrun/http/internal'
 import type { EvalrunAdapter } from '../../core/adapter.js'
 import { type ListingWarn, listIn, offsetPaging, paginate } from '../../core/paginate.js'
 import { readCount, readId } from '../../core/read-json.js'
-import { startOption } from '../../core/start-option.js'
+import { suiteStartOption } from '../../core/start-option.js'
 import type { EvalSuite } from '../../core/suite.js'
 import { mapDatalabRubricOption } from './map-start-option.js'
 import { mapDatalabSuite } from './map-suite.js'
@@ -58,10 +58,7 @@ export function datalabCatalog(
 
     async *listStartOptions(query, signal) {
       for await (const suite of collections(query.warn, signal)) {
-        const option = startOption(
-          { field: 'collectionId', kind: 'collection', id: suite.id, name: null, use: null, createdAt: null },
-          query.warn,
-        )
+        const option = suiteStartOption(suite, 'collectionId', query.warn)
         if (option !== null) yield option
       }
       const rubrics = paginate({

@@ -5,7 +5,7 @@ import type { EvalrunAdapter } from '../../core/adapter.js'
 import { EvalrunNotConfiguredError } from '../../core/errors.js'
 import { type ListingWarn, listIn, numberedPaging, paginate } from '../../core/paginate.js'
 import { readCount, readId } from '../../core/read-json.js'
-import { startOption } from '../../core/start-option.js'
+import { suiteStartOption } from '../../core/start-option.js'
 import { mapHumanloopSuite } from './map-suite.js'
 
 export const PAGE_SIZE = 100
@@ -73,18 +73,7 @@ export function humanloopCatalog(
 
     async *listStartOptions(query, signal) {
       for await (const evaluation of evaluations(query.warn, signal)) {
-        const suite = mapHumanloopSuite(evaluation)
-        const option = startOption(
-          {
-            field: 'evaluationId',
-            kind: 'evaluation',
-            id: suite.id === '' ? null : suite.id,
-            name: suite.name,
-            use: null,
-            createdAt: suite.createdAt,
-          },
-          query.warn,
-        )
+        const option = suiteStartOption(mapHumanloopSuite(evaluation), 'evaluationId', query.warn)
         if (option !== null) yield option
       }
     },

@@ -10,7 +10,7 @@ import type { EvalrunAdapter } from '../../core/adapter.js'
 import { type ListingWarn, listIn, numberedPaging, paginate } from '../../core/paginate.js'
 import { parseVendorDate } from '../../core/parse-vendor-date.js'
 import { readCount, readField, readId, readString } from '../../core/read-json.js'
-import { startOption } from '../../core/start-option.js'
+import { suiteStartOption } from '../../core/start-option.js'
 import { mapSheetSuite } from './map-sheet-suite.js'
 import { mapPromptLayerSuite } from './map-suite.js'
 import type { TablesContext } from './tables-context.js'
@@ -61,18 +61,7 @@ export function promptLayerCatalog(
 
     async *listStartOptions(query, signal) {
       for await (const pipeline of pipelines(query.warn, signal)) {
-        const suite = mapPromptLayerSuite(pipeline)
-        const option = startOption(
-          {
-            field: 'pipelineId',
-            kind: 'pipeline',
-            id: suite.id === '' ? null : suite.id,
-            name: suite.name,
-            use: null,
-            createdAt: suite.createdAt,
-          },
-          query.warn,
-        )
+        const option = suiteStartOption(mapPromptLayerSuite(pipeline), 'pipelineId', query.warn)
         if (option !== null) yield option
       }
       const tablesSeen = new Set<string>()
